@@ -1,0 +1,33 @@
+// One journal file parsed: its text, its markdown structure and its front
+// matter. Parsing never throws: whatever the input, the caller gets a model,
+// with problems listed instead of exceptions.
+
+import { parseFrontMatter, FrontMatterData, Problem } from './front-matter';
+import { scanMarkdown, ScannedMarkdown } from './markdown';
+import { SourceText, toSource } from './text';
+
+export interface JournalDocument {
+  readonly source: SourceText;
+  readonly scan: ScannedMarkdown;
+  readonly data: FrontMatterData;
+  readonly problems: readonly Problem[];
+}
+
+export function parseDocument(raw: string): JournalDocument {
+  try {
+    const source = toSource(raw);
+    const scan = scanMarkdown(source.lines);
+    const fm = parseFrontMatter(scan);
+    return { source, scan, data: fm.data, problems: fm.problems };
+  } catch (error) {
+    // Nothing above is expected to throw; if it ever does, the file still
+    // shows (with a problem) and nothing is ever written to it.
+    const source = toSource(typeof raw === 'string' ? raw : '');
+    return {
+      source,
+      scan: { kinds: [], frontMatter: undefined, unterminatedFrontMatter: false, headings: [], items: [], unclosedBlockLine: undefined },
+      data: {},
+      problems: [{ message: `The file could not be read as markdown: ${String(error)}`, line: 0, severity: 'error' }],
+    };
+  }
+}

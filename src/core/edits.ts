@@ -1,0 +1,134 @@
+// Edit operations on one parsed journal file. Each returns the smallest text
+// edits that do the job (or a reason it cannot be done safely); none of them
+// rewrites a line it is not about.
+
+import { JournalDocument } from './document';
+import { EditResult, Scalar, setFrontMatterValue } from './front-matter';
+import { findSection, itemsIn, ListItem } from './markdown';
+import { insertAt, isBlank, TextEdit } from './text';
+
+export type { EditResult } from './front-matter';
+
+export interface NewListItem {
+  /** The item's one-line text; line breaks become spaces. */
+  readonly text: string;
+  /** A task checkbox (`- [ ] …`); default true. */
+  readonly checkbox?: boolean;
+  /** Lines to put under the item (a quote, a code block); indented for the caller. */
+  readonly body?: readonly string[];
+}
+
+export interface SectionTarget {
+  /** Heading text to look for, e.g. "Agenda" (any level, case-insensitive). */
+  readonly heading: string;
+  /** Other headings that count as the same section, e.g. "Talking points". */
+  readonly aliases?: readonly string[];
+  /** Where to recreate the section when the file has none. */
+  readonly createAt: 'start' | 'end';
+}
+
+function refuseReason(doc: JournalDocument): string | undefined {
+  if (doc.scan.kinds.length !== doc.source.lines.length) return 'The file could not be parsed.';
+  if (doc.scan.unterminatedFrontMatter) return 'Its front matter is never closed with ---.';
+  if (doc.scan.unclosedBlockLine !== undefined) {
+    return `A code fence or HTML block on line ${doc.scan.unclosedBlockLine + 1} is never closed.`;
+  }
+  return undefined;
+}
+
+/** Number of real lines: a file ending in a line break has an empty phantom line after it. */
+function realLineCount(doc: JournalDocument): number {
+  const lines = doc.source.lines;
+  const last = lines[lines.length - 1]!;
+  return last.text === '' && lines.length > 1 ? lines.length - 1 : last.text === '' ? 0 : lines.length;
+}
+
+/** Inserts whole lines after line `after` (-1: at the top), keeping "no final newline" files that way. */
+function insertLinesAfter(doc: JournalDocument, after: number, block: readonly string[]): TextEdit {
+  const { lines, eol } = doc.source;
+  const count = realLineCount(doc);
+  const asLines = (): string => block.map((l) => l + eol).join('');
+  if (count === 0) return insertAt(0, 0, asLines());
+  if (after + 1 < count) return insertAt(after + 1, 0, asLines());
+  const last = count - 1;
+  if (lines[last]!.eol !== '') return insertAt(count, 0, asLines());
+  return insertAt(last, lines[last]!.text.length, block.map((l) => eol + l).join(''));
+}
+
+export function renderListItem(item: NewListItem): string[] {
+  const text = item.text.replace(/[\r\n]+/g, ' ').trim();
+  const head = item.checkbox === false ? `- ${text}` : `- [ ] ${text}`;
+  const body = (item.body ?? []).map((l) => (l === '' ? '' : `  ${l}`));
+  return [head, ...body];
+}
+
+/**
+ * Appends a list item at the end of a section, after its last item. When the
+ * section is missing it is recreated — never inside front matter or a fence.
+ */
+export function addListItem(doc: JournalDocument, target: SectionTarget, item: NewListItem): EditResult {
+  const refused = refuseReason(doc);
+  if (refused) return { error: refused };
+  const { kinds } = doc.scan;
+  const itemLines = renderListItem(item);
+  const section = findSection(doc.scan, doc.source.lines.length, [target.heading, ...(target.aliases ?? [])]);
+
+  if (section) {
+    let lastContent = -1;
+    for (let l = section.end - 1; l >= section.bodyStart; l--) {
+      if (kinds[l] !== 'blank') {
+        lastContent = l;
+        break;
+      }
+    }
+    const anchor = lastContent >= 0 ? lastContent : section.heading.line;
+    const afterListItem = lastContent >= 0 && endsAList(itemsIn(doc.scan, section), lastContent);
+    if (afterListItem) return { edits: [insertLinesAfter(doc, anchor, itemLines)] };
+    // After a heading, paragraph, fence or HTML block: separate with one blank line.
+    const count = realLineCount(doc);
+    const next = anchor + 1;
+    if (next < count && next < section.end && isBlank(doc.source.lines[next]!.text)) {
+      const following = next + 1;
+      const needsBlankAfter = following < count && !isBlank(doc.source.lines[following]!.text);
+      return { edits: [insertLinesAfter(doc, next, needsBlankAfter ? [...itemLines, ''] : itemLines)] };
+    }
+    const needsBlankAfter = next < count;
+    return { edits: [insertLinesAfter(doc, anchor, ['', ...itemLines, ...(needsBlankAfter ? [''] : [])])] };
+  }
+
+  const sectionLines = [`## ${target.heading}`, '', ...itemLines];
+  if (target.createAt === 'start') {
+    const firstSubheading = doc.scan.headings.find((h) => h.level >= 2);
+    if (firstSubheading) {
+      return { edits: [insertAt(firstSubheading.line, 0, [...sectionLines, ''].map((l) => l + doc.source.eol).join(''))] };
+    }
+  }
+  let lastContent = -1;
+  for (let l = realLineCount(doc) - 1; l >= 0; l--) {
+    if (kinds[l] !== 'blank') {
+      lastContent = l;
+      break;
+    }
+  }
+  if (lastContent < 0) return { edits: [insertLinesAfter(doc, -1, sectionLines)] };
+  return { edits: [insertLinesAfter(doc, lastContent, ['', ...sectionLines])] };
+}
+
+/** True when `line` is the last line of a list item in the section (or of its body). */
+function endsAList(items: readonly ListItem[], line: number): boolean {
+  return items.some((item) => item.line <= line && line < item.endLine);
+}
+
+/** Ticks or clears the checkbox of the item on `line`. */
+export function setItemChecked(doc: JournalDocument, line: number, checked: boolean): EditResult {
+  const item = doc.scan.items.find((i) => i.line === line);
+  if (!item || item.checkCharacter === undefined) return { error: `Line ${line + 1} is not a checkbox item.` };
+  if (item.checked === checked) return { edits: [] };
+  const start = { line, character: item.checkCharacter };
+  return { edits: [{ range: { start, end: { line, character: item.checkCharacter + 1 } }, newText: checked ? 'x' : ' ' }] };
+}
+
+/** Sets one front-matter key of a parsed document. */
+export function setField(doc: JournalDocument, key: string, value: Scalar): EditResult {
+  return setFrontMatterValue(doc.source.lines, doc.scan, doc.source.eol, key, value);
+}

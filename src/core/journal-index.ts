@@ -1,0 +1,326 @@
+// The whole journal in memory, one compact entry per file. An update parses
+// one file and touches one entry (plus the by-person list of a meeting); the
+// index keeps no file text, so thousands of meetings stay cheap.
+
+import { parseDocument, JournalDocument } from './document';
+import { FrontMatterData, Problem } from './front-matter';
+import { findSection, itemsIn } from './markdown';
+import { CADENCES, isIsoDate } from './dates';
+import { classify, FileKind, titleFromSlug } from './layout';
+import { FEEDBACK_STATUSES, GOAL_STATUSES, ROLES } from './templates';
+
+export const MEETING_STATUSES = ['planned', 'done', 'skipped', 'cancelled'] as const;
+export const AGENDA_HEADINGS = ['Agenda', 'Talking points', 'Topics'];
+export const ACTION_HEADINGS = ['Action items', 'Action points', 'Next steps', 'Todo'];
+
+export interface ItemSummary {
+  readonly line: number;
+  readonly text: string;
+  readonly checked: boolean | undefined;
+  readonly tags: readonly string[];
+}
+
+export interface JournalEntry {
+  /** Path relative to the journal folder, `/`-separated. */
+  readonly path: string;
+  readonly kind: FileKind;
+  readonly slug: string;
+  readonly title: string;
+  readonly data: FrontMatterData;
+  /** Front matter `status`, when it is a string. */
+  readonly status: string | undefined;
+  readonly problems: readonly Problem[];
+  /** Meetings: the person folder and the date from the file name. */
+  readonly person?: string;
+  readonly date?: string;
+  /** Meetings: top-level agenda items (talking points). */
+  readonly agenda: readonly ItemSummary[];
+  /** Meetings: unchecked items under "Action items". */
+  readonly openActionItems: number;
+}
+
+export interface Person {
+  readonly slug: string;
+  readonly name: string;
+  readonly role: string | undefined;
+  readonly cadence: string | undefined;
+  /** The person's file, when there is one (a meeting folder alone also makes a person). */
+  readonly entry: JournalEntry | undefined;
+}
+
+export type ChangeListener = (paths: readonly string[]) => void;
+
+const CLOSED_MEETING = new Set(['done', 'skipped', 'cancelled']);
+
+export class JournalIndex {
+  private readonly entries = new Map<string, JournalEntry>();
+  private readonly meetingsByPerson = new Map<string, Set<string>>();
+  private readonly listeners = new Set<ChangeListener>();
+  private pending: string[] | undefined;
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  onDidChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs `fn` and fires one change event for everything it touched. */
+  batch(fn: () => void): void {
+    const outer = this.pending === undefined;
+    if (outer) this.pending = [];
+    try {
+      fn();
+    } finally {
+      if (outer) {
+        const paths = this.pending!;
+        this.pending = undefined;
+        if (paths.length > 0) this.emit(paths);
+      }
+    }
+  }
+
+  /** Parses `text` as the file at `path` and replaces its entry. */
+  update(path: string, text: string): JournalEntry {
+    const entry = summarize(path, parseDocument(text));
+    this.put(entry);
+    return entry;
+  }
+
+  /** Records a file that cannot be read (too large, not UTF-8): it shows, with its problem. */
+  markUnreadable(path: string, message: string): JournalEntry {
+    const c = classify(path);
+    const entry: JournalEntry = {
+      path,
+      kind: c.kind,
+      slug: c.slug,
+      title: c.kind === 'meeting' ? c.date! : titleFromSlug(c.slug),
+      data: {},
+      status: undefined,
+      problems: [{ message, line: 0, severity: 'warning' }],
+      ...(c.person !== undefined ? { person: c.person, date: c.date! } : {}),
+      agenda: [],
+      openActionItems: 0,
+    };
+    this.put(entry);
+    return entry;
+  }
+
+  delete(path: string): boolean {
+    const entry = this.entries.get(path);
+    if (!entry) return false;
+    this.entries.delete(path);
+    this.unlinkMeeting(entry);
+    this.changed(path);
+    return true;
+  }
+
+  /** Removes every entry under a folder (a deleted or renamed folder). */
+  deleteFolder(folder: string): void {
+    const prefix = folder === '' ? '' : folder.endsWith('/') ? folder : `${folder}/`;
+    this.batch(() => {
+      for (const path of [...this.entries.keys()]) if (path.startsWith(prefix)) this.delete(path);
+    });
+  }
+
+  clear(): void {
+    this.deleteFolder('');
+  }
+
+  get(path: string): JournalEntry | undefined {
+    return this.entries.get(path);
+  }
+
+  all(): IterableIterator<JournalEntry> {
+    return this.entries.values();
+  }
+
+  ofKind(kind: FileKind): JournalEntry[] {
+    const out: JournalEntry[] = [];
+    for (const e of this.entries.values()) if (e.kind === kind) out.push(e);
+    return out;
+  }
+
+  /** People from `people/*.md` and from meeting folders that have no person file, by name. */
+  people(): Person[] {
+    const bySlug = new Map<string, Person>();
+    for (const entry of this.ofKind('person')) {
+      bySlug.set(entry.slug, {
+        slug: entry.slug,
+        name: entry.title,
+        role: stringField(entry.data, 'role'),
+        cadence: stringField(entry.data, 'cadence'),
+        entry,
+      });
+    }
+    for (const [slug, meetings] of this.meetingsByPerson) {
+      if (!bySlug.has(slug) && meetings.size > 0) {
+        bySlug.set(slug, { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined });
+      }
+    }
+    return [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
+  }
+
+  /** A person by slug or display name (case-insensitive). */
+  findPerson(query: string): Person | undefined {
+    const q = query.trim().toLowerCase();
+    const people = this.people();
+    return people.find((p) => p.slug === q) ?? people.find((p) => p.name.toLowerCase() === q);
+  }
+
+  /** A person's meetings, newest first. */
+  meetingsOf(person: string): JournalEntry[] {
+    const paths = this.meetingsByPerson.get(person);
+    if (!paths) return [];
+    const out: JournalEntry[] = [];
+    for (const p of paths) {
+      const e = this.entries.get(p);
+      if (e) out.push(e);
+    }
+    return out.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.slug.localeCompare(a.slug));
+  }
+
+  /** The first meeting on or after `today` that is not done, skipped or cancelled. */
+  nextMeeting(person: string, today: string): JournalEntry | undefined {
+    let best: JournalEntry | undefined;
+    for (const m of this.meetingsOf(person)) {
+      if ((m.date ?? '') < today || CLOSED_MEETING.has(m.status ?? '')) continue;
+      if (!best || (m.date ?? '') < (best.date ?? '') || (m.date === best.date && m.slug < best.slug)) best = m;
+    }
+    return best;
+  }
+
+  /** The latest meeting dated before `today`. */
+  lastMeeting(person: string, today: string): JournalEntry | undefined {
+    return this.meetingsOf(person).find((m) => (m.date ?? '') < today);
+  }
+
+  private put(entry: JournalEntry): void {
+    const old = this.entries.get(entry.path);
+    if (old) this.unlinkMeeting(old);
+    this.entries.set(entry.path, entry);
+    if (entry.kind === 'meeting' && entry.person) {
+      let set = this.meetingsByPerson.get(entry.person);
+      if (!set) this.meetingsByPerson.set(entry.person, (set = new Set()));
+      set.add(entry.path);
+    }
+    this.changed(entry.path);
+  }
+
+  private unlinkMeeting(entry: JournalEntry): void {
+    if (entry.kind !== 'meeting' || !entry.person) return;
+    const set = this.meetingsByPerson.get(entry.person);
+    set?.delete(entry.path);
+    if (set && set.size === 0) this.meetingsByPerson.delete(entry.person);
+  }
+
+  private changed(path: string): void {
+    if (this.pending) this.pending.push(path);
+    else this.emit([path]);
+  }
+
+  private emit(paths: readonly string[]): void {
+    for (const l of [...this.listeners]) l(paths);
+  }
+}
+
+export function stringField(data: FrontMatterData, key: string): string | undefined {
+  const v = data[key];
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return undefined;
+}
+
+/** Reduces a parsed file to what the trees and commands need. */
+export function summarize(path: string, doc: JournalDocument): JournalEntry {
+  const c = classify(path);
+  const data = doc.data;
+  const problems = [...doc.problems, ...checkFields(c.kind, doc)];
+  const firstH1 = doc.scan.headings.find((h) => h.level === 1)?.text;
+  let title: string;
+  switch (c.kind) {
+    case 'person':
+      title = stringField(data, 'name') ?? titleFromSlug(c.slug);
+      break;
+    case 'meeting':
+      title = c.date!;
+      break;
+    default:
+      title = stringField(data, 'title') ?? (firstH1 || titleFromSlug(c.slug));
+  }
+  let agenda: ItemSummary[] = [];
+  let openActionItems = 0;
+  if (c.kind === 'meeting') {
+    const lines = doc.source.lines.length;
+    const agendaSection = findSection(doc.scan, lines, AGENDA_HEADINGS);
+    if (agendaSection) {
+      const inSection = itemsIn(doc.scan, agendaSection);
+      agenda = inSection
+        .filter((i) => i.parent === -1 || doc.scan.items[i.parent]!.line < agendaSection.bodyStart)
+        .map((i) => ({ line: i.line, text: i.text, checked: i.checked, tags: i.tags }));
+    }
+    const actions = findSection(doc.scan, lines, ACTION_HEADINGS);
+    if (actions) openActionItems = itemsIn(doc.scan, actions).filter((i) => i.checked === false).length;
+  }
+  return {
+    path,
+    kind: c.kind,
+    slug: c.slug,
+    title,
+    data,
+    status: stringField(data, 'status'),
+    problems,
+    ...(c.person !== undefined ? { person: c.person, date: c.date! } : {}),
+    agenda,
+    openActionItems,
+  };
+}
+
+function checkFields(kind: FileKind, doc: JournalDocument): Problem[] {
+  const problems: Problem[] = [];
+  const expect = (key: string, allowed: readonly string[]): void => {
+    const value = doc.data[key];
+    if (value === undefined || value === null) return;
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      problems.push({
+        message: `"${key}" should be one of: ${allowed.join(', ')}.`,
+        line: keyLine(doc, key),
+        severity: 'warning',
+      });
+    }
+  };
+  switch (kind) {
+    case 'person':
+      expect('role', ROLES);
+      expect('cadence', CADENCES);
+      break;
+    case 'meeting': {
+      expect('status', MEETING_STATUSES);
+      const date = doc.data['date'];
+      if (date !== undefined && !(typeof date === 'string' && isIsoDate(date))) {
+        problems.push({ message: '"date" should be a date like 2026-01-31.', line: keyLine(doc, 'date'), severity: 'warning' });
+      }
+      break;
+    }
+    case 'goal':
+      expect('status', GOAL_STATUSES);
+      break;
+    case 'feedback':
+      expect('status', FEEDBACK_STATUSES);
+      break;
+    default:
+      break;
+  }
+  return problems;
+}
+
+/** The line of a top-level front-matter key, for pointing a diagnostic at it. */
+function keyLine(doc: JournalDocument, key: string): number {
+  const fm = doc.scan.frontMatter;
+  if (!fm) return 0;
+  const pattern = new RegExp(`^['"]?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]?\\s*:`);
+  for (let i = fm.startLine + 1; i < fm.endLine; i++) if (pattern.test(doc.source.lines[i]!.text)) return i;
+  return fm.startLine;
+}

@@ -1,0 +1,104 @@
+// Contents of the files the extension creates. Values typed by the user are
+// written into front matter through yaml, so a name like `Sam: "the" boss`
+// cannot break the file.
+
+import { stringify } from 'yaml';
+import { renderScalar, Scalar } from './front-matter';
+import { toSource } from './text';
+
+export const ROLES = ['manager', 'skip-level', 'mentor', 'report', 'peer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const GOAL_STATUSES = ['active', 'achieved', 'dropped'] as const;
+export const FEEDBACK_STATUSES = ['received', 'trying', 'circled-back', 'closed'] as const;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export const DEFAULT_MEETING_TEMPLATE = `---
+date: {{date}}
+status: planned
+---
+
+# 1:1 with {{person}} — {{date}}
+
+## Agenda
+
+## Wins
+
+## Notes
+
+## Action items
+
+## Private
+`;
+
+function frontMatter(fields: Record<string, Scalar | undefined>): string {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
+  return `---\n${stringify(defined, { lineWidth: 0 })}---\n`;
+}
+
+function heading(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').trim();
+}
+
+export function personFile(name: string, role: Role | undefined, cadence: string | undefined): string {
+  return `${frontMatter({ name, role, cadence })}\n# ${heading(name)}\n`;
+}
+
+export function goalFile(title: string, created: string): string {
+  return `${frontMatter({ title, status: 'active', created })}\n# ${heading(title)}\n\n## Why it matters\n\n## Progress\n`;
+}
+
+export function feedbackFile(title: string, from: string | undefined, received: string): string {
+  return (
+    `${frontMatter({ title, from, status: 'received', received })}\n# ${heading(title)}\n\n` +
+    `## What I heard\n\n## What I am trying\n\n## Circle back\n`
+  );
+}
+
+/**
+ * Fills `{{person}}`, `{{date}}` and other placeholders. Inside the front
+ * matter a value is written as a YAML scalar (quoted when needed); in the body
+ * as plain text. The template's own line breaks are kept.
+ */
+export function renderTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  const source = toSource(template);
+  const fmEnd = frontMatterEnd(source.lines.map((l) => l.text));
+  let out = source.bom ? '\uFEFF' : '';
+  source.lines.forEach((line, index) => {
+    const inFrontMatter = index <= fmEnd;
+    const filled = line.text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (whole, key: string) => {
+      const value = values[key];
+      if (value === undefined) return whole;
+      return inFrontMatter ? renderScalar(value) : value.replace(/[\r\n]+/g, ' ');
+    });
+    out += filled + line.eol;
+  });
+  return out;
+}
+
+function frontMatterEnd(lines: readonly string[]): number {
+  if (lines.length < 2 || lines[0]!.trimEnd() !== '---') return -1;
+  for (let i = 1; i < lines.length; i++) {
+    const t = lines[i]!.trimEnd();
+    if (t === '---' || t === '...') return i;
+  }
+  return -1;
+}
+
+export const JOURNAL_README = `# My 1:1 journal
+
+Plain markdown kept by the 1:1 Journal extension. Every file here is yours to
+read, grep and edit by hand.
+
+- \`people/\` — one file per person you meet (name, role, cadence).
+- \`meetings/<person>/<YYYY-MM-DD>.md\` — one file per meeting: Agenda, Wins,
+  Notes, Action items, Private.
+- \`goals/\` and \`feedback/\` — goals and feedback threads that live across meetings.
+- \`templates/meeting.md\` — the template new meetings start from.
+
+Notes under a \`## Private\` heading are yours alone: the extension never puts
+them in anything it shares.
+`;
