@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { features } from './features';
+import { treeProviders } from './features/trees';
+import { JournalStore } from './host/journal-store';
+import { createLogger } from './host/logger';
+import { createServices, Services } from './host/services';
+
+/** What the extension exports: used by its integration tests, not a public API. */
+export interface JournalApi {
+  readonly services: Services;
+  readonly trees: typeof treeProviders;
+}
+
+export function activate(context: vscode.ExtensionContext): JournalApi {
+  const log = createLogger();
+  const store = new JournalStore(log);
+  context.subscriptions.push(log, store);
+  const services = createServices(log, store);
+  for (const feature of features) feature(context, services);
+  // Read the journal after activation returns: the trees show as soon as it is in.
+  void store.reload();
+  return { services, get trees() { return treeProviders; } };
+}
+
+export function deactivate(): void {}

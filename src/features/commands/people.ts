@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { CADENCES, isCadence } from '../../core/dates';
+import { personPath, slugify } from '../../core/layout';
+import { isRole, personFile, Role, ROLES } from '../../core/templates';
+import { Services } from '../../host/services';
+import { argsOf, fail, openInEditor, requireJournal } from './support';
+
+export interface PersonInput {
+  readonly name: string;
+  readonly role: Role | undefined;
+  readonly cadence: string | undefined;
+}
+
+const ROLE_HINTS: Record<Role, string> = {
+  manager: 'your manager',
+  'skip-level': "your manager's manager",
+  mentor: 'someone who advises you',
+  report: 'someone you manage',
+  peer: 'a colleague',
+};
+
+/** Reads `{ name, role?, cadence? }` or asks for each; undefined when cancelled or invalid. */
+export async function personInput(services: Services, arg: unknown, askCadence: boolean): Promise<PersonInput | undefined> {
+  const args = argsOf<{ name: unknown; role: unknown; cadence: unknown }>(arg);
+  if (args?.name !== undefined) {
+    const { name, role, cadence } = args;
+    if (typeof name !== 'string' || !slugify(name)) return fail('"name" must be a name with at least one letter or digit.');
+    if (role !== undefined && !isRole(role)) return fail(`"role" must be one of: ${ROLES.join(', ')}.`);
+    if (cadence !== undefined && !isCadence(cadence)) return fail(`"cadence" must be one of: ${CADENCES.join(', ')}.`);
+    return { name: name.trim(), role, cadence };
+  }
+  const name = await vscode.window.showInputBox({
+    title: 'Add a person',
+    prompt: 'Who do you have 1:1s with?',
+    placeHolder: 'Name, e.g. Alex Kim',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const slug = slugify(value);
+      if (!slug) return 'Type a name with at least one letter or digit.';
+      return services.store.index.get(personPath(slug)) ? `${value.trim()} is already in the journal.` : undefined;
+    },
+  });
+  if (name === undefined) return undefined;
+  const role = await vscode.window.showQuickPick(
+    ROLES.map((r) => ({ label: r, description: ROLE_HINTS[r] })),
+    { title: `Add a person: ${name.trim()}`, placeHolder: `What is ${name.trim()} to you?`, ignoreFocusOut: true },
+  );
+  if (!role) return undefined;
+  let cadence: string | undefined;
+  if (askCadence) {
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: 'weekly', description: 'usual, especially while onboarding' },
+        { label: 'biweekly', description: 'every two weeks' },
+        { label: 'monthly', description: 'the rarest a 1:1 should be' },
+      ],
+      { title: `Add a person: ${name.trim()}`, placeHolder: 'How often do you meet?', ignoreFocusOut: true },
+    );
+    if (!picked) return undefined;
+    cadence = picked.label;
+  }
+  return { name: name.trim(), role: role.label as Role, cadence };
+}
+
+export function personFileFor(input: PersonInput): { path: string; contents: string } | undefined {
+  const slug = slugify(input.name);
+  if (!slug) return undefined;
+  return { path: personPath(slug), contents: personFile(input.name, input.role, input.cadence) };
+}
+
+/** `oneOnOne.addPerson { name, role?, cadence? }` → the new person file's URI. */
+export async function addPerson(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
+  if (!(await requireJournal(services))) return undefined;
+  const input = await personInput(services, arg, true);
+  if (!input) return undefined;
+  const file = personFileFor(input)!;
+  const result = await services.writer.create([file], 'Add person');
+  if (!result.ok) return fail(result.reason);
+  if (!argsOf(arg)) await openInEditor(result.uri);
+  return result.uri;
+}
+
+export function activatePeople(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.addPerson', (arg?: unknown) => addPerson(services, arg)));
+}

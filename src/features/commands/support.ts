@@ -1,0 +1,87 @@
+// What every journal command shares: reading its one arguments object (or the
+// tree node it was invoked on), asking for a person, and failing clearly.
+
+import * as vscode from 'vscode';
+import { Person } from '../../core/journal-index';
+import { Services } from '../../host/services';
+import { isNode } from '../trees/nodes';
+
+/** The command's arguments object, when it was given one (not a tree node or URI). */
+export function argsOf<T extends object>(arg: unknown): Partial<T> | undefined {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg) || isNode(arg) || arg instanceof vscode.Uri) return undefined;
+  return arg as Partial<T>;
+}
+
+export function fail(message: string): undefined {
+  void vscode.window.showErrorMessage(message);
+  return undefined;
+}
+
+/** Checks the journal exists; otherwise explains and offers to create it. */
+export async function requireJournal(services: Services): Promise<boolean> {
+  await services.store.ready();
+  const state = services.store.state;
+  switch (state.kind) {
+    case 'ready':
+      return true;
+    case 'no-workspace': {
+      const pick = await vscode.window.showErrorMessage('1:1 Journal keeps its files in your workspace: open a folder first.', 'Open Folder');
+      if (pick) await vscode.commands.executeCommand('vscode.openFolder');
+      return false;
+    }
+    case 'not-a-folder':
+      void vscode.window.showErrorMessage(
+        `The journal path "${vscode.workspace.asRelativePath(state.root)}" is a file, not a folder. Rename it, or point the setting oneOnOne.journalFolder elsewhere.`,
+        'Open Settings',
+      ).then((pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder'));
+      return false;
+    case 'missing': {
+      const pick = await vscode.window.showWarningMessage(
+        `There is no journal folder "${vscode.workspace.asRelativePath(state.root)}" yet.`,
+        'Create Journal',
+      );
+      if (pick) await vscode.commands.executeCommand('oneOnOne.initJournal');
+      return false;
+    }
+  }
+}
+
+/**
+ * The person a command is about: from `person` in the arguments (slug or
+ * display name), from the tree node it was run on, or asked with a quick pick.
+ * Undefined when the user cancels or the name is unknown (after saying so).
+ */
+export async function resolvePerson(services: Services, arg: unknown, placeHolder: string): Promise<Person | undefined> {
+  const { index } = services.store;
+  if (isNode(arg) && (arg.type === 'person' || arg.type === 'meeting')) {
+    const slug = arg.type === 'person' ? arg.slug : arg.person;
+    return index.people().find((p) => p.slug === slug) ?? fail(`No person "${slug}" in the journal.`);
+  }
+  const given = argsOf<{ person: unknown }>(arg)?.person;
+  if (given !== undefined) {
+    if (typeof given !== 'string' || given.trim() === '') return fail('"person" must be a person\'s name or file name (slug).');
+    return index.findPerson(given) ?? fail(`No person "${given}" in the journal. Add them with "1:1: Add Person".`);
+  }
+  const people = index.people();
+  if (people.length === 0) {
+    const pick = await vscode.window.showInformationMessage('The journal has nobody in it yet.', 'Add Person');
+    if (pick) await vscode.commands.executeCommand('oneOnOne.addPerson');
+    return undefined;
+  }
+  if (people.length === 1) return people[0];
+  const picked = await vscode.window.showQuickPick(
+    people.map((p) => ({ label: p.name, description: [p.role, p.cadence].filter(Boolean).join(' · '), person: p })),
+    { placeHolder, matchOnDescription: true },
+  );
+  return picked?.person;
+}
+
+export async function openInEditor(uri: vscode.Uri): Promise<void> {
+  await vscode.window.showTextDocument(uri, { preview: false });
+}
+
+export function optionalString(value: unknown, name: string): string | undefined | Error {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') return new Error(`"${name}" must be text.`);
+  return value.trim() === '' ? undefined : value.trim();
+}

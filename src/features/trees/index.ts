@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { FEEDBACK_STATUSES, GOAL_STATUSES } from '../../core/templates';
+import { ItemContext } from '../../host/context-keys';
+import { Feature } from '../../host/services';
+import { MeetingsTreeProvider } from './meetings-tree';
+import { feedbackDescription, goalDescription, StatusTreeProvider } from './status-tree';
+
+export const ViewIds = {
+  meetings: 'oneOnOne.meetings',
+  goals: 'oneOnOne.goals',
+  feedback: 'oneOnOne.feedback',
+} as const;
+
+/** The sidebar's three trees and the Refresh command. */
+export const activateTrees: Feature = (context, services) => {
+  const meetings = new MeetingsTreeProvider(services);
+  const goals = new StatusTreeProvider(services, {
+    view: 'goals',
+    kind: 'goal',
+    statuses: GOAL_STATUSES,
+    icon: 'target',
+    context: ItemContext.Goal,
+    describe: goalDescription,
+  });
+  const feedback = new StatusTreeProvider(services, {
+    view: 'feedback',
+    kind: 'feedback',
+    statuses: FEEDBACK_STATUSES,
+    icon: 'comment-discussion',
+    context: ItemContext.Feedback,
+    describe: feedbackDescription,
+  });
+  context.subscriptions.push(
+    meetings,
+    goals,
+    feedback,
+    vscode.window.createTreeView(ViewIds.meetings, { treeDataProvider: meetings, showCollapseAll: true }),
+    vscode.window.createTreeView(ViewIds.goals, { treeDataProvider: goals, showCollapseAll: true }),
+    vscode.window.createTreeView(ViewIds.feedback, { treeDataProvider: feedback, showCollapseAll: true }),
+    vscode.commands.registerCommand('oneOnOne.refresh', async () => {
+      await vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () => services.store.reload());
+    }),
+  );
+  // Tests (and only tests) reach the providers through the extension's exports.
+  treeProviders = { meetings, goals, feedback };
+};
+
+export let treeProviders: { meetings: MeetingsTreeProvider; goals: StatusTreeProvider; feedback: StatusTreeProvider } | undefined;

@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import { JournalEntry, Person } from '../../core/journal-index';
+import { ItemContext } from '../../host/context-keys';
+import { Services } from '../../host/services';
+import { meetingNode, Node, personNode } from './nodes';
+import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
+
+/** People, each with their meetings: the next one first and marked, then the rest newest first. */
+export class MeetingsTreeProvider extends RefreshingProvider {
+  constructor(private readonly services: Services) {
+    super(services.store);
+  }
+
+  getChildren(element?: Node): Node[] {
+    const { index } = this.services.store;
+    if (!element) return this.services.store.state.kind === 'ready' ? index.people().map((p) => personNode(p.slug)) : [];
+    if (element.type !== 'person') return [];
+    return this.orderedMeetings(element.slug).map((m) => meetingNode(element.slug, m.path));
+  }
+
+  getParent(element: Node): Node | undefined {
+    return element.type === 'meeting' ? personNode(element.person) : undefined;
+  }
+
+  getTreeItem(element: Node): vscode.TreeItem {
+    const { index } = this.services.store;
+    if (element.type === 'person') {
+      const person = index.people().find((p) => p.slug === element.slug);
+      return person ? this.personItem(person) : new vscode.TreeItem(element.slug);
+    }
+    if (element.type === 'meeting') {
+      const entry = index.get(element.path);
+      return entry ? this.meetingItem(entry, index.nextMeeting(element.person, this.services.today())) : new vscode.TreeItem(element.path);
+    }
+    return new vscode.TreeItem(element.id);
+  }
+
+  private orderedMeetings(person: string): JournalEntry[] {
+    const meetings = this.services.store.index.meetingsOf(person);
+    const next = this.services.store.index.nextMeeting(person, this.services.today());
+    return next ? [next, ...meetings.filter((m) => m !== next)] : meetings;
+  }
+
+  private personItem(person: Person): vscode.TreeItem {
+    const item = new vscode.TreeItem(person.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = personNode(person.slug).id;
+    item.description = [person.role, person.cadence].filter(Boolean).join(' · ');
+    const problems = person.entry?.problems ?? [];
+    item.iconPath = new vscode.ThemeIcon(problems.length > 0 ? 'warning' : 'person');
+    item.contextValue = person.entry ? ItemContext.Person : ItemContext.PersonWithoutFile;
+    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(person.name)}**`);
+    if (person.role) tooltip.appendMarkdown(`\n\n${escapeMarkdown(person.role)}`);
+    if (problems.length > 0) tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(describeProblems(problems))}`);
+    tooltip.supportThemeIcons = true;
+    item.tooltip = tooltip;
+    if (person.entry) {
+      const uri = this.services.store.uriOf(person.entry.path);
+      item.resourceUri = uri;
+      item.command = openCommand(uri);
+    }
+    return item;
+  }
+
+  private meetingItem(entry: JournalEntry, next: JournalEntry | undefined): vscode.TreeItem {
+    const isNext = entry === next;
+    const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
+    item.id = meetingNode(entry.person ?? '', entry.path).id;
+    const parts: string[] = [];
+    if (isNext) parts.push('next');
+    else if (entry.status && entry.status !== 'planned') parts.push(entry.status);
+    if (entry.openActionItems > 0) parts.push(`${entry.openActionItems} open`);
+    item.description = parts.join(' · ');
+    const icon = entry.problems.length > 0 ? 'warning' : isNext ? 'arrow-circle-right' : entry.status === 'done' ? 'pass' : 'calendar';
+    item.iconPath = new vscode.ThemeIcon(icon);
+    item.contextValue = isNext ? ItemContext.NextMeeting : ItemContext.Meeting;
+    const uri = this.services.store.uriOf(entry.path);
+    item.resourceUri = uri;
+    item.command = openCommand(uri);
+    const tooltip = new vscode.MarkdownString(`**1:1 on ${entry.title}**${isNext ? ' — next' : ''}`);
+    tooltip.appendMarkdown(`\n\n${entry.agenda.length} talking point(s), ${entry.openActionItems} open action item(s)`);
+    if (entry.problems.length > 0) tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(describeProblems(entry.problems))}`);
+    tooltip.supportThemeIcons = true;
+    item.tooltip = tooltip;
+    return item;
+  }
+}
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+}

@@ -1,0 +1,24 @@
+// Every context key and tree-item context value the extension sets, defined
+// once: package.json `when` clauses refer to these exact strings.
+import * as vscode from 'vscode';
+
+export const ContextKeys = {
+  /** The journal folder exists in the workspace. */
+  journalExists: 'oneOnOne.journalExists',
+  /** A folder is open (a journal can be created). */
+  workspaceOpen: 'oneOnOne.workspaceOpen',
+} as const;
+
+export const enum ItemContext {
+  Person = 'oneOnOne.person',
+  PersonWithoutFile = 'oneOnOne.person.noFile',
+  Meeting = 'oneOnOne.meeting',
+  NextMeeting = 'oneOnOne.meeting.next',
+  Goal = 'oneOnOne.goal',
+  Feedback = 'oneOnOne.feedback',
+  Group = 'oneOnOne.group',
+}
+
+export function setContext(key: string, value: unknown): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', key, value);
+}

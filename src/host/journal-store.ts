@@ -1,0 +1,318 @@
+// Keeps the core's JournalIndex in step with the files: one full read when the
+// journal is opened, then one debounced re-read per changed file. All reads go
+// through workspace.fs, so this works over Remote-SSH and on vscode.dev.
+
+import * as vscode from 'vscode';
+import { JournalIndex } from '../core/journal-index';
+import { Problem } from '../core/front-matter';
+import { ContextKeys, setContext } from './context-keys';
+import { Logger } from './logger';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+const DEBOUNCE_MS = 100;
+const READ_CONCURRENCY = 16;
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.obsidian', '.foam', '.vscode']);
+
+export type JournalState =
+  | { readonly kind: 'no-workspace' }
+  | { readonly kind: 'missing'; readonly root: vscode.Uri }
+  | { readonly kind: 'not-a-folder'; readonly root: vscode.Uri }
+  | { readonly kind: 'ready'; readonly root: vscode.Uri };
+
+export class JournalStore implements vscode.Disposable {
+  readonly index = new JournalIndex();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('oneOnOne');
+  private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
+  /** Fires with the journal-relative paths that changed (an empty list: everything). */
+  readonly onDidChange = this.changeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changeEmitter];
+  private watcher: vscode.Disposable | undefined;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private currentState: JournalState = { kind: 'no-workspace' };
+  private loading: Promise<void> | undefined;
+  private generation = 0;
+
+  constructor(private readonly log: Logger) {
+    this.disposables.push({ dispose: this.index.onDidChange((paths) => this.onIndexChanged(paths)) });
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('oneOnOne.journalFolder')) void this.reload();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+    );
+  }
+
+  get state(): JournalState {
+    return this.currentState;
+  }
+
+  /** The journal folder's URI when a workspace is open (whether or not it exists yet). */
+  get root(): vscode.Uri | undefined {
+    return this.currentState.kind === 'no-workspace' ? undefined : this.currentState.root;
+  }
+
+  /** Resolves once the first full read is done. */
+  ready(): Promise<void> {
+    return this.loading ?? this.reload();
+  }
+
+  uriOf(path: string): vscode.Uri {
+    const root = this.root;
+    if (!root) throw new Error('No workspace folder is open.');
+    return vscode.Uri.joinPath(root, ...path.split('/'));
+  }
+
+  /** The journal-relative path of a URI inside the journal, or undefined. */
+  pathOf(uri: vscode.Uri): string | undefined {
+    const root = this.root;
+    if (!root || uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
+    const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+  }
+
+  /** Re-reads the whole journal (the Refresh command, or a changed setting). */
+  reload(): Promise<void> {
+    const generation = ++this.generation;
+    this.loading = this.load(generation);
+    return this.loading;
+  }
+
+  /** Records text just written by the extension, so the trees update before the watcher fires. */
+  updateFromText(path: string, text: string): void {
+    this.index.update(path, text);
+  }
+
+  private async load(generation: number): Promise<void> {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.diagnostics.clear();
+
+    const location = journalLocation();
+    if (!location) {
+      this.setState({ kind: 'no-workspace' });
+      this.index.clear();
+      return;
+    }
+    this.watch(location.folder, location.relative);
+    const kind = await statKind(location.root);
+    if (generation !== this.generation) return;
+    if (kind !== vscode.FileType.Directory) {
+      this.index.clear();
+      this.setState(kind === undefined ? { kind: 'missing', root: location.root } : { kind: 'not-a-folder', root: location.root });
+      if (kind !== undefined) {
+        this.log.warn(`The journal path ${location.root.toString(true)} is a file, not a folder.`);
+      }
+      return;
+    }
+    this.currentState = { kind: 'ready', root: location.root };
+    const started = Date.now();
+    const files = await this.listMarkdown(location.root, '');
+    if (generation !== this.generation) return;
+    const contents = await mapLimit(files, READ_CONCURRENCY, (path) => this.read(path));
+    if (generation !== this.generation) return;
+    this.index.batch(() => {
+      this.index.clear();
+      files.forEach((path, i) => this.apply(path, contents[i]!));
+    });
+    this.setState({ kind: 'ready', root: location.root });
+    this.log.info(`Read ${files.length} journal files in ${Date.now() - started} ms.`);
+  }
+
+  private setState(state: JournalState): void {
+    this.currentState = state;
+    void setContext(ContextKeys.journalExists, state.kind === 'ready');
+    void setContext(ContextKeys.workspaceOpen, state.kind !== 'no-workspace');
+    this.changeEmitter.fire([]);
+  }
+
+  private watch(folder: vscode.WorkspaceFolder, relative: string): void {
+    const pattern = new vscode.RelativePattern(folder, relative === '' ? '**' : `${relative}/**`);
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const on = (uri: vscode.Uri): void => this.schedule(uri);
+    watcher.onDidCreate(on);
+    watcher.onDidChange(on);
+    watcher.onDidDelete(on);
+    this.watcher = watcher;
+  }
+
+  /** Per-file debounce: a burst of events for one file re-reads it once. */
+  private schedule(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const existing = this.timers.get(key);
+    if (existing) clearTimeout(existing);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.refreshOne(uri).catch((error) => this.log.error(`Could not refresh ${uri.toString(true)}: ${String(error)}`));
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  private async refreshOne(uri: vscode.Uri): Promise<void> {
+    const root = this.root;
+    if (!root) return;
+    if (uri.toString() === root.toString()) {
+      // The journal folder itself appeared or went away.
+      await this.reload();
+      return;
+    }
+    if (this.currentState.kind !== 'ready') {
+      const kind = await statKind(root);
+      if (kind === vscode.FileType.Directory) await this.reload();
+      return;
+    }
+    const path = this.pathOf(uri);
+    if (path === undefined || isSkipped(path)) return;
+    const kind = await statKind(uri);
+    if (kind === undefined) {
+      if (!this.index.delete(path)) this.index.deleteFolder(path);
+      if ((await statKind(root)) === undefined) await this.reload();
+      return;
+    }
+    if (kind === vscode.FileType.Directory) {
+      const files = await this.listMarkdown(uri, `${path}/`);
+      const contents = await mapLimit(files, READ_CONCURRENCY, (p) => this.read(p));
+      this.index.batch(() => files.forEach((p, i) => this.apply(p, contents[i]!)));
+      return;
+    }
+    if (!/\.md$/i.test(path)) return;
+    this.apply(path, await this.read(path));
+  }
+
+  private apply(path: string, content: ReadResult): void {
+    if (content.kind === 'text') this.index.update(path, content.text);
+    else if (content.kind === 'unreadable') this.index.markUnreadable(path, content.message);
+    else this.index.delete(path);
+  }
+
+  private async read(path: string): Promise<ReadResult> {
+    const uri = this.uriOf(path);
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_FILE_BYTES) {
+        return { kind: 'unreadable', message: `Skipped: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; journal files over 1 MB are not read.` };
+      }
+      return decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { kind: 'gone' };
+      return { kind: 'unreadable', message: `The file could not be read: ${String(error)}` };
+    }
+  }
+
+  private async listMarkdown(folder: vscode.Uri, prefix: string): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: vscode.Uri, rel: string): Promise<void> => {
+      let children: [string, vscode.FileType][];
+      try {
+        children = await vscode.workspace.fs.readDirectory(dir);
+      } catch (error) {
+        this.log.warn(`Could not list ${dir.toString(true)}: ${String(error)}`);
+        return;
+      }
+      const subfolders: Promise<void>[] = [];
+      for (const [name, type] of children) {
+        if (type & vscode.FileType.SymbolicLink) continue; // never follow links out of (or around) the journal
+        if (type === vscode.FileType.Directory) {
+          if (!SKIPPED_FOLDERS.has(name) && !name.startsWith('.')) subfolders.push(walk(vscode.Uri.joinPath(dir, name), `${rel}${name}/`));
+        } else if (type === vscode.FileType.File && /\.md$/i.test(name)) {
+          out.push(`${rel}${name}`);
+        }
+      }
+      await Promise.all(subfolders);
+    };
+    await walk(folder, prefix);
+    return out.sort();
+  }
+
+  private onIndexChanged(paths: readonly string[]): void {
+    for (const path of this.root ? paths : []) {
+      const entry = this.index.get(path);
+      const uri = this.uriOf(path);
+      if (!entry || entry.problems.length === 0) this.diagnostics.delete(uri);
+      else this.diagnostics.set(uri, entry.problems.map(toDiagnostic));
+    }
+    this.changeEmitter.fire(paths);
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+type ReadResult = { kind: 'text'; text: string } | { kind: 'unreadable'; message: string } | { kind: 'gone' };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decode(bytes: Uint8Array): ReadResult {
+  if (bytes.includes(0)) return { kind: 'unreadable', message: 'Skipped: the file looks binary (it contains NUL bytes).' };
+  try {
+    return { kind: 'text', text: decoder.decode(bytes) };
+  } catch {
+    return { kind: 'unreadable', message: 'Skipped: the file is not valid UTF-8. Save it as UTF-8 to use it in the journal.' };
+  }
+}
+
+function toDiagnostic(problem: Problem): vscode.Diagnostic {
+  const line = Math.max(0, problem.line);
+  const d = new vscode.Diagnostic(
+    new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER),
+    problem.message,
+    problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+  );
+  d.source = '1:1 Journal';
+  return d;
+}
+
+function isSkipped(path: string): boolean {
+  return path.split('/').some((seg) => seg.startsWith('.') || SKIPPED_FOLDERS.has(seg));
+}
+
+async function statKind(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    return stat.type & vscode.FileType.Directory ? vscode.FileType.Directory : vscode.FileType.File;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface JournalLocation {
+  readonly folder: vscode.WorkspaceFolder;
+  /** The setting's value, as a relative path inside the folder. */
+  readonly relative: string;
+  readonly root: vscode.Uri;
+}
+
+/** Where the journal is: `oneOnOne.journalFolder` inside the first workspace folder. */
+export function journalLocation(): JournalLocation | undefined {
+  const folders = vscode.workspace.workspaceFolders;
+  if (!folders || folders.length === 0) return undefined;
+  const folder = folders[0]!;
+  const setting = vscode.workspace.getConfiguration('oneOnOne', folder.uri).get<string>('journalFolder', 'one-on-ones');
+  const relative = (setting || 'one-on-ones')
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s) => s !== '' && s !== '.' && s !== '..')
+    .join('/');
+  const root = relative === '' ? folder.uri : vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+  return { folder, relative, root };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

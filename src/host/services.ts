@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { toIsoDate } from '../core/dates';
+import { JournalStore } from './journal-store';
+import { JournalWriter } from './journal-writer';
+import { Logger } from './logger';
+
+/** What every feature gets: the journal, the one write path, the log and the clock. */
+export interface Services {
+  readonly store: JournalStore;
+  readonly writer: JournalWriter;
+  readonly log: Logger;
+  /** Today as `YYYY-MM-DD` in the user's time zone. */
+  today(): string;
+}
+
+export type Feature = (context: vscode.ExtensionContext, services: Services) => void;
+
+export function createServices(log: Logger, store: JournalStore): Services {
+  return { store, writer: new JournalWriter(store, log), log, today: () => toIsoDate(new Date()) };
+}
