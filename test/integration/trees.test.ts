@@ -1,0 +1,112 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, exists, isoDaysFromToday, journalUri, readBytes, rows, waitFor, writeText } from './helpers';
+
+describe('sidebar trees', () => {
+  it('lists people from the journal, by name, with role and cadence', async () => {
+    const { trees } = await api();
+    const people = await rows(trees!.meetings);
+    const alex = people.find((r) => r.label === 'Alex Kim');
+    assert.ok(alex, `Alex Kim not in ${people.map((r) => r.label).join(', ')}`);
+    assert.strictEqual(alex.description, 'manager · weekly');
+    assert.ok(people.some((r) => r.label === 'Priya Nair'));
+  });
+
+  it("lists a person's meetings, the next one first and marked, with open action items counted", async () => {
+    const { trees, services } = await api();
+    const date = isoDaysFromToday(3);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.newMeeting', { person: 'alex-kim', date });
+    assert.ok(uri);
+    const alex = (await rows(trees!.meetings)).find((r) => r.label === 'Alex Kim')!;
+    const meetings = await rows(trees!.meetings, alex.node);
+    const next = services.store.index.nextMeeting('alex-kim', services.today());
+    assert.ok(next);
+    assert.strictEqual(meetings[0]!.label, next.date);
+    assert.match(meetings[0]!.description, /^next/);
+    assert.strictEqual(meetings[0]!.icon, 'arrow-circle-right');
+    const old = meetings.find((r) => r.label === '2026-11-10');
+    assert.ok(old, 'the done meeting of 2026-11-10 is listed');
+    assert.strictEqual(old.description, 'done · 1 open');
+    // the rest newest first
+    const rest = meetings.slice(1).map((r) => r.label);
+    assert.deepStrictEqual(rest, [...rest].sort().reverse());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('groups goals and feedback threads by status', async () => {
+    const { trees } = await api();
+    const goalGroups = await rows(trees!.goals);
+    assert.deepStrictEqual(goalGroups.slice(0, 2).map((r) => r.label), ['Active', 'Achieved']);
+    const active = await rows(trees!.goals, goalGroups[0]!.node);
+    assert.ok(active.some((r) => r.label === 'Lead a design review end to end' && r.description === 'by 2027-01-31 · collaboration'));
+    const feedbackGroups = await rows(trees!.feedback);
+    const trying = feedbackGroups.find((r) => r.label === 'Trying');
+    assert.ok(trying);
+    const threads = await rows(trees!.feedback, trying.node);
+    assert.deepStrictEqual(threads.map((r) => r.label), ['Incident updates were too sparse']);
+    assert.strictEqual(threads[0]!.description, 'from Alex Kim · circle back 2026-12-08');
+  });
+
+  it('opens the file when a row is clicked', async () => {
+    const { trees } = await api();
+    const alex = (await rows(trees!.meetings)).find((r) => r.label === 'Alex Kim')!;
+    const item = await trees!.meetings.getTreeItem(alex.node);
+    assert.strictEqual(item.command?.command, 'vscode.open');
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/people/alex-kim.md'), 'the person file to open');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('follows files created and deleted outside the extension', async () => {
+    const { trees } = await api();
+    const person = journalUri('people', 'dana-cruz.md');
+    await writeText(person, '---\nname: Dana Cruz\nrole: peer\n---\n');
+    await waitFor(async () => (await rows(trees!.meetings)).some((r) => r.label === 'Dana Cruz'), 'Dana Cruz to appear');
+    const meeting = journalUri('meetings', 'dana-cruz', '2026-01-05.md');
+    await writeText(meeting, '# 1:1\n\n## Action items\n\n- [ ] one\n- [ ] two\n');
+    await waitFor(async () => {
+      const dana = (await rows(trees!.meetings)).find((r) => r.label === 'Dana Cruz');
+      const ms = dana ? await rows(trees!.meetings, dana.node) : [];
+      return ms.some((r) => r.label === '2026-01-05' && r.description === '2 open');
+    }, 'the meeting with 2 open items to appear');
+    await vscode.workspace.fs.delete(journalUri('meetings', 'dana-cruz'), { recursive: true });
+    await vscode.workspace.fs.delete(person);
+    await waitFor(async () => !(await rows(trees!.meetings)).some((r) => r.label === 'Dana Cruz'), 'Dana Cruz to disappear');
+  });
+
+  it('shows a file with malformed front matter with a warning and a diagnostic, and never rewrites it', async () => {
+    const { trees } = await api();
+    const uri = journalUri('people', 'broken.md');
+    const text = '---\nname: [unclosed\nrole: manager\n---\r\n\r\nHand-written notes\tstay.';
+    await writeText(uri, text);
+    const before = await readBytes(uri);
+    const row = await waitFor(async () => (await rows(trees!.meetings)).find((r) => r.label === 'Broken'), 'the broken person to show');
+    assert.strictEqual(row.icon, 'warning');
+    const diagnostics = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(uri);
+      return d.length > 0 ? d : undefined;
+    }, 'a diagnostic for the malformed front matter');
+    assert.match(diagnostics[0]!.message, /front matter/i);
+    assert.strictEqual(diagnostics[0]!.severity, vscode.DiagnosticSeverity.Error);
+    await vscode.commands.executeCommand('oneOnOne.refresh');
+    assert.deepStrictEqual(await readBytes(uri), before);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor(() => vscode.languages.getDiagnostics(uri).length === 0, 'the diagnostic to go with the file');
+    assert.strictEqual(await exists(uri), false);
+  });
+
+  it('skips a file over 1 MB and a file that is not UTF-8, with a warning each', async () => {
+    const { services } = await api();
+    const big = journalUri('goals', 'huge.md');
+    await vscode.workspace.fs.writeFile(big, new Uint8Array(1024 * 1024 + 10).fill(0x61));
+    const latin1 = journalUri('goals', 'latin1.md');
+    await vscode.workspace.fs.writeFile(latin1, new Uint8Array([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const bigEntry = await waitFor(() => services.store.index.get('goals/huge.md'), 'the large file entry');
+    assert.match(bigEntry.problems[0]!.message, /over 1 MB/);
+    const latinEntry = await waitFor(() => services.store.index.get('goals/latin1.md'), 'the latin-1 file entry');
+    assert.match(latinEntry.problems[0]!.message, /UTF-8/);
+    await vscode.workspace.fs.delete(big);
+    await vscode.workspace.fs.delete(latin1);
+    await waitFor(() => !services.store.index.get('goals/huge.md') && !services.store.index.get('goals/latin1.md'), 'both entries to go');
+  });
+});
