@@ -1,9 +1,10 @@
 // The extension's features, each an activator. extension.ts only wires these.
 import { Feature } from '../host/services';
+import { activateCapture } from './capture';
 import { activateInitJournal } from './commands/init-journal';
 import { activateMeetings } from './commands/meetings';
 import { activatePeople } from './commands/people';
 import { activateThreads } from './commands/threads';
 import { activateTrees } from './trees';
 
-export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads];
+export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture];

@@ -51,7 +51,7 @@ export async function requireJournal(services: Services): Promise<boolean> {
  * display name), from the tree node it was run on, or asked with a quick pick.
  * Undefined when the user cancels or the name is unknown (after saying so).
  */
-export async function resolvePerson(services: Services, arg: unknown, placeHolder: string): Promise<Person | undefined> {
+export async function resolvePerson(services: Services, arg: unknown, placeHolder: string, preferred?: string): Promise<Person | undefined> {
   const { index } = services.store;
   if (isNode(arg) && (arg.type === 'person' || arg.type === 'meeting')) {
     const slug = arg.type === 'person' ? arg.slug : arg.person;
@@ -69,6 +69,9 @@ export async function resolvePerson(services: Services, arg: unknown, placeHolde
     return undefined;
   }
   if (people.length === 1) return people[0];
+  // The person used last comes first: capture is usually "the same 1:1 again".
+  const first = people.findIndex((p) => p.slug === preferred);
+  if (first > 0) people.unshift(...people.splice(first, 1));
   const picked = await vscode.window.showQuickPick(
     people.map((p) => ({ label: p.name, description: [p.role, p.cadence].filter(Boolean).join(' · '), person: p })),
     { placeHolder, matchOnDescription: true },

@@ -1,0 +1,199 @@
+// Capture: "this is worth raising" → a themed talking point in the next 1:1's
+// agenda, from an editor selection, a line typed anywhere, or the terminal.
+
+import * as vscode from 'vscode';
+import { addListItem } from '../../core/edits';
+import { AGENDA_HEADINGS, Person } from '../../core/journal-index';
+import { findTheme, sourceLabel, summarize, TalkingPoint, talkingPointItem, Theme, themeInText, THEMES, Source } from '../../core/talking-points';
+import { githubPermalink } from '../../host/git';
+import { Services } from '../../host/services';
+import { openOrCreateMeeting, suggestedDate } from '../commands/meetings';
+import { argsOf, fail, optionalString, requireJournal, resolvePerson } from '../commands/support';
+
+const LAST_PERSON = 'oneOnOne.lastPerson';
+
+export interface TalkingPointArgs {
+  readonly text: string;
+  readonly person: string;
+  readonly theme: string;
+  readonly summary: string;
+  /** Where it came from: a label like `src/a.ts:3-9`, or `{ label, url }`. */
+  readonly source: string | Source;
+  /** Language id of `text`: code is fenced, prose is quoted (default). */
+  readonly language: string;
+}
+
+export function activateCapture(context: vscode.ExtensionContext, services: Services): void {
+  const capture = new Capture(context, services);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('oneOnOne.addTalkingPoint', (arg?: unknown) => capture.addTalkingPoint(arg)),
+    vscode.commands.registerCommand('oneOnOne.jotTopic', (arg?: unknown) => capture.jotTopic(arg)),
+    vscode.commands.registerCommand('oneOnOne.addTerminalSelection', () => capture.addTerminalSelection()),
+  );
+}
+
+class Capture {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly services: Services,
+  ) {}
+
+  /**
+   * `oneOnOne.addTalkingPoint { text, person, theme, summary?, source? }` →
+   * the meeting file's URI. Without `text` it takes the editor's selection;
+   * an arguments object means no prompts (missing fields take defaults).
+   */
+  async addTalkingPoint(arg: unknown): Promise<vscode.Uri | undefined> {
+    if (!(await requireJournal(this.services))) return undefined;
+    const args = argsOf<TalkingPointArgs>(arg);
+    if (args?.text !== undefined) return this.fromArgs(args);
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.selection.isEmpty) {
+      if (args) return fail('Select some text first, or pass "text".');
+      return this.jotTopic(undefined);
+    }
+    const selected = await selectionPoint(editor);
+    if (args) {
+      return this.fromArgs({ source: selected.source, language: selected.excerpt.languageId, ...args, text: selected.excerpt.text });
+    }
+    const person = await this.pickPerson();
+    if (!person) return undefined;
+    const theme = await pickTheme(undefined);
+    if (!theme) return undefined;
+    const summary = await askSummary(person, selected.excerpt.text, 'the selection goes underneath');
+    if (summary === undefined) return undefined;
+    return this.add(person, { ...selected, summary, theme });
+  }
+
+  /** `oneOnOne.jotTopic { text, person, theme? }`: a topic typed from anywhere; `#growth` in the text sets the theme. */
+  async jotTopic(arg: unknown): Promise<vscode.Uri | undefined> {
+    if (!(await requireJournal(this.services))) return undefined;
+    const args = argsOf<TalkingPointArgs>(arg);
+    if (args) return this.fromArgs({ ...args, summary: args.summary ?? args.text, text: undefined });
+    const typed = await vscode.window.showInputBox({
+      title: 'Jot a topic for your next 1:1',
+      prompt: 'Type a tag to set the theme: #growth #feedback #alignment #win #blocker #question #team/process',
+      placeHolder: 'e.g. Ask what "senior" means on this team #growth',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() === '' ? 'Write the topic in a few words.' : undefined),
+    });
+    if (typed === undefined) return undefined;
+    const person = await this.pickPerson();
+    if (!person) return undefined;
+    const theme = themeInText(typed) ?? (await pickTheme(typed));
+    if (!theme) return undefined;
+    return this.add(person, { summary: typed, theme });
+  }
+
+  /** The terminal's selection (read through the clipboard, which is then restored) as a talking point. */
+  async addTerminalSelection(): Promise<vscode.Uri | undefined> {
+    if (!(await requireJournal(this.services))) return undefined;
+    const terminal = vscode.window.activeTerminal;
+    const saved = await vscode.env.clipboard.readText();
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+    const text = await vscode.env.clipboard.readText();
+    await vscode.env.clipboard.writeText(saved);
+    if (text.trim() === '') return fail('Select some text in the terminal first.');
+    const person = await this.pickPerson();
+    if (!person) return undefined;
+    const theme = await pickTheme(undefined);
+    if (!theme) return undefined;
+    const summary = await askSummary(person, text, 'the terminal output goes underneath');
+    if (summary === undefined) return undefined;
+    return this.add(person, {
+      summary,
+      theme,
+      source: { label: `terminal${terminal ? ` “${terminal.name}”` : ''}` },
+      excerpt: { text, languageId: 'console' },
+    });
+  }
+
+  private async fromArgs(args: Partial<TalkingPointArgs>): Promise<vscode.Uri | undefined> {
+    const text = optionalString(args.text, 'text');
+    if (text instanceof Error) return fail(text.message);
+    const summaryArg = optionalString(args.summary, 'summary');
+    if (summaryArg instanceof Error) return fail(summaryArg.message);
+    const summary = summaryArg ?? (text ? summarize(text) : undefined);
+    if (!summary) return fail('Give the talking point a "text" or a "summary".');
+    let theme: Theme | undefined;
+    if (args.theme !== undefined) {
+      theme = typeof args.theme === 'string' ? findTheme(args.theme) : undefined;
+      if (!theme) return fail(`"theme" must be one of: ${THEMES.map((t) => t.id).join(', ')}.`);
+    } else {
+      theme = themeInText(summary);
+    }
+    let source: Source | undefined;
+    if (typeof args.source === 'string') source = { label: args.source };
+    else if (args.source && typeof args.source === 'object' && typeof args.source.label === 'string') {
+      source = { label: args.source.label, ...(typeof args.source.url === 'string' ? { url: args.source.url } : {}) };
+    } else if (args.source !== undefined) return fail('"source" must be text like "src/a.ts:3-9", or { label, url }.');
+    const person = args.person === undefined ? await this.pickPerson() : await resolvePerson(this.services, { person: args.person }, 'Add to the next 1:1 with…');
+    if (!person) return undefined;
+    const language = typeof args.language === 'string' ? args.language : 'plaintext';
+    return this.add(person, {
+      summary,
+      ...(theme ? { theme } : {}),
+      ...(source ? { source } : {}),
+      // The text goes under the item unless the summary already says all of it.
+      ...(text && text !== summary ? { excerpt: { text, languageId: language } } : {}),
+    });
+  }
+
+  private pickPerson(): Promise<Person | undefined> {
+    return resolvePerson(this.services, undefined, 'Add to the next 1:1 with…', this.context.workspaceState.get<string>(LAST_PERSON));
+  }
+
+  /** Adds the point to the agenda of the next meeting with `person`, creating that meeting when needed. */
+  private async add(person: Person, point: TalkingPoint): Promise<vscode.Uri | undefined> {
+    const { store, writer } = this.services;
+    let path = store.index.nextMeeting(person.slug, this.services.today())?.path;
+    if (!path) {
+      const created = await openOrCreateMeeting(this.services, person, suggestedDate(this.services, person), false);
+      if (!created) return undefined;
+      path = store.pathOf(created);
+      if (!path) return fail('The new meeting file is outside the journal folder.');
+    }
+    const item = talkingPointItem(point);
+    const result = await writer.edit(path, (doc) => addListItem(doc, { heading: AGENDA_HEADINGS[0]!, aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' }, item), 'Add talking point');
+    if (!result.ok) return fail(result.reason);
+    await this.context.workspaceState.update(LAST_PERSON, person.slug);
+    const date = store.index.get(path)?.date ?? '';
+    vscode.window.setStatusBarMessage(`$(check) Talking point added to your 1:1 with ${person.name} on ${date}`, 5000);
+    return result.uri;
+  }
+}
+
+/** The selection with where it came from: a workspace-relative path and lines, and a GitHub permalink when there is one. */
+async function selectionPoint(editor: vscode.TextEditor): Promise<{ source: Source; excerpt: { text: string; languageId: string } }> {
+  const { document, selection } = editor;
+  const startLine = selection.start.line + 1;
+  // A selection that ends at the start of a line does not include that line.
+  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const path = document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri, multiRoot);
+  const url = document.isUntitled ? undefined : await githubPermalink(document.uri, startLine, endLine);
+  return {
+    source: { label: sourceLabel(path, startLine, endLine), ...(url ? { url } : {}) },
+    excerpt: { text: document.getText(selection), languageId: document.languageId },
+  };
+}
+
+function askSummary(person: Person, text: string, underneath: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: `Talking point for ${person.name}`,
+    prompt: `One line for the agenda (${underneath})`,
+    value: summarize(text),
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() === '' ? 'Write a few words to recognise it by.' : undefined),
+  });
+}
+
+/** A quick pick of themes; the text typed so far is shown for context. */
+async function pickTheme(context: string | undefined): Promise<Theme | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    THEMES.map((t) => ({ label: t.label, description: `#${t.tag}`, detail: t.description, theme: t })),
+    { title: 'Theme of the talking point', placeHolder: context ? `“${summarize(context)}” is about…` : 'What is it about?', ignoreFocusOut: true, matchOnDescription: true },
+  );
+  return picked?.theme;
+}

@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, closeAllEditors, isoDaysFromToday, journalUri, readText, rows, waitFor, writeText } from './helpers';
+
+/** A person of our own, so these tests control which meeting is "next". */
+async function freshPerson(slug: string, name: string): Promise<void> {
+  const { services } = await api();
+  await writeText(journalUri('people', `${slug}.md`), `---\nname: ${name}\nrole: peer\ncadence: weekly\n---\n`);
+  await waitFor(() => services.store.index.findPerson(slug), `${name} to be indexed`);
+}
+
+describe('capture: talking points', () => {
+  afterEach(closeAllEditors);
+
+  it('creates the next meeting from the template when there is none, and adds the point to its agenda', async () => {
+    await freshPerson('casey-wu', 'Casey Wu');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTalkingPoint', {
+      text: 'Should we split the billing service?',
+      person: 'Casey Wu',
+      theme: 'alignment',
+    });
+    assert.ok(uri);
+    assert.strictEqual(uri.toString(), journalUri('meetings', 'casey-wu', `${isoDaysFromToday(0)}.md`).toString());
+    const text = await readText(uri);
+    assert.match(text, /## Agenda\n\n- \[ \] Should we split the billing service\? #alignment\n\n## Wins/);
+    const { trees } = await api();
+    const casey = (await rows(trees!.meetings)).find((r) => r.label === 'Casey Wu')!;
+    const meetings = await rows(trees!.meetings, casey.node);
+    assert.strictEqual(meetings.length, 1);
+    assert.match(meetings[0]!.description, /^next/);
+  });
+
+  it('adds after the existing points, with the source and the text fenced safely', async () => {
+    await freshPerson('casey-wu', 'Casey Wu');
+    const code = 'const md = "```js";\nconst more = "````";';
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTalkingPoint', {
+      text: code,
+      person: 'casey-wu',
+      theme: 'question',
+      summary: 'Is this escaping right?',
+      source: { label: 'src/md.ts:3-4', url: 'https://github.com/acme/app/blob/abc1234/src/md.ts#L3-L4' },
+      language: 'typescript',
+    });
+    assert.ok(uri);
+    const text = await readText(uri);
+    const expected = [
+      '- [ ] Should we split the billing service? #alignment',
+      '- [ ] Is this escaping right? #question',
+      '  Source: [src/md.ts:3-4](https://github.com/acme/app/blob/abc1234/src/md.ts#L3-L4)',
+      '  `````typescript',
+      '  const md = "```js";',
+      '  const more = "````";',
+      '  `````',
+      '',
+      '## Wins',
+    ].join('\n');
+    assert.ok(text.includes(expected), text);
+    const { services } = await api();
+    const entry = services.store.index.get(services.store.pathOf(uri)!);
+    assert.deepStrictEqual(entry?.agenda.map((a) => a.text), ['Should we split the billing service? #alignment', 'Is this escaping right? #question']);
+  });
+
+  it('takes the editor selection, with its workspace-relative path and lines', async () => {
+    await freshPerson('casey-wu', 'Casey Wu');
+    const notes = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'scratch.txt');
+    await writeText(notes, 'line one\nThe review said my PR was too big.\nline three\n');
+    const editor = await vscode.window.showTextDocument(notes);
+    editor.selection = new vscode.Selection(1, 0, 2, 0);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTalkingPoint', { person: 'casey-wu', theme: 'feedback' });
+    assert.ok(uri);
+    const text = await readText(uri);
+    assert.ok(text.includes('- [ ] The review said my PR was too big. #feedback\n  Source: `scratch.txt:2`\n'), text);
+  });
+
+  it('jotTopic takes the theme from a typed tag', async () => {
+    await freshPerson('casey-wu', 'Casey Wu');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.jotTopic', { text: 'What does senior look like here? #growth', person: 'casey-wu' });
+    assert.ok(uri);
+    assert.ok((await readText(uri)).includes('- [ ] What does senior look like here? #growth\n'));
+  });
+
+  it('goes into an open meeting with unsaved changes; undo takes it out again', async () => {
+    await freshPerson('casey-wu', 'Casey Wu');
+    const { services } = await api();
+    const next = services.store.index.nextMeeting('casey-wu', services.today())!;
+    const uri = services.store.uriOf(next.path);
+    const editor = await vscode.window.showTextDocument(uri);
+    const lastLine = editor.document.lineCount - 1;
+    await editor.edit((b) => b.insert(new vscode.Position(lastLine, 0), 'my unsaved private note\n'));
+    const before = editor.document.getText();
+    const onDisk = await readText(uri);
+    await vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'Raise the on-call load', person: 'casey-wu', theme: 'blocker' });
+    const after = editor.document.getText();
+    assert.ok(after.includes('- [ ] Raise the on-call load #blocker\n'));
+    assert.ok(after.includes('my unsaved private note'));
+    assert.ok(editor.document.isDirty);
+    assert.strictEqual(await readText(uri), onDisk, 'nothing saved behind the user');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), before);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('recreates a deleted Agenda section above the notes, never inside a code block', async () => {
+    await freshPerson('casey-wu', 'Casey Wu');
+    const { services } = await api();
+    const next = services.store.index.nextMeeting('casey-wu', services.today())!;
+    const uri = services.store.uriOf(next.path);
+    await writeText(uri, '---\ndate: x\n---\n# 1:1\n\n```md\n## Agenda\n```\n\n## Notes\n\nkept\n');
+    await waitFor(() => services.store.index.get(next.path)?.agenda.length === 0, 'the edited meeting to be re-read');
+    await vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'Topic', person: 'casey-wu', theme: 'other' });
+    assert.strictEqual(await readText(uri), '---\ndate: x\n---\n# 1:1\n\n```md\n## Agenda\n```\n\n## Agenda\n\n- [ ] Topic #other\n\n## Notes\n\nkept\n');
+  });
+
+  it('refuses an unknown theme and writes nothing', async () => {
+    const { services } = await api();
+    const next = services.store.index.nextMeeting('casey-wu', services.today())!;
+    const before = await readText(services.store.uriOf(next.path));
+    assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'x', person: 'casey-wu', theme: 'gossip' }), undefined);
+    assert.strictEqual(await readText(services.store.uriOf(next.path)), before);
+  });
+});
