@@ -36,10 +36,13 @@ export function nextOnCadence(last: string | undefined, cadence: Cadence | undef
   const now = parseIsoDate(today);
   if (!now) throw new Error(`not a date: ${today}`);
   if (!start) return today;
-  const step = (d: Date): Date =>
-    cadence === 'monthly' ? addMonths(d, 1) : cadence === 'biweekly' ? addWeeks(d, 2) : addWeeks(d, 1);
-  let next = step(start);
+  // Step k from the original date (not from the previous step), so monthly
+  // meetings on the 31st stay on month ends: Jan 31 → Feb 28 → Mar 31.
+  const at = (k: number): Date =>
+    cadence === 'monthly' ? addMonths(start, k) : cadence === 'biweekly' ? addWeeks(start, 2 * k) : addWeeks(start, k);
+  let k = 1;
+  let next = at(k);
   // Bounded: a very old last meeting cannot loop for long (weekly over 50 years is ~2,600 steps).
-  for (let i = 0; i < 5000 && next < now; i++) next = step(next);
+  while (next < now && k < 5000) next = at(++k);
   return toIsoDate(next < now ? now : next);
 }

@@ -2,10 +2,10 @@
 // edits that do the job (or a reason it cannot be done safely); none of them
 // rewrites a line it is not about.
 
-import { JournalDocument } from './document';
+import { JournalDocument, parseDocument } from './document';
 import { EditResult, Scalar, setFrontMatterValue } from './front-matter';
 import { findSection, itemsIn, ListItem } from './markdown';
-import { insertAt, isBlank, TextEdit } from './text';
+import { applyEdits, insertAt, isBlank, TextEdit } from './text';
 
 export type { EditResult } from './front-matter';
 
@@ -43,9 +43,15 @@ function realLineCount(doc: JournalDocument): number {
   return last.text === '' && lines.length > 1 ? lines.length - 1 : last.text === '' ? 0 : lines.length;
 }
 
-/** Inserts whole lines after line `after` (-1: at the top), keeping "no final newline" files that way. */
+/**
+ * Inserts whole lines after line `after` (-1: at the top), keeping "no final
+ * newline" files that way. Inserted lines use the file's line break — except
+ * after a lone CR, where an inserted LF would merge with it into one CRLF.
+ */
 function insertLinesAfter(doc: JournalDocument, after: number, block: readonly string[]): TextEdit {
-  const { lines, eol } = doc.source;
+  const { lines } = doc.source;
+  const before = after >= 0 ? lines[after]!.eol : '';
+  const eol = before === '\r' && doc.source.eol === '\n' ? '\r' : doc.source.eol;
   const count = realLineCount(doc);
   const asLines = (): string => block.map((l) => l + eol).join('');
   if (count === 0) return insertAt(0, 0, asLines());
@@ -58,7 +64,8 @@ function insertLinesAfter(doc: JournalDocument, after: number, block: readonly s
 export function renderListItem(item: NewListItem): string[] {
   const text = item.text.replace(/[\r\n]+/g, ' ').trim();
   const head = item.checkbox === false ? `- ${text}` : `- [ ] ${text}`;
-  const body = (item.body ?? []).map((l) => (l === '' ? '' : `  ${l}`));
+  const body = (item.body ?? []).map((l) => (l.trim() === '' ? '' : `  ${l}`));
+  while (body.length > 0 && body[body.length - 1] === '') body.pop();
   return [head, ...body];
 }
 
@@ -67,6 +74,12 @@ export function renderListItem(item: NewListItem): string[] {
  * section is missing it is recreated — never inside front matter or a fence.
  */
 export function addListItem(doc: JournalDocument, target: SectionTarget, item: NewListItem): EditResult {
+  const result = computeAddListItem(doc, target, item);
+  if ('error' in result) return result;
+  return verifyAddition(doc, target, result.edits, item.text.replace(/[\r\n]+/g, ' ').trim());
+}
+
+function computeAddListItem(doc: JournalDocument, target: SectionTarget, item: NewListItem): EditResult {
   const refused = refuseReason(doc);
   if (refused) return { error: refused };
   const { kinds } = doc.scan;
@@ -96,13 +109,15 @@ export function addListItem(doc: JournalDocument, target: SectionTarget, item: N
     return { edits: [insertLinesAfter(doc, anchor, ['', ...itemLines, ...(needsBlankAfter ? [''] : [])])] };
   }
 
-  const sectionLines = [`## ${target.heading}`, '', ...itemLines];
   if (target.createAt === 'start') {
+    // Before the first section, at its level, so the new section does not swallow it.
     const firstSubheading = doc.scan.headings.find((h) => h.level >= 2);
     if (firstSubheading) {
-      return { edits: [insertAt(firstSubheading.line, 0, [...sectionLines, ''].map((l) => l + doc.source.eol).join(''))] };
+      const heading = `${'#'.repeat(firstSubheading.level)} ${target.heading}`;
+      return { edits: [insertLinesAfter(doc, firstSubheading.line - 1, [heading, '', ...itemLines, ''])] };
     }
   }
+  const sectionLines = [`## ${target.heading}`, '', ...itemLines];
   let lastContent = -1;
   for (let l = realLineCount(doc) - 1; l >= 0; l--) {
     if (kinds[l] !== 'blank') {
@@ -112,6 +127,22 @@ export function addListItem(doc: JournalDocument, target: SectionTarget, item: N
   }
   if (lastContent < 0) return { edits: [insertLinesAfter(doc, -1, sectionLines)] };
   return { edits: [insertLinesAfter(doc, lastContent, ['', ...sectionLines])] };
+}
+
+/**
+ * The safety net under every insertion: re-parse the result and refuse unless
+ * the new item sits in the target section, no block was left open, and every
+ * original line is still there.
+ */
+function verifyAddition(doc: JournalDocument, target: SectionTarget, edits: TextEdit[], itemText: string): EditResult {
+  const before = (doc.source.bom ? '\uFEFF' : '') + doc.source.text;
+  const after = parseDocument(applyEdits(before, edits));
+  const section = findSection(after.scan, after.source.lines.length, [target.heading, ...(target.aliases ?? [])]);
+  const landed = section !== undefined && itemsIn(after.scan, section).some((i) => i.text === itemText);
+  if (!landed || after.scan.unclosedBlockLine !== undefined || after.scan.headings.length < doc.scan.headings.length) {
+    return { error: 'The talking point could not be placed safely in this file (its structure is unusual); nothing was changed.' };
+  }
+  return { edits };
 }
 
 /** True when `line` is the last line of a list item in the section (or of its body). */

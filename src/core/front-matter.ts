@@ -38,8 +38,8 @@ export function parseFrontMatter(scan: ScannedMarkdown): ParsedFrontMatter {
   try {
     const doc = parseDocument(block.raw, YAML_OPTIONS);
     for (const error of doc.errors) {
-      const line = error.linePos?.[0]?.line ?? 1;
-      problems.push({ message: `Front matter: ${firstLine(error.message)}`, line: block.startLine + line, severity: 'error' });
+      const line = lineOfOffset(block.raw, error.pos[0]);
+      problems.push({ message: `Front matter: ${firstLine(error.message)}`, line: block.startLine + 1 + line, severity: 'error' });
     }
     if (problems.length > 0) return { data: {}, problems };
     const contents = doc.contents;
@@ -93,8 +93,8 @@ export function setFrontMatterValue(
     return { edits: [insertAt(block.endLine, 0, `${keyText}: ${rendered}${eol}`)] };
   }
   const node = pair.value;
-  if (node === null || node === undefined || !isScalar(node) || !node.range) {
-    if (node && !isScalar(node)) return { error: `The front matter key "${key}" holds a list or map; edit it by hand.` };
+  if (node && !isScalar(node)) return { error: `The front matter key "${key}" holds a list or map; edit it by hand.` };
+  if (!node || !node.range || node.range[0] === node.range[1]) {
     // `key:` with nothing after it: write the value after the colon.
     const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
     if (!keyRange) return { error: `Could not locate "${key}" in the front matter.` };
@@ -104,8 +104,11 @@ export function setFrontMatterValue(
     if (colon < 0) return { error: `Could not locate "${key}" in the front matter.` };
     return { edits: [insertAt(at.line, colon + 1, ` ${rendered}`)] };
   }
+  // A block scalar's range runs through its final line break: keep that break.
+  let endOffset = node.range[1];
+  while (endOffset > node.range[0] && block.raw[endOffset - 1] === '\n') endOffset--;
   const start = rawOffsetToPosition(lines, block.startLine + 1, node.range[0]);
-  const end = rawOffsetToPosition(lines, block.startLine + 1, node.range[1]);
+  const end = rawOffsetToPosition(lines, block.startLine + 1, endOffset);
   return { edits: [{ range: { start, end }, newText: rendered }] };
 }
 
@@ -122,19 +125,24 @@ function renderKey(key: string): string {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : renderScalar(key);
 }
 
-/** Maps an offset in the front matter's raw text (which starts at `firstLine`) to a file position. */
+/** Maps an offset in the front matter's raw text (lines joined by `\n`, starting at `firstLine`) to a file position. */
 function rawOffsetToPosition(lines: readonly Line[], firstLine: number, offset: number): { line: number; character: number } {
   let line = firstLine;
   let remaining = offset;
   while (line < lines.length) {
-    const l = lines[line]!;
-    const width = l.text.length + (l.eol.length || 1);
-    if (remaining <= l.text.length) return { line, character: remaining };
-    remaining -= width;
+    const text = lines[line]!.text;
+    if (remaining <= text.length) return { line, character: remaining };
+    remaining -= text.length + 1;
     line++;
-    if (remaining < 0) return { line: line - 1, character: l.text.length };
   }
-  return { line: lines.length - 1, character: lines[lines.length - 1]!.text.length };
+  const last = lines.length - 1;
+  return { line: last, character: lines[last]!.text.length };
+}
+
+function lineOfOffset(raw: string, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < Math.min(offset, raw.length); i++) if (raw.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 function firstLine(message: string): string {

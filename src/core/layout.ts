@@ -64,14 +64,22 @@ const MAX_SLUG = 64;
 export function slugify(name: string): string | undefined {
   const slug = name
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    // Accents off Latin, Greek and Cyrillic letters (é → e); marks that are
+    // part of other scripts' letters (Devanagari vowel signs…) stay.
+    .replace(/([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, MAX_SLUG)
-    .replace(/-+$/g, '');
-  if (slug === '') return undefined;
-  return WINDOWS_RESERVED.test(slug) ? `${slug}-1` : slug;
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^[-\p{M}]+|-+$/gu, '');
+  // At most MAX_SLUG UTF-16 units, cut between code points (never through a surrogate pair).
+  let cut = '';
+  for (const ch of slug) {
+    if (cut.length + ch.length > MAX_SLUG) break;
+    cut += ch;
+  }
+  cut = cut.replace(/-+$/g, '');
+  if (cut === '') return undefined;
+  return WINDOWS_RESERVED.test(cut) ? `${cut}-1` : cut;
 }
 
 /** "alex-kim" → "Alex Kim": the display name of a person without a file. */

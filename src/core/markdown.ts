@@ -50,9 +50,9 @@ export interface ScannedMarkdown {
   readonly unclosedBlockLine: number | undefined;
 }
 
-const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
-const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)(\[([ xX])\](?:[ \t]+|$))?(.*)$/;
+const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/s;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/s;
+const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)(\[([ xX])\](?:[ \t]+|$))?(.*)$/s;
 const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_RAW_CLOSE = /<\/(script|pre|style|textarea)>/i;
 const HTML_BLOCK_OPEN = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/;
@@ -75,7 +75,8 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
     }
     if (close > 0) {
       let raw = '';
-      for (let i = 1; i < close; i++) raw += lines[i]!.text + (lines[i]!.eol || '\n');
+      // Joined with \n whatever the file uses: yaml does not take a lone CR as a line break.
+      for (let i = 1; i < close; i++) raw += `${lines[i]!.text}\n`;
       frontMatter = { startLine: 0, endLine: close, raw };
       for (let i = 0; i <= close; i++) kinds[i] = 'front-matter';
       first = close + 1;
@@ -94,6 +95,9 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
   let fence: { char: string; length: number } | undefined;
   let html: 'raw' | 'comment' | 'block' | undefined;
   let blockStart = -1;
+  // Content column of the list item a fence or HTML block sits in (0 at top level):
+  // a non-blank line indented less ends the item, and the block with it.
+  let blockContainer = 0;
 
   const closeItemsBelow = (indent: number): void => {
     while (open.length > 0 && open[open.length - 1]!.contentIndent > indent) open.pop();
@@ -105,6 +109,10 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
   for (let i = first; i < lines.length; i++) {
     const text = lines[i]!.text;
 
+    if ((fence || html) && blockContainer > 0 && !isBlank(text) && indentWidth(text) < blockContainer) {
+      fence = undefined;
+      html = undefined;
+    }
     if (fence) {
       kinds[i] = 'fence';
       const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(text);
@@ -140,6 +148,7 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
       kinds[i] = 'fence';
       fence = { char: fenceMatch[2]![0]!, length: fenceMatch[2]!.length };
       blockStart = i;
+      blockContainer = open.length > 0 ? open[open.length - 1]!.contentIndent : 0;
       extendOpenItems(i);
       continue;
     }
@@ -160,6 +169,7 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
       else if (/^ {0,3}<!--/.test(text)) html = text.includes('-->') ? undefined : 'comment';
       else html = 'block';
       blockStart = i;
+      blockContainer = open.length > 0 ? open[open.length - 1]!.contentIndent : 0;
       extendOpenItems(i);
       continue;
     }

@@ -67,13 +67,21 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
   const source = toSource(template);
   const fmEnd = frontMatterEnd(source.lines.map((l) => l.text));
   let out = source.bom ? '\uFEFF' : '';
-  source.lines.forEach((line, index) => {
-    const inFrontMatter = index <= fmEnd;
-    const filled = line.text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (whole, key: string) => {
+  const fill = (text: string): string =>
+    text.replace(/\{\{\s*([A-Za-z]+)\s*\}\}/g, (whole, key: string) => {
       const value = values[key];
-      if (value === undefined) return whole;
-      return inFrontMatter ? renderScalar(value) : value.replace(/[\r\n]+/g, ' ');
+      return value === undefined ? whole : value.replace(/[\r\n]+/g, ' ');
     });
+  source.lines.forEach((line, index) => {
+    let filled: string;
+    const pair = index > 0 && index < fmEnd ? /^(\s*[^\s:#][^:]*:[ \t]+)(.*?)([ \t]+#.*)?$/.exec(line.text) : null;
+    if (pair && /\{\{/.test(pair[2]!) && !/^["'|>]/.test(pair[2]!)) {
+      // A placeholder in a plain front-matter value: the whole filled value is
+      // written as one YAML scalar, quoted when it needs to be.
+      filled = pair[1]! + renderScalar(fill(pair[2]!)) + (pair[3] ?? '');
+    } else {
+      filled = fill(line.text);
+    }
     out += filled + line.eol;
   });
   return out;
