@@ -74,16 +74,25 @@ export function renderListItem(item: NewListItem): string[] {
  * section is missing it is recreated — never inside front matter or a fence.
  */
 export function addListItem(doc: JournalDocument, target: SectionTarget, item: NewListItem): EditResult {
-  const result = computeAddListItem(doc, target, item);
-  if ('error' in result) return result;
-  return verifyAddition(doc, target, result.edits, item.text.replace(/[\r\n]+/g, ' ').trim());
+  return addListItemLines(doc, target, renderListItem(item));
 }
 
-function computeAddListItem(doc: JournalDocument, target: SectionTarget, item: NewListItem): EditResult {
+/**
+ * Adds an item given as ready lines (its first line a list item at column 0,
+ * the rest indented under it) — an item moved from another file, say.
+ */
+export function addListItemLines(doc: JournalDocument, target: SectionTarget, itemLines: readonly string[]): EditResult {
+  const head = /^[-*+]\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(itemLines[0] ?? '');
+  if (!head) return { error: 'Not a list item.' };
+  const result = computeAddListItem(doc, target, itemLines);
+  if ('error' in result) return result;
+  return verifyAddition(doc, target, result.edits, head[1]!.trim());
+}
+
+function computeAddListItem(doc: JournalDocument, target: SectionTarget, itemLines: readonly string[]): EditResult {
   const refused = refuseReason(doc);
   if (refused) return { error: refused };
   const { kinds } = doc.scan;
-  const itemLines = renderListItem(item);
   const section = findSection(doc.scan, doc.source.lines.length, [target.heading, ...(target.aliases ?? [])]);
 
   if (section) {
@@ -148,6 +157,59 @@ function verifyAddition(doc: JournalDocument, target: SectionTarget, edits: Text
 /** True when `line` is the last line of a list item in the section (or of its body). */
 function endsAList(items: readonly ListItem[], line: number): boolean {
   return items.some((item) => item.line <= line && line < item.endLine);
+}
+
+/**
+ * Finds the item a tree row or command refers to: on `line` with `text` when
+ * the file has not moved, else the only item in the file with that text.
+ */
+export function locateItem(doc: JournalDocument, line: number, text: string): ListItem | undefined {
+  const at = doc.scan.items.find((i) => i.line === line);
+  if (at && at.text === text) return at;
+  const same = doc.scan.items.filter((i) => i.text === text);
+  return same.length === 1 ? same[0] : undefined;
+}
+
+export interface TakenItem {
+  readonly edits: TextEdit[];
+  /** The item's lines, moved to column 0 (its body keeps its indentation relative to it). */
+  readonly lines: string[];
+}
+
+/** Removes a whole item (with its body and nested items) and hands back its lines, for a move. */
+export function takeListItem(doc: JournalDocument, line: number, text: string): TakenItem | { readonly error: string } {
+  const refused = refuseReason(doc);
+  if (refused) return { error: refused };
+  const item = locateItem(doc, line, text);
+  if (!item) return { error: `The item "${text}" is no longer where it was; refresh and try again.` };
+  const { lines } = doc.source;
+  const taken = lines.slice(item.line, item.endLine).map((l) => l.text);
+  const cut = item.indent;
+  const moved = taken.map((l) => (l.trim() === '' ? '' : stripColumns(l, cut)));
+  const lastLine = item.endLine - 1;
+  const count = realLineCount(doc);
+  // Delete whole lines; the last line of a file without a final newline takes the break before it.
+  if (item.endLine < count || lines[lastLine]!.eol !== '') {
+    return { edits: [{ range: { start: { line: item.line, character: 0 }, end: { line: item.endLine, character: 0 } }, newText: '' }], lines: moved };
+  }
+  if (item.line === 0) {
+    return { edits: [{ range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: lines[lastLine]!.text.length } }, newText: '' }], lines: moved };
+  }
+  const previous = item.line - 1;
+  return {
+    edits: [{ range: { start: { line: previous, character: lines[previous]!.text.length }, end: { line: lastLine, character: lines[lastLine]!.text.length } }, newText: '' }],
+    lines: moved,
+  };
+}
+
+function stripColumns(text: string, columns: number): string {
+  let i = 0;
+  let width = 0;
+  while (i < text.length && width < columns && (text[i] === ' ' || text[i] === '\t')) {
+    width += text[i] === '\t' ? 4 - (width % 4) : 1;
+    i++;
+  }
+  return text.slice(i);
 }
 
 /** Ticks or clears the checkbox of the item on `line`. */

@@ -18,6 +18,8 @@ export interface ItemSummary {
   readonly text: string;
   readonly checked: boolean | undefined;
   readonly tags: readonly string[];
+  /** From a `Source: …` line under the item: a `path:lines` label and/or a link. */
+  readonly source?: { readonly label: string; readonly url?: string };
 }
 
 export interface JournalEntry {
@@ -259,7 +261,10 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
       const inSection = itemsIn(doc.scan, agendaSection);
       agenda = inSection
         .filter((i) => i.parent === -1 || doc.scan.items[i.parent]!.line < agendaSection.bodyStart)
-        .map((i) => ({ line: i.line, text: i.text, checked: i.checked, tags: i.tags }));
+        .map((i) => {
+          const source = sourceOf(doc, i.line + 1, i.endLine);
+          return { line: i.line, text: i.text, checked: i.checked, tags: i.tags, ...(source ? { source } : {}) };
+        });
     }
     const actions = findSection(doc.scan, lines, ACTION_HEADINGS);
     if (actions) openActionItems = itemsIn(doc.scan, actions).filter((i) => i.checked === false).length;
@@ -276,6 +281,22 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
     agenda,
     openActionItems,
   };
+}
+
+const SOURCE_LINK = /^\s*Source:\s*\[((?:\\.|[^\]\\])*)\]\((\S+?)\)\s*$/;
+const SOURCE_CODE = /^\s*Source:\s*(`+)\s?(.*?)\s?\1\s*$/;
+
+/** The `Source:` line among an item's body lines, as capture writes it. */
+function sourceOf(doc: JournalDocument, from: number, to: number): ItemSummary['source'] {
+  for (let l = from; l < to; l++) {
+    if (doc.scan.kinds[l] !== 'text') continue;
+    const text = doc.source.lines[l]!.text;
+    const link = SOURCE_LINK.exec(text);
+    if (link) return { label: link[1]!.replace(/\\(.)/g, '$1'), url: link[2]! };
+    const code = SOURCE_CODE.exec(text);
+    if (code) return { label: code[2]! };
+  }
+  return undefined;
 }
 
 function checkFields(kind: FileKind, doc: JournalDocument): Problem[] {

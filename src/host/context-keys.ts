@@ -14,6 +14,8 @@ export const enum ItemContext {
   PersonWithoutFile = 'oneOnOne.person.noFile',
   Meeting = 'oneOnOne.meeting',
   NextMeeting = 'oneOnOne.meeting.next',
+  /** Followed by `.open` or `.discussed`, and `.source` when the point records where it came from. */
+  Point = 'oneOnOne.point',
   Goal = 'oneOnOne.goal',
   Feedback = 'oneOnOne.feedback',
   Group = 'oneOnOne.group',

@@ -20,6 +20,11 @@ export interface NewFile {
   readonly contents: string;
 }
 
+export interface FileChange {
+  readonly path: string;
+  readonly compute: (doc: JournalDocument) => EditResult;
+}
+
 const encoder = new TextEncoder();
 
 export class JournalWriter {
@@ -56,44 +61,63 @@ export class JournalWriter {
    * open editor with unsaved changes receives the edit and stays unsaved;
    * otherwise the file is saved.
    */
-  async edit(path: string, compute: (doc: JournalDocument) => EditResult, label: string): Promise<WriteResult> {
+  edit(path: string, compute: (doc: JournalDocument) => EditResult, label: string): Promise<WriteResult> {
+    return this.editMany([{ path, compute }], label);
+  }
+
+  /**
+   * Several files changed as one WorkspaceEdit (a talking point moved from
+   * one meeting to another): all of it applies, or none. `compute`s run in
+   * order, so a later one can use what an earlier one found.
+   */
+  async editMany(changes: readonly FileChange[], label: string): Promise<WriteResult> {
     const blocked = this.blocked();
     if (blocked) return { ok: false, reason: blocked };
-    if (!isSafeRelativePath(path)) return { ok: false, reason: `Refusing to write outside the journal: ${path}` };
-    const uri = this.store.uriOf(path);
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(uri);
-    } catch (error) {
-      return { ok: false, reason: `${path} could not be opened: ${String(error)}`, uri };
+    const prepared: { path: string; uri: vscode.Uri; document: vscode.TextDocument; wasDirty: boolean; version: number }[] = [];
+    for (const { path } of changes) {
+      if (!isSafeRelativePath(path)) return { ok: false, reason: `Refusing to write outside the journal: ${path}` };
+      const uri = this.store.uriOf(path);
+      let document: vscode.TextDocument;
+      try {
+        document = await vscode.workspace.openTextDocument(uri);
+      } catch (error) {
+        return { ok: false, reason: `${path} could not be opened: ${String(error)}`, uri };
+      }
+      const wasDirty = document.isDirty;
+      if (!wasDirty) {
+        const mismatch = await this.diskMismatch(uri, document);
+        if (mismatch) return { ok: false, reason: `${path}: ${mismatch}`, uri };
+      }
+      prepared.push({ path, uri, document, wasDirty, version: document.version });
     }
-    const wasDirty = document.isDirty;
-    if (!wasDirty) {
-      const mismatch = await this.diskMismatch(uri, document);
-      if (mismatch) return { ok: false, reason: `${path}: ${mismatch}`, uri };
-    }
-    const version = document.version;
-    const result = compute(parseDocument(document.getText()));
-    if ('error' in result) return { ok: false, reason: `${path}: ${result.error}`, uri };
-    if (result.edits.length === 0) return { ok: true, uri };
-    if (document.version !== version) return { ok: false, reason: `${path} changed while the edit was prepared; try again.`, uri };
-
+    // From here to applyEdit nothing awaits: the texts the edits are computed on are the texts they apply to.
     const edit = new vscode.WorkspaceEdit();
-    for (const e of result.edits) {
-      edit.replace(
-        uri,
-        new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character),
-        e.newText,
-        { label, needsConfirmation: false },
-      );
+    let any = false;
+    for (const [i, p] of prepared.entries()) {
+      if (p.document.version !== p.version) return { ok: false, reason: `${p.path} changed while the edit was prepared; try again.`, uri: p.uri };
+      const result = changes[i]!.compute(parseDocument(p.document.getText()));
+      if ('error' in result) return { ok: false, reason: `${p.path}: ${result.error}`, uri: p.uri };
+      for (const e of result.edits) {
+        any = true;
+        edit.replace(p.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText, {
+          label,
+          needsConfirmation: false,
+        });
+      }
     }
-    if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: `VS Code could not apply the change to ${path}.`, uri };
-    if (!wasDirty && !(await document.save())) {
-      return { ok: false, reason: `${path} was changed but could not be saved; the change is in the open editor.`, uri };
+    const first = prepared[0]!.uri;
+    if (!any) return { ok: true, uri: first };
+    if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: `VS Code could not apply the change to ${changes.map((c) => c.path).join(', ')}.`, uri: first };
+    const unsaved: string[] = [];
+    for (const p of prepared) {
+      if (!p.wasDirty && !(await p.document.save())) unsaved.push(p.path);
+      this.store.updateFromText(p.path, p.document.getText());
     }
-    this.store.updateFromText(path, document.getText());
-    this.log.info(`${label}: edited ${path}`);
-    return { ok: true, uri };
+    if (unsaved.length > 0) {
+      return { ok: false, reason: `${unsaved.join(', ')} changed but could not be saved; the change is in the open editor.`, uri: first };
+    }
+    this.log.info(`${label}: edited ${changes.map((c) => c.path).join(', ')}`);
+    return { ok: true, uri: first };
   }
 
   private blocked(): string | undefined {

@@ -9,6 +9,7 @@ import { githubPermalink } from '../../host/git';
 import { Services } from '../../host/services';
 import { openOrCreateMeeting, suggestedDate } from '../commands/meetings';
 import { argsOf, fail, optionalString, requireJournal, resolvePerson } from '../commands/support';
+import { askQuestion } from './questions';
 
 const LAST_PERSON = 'oneOnOne.lastPerson';
 
@@ -29,6 +30,7 @@ export function activateCapture(context: vscode.ExtensionContext, services: Serv
     vscode.commands.registerCommand('oneOnOne.addTalkingPoint', (arg?: unknown) => capture.addTalkingPoint(arg)),
     vscode.commands.registerCommand('oneOnOne.jotTopic', (arg?: unknown) => capture.jotTopic(arg)),
     vscode.commands.registerCommand('oneOnOne.addTerminalSelection', () => capture.addTerminalSelection()),
+    vscode.commands.registerCommand('oneOnOne.askQuestion', (arg?: unknown) => askQuestion(services, arg)),
   );
 }
 

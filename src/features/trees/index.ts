@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { FEEDBACK_STATUSES, GOAL_STATUSES } from '../../core/templates';
 import { ItemContext } from '../../host/context-keys';
 import { Feature } from '../../host/services';
+import { MeetingsDragAndDrop } from '../talking-points';
 import { MeetingsTreeProvider } from './meetings-tree';
 import { feedbackDescription, goalDescription, StatusTreeProvider } from './status-tree';
 
@@ -30,11 +31,17 @@ export const activateTrees: Feature = (context, services) => {
     context: ItemContext.Feedback,
     describe: feedbackDescription,
   });
+  const dragAndDrop = new MeetingsDragAndDrop(services);
   context.subscriptions.push(
     meetings,
     goals,
     feedback,
-    vscode.window.createTreeView(ViewIds.meetings, { treeDataProvider: meetings, showCollapseAll: true }),
+    vscode.window.createTreeView(ViewIds.meetings, {
+      treeDataProvider: meetings,
+      showCollapseAll: true,
+      canSelectMany: true,
+      dragAndDropController: dragAndDrop,
+    }),
     vscode.window.createTreeView(ViewIds.goals, { treeDataProvider: goals, showCollapseAll: true }),
     vscode.window.createTreeView(ViewIds.feedback, { treeDataProvider: feedback, showCollapseAll: true }),
     vscode.commands.registerCommand('oneOnOne.refresh', async () => {
@@ -42,7 +49,9 @@ export const activateTrees: Feature = (context, services) => {
     }),
   );
   // Tests (and only tests) reach the providers through the extension's exports.
-  treeProviders = { meetings, goals, feedback };
+  treeProviders = { meetings, goals, feedback, dragAndDrop };
 };
 
-export let treeProviders: { meetings: MeetingsTreeProvider; goals: StatusTreeProvider; feedback: StatusTreeProvider } | undefined;
+export let treeProviders:
+  | { meetings: MeetingsTreeProvider; goals: StatusTreeProvider; feedback: StatusTreeProvider; dragAndDrop: MeetingsDragAndDrop }
+  | undefined;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { JournalEntry, Person } from '../../core/journal-index';
+import { ItemSummary, JournalEntry, Person } from '../../core/journal-index';
 import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
-import { meetingNode, Node, personNode } from './nodes';
+import { meetingNode, Node, personNode, pointNode } from './nodes';
 import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
 
 /** People, each with their meetings: the next one first and marked, then the rest newest first. */
@@ -14,11 +14,16 @@ export class MeetingsTreeProvider extends RefreshingProvider {
   getChildren(element?: Node): Node[] {
     const { index } = this.services.store;
     if (!element) return this.services.store.state.kind === 'ready' ? index.people().map((p) => personNode(p.slug)) : [];
+    if (element.type === 'meeting') {
+      const entry = index.get(element.path);
+      return (entry?.agenda ?? []).map((item, i) => pointNode(element.person, element.path, i, item.line, item.text));
+    }
     if (element.type !== 'person') return [];
     return this.orderedMeetings(element.slug).map((m) => meetingNode(element.slug, m.path));
   }
 
   getParent(element: Node): Node | undefined {
+    if (element.type === 'point') return meetingNode(element.person, element.path);
     return element.type === 'meeting' ? personNode(element.person) : undefined;
   }
 
@@ -31,6 +36,11 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     if (element.type === 'meeting') {
       const entry = index.get(element.path);
       return entry ? this.meetingItem(entry, index.nextMeeting(element.person, this.services.today())) : new vscode.TreeItem(element.path);
+    }
+    if (element.type === 'point') {
+      const entry = index.get(element.path);
+      const item = entry?.agenda.find((a) => a.line === element.line && a.text === element.text) ?? entry?.agenda.find((a) => a.text === element.text);
+      return item ? this.pointItem(element, item) : new vscode.TreeItem(element.text);
     }
     return new vscode.TreeItem(element.id);
   }
@@ -63,7 +73,8 @@ export class MeetingsTreeProvider extends RefreshingProvider {
 
   private meetingItem(entry: JournalEntry, next: JournalEntry | undefined): vscode.TreeItem {
     const isNext = entry === next;
-    const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
+    const state = entry.agenda.length === 0 ? vscode.TreeItemCollapsibleState.None : isNext ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(entry.title, state);
     item.id = meetingNode(entry.person ?? '', entry.path).id;
     const parts: string[] = [];
     if (isNext) parts.push('next');
@@ -83,6 +94,29 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     item.tooltip = tooltip;
     return item;
   }
+
+  private pointItem(node: Extract<Node, { type: 'point' }>, point: ItemSummary): vscode.TreeItem {
+    const label = withoutTags(point.text) || point.text;
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.description = point.tags.map((t) => `#${t}`).join(' ');
+    const discussed = point.checked === true;
+    item.iconPath = new vscode.ThemeIcon(discussed ? 'pass-filled' : 'circle-large-outline');
+    item.contextValue = `${ItemContext.Point}.${discussed ? 'discussed' : 'open'}${point.source ? '.source' : ''}`;
+    const tooltip = new vscode.MarkdownString(escapeMarkdown(point.text));
+    if (point.source) tooltip.appendMarkdown(`\n\nFrom ${escapeMarkdown(point.source.label)}`);
+    if (discussed) tooltip.appendMarkdown('\n\nDiscussed');
+    item.tooltip = tooltip;
+    const uri = this.services.store.uriOf(node.path);
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(point.line, 0, point.line, 0) }] };
+    item.accessibilityInformation = { label: `${label}${discussed ? ', discussed' : ''}` };
+    return item;
+  }
+}
+
+/** An item's text without its `#tags`, for a compact tree label (the tags go in the description). */
+export function withoutTags(text: string): string {
+  return text.replace(/(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu, '').replace(/\s+/g, ' ').trim();
 }
 
 export function escapeMarkdown(text: string): string {

@@ -1,0 +1,80 @@
+// `oneOnOne.askQuestion { person?, question?, theme? }`: a good question from
+// the bank (built-in, plus the journal's questions.md) becomes a talking point.
+// Questions already on an agenda with that person are marked and listed last.
+
+import * as vscode from 'vscode';
+import { parseDocument } from '../../core/document';
+import { builtInQuestions, Question, questionKey, questionsFromFile } from '../../core/questions';
+import { findTheme, THEMES } from '../../core/talking-points';
+import { decode } from '../../host/journal-store';
+import { Services } from '../../host/services';
+import { argsOf, fail, requireJournal, resolvePerson } from '../commands/support';
+
+const QUESTIONS_FILE = 'questions.md';
+
+async function questionBank(services: Services): Promise<Question[]> {
+  const mine: Question[] = [];
+  try {
+    const decoded = decode(await vscode.workspace.fs.readFile(services.store.uriOf(QUESTIONS_FILE)));
+    if (decoded.kind === 'text') mine.push(...questionsFromFile(parseDocument(decoded.text)));
+  } catch {
+    // no questions.md of the user's: the built-in bank alone
+  }
+  return [...mine, ...builtInQuestions()];
+}
+
+/** When each question was last on an agenda with `person`: question key → date. */
+function askedWith(services: Services, person: string): Map<string, string> {
+  const asked = new Map<string, string>();
+  for (const meeting of services.store.index.meetingsOf(person)) {
+    for (const item of meeting.agenda) {
+      const key = questionKey(item.text);
+      if (key !== '' && !asked.has(key)) asked.set(key, meeting.date ?? '');
+    }
+  }
+  return asked;
+}
+
+export async function askQuestion(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
+  if (!(await requireJournal(services))) return undefined;
+  const args = argsOf<{ person: unknown; question: unknown; theme: unknown }>(arg);
+  const person = await resolvePerson(services, args?.person !== undefined ? { person: args.person } : undefined, 'Ask a question in the next 1:1 with…');
+  if (!person) return undefined;
+  let question: { text: string; theme: string } | undefined;
+  if (typeof args?.question === 'string' && args.question.trim() !== '') {
+    const theme = args.theme === undefined ? 'question' : typeof args.theme === 'string' ? findTheme(args.theme)?.id : undefined;
+    if (!theme) return fail(`"theme" must be one of: ${THEMES.map((t) => t.id).join(', ')}.`);
+    question = { text: args.question.trim(), theme };
+  } else if (args?.question !== undefined) {
+    return fail('"question" must be text.');
+  } else {
+    const bank = await questionBank(services);
+    const asked = askedWith(services, person.slug);
+    type Item = vscode.QuickPickItem & { question?: Question };
+    const items: Item[] = [];
+    for (const theme of THEMES) {
+      const inTheme = bank.filter((q) => q.theme === theme.id);
+      if (inTheme.length === 0) continue;
+      items.push({ label: theme.label, kind: vscode.QuickPickItemKind.Separator });
+      const fresh = inTheme.filter((q) => !asked.has(questionKey(q.text)));
+      const old = inTheme.filter((q) => asked.has(questionKey(q.text)));
+      for (const q of [...fresh, ...old]) {
+        const when = asked.get(questionKey(q.text));
+        items.push({
+          label: q.text,
+          description: [when !== undefined ? `asked ${when}` : undefined, q.origin === 'mine' ? 'questions.md' : undefined].filter(Boolean).join(' · '),
+          question: q,
+        });
+      }
+    }
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `A question for ${person.name}`,
+      placeHolder: 'Pick a question for the agenda (type to filter); your own go in questions.md in the journal',
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    });
+    if (!picked?.question) return undefined;
+    question = picked.question;
+  }
+  return vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.jotTopic', { text: question.text, person: person.slug, theme: question.theme });
+}
