@@ -67,7 +67,13 @@ const MAX_SUMMARY = 100;
 export function summarize(text: string): string {
   const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
   const line = first.replace(/\s+/g, ' ').trim();
-  return line.length > MAX_SUMMARY ? `${line.slice(0, MAX_SUMMARY - 1).trimEnd()}…` : line;
+  if (line.length <= MAX_SUMMARY) return line;
+  let cut = '';
+  for (const ch of line) {
+    if (cut.length + ch.length > MAX_SUMMARY - 1) break;
+    cut += ch;
+  }
+  return `${cut.trimEnd()}…`;
 }
 
 /** `src/a.ts:3` or `src/a.ts:3-9` (one-based lines). */
@@ -86,7 +92,7 @@ export function talkingPointItem(point: TalkingPoint): NewListItem {
 }
 
 function sourceMarkdown(source: Source): string {
-  const label = source.label.replace(/[[\]\\]/g, '\\$&');
+  const label = oneLine(source.label).replace(/[[\]\\]/g, '\\$&');
   if (source.url && /^https?:\/\/[^\s<>()]+$/.test(source.url)) return `[${label}](${source.url})`;
   return codeSpan(source.label);
 }
