@@ -148,7 +148,9 @@ function verifyAddition(doc: JournalDocument, target: SectionTarget, edits: Text
   const after = parseDocument(applyEdits(before, edits));
   const section = findSection(after.scan, after.source.lines.length, [target.heading, ...(target.aliases ?? [])]);
   const landed = section !== undefined && itemsIn(after.scan, section).some((i) => i.text === itemText);
-  if (!landed || after.scan.unclosedBlockLine !== undefined || after.scan.headings.length < doc.scan.headings.length) {
+  // Exactly the headings there were, plus the section when it was recreated: nothing in the item became structure.
+  const created = findSection(doc.scan, doc.source.lines.length, [target.heading, ...(target.aliases ?? [])]) === undefined ? 1 : 0;
+  if (!landed || after.scan.unclosedBlockLine !== undefined || after.scan.headings.length !== doc.scan.headings.length + created) {
     return { error: 'The talking point could not be placed safely in this file (its structure is unusual); nothing was changed.' };
   }
   return { edits };

@@ -179,7 +179,12 @@ export function parseGitHubRemote(remote: string, enterpriseHosts: readonly stri
 /** `https://github.com/o/r/blob/<commit>/path#L3-L9` for one-based lines. */
 export function permalink(repo: RemoteRepo, commit: string, path: string, startLine: number, endLine: number): string | undefined {
   if (!/^[0-9a-f]{7,64}$/i.test(commit)) return undefined;
-  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  let encoded: string;
+  try {
+    encoded = path.split('/').map(encodeURIComponent).join('/');
+  } catch {
+    return undefined; // a path with a lone surrogate cannot be a URL
+  }
   const anchor = startLine === endLine ? `#L${startLine}` : `#L${startLine}-L${endLine}`;
   return `https://${repo.host}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/blob/${commit}/${encoded}${anchor}`;
 }

@@ -90,3 +90,11 @@ describe('question bank', () => {
     assert.notStrictEqual(questionKey('How can I help the team?'), questionKey('How can I help the team more?'));
   });
 });
+
+describe('edits: the safety net under insertions', () => {
+  it('refuses an item whose lines would add a heading to the file', () => {
+    const doc = parseDocument('## Agenda\n\n- [ ] a\n\n## Notes\n');
+    const result = addListItemLines(doc, AGENDA, ['- [ ] b', '## Injected']);
+    assert.ok('error' in result);
+  });
+});
