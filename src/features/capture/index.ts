@@ -29,7 +29,7 @@ export function activateCapture(context: vscode.ExtensionContext, services: Serv
   context.subscriptions.push(
     vscode.commands.registerCommand('oneOnOne.addTalkingPoint', (arg?: unknown) => capture.addTalkingPoint(arg)),
     vscode.commands.registerCommand('oneOnOne.jotTopic', (arg?: unknown) => capture.jotTopic(arg)),
-    vscode.commands.registerCommand('oneOnOne.addTerminalSelection', () => capture.addTerminalSelection()),
+    vscode.commands.registerCommand('oneOnOne.addTerminalSelection', (arg?: unknown) => capture.addTerminalSelection(arg)),
     vscode.commands.registerCommand('oneOnOne.askQuestion', (arg?: unknown) => askQuestion(services, arg)),
   );
 }
@@ -87,8 +87,12 @@ class Capture {
     return this.add(person, { summary: typed, theme });
   }
 
-  /** The terminal's selection (read through the clipboard, which is then restored) as a talking point. */
-  async addTerminalSelection(): Promise<vscode.Uri | undefined> {
+  /**
+   * `oneOnOne.addTerminalSelection { person?, theme?, summary? }`: the
+   * terminal's selection (read through the clipboard, which is then restored)
+   * as a talking point.
+   */
+  async addTerminalSelection(arg: unknown): Promise<vscode.Uri | undefined> {
     if (!(await requireJournal(this.services))) return undefined;
     const terminal = vscode.window.activeTerminal;
     const saved = await vscode.env.clipboard.readText();
@@ -97,18 +101,16 @@ class Capture {
     const text = await vscode.env.clipboard.readText();
     await vscode.env.clipboard.writeText(saved);
     if (text.trim() === '') return fail('Select some text in the terminal first.');
+    const source = { label: `terminal${terminal ? ` “${terminal.name}”` : ''}` };
+    const args = argsOf<TalkingPointArgs>(arg);
+    if (args) return this.fromArgs({ ...args, text, source, language: 'console' });
     const person = await this.pickPerson();
     if (!person) return undefined;
     const theme = await pickTheme(undefined);
     if (!theme) return undefined;
     const summary = await askSummary(person, text, 'the terminal output goes underneath');
     if (summary === undefined) return undefined;
-    return this.add(person, {
-      summary,
-      theme,
-      source: { label: `terminal${terminal ? ` “${terminal.name}”` : ''}` },
-      excerpt: { text, languageId: 'console' },
-    });
+    return this.add(person, { summary, theme, source, excerpt: { text, languageId: 'console' } });
   }
 
   private async fromArgs(args: Partial<TalkingPointArgs>): Promise<vscode.Uri | undefined> {
