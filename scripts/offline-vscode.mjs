@@ -153,9 +153,12 @@ export function ensureCodeServer() {
 
 /**
  * Starts code-server (no auth, no marketplace, no telemetry) in its own
- * process group. Resolves once it listens.
+ * process group. Resolves once it listens. `installVsix` lists .vsix files to
+ * install into its extensions dir first (`--install-extension`, under a
+ * second each), as a user installing the packaged extension would.
  * @param {{ userDataDir?: string, extensionsDir?: string, env?: Record<string,string>,
- *           port?: number, host?: string, quiet?: boolean, settings?: object }} [options]
+ *           port?: number, host?: string, quiet?: boolean, settings?: object,
+ *           installVsix?: string[] }} [options]
  * @returns {Promise<{ port: number, origin: string, root: string, stop: () => Promise<void>, child: import('node:child_process').ChildProcess }>}
  */
 export async function startCodeServer(options = {}) {
@@ -203,6 +206,16 @@ export async function startCodeServer(options = {}) {
     ...(options.env ?? {}),
   };
   delete env.VSCODE_IPC_HOOK_CLI; // a surrounding VS Code terminal must not capture the child
+  for (const vsix of options.installVsix ?? []) {
+    const r = spawnSync(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+      '--config', configFile, '--install-extension', path.resolve(vsix)], { env, encoding: 'utf8', timeout: 60_000 });
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+    if (r.status !== 0 || !/successfully installed/i.test(out)) {
+      fs.rmSync(root, { recursive: true, force: true });
+      throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status ?? r.signal ?? r.error?.message}):\n${out}`);
+    }
+    if (!options.quiet) log(out.trim());
+  }
   const child = spawn(process.execPath, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   liveGroups.add(child.pid);
   liveTempDirs.add(root);
