@@ -6,7 +6,7 @@ import { parseDocument, JournalDocument } from './document';
 import { FrontMatterData, Problem } from './front-matter';
 import { findSection, itemsIn } from './markdown';
 import { CADENCES, isIsoDate } from './dates';
-import { classify, FileKind, titleFromSlug } from './layout';
+import { classify, FileKind, personPath, titleFromSlug } from './layout';
 import { FEEDBACK_STATUSES, GOAL_STATUSES, ROLES } from './templates';
 
 export const MEETING_STATUSES = ['planned', 'done', 'skipped', 'cancelled'] as const;
@@ -57,6 +57,7 @@ const CLOSED_MEETING = new Set(['done', 'skipped', 'cancelled']);
 export class JournalIndex {
   private readonly entries = new Map<string, JournalEntry>();
   private readonly meetingsByPerson = new Map<string, Set<string>>();
+  private readonly byKind = new Map<FileKind, Set<string>>();
   private readonly listeners = new Set<ChangeListener>();
   private pending: string[] | undefined;
 
@@ -141,28 +142,27 @@ export class JournalIndex {
 
   ofKind(kind: FileKind): JournalEntry[] {
     const out: JournalEntry[] = [];
-    for (const e of this.entries.values()) if (e.kind === kind) out.push(e);
+    for (const path of this.byKind.get(kind) ?? []) out.push(this.entries.get(path)!);
     return out;
   }
 
   /** People from `people/*.md` and from meeting folders that have no person file, by name. */
   people(): Person[] {
     const bySlug = new Map<string, Person>();
-    for (const entry of this.ofKind('person')) {
-      bySlug.set(entry.slug, {
-        slug: entry.slug,
-        name: entry.title,
-        role: stringField(entry.data, 'role'),
-        cadence: stringField(entry.data, 'cadence'),
-        entry,
-      });
-    }
+    for (const entry of this.ofKind('person')) bySlug.set(entry.slug, toPerson(entry));
     for (const [slug, meetings] of this.meetingsByPerson) {
       if (!bySlug.has(slug) && meetings.size > 0) {
         bySlug.set(slug, { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined });
       }
     }
     return [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
+  }
+
+  /** One person by slug, without listing everyone (a tree row asks for this). */
+  person(slug: string): Person | undefined {
+    const entry = this.entries.get(personPath(slug));
+    if (entry) return toPerson(entry);
+    return this.meetingsByPerson.has(slug) ? { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined } : undefined;
   }
 
   /** A person by slug or display name (case-insensitive). */
@@ -203,6 +203,9 @@ export class JournalIndex {
     const old = this.entries.get(entry.path);
     if (old) this.unlinkMeeting(old);
     this.entries.set(entry.path, entry);
+    let ofKind = this.byKind.get(entry.kind);
+    if (!ofKind) this.byKind.set(entry.kind, (ofKind = new Set()));
+    ofKind.add(entry.path);
     if (entry.kind === 'meeting' && entry.person) {
       let set = this.meetingsByPerson.get(entry.person);
       if (!set) this.meetingsByPerson.set(entry.person, (set = new Set()));
@@ -212,6 +215,7 @@ export class JournalIndex {
   }
 
   private unlinkMeeting(entry: JournalEntry): void {
+    this.byKind.get(entry.kind)?.delete(entry.path);
     if (entry.kind !== 'meeting' || !entry.person) return;
     const set = this.meetingsByPerson.get(entry.person);
     set?.delete(entry.path);
@@ -226,6 +230,10 @@ export class JournalIndex {
   private emit(paths: readonly string[]): void {
     for (const l of [...this.listeners]) l(paths);
   }
+}
+
+function toPerson(entry: JournalEntry): Person {
+  return { slug: entry.slug, name: entry.title, role: stringField(entry.data, 'role'), cadence: stringField(entry.data, 'cadence'), entry };
 }
 
 export function stringField(data: FrontMatterData, key: string): string | undefined {

@@ -98,3 +98,23 @@ describe('edits: the safety net under insertions', () => {
     assert.ok('error' in result);
   });
 });
+
+describe('index lookups the trees use on every row', () => {
+  it('finds one person by slug (file or meeting folder) and keeps per-kind lists in step', async () => {
+    const { JournalIndex } = await import('../../src/core/journal-index');
+    const index = new JournalIndex();
+    index.update('people/alex-kim.md', '---\nname: Alex Kim\nrole: manager\n---\n');
+    index.update('meetings/sam-lo/2026-01-05.md', '# 1:1\n');
+    index.update('goals/a.md', '---\ntitle: A\n---\n');
+    assert.deepStrictEqual([index.person('alex-kim')?.name, index.person('alex-kim')?.role], ['Alex Kim', 'manager']);
+    assert.strictEqual(index.person('sam-lo')?.name, 'Sam Lo');
+    assert.strictEqual(index.person('nobody'), undefined);
+    assert.deepStrictEqual(index.ofKind('goal').map((e) => e.path), ['goals/a.md']);
+    index.update('goals/a.md', '# A, renamed in place\n');
+    assert.strictEqual(index.ofKind('goal').length, 1);
+    index.delete('goals/a.md');
+    index.delete('meetings/sam-lo/2026-01-05.md');
+    assert.deepStrictEqual(index.ofKind('goal'), []);
+    assert.strictEqual(index.person('sam-lo'), undefined);
+  });
+});

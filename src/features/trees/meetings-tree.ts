@@ -7,8 +7,26 @@ import { describeProblems, openCommand, RefreshingProvider } from './tree-suppor
 
 /** People, each with their meetings: the next one first and marked, then the rest newest first. */
 export class MeetingsTreeProvider extends RefreshingProvider {
+  /** Each person's next meeting, per refresh: every meeting row asks, so it is computed once per person. */
+  private readonly nextByPerson = new Map<string, JournalEntry | undefined>();
+  private nextForDay = '';
+
   constructor(private readonly services: Services) {
     super(services.store);
+  }
+
+  protected override modelChanged(): void {
+    this.nextByPerson.clear();
+  }
+
+  private next(person: string): JournalEntry | undefined {
+    const today = this.services.today();
+    if (today !== this.nextForDay) {
+      this.nextByPerson.clear();
+      this.nextForDay = today;
+    }
+    if (!this.nextByPerson.has(person)) this.nextByPerson.set(person, this.services.store.index.nextMeeting(person, today));
+    return this.nextByPerson.get(person);
   }
 
   getChildren(element?: Node): Node[] {
@@ -30,12 +48,12 @@ export class MeetingsTreeProvider extends RefreshingProvider {
   getTreeItem(element: Node): vscode.TreeItem {
     const { index } = this.services.store;
     if (element.type === 'person') {
-      const person = index.people().find((p) => p.slug === element.slug);
+      const person = index.person(element.slug);
       return person ? this.personItem(person) : new vscode.TreeItem(element.slug);
     }
     if (element.type === 'meeting') {
       const entry = index.get(element.path);
-      return entry ? this.meetingItem(entry, index.nextMeeting(element.person, this.services.today())) : new vscode.TreeItem(element.path);
+      return entry ? this.meetingItem(entry, this.next(element.person)) : new vscode.TreeItem(element.path);
     }
     if (element.type === 'point') {
       const entry = index.get(element.path);
@@ -47,7 +65,7 @@ export class MeetingsTreeProvider extends RefreshingProvider {
 
   private orderedMeetings(person: string): JournalEntry[] {
     const meetings = this.services.store.index.meetingsOf(person);
-    const next = this.services.store.index.nextMeeting(person, this.services.today());
+    const next = this.next(person);
     return next ? [next, ...meetings.filter((m) => m !== next)] : meetings;
   }
 

@@ -16,8 +16,14 @@ export abstract class RefreshingProvider implements vscode.TreeDataProvider<Node
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(store: JournalStore) {
-    this.subscription = store.onDidChange(() => this.refresh());
+    this.subscription = store.onDidChange(() => {
+      this.modelChanged();
+      this.refresh();
+    });
   }
+
+  /** Drop anything memoised from the model (called at once, before the coalesced refresh). */
+  protected modelChanged(): void {}
 
   refresh(): void {
     if (this.timer) return;
