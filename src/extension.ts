@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { features } from './features';
+import { session } from './features/session';
 import { treeProviders } from './features/trees';
 import { JournalStore } from './host/journal-store';
 import { createLogger } from './host/logger';
@@ -9,6 +10,7 @@ import { createServices, Services } from './host/services';
 export interface JournalApi {
   readonly services: Services;
   readonly trees: typeof treeProviders;
+  readonly session: typeof session;
 }
 
 export function activate(context: vscode.ExtensionContext): JournalApi {
@@ -19,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): JournalApi {
   for (const feature of features) feature(context, services);
   // Read the journal after activation returns: the trees show as soon as it is in.
   void store.reload();
-  return { services, get trees() { return treeProviders; } };
+  return { services, get trees() { return treeProviders; }, get session() { return session; } };
 }
 
 export function deactivate(): void {}

@@ -5,7 +5,7 @@
 import { JournalDocument, parseDocument } from './document';
 import { EditResult, Scalar, setFrontMatterValue } from './front-matter';
 import { findSection, itemsIn, ListItem } from './markdown';
-import { applyEdits, insertAt, isBlank, TextEdit } from './text';
+import { applyEdits, composeEdits, insertAt, isBlank, TextEdit } from './text';
 
 export type { EditResult } from './front-matter';
 
@@ -82,11 +82,43 @@ export function addListItem(doc: JournalDocument, target: SectionTarget, item: N
  * the rest indented under it) — an item moved from another file, say.
  */
 export function addListItemLines(doc: JournalDocument, target: SectionTarget, itemLines: readonly string[]): EditResult {
-  const head = /^[-*+]\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(itemLines[0] ?? '');
-  if (!head) return { error: 'Not a list item.' };
-  const result = computeAddListItem(doc, target, itemLines);
+  return addListItemsLines(doc, target, [itemLines]);
+}
+
+/** Several ready items appended to a section in one insertion, in order. */
+export function addListItemsLines(doc: JournalDocument, target: SectionTarget, items: readonly (readonly string[])[]): EditResult {
+  if (items.length === 0) return { edits: [] };
+  const texts: string[] = [];
+  for (const lines of items) {
+    const head = /^[-*+]\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(lines[0] ?? '');
+    if (!head) return { error: 'Not a list item.' };
+    texts.push(head[1]!.trim());
+  }
+  const result = computeAddListItem(doc, target, items.flat());
   if ('error' in result) return result;
-  return verifyAddition(doc, target, result.edits, head[1]!.trim());
+  return verifyAddition(doc, target, result.edits, texts);
+}
+
+/**
+ * Steps that each edit the text the previous ones produced, as one set of
+ * edits against `doc` (e.g. an agenda item, an action item and a status
+ * change made as one change). Refused if any step is.
+ */
+export function sequence(doc: JournalDocument, steps: readonly ((doc: JournalDocument) => EditResult)[]): EditResult {
+  const raw = (doc.source.bom ? '\uFEFF' : '') + doc.source.text;
+  let current = doc;
+  let text = raw;
+  const rounds: TextEdit[][] = [];
+  for (const step of steps) {
+    const result = step(current);
+    if ('error' in result) return result;
+    if (result.edits.length === 0) continue;
+    rounds.push(result.edits);
+    text = applyEdits(text, result.edits);
+    current = parseDocument(text);
+  }
+  const edits = composeEdits(raw, rounds);
+  return edits ? { edits } : { error: 'The change could not be expressed as separate edits; nothing was changed.' };
 }
 
 function computeAddListItem(doc: JournalDocument, target: SectionTarget, itemLines: readonly string[]): EditResult {
@@ -143,11 +175,12 @@ function computeAddListItem(doc: JournalDocument, target: SectionTarget, itemLin
  * the new item sits in the target section, no block was left open, and every
  * original line is still there.
  */
-function verifyAddition(doc: JournalDocument, target: SectionTarget, edits: TextEdit[], itemText: string): EditResult {
+function verifyAddition(doc: JournalDocument, target: SectionTarget, edits: TextEdit[], itemTexts: readonly string[]): EditResult {
   const before = (doc.source.bom ? '\uFEFF' : '') + doc.source.text;
   const after = parseDocument(applyEdits(before, edits));
   const section = findSection(after.scan, after.source.lines.length, [target.heading, ...(target.aliases ?? [])]);
-  const landed = section !== undefined && itemsIn(after.scan, section).some((i) => i.text === itemText);
+  const inSection = section ? itemsIn(after.scan, section).map((i) => i.text) : [];
+  const landed = section !== undefined && itemTexts.every((t) => inSection.includes(t));
   // Exactly the headings there were, plus the section when it was recreated: nothing in the item became structure.
   const created = findSection(doc.scan, doc.source.lines.length, [target.heading, ...(target.aliases ?? [])]) === undefined ? 1 : 0;
   if (!landed || after.scan.unclosedBlockLine !== undefined || after.scan.headings.length !== doc.scan.headings.length + created) {

@@ -5,7 +5,8 @@
 import { parseDocument, JournalDocument } from './document';
 import { FrontMatterData, Problem } from './front-matter';
 import { findSection, itemsIn } from './markdown';
-import { CADENCES, isIsoDate } from './dates';
+import { isIsoDate } from './dates';
+import { Schedule, scheduleOf } from './schedule';
 import { classify, FileKind, personPath, titleFromSlug } from './layout';
 import { FEEDBACK_STATUSES, GOAL_STATUSES, ROLES } from './templates';
 
@@ -39,6 +40,16 @@ export interface JournalEntry {
   readonly agenda: readonly ItemSummary[];
   /** Meetings: unchecked items under "Action items". */
   readonly openActionItems: number;
+  /** Meetings: top-level items under "Action items". */
+  readonly actions: readonly ItemSummary[];
+  /** Meetings: top-level items under "Wins". */
+  readonly wins: readonly ItemSummary[];
+  /** Meetings: goals referred to (`#goal/<slug>` or a link to `goals/<slug>.md`). */
+  readonly goals: readonly string[];
+  /** People: the schedule from cadence, weekday, time, duration and timezone. */
+  readonly schedule?: Schedule;
+  /** Goals: the latest date of a `- YYYY-MM-DD: ...` entry under "Progress". */
+  readonly lastProgress?: string;
 }
 
 export interface Person {
@@ -48,6 +59,7 @@ export interface Person {
   readonly cadence: string | undefined;
   /** The person's file, when there is one (a meeting folder alone also makes a person). */
   readonly entry: JournalEntry | undefined;
+  readonly schedule: Schedule | undefined;
 }
 
 export type ChangeListener = (paths: readonly string[]) => void;
@@ -106,6 +118,9 @@ export class JournalIndex {
       ...(c.person !== undefined ? { person: c.person, date: c.date! } : {}),
       agenda: [],
       openActionItems: 0,
+      actions: [],
+      wins: [],
+      goals: [],
     };
     this.put(entry);
     return entry;
@@ -152,7 +167,7 @@ export class JournalIndex {
     for (const entry of this.ofKind('person')) bySlug.set(entry.slug, toPerson(entry));
     for (const [slug, meetings] of this.meetingsByPerson) {
       if (!bySlug.has(slug) && meetings.size > 0) {
-        bySlug.set(slug, { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined });
+        bySlug.set(slug, { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined, schedule: undefined });
       }
     }
     return [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
@@ -162,7 +177,7 @@ export class JournalIndex {
   person(slug: string): Person | undefined {
     const entry = this.entries.get(personPath(slug));
     if (entry) return toPerson(entry);
-    return this.meetingsByPerson.has(slug) ? { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined } : undefined;
+    return this.meetingsByPerson.has(slug) ? { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined, schedule: undefined } : undefined;
   }
 
   /** A person by slug or display name (case-insensitive). */
@@ -233,7 +248,7 @@ export class JournalIndex {
 }
 
 function toPerson(entry: JournalEntry): Person {
-  return { slug: entry.slug, name: entry.title, role: stringField(entry.data, 'role'), cadence: stringField(entry.data, 'cadence'), entry };
+  return { slug: entry.slug, name: entry.title, role: stringField(entry.data, 'role'), cadence: stringField(entry.data, 'cadence'), entry, schedule: entry.schedule };
 }
 
 export function stringField(data: FrontMatterData, key: string): string | undefined {
@@ -262,20 +277,27 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
   }
   let agenda: ItemSummary[] = [];
   let openActionItems = 0;
+  let actions: ItemSummary[] = [];
+  let wins: ItemSummary[] = [];
+  let goals: string[] = [];
+  const extra: { schedule?: Schedule; lastProgress?: string } = {};
   if (c.kind === 'meeting') {
-    const lines = doc.source.lines.length;
-    const agendaSection = findSection(doc.scan, lines, AGENDA_HEADINGS);
-    if (agendaSection) {
-      const inSection = itemsIn(doc.scan, agendaSection);
-      agenda = inSection
-        .filter((i) => i.parent === -1 || doc.scan.items[i.parent]!.line < agendaSection.bodyStart)
-        .map((i) => {
-          const source = sourceOf(doc, i.line + 1, i.endLine);
-          return { line: i.line, text: i.text, checked: i.checked, tags: i.tags, ...(source ? { source } : {}) };
-        });
+    agenda = topLevelItems(doc, AGENDA_HEADINGS, true);
+    actions = topLevelItems(doc, ACTION_HEADINGS, false);
+    wins = topLevelItems(doc, WINS_HEADINGS, false);
+    openActionItems = actions.filter((i) => i.checked === false).length;
+    goals = goalRefs(doc);
+  } else if (c.kind === 'person') {
+    const schedule = scheduleOf(data).schedule;
+    if (schedule) extra.schedule = schedule;
+  } else if (c.kind === 'goal') {
+    const progress = findSection(doc.scan, doc.source.lines.length, ['Progress', 'Progress log']);
+    if (progress) {
+      for (const item of itemsIn(doc.scan, progress)) {
+        const date = /^(\d{4}-\d{2}-\d{2})\b/.exec(item.text)?.[1];
+        if (date && isIsoDate(date) && (!extra.lastProgress || date > extra.lastProgress)) extra.lastProgress = date;
+      }
     }
-    const actions = findSection(doc.scan, lines, ACTION_HEADINGS);
-    if (actions) openActionItems = itemsIn(doc.scan, actions).filter((i) => i.checked === false).length;
   }
   return {
     path,
@@ -288,8 +310,39 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
     ...(c.person !== undefined ? { person: c.person, date: c.date! } : {}),
     agenda,
     openActionItems,
+    actions,
+    wins,
+    goals,
+    ...extra,
   };
 }
+
+export const WINS_HEADINGS = ['Wins', 'Accomplishments'];
+
+/** Top-level items of a section (with their `Source:` lines when `withSource`). */
+function topLevelItems(doc: JournalDocument, headings: readonly string[], withSource: boolean): ItemSummary[] {
+  const section = findSection(doc.scan, doc.source.lines.length, headings);
+  if (!section) return [];
+  return itemsIn(doc.scan, section)
+    .filter((i) => i.parent === -1 || doc.scan.items[i.parent]!.line < section.bodyStart)
+    .map((i) => {
+      const source = withSource ? sourceOf(doc, i.line + 1, i.endLine) : undefined;
+      return { line: i.line, text: i.text, checked: i.checked, tags: i.tags, ...(source ? { source } : {}) };
+    });
+}
+
+const GOAL_LINK = /(?:^|[\\/(])goals\/([\p{L}\p{N}][\p{L}\p{N}-]*)\.md\b/gu;
+
+/** Goals a meeting refers to, from any list item: `#goal/<slug>` tags and links to `goals/<slug>.md`. */
+function goalRefs(doc: JournalDocument): string[] {
+  const out = new Set<string>();
+  for (const item of doc.scan.items) {
+    for (const tag of item.tags) if (tag.startsWith('goal/') && tag.length > 5) out.add(tag.slice(5));
+    if (item.text.includes('goals/')) for (const m of item.text.matchAll(GOAL_LINK)) out.add(m[1]!.toLowerCase());
+  }
+  return [...out];
+}
+
 
 const SOURCE_LINK = /^\s*Source:\s*\[((?:\\.|[^\]\\])*)\]\((\S+?)\)\s*$/;
 const SOURCE_CODE = /^\s*Source:\s*(`+)\s?(.*?)\s?\1\s*$/;
@@ -323,7 +376,7 @@ function checkFields(kind: FileKind, doc: JournalDocument): Problem[] {
   switch (kind) {
     case 'person':
       expect('role', ROLES);
-      expect('cadence', CADENCES);
+      for (const p of scheduleOf(doc.data).problems) problems.push({ message: p.message, line: keyLine(doc, p.key), severity: 'warning' });
       break;
     case 'meeting': {
       expect('status', MEETING_STATUSES);

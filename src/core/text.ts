@@ -138,3 +138,85 @@ export function indentWidth(text: string): number {
   }
   return width;
 }
+
+/** The line/character position of an offset in `text` (BOM already stripped). */
+export function positionAt(lines: readonly Line[], offset: number): Position {
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const end = start + line.text.length;
+    if (offset <= end || i === lines.length - 1) return { line: i, character: Math.min(offset - start, line.text.length) };
+    start = end + line.eol.length;
+  }
+  return { line: 0, character: 0 };
+}
+
+interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Several rounds of edits, each computed against the text the previous rounds
+ * produced, expressed as one set of edits against the original text — so a
+ * change made of steps (add to the agenda, then to the action items, then set
+ * the status) still reaches VS Code as minimal edits it applies at once.
+ * Undefined when a later round edits inside text an earlier round inserted.
+ */
+export function composeEdits(original: string, rounds: readonly (readonly TextEdit[])[]): TextEdit[] | undefined {
+  const reps: Replacement[] = []; // in original offsets, sorted, non-overlapping
+  let current = original;
+  for (const round of rounds) {
+    const lines = splitLines(current);
+    const spans = round.map((e) => ({ start: offsetAt(lines, e.range.start), end: offsetAt(lines, e.range.end), text: e.newText }));
+    const mapped: { start: number; end: number; text: string; join?: { rep: Replacement; side: 'before' | 'after' } }[] = [];
+    for (const span of spans) {
+      const a = mapBack(reps, span.start);
+      const b = mapBack(reps, span.end);
+      if (!a || !b) return undefined;
+      if (span.start === span.end) {
+        // An insertion touching an earlier insertion joins it, in text order.
+        const join = a.join ?? b.join;
+        mapped.push({ start: a.offset, end: a.offset, text: span.text, ...(join ? { join } : {}) });
+      } else {
+        if (a.offset > b.offset || crosses(reps, a.offset, b.offset)) return undefined;
+        // A range that starts or ends on an earlier insertion's own text would rewrite it.
+        if ((a.join?.side === 'before' && a.join.rep.text !== '') || (b.join?.side === 'after' && b.join.rep.text !== '')) return undefined;
+        mapped.push({ start: a.offset, end: b.offset, text: span.text });
+      }
+    }
+    for (const m of mapped) {
+      if (m.join) {
+        if (m.join.side === 'after') m.join.rep.text += m.text;
+        else m.join.rep.text = m.text + m.join.rep.text;
+      } else {
+        if (reps.some((r) => r.start < m.end && m.start < r.end) || reps.some((r) => r.start === r.end && r.start === m.start && m.start === m.end)) return undefined;
+        reps.push({ start: m.start, end: m.end, text: m.text });
+        reps.sort((x, y) => x.start - y.start || x.end - y.end);
+      }
+    }
+    current = applyEdits(current, round);
+  }
+  const lines = splitLines(stripBom(original).text);
+  return reps.map((r) => ({ range: { start: positionAt(lines, r.start), end: positionAt(lines, r.end) }, newText: r.text }));
+}
+
+/** An offset in the current text, as an offset in the original (and which earlier insertion it touches). */
+function mapBack(reps: readonly Replacement[], offset: number): { offset: number; join?: { rep: Replacement; side: 'before' | 'after' } } | undefined {
+  let delta = 0;
+  for (const rep of reps) {
+    const curStart = rep.start + delta;
+    const curEnd = curStart + rep.text.length;
+    if (offset < curStart) return { offset: offset - delta };
+    if (offset === curStart) return { offset: rep.start, join: { rep, side: 'before' } };
+    if (offset < curEnd) return undefined;
+    if (offset === curEnd) return { offset: rep.end, join: { rep, side: 'after' } };
+    delta += rep.text.length - (rep.end - rep.start);
+  }
+  return { offset: offset - delta };
+}
+
+function crosses(reps: readonly Replacement[], start: number, end: number): boolean {
+  return reps.some((r) => r.start < end && start < r.end);
+}

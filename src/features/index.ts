@@ -5,7 +5,8 @@ import { activateInitJournal } from './commands/init-journal';
 import { activateMeetings } from './commands/meetings';
 import { activatePeople } from './commands/people';
 import { activateThreads } from './commands/threads';
+import { activateSession } from './session';
 import { activateTalkingPoints } from './talking-points';
 import { activateTrees } from './trees';
 
-export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture, activateTalkingPoints];
+export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture, activateTalkingPoints, activateSession];

@@ -7,6 +7,8 @@ export const ContextKeys = {
   journalExists: 'oneOnOne.journalExists',
   /** A folder is open (a journal can be created). */
   workspaceOpen: 'oneOnOne.workspaceOpen',
+  /** The active editor shows a meeting file of the journal. */
+  editorIsMeeting: 'oneOnOne.editorIsMeeting',
 } as const;
 
 export const enum ItemContext {

@@ -182,6 +182,15 @@ export class JournalStore implements vscode.Disposable {
     this.apply(path, await this.read(path));
   }
 
+  /** A journal file's text as VS Code holds it (an open editor's unsaved text included); undefined when unreadable or gone. */
+  async readText(path: string): Promise<string | undefined> {
+    const uri = this.uriOf(path);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    const content = await this.read(path);
+    return content.kind === 'text' ? content.text : undefined;
+  }
+
   private apply(path: string, content: ReadResult): void {
     if (content.kind === 'text') this.index.update(path, content.text);
     else if (content.kind === 'unreadable') this.index.markUnreadable(path, content.message);

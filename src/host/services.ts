@@ -9,12 +9,19 @@ export interface Services {
   readonly store: JournalStore;
   readonly writer: JournalWriter;
   readonly log: Logger;
+  /** The time; tests replace `now` to control it. */
+  readonly clock: Clock;
   /** Today as `YYYY-MM-DD` in the user's time zone. */
   today(): string;
+}
+
+export interface Clock {
+  now: () => Date;
 }
 
 export type Feature = (context: vscode.ExtensionContext, services: Services) => void;
 
 export function createServices(log: Logger, store: JournalStore): Services {
-  return { store, writer: new JournalWriter(store, log), log, today: () => toIsoDate(new Date()) };
+  const clock: Clock = { now: () => new Date() };
+  return { store, writer: new JournalWriter(store, log), log, clock, today: () => toIsoDate(clock.now()) };
 }

@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { isCadence, isIsoDate, nextOnCadence } from '../../core/dates';
+import { carryForward } from '../../core/carry';
+import { isIsoDate } from '../../core/dates';
+import { parseDocument } from '../../core/document';
+import { previousMeeting } from '../../core/prep';
+import { DEFAULT_DURATION_MINUTES, nextDate } from '../../core/schedule';
+import { applyEdits } from '../../core/text';
 import { Person } from '../../core/journal-index';
 import { MEETING_TEMPLATE, meetingPath } from '../../core/layout';
 import { DEFAULT_MEETING_TEMPLATE, renderTemplate } from '../../core/templates';
@@ -7,11 +12,13 @@ import { decode } from '../../host/journal-store';
 import { Services } from '../../host/services';
 import { argsOf, fail, openInEditor, requireJournal, resolvePerson } from './support';
 
-/** The date a new meeting with `person` should get: one cadence step after the last one, not in the past. */
+/** The date a new meeting with `person` should get: the next date on their cadence after their latest meeting, not in the past. */
 export function suggestedDate(services: Services, person: Person): string {
   const today = services.today();
-  const last = services.store.index.meetingsOf(person.slug)[0]?.date;
-  return nextOnCadence(last, isCadence(person.cadence) ? person.cadence : 'weekly', today);
+  const meetings = services.store.index.meetingsOf(person.slug);
+  const taken = new Set(meetings.map((m) => m.date ?? ''));
+  const schedule = person.schedule ?? { cadence: 'weekly', durationMinutes: DEFAULT_DURATION_MINUTES };
+  return nextDate(schedule, meetings[0]?.date, today, taken) ?? today;
 }
 
 /** The user's `templates/meeting.md`, or the built-in one when it is missing or unreadable. */
@@ -26,25 +33,56 @@ async function meetingTemplate(services: Services): Promise<string> {
   return DEFAULT_MEETING_TEMPLATE;
 }
 
-/** Opens the meeting file for `date`, creating it from the template when it does not exist. */
-export async function openOrCreateMeeting(services: Services, person: Person, date: string, open: boolean): Promise<vscode.Uri | undefined> {
+/** The file name part of a journal path, for a link between files in one folder. */
+export function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export interface CreatedMeeting {
+  readonly uri: vscode.Uri;
+  /** Items carried from the previous meeting into the new file. */
+  readonly carried: number;
+  /** False when the file was there already (made meanwhile by another window or a sync). */
+  readonly created: boolean;
+}
+
+/**
+ * Creates the meeting file for `date` from the template, with what the
+ * previous meeting left open carried into it (unless the user turned that
+ * off). An existing file is left alone.
+ */
+export async function createMeeting(services: Services, person: Person, date: string): Promise<CreatedMeeting | undefined> {
   const path = meetingPath(person.slug, date);
-  const existing = services.store.index.get(path);
-  let uri: vscode.Uri;
-  if (existing) {
-    uri = services.store.uriOf(path);
-  } else {
-    const contents = renderTemplate(await meetingTemplate(services), { person: person.name, date, personSlug: person.slug });
-    const result = await services.writer.create([{ path, contents }], `New 1:1 with ${person.name}`);
-    if (!result.ok) {
-      if (!result.uri) return fail(result.reason);
-      uri = result.uri; // created meanwhile (another window, a sync): open what is there
-    } else {
-      uri = result.uri;
+  if (services.store.index.get(path)) return { uri: services.store.uriOf(path), carried: 0, created: false };
+  let contents = renderTemplate(await meetingTemplate(services), { person: person.name, date, personSlug: person.slug });
+  let carried = 0;
+  const previous = previousMeeting(services.store.index, person.slug, date);
+  if (previous && vscode.workspace.getConfiguration('oneOnOne').get<boolean>('carryForwardOnCreate', true)) {
+    const text = await services.store.readText(previous.path);
+    if (text !== undefined) {
+      const result = carryForward(parseDocument(text), parseDocument(contents), previous.date!, fileName(previous.path));
+      if ('edits' in result.edits) {
+        contents = applyEdits(contents, result.edits.edits);
+        carried = result.carried.length;
+      } else {
+        services.log.warn(`Carry-forward into the new meeting ${path} skipped: ${result.edits.error}`);
+      }
     }
   }
-  if (open) await openInEditor(uri);
-  return uri;
+  const result = await services.writer.create([{ path, contents }], `New 1:1 with ${person.name}`);
+  if (!result.ok) {
+    if (!result.uri) return fail(result.reason);
+    return { uri: result.uri, carried: 0, created: false };
+  }
+  return { uri: result.uri, carried, created: true };
+}
+
+/** Opens the meeting file for `date`, creating it from the template when it does not exist. */
+export async function openOrCreateMeeting(services: Services, person: Person, date: string, open: boolean): Promise<vscode.Uri | undefined> {
+  const made = await createMeeting(services, person, date);
+  if (!made) return undefined;
+  if (open) await openInEditor(made.uri);
+  return made.uri;
 }
 
 /** `oneOnOne.newMeeting { person, date }` → the meeting file's URI (opened in an editor). */
@@ -73,26 +111,8 @@ export async function newMeeting(services: Services, arg: unknown): Promise<vsco
   return openOrCreateMeeting(services, person, date, true);
 }
 
-/**
- * `oneOnOne.openNextAgenda { person }`: the next meeting with a person, opened
- * (created on their cadence when there is none yet).
- */
-export async function openNextAgenda(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
-  if (!(await requireJournal(services))) return undefined;
-  const person = await resolvePerson(services, arg, 'Open the agenda of your next 1:1 with…');
-  if (!person) return undefined;
-  const next = services.store.index.nextMeeting(person.slug, services.today());
-  if (next) {
-    const uri = services.store.uriOf(next.path);
-    await openInEditor(uri);
-    return uri;
-  }
-  return openOrCreateMeeting(services, person, suggestedDate(services, person), true);
-}
-
 export function activateMeetings(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('oneOnOne.newMeeting', (arg?: unknown) => newMeeting(services, arg)),
-    vscode.commands.registerCommand('oneOnOne.openNextAgenda', (arg?: unknown) => openNextAgenda(services, arg)),
   );
 }

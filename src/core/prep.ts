@@ -1,0 +1,172 @@
+// The prep sheet: one generated page to read right before a 1:1 — what the
+// last meeting left open, feedback due for a circle-back, goals in progress
+// and when each was last discussed, and wins since last time. It is built
+// from the index alone, so it costs no file reads, and it is never written to
+// the journal unless the user asks.
+
+import { differenceInCalendarDays, formatDistanceStrict } from 'date-fns';
+import { parseIsoDate } from './dates';
+import { ItemSummary, JournalEntry, JournalIndex, Person, stringField } from './journal-index';
+
+export interface PrepInput {
+  readonly index: JournalIndex;
+  readonly person: Person;
+  /** The meeting the sheet is for. */
+  readonly date: string;
+  /** Today, `YYYY-MM-DD`. */
+  readonly today: string;
+  /** When it is, as the host formats it ("Tuesday 24 November 2026, 10:00–10:30"). */
+  readonly when?: string;
+  /** A link target for a journal path. */
+  readonly link: (path: string) => string;
+}
+
+const CLOSED_FEEDBACK = new Set(['circled-back', 'closed']);
+const INACTIVE_GOAL = new Set(['achieved', 'dropped']);
+
+/** The latest meeting with a person dated before `date`. */
+export function previousMeeting(index: JournalIndex, person: string, date: string): JournalEntry | undefined {
+  return index.meetingsOf(person).find((m) => (m.date ?? '') < date);
+}
+
+function ago(date: string, today: string): string {
+  const a = parseIsoDate(date);
+  const b = parseIsoDate(today);
+  if (!a || !b) return '';
+  const days = differenceInCalendarDays(b, a);
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days === -1) return 'tomorrow';
+  return formatDistanceStrict(a, b, { addSuffix: true, roundingMethod: 'floor', unit: Math.abs(days) < 14 ? 'day' : Math.abs(days) < 60 ? undefined : 'month' });
+}
+
+/** Link text that cannot break out of its brackets. */
+function label(text: string): string {
+  return text.replace(/[[\]\\]/g, '\\$&').replace(/[\r\n]+/g, ' ');
+}
+
+function linkTo(input: PrepInput, text: string, path: string): string {
+  return `[${label(text)}](${input.link(path)})`;
+}
+
+function box(item: ItemSummary): string {
+  return item.checked === undefined ? '-' : item.checked ? '- [x]' : '- [ ]';
+}
+
+export interface PrepFeedback {
+  readonly entry: JournalEntry;
+  readonly circleBack: string;
+  readonly overdue: boolean;
+}
+
+/** Feedback threads from this person (or from no one in particular) due for a circle-back by `date`. */
+export function feedbackDue(index: JournalIndex, person: Person, date: string): PrepFeedback[] {
+  const out: PrepFeedback[] = [];
+  for (const entry of index.ofKind('feedback')) {
+    if (CLOSED_FEEDBACK.has(entry.status ?? 'received')) continue;
+    const circleBack = stringField(entry.data, 'circleBack');
+    if (!circleBack || !parseIsoDate(circleBack) || circleBack > date) continue;
+    const from = stringField(entry.data, 'from')?.toLowerCase();
+    if (from && from !== person.name.toLowerCase() && from !== person.slug) continue;
+    out.push({ entry, circleBack, overdue: circleBack < date });
+  }
+  return out.sort((a, b) => a.circleBack.localeCompare(b.circleBack) || a.entry.title.localeCompare(b.entry.title));
+}
+
+export interface PrepGoal {
+  readonly entry: JournalEntry;
+  readonly lastDiscussed: string | undefined;
+}
+
+/** Active goals and the latest date each came up: a progress entry, or a meeting that refers to it. */
+export function goalsInProgress(index: JournalIndex, until: string): PrepGoal[] {
+  const latest = new Map<string, string>();
+  for (const m of index.ofKind('meeting')) {
+    const d = m.date ?? '';
+    if (d > until) continue;
+    for (const g of m.goals) if ((latest.get(g) ?? '') < d) latest.set(g, d);
+  }
+  return index
+    .ofKind('goal')
+    .filter((g) => !INACTIVE_GOAL.has(g.status ?? 'active'))
+    .map((entry) => {
+      const fromMeetings = latest.get(entry.slug);
+      const candidates = [fromMeetings, entry.lastProgress].filter((d): d is string => d !== undefined && d <= until);
+      return { entry, lastDiscussed: candidates.sort().pop() };
+    })
+    .sort((a, b) => (a.lastDiscussed ?? '').localeCompare(b.lastDiscussed ?? '') || a.entry.title.localeCompare(b.entry.title));
+}
+
+export interface PrepWin {
+  readonly meeting: JournalEntry;
+  readonly item: ItemSummary;
+}
+
+/** Wins recorded after `after` up to and including `until`: Wins sections and #win talking points. */
+export function winsBetween(index: JournalIndex, person: string, after: string | undefined, until: string): PrepWin[] {
+  const out: PrepWin[] = [];
+  for (const meeting of [...index.meetingsOf(person)].reverse()) {
+    const d = meeting.date ?? '';
+    if ((after !== undefined && d <= after) || d > until) continue;
+    for (const item of meeting.wins) out.push({ meeting, item });
+    for (const item of meeting.agenda) if (item.tags.includes('win')) out.push({ meeting, item });
+  }
+  return out;
+}
+
+export function renderPrepSheet(input: PrepInput): string {
+  const { index, person, date, today } = input;
+  const out: string[] = [];
+  out.push(`# Prep: 1:1 with ${person.name}`, '');
+  out.push(`_${input.when ?? date}_ (${ago(date, today)})`, '');
+  const meeting = index.meetingsOf(person.slug).find((m) => m.date === date);
+  const previous = previousMeeting(index, person.slug, date);
+  if (previous) {
+    const status = previous.status && previous.status !== 'done' && previous.status !== 'planned' ? ` (${previous.status})` : '';
+    out.push(`Last 1:1: ${linkTo(input, previous.date!, previous.path)}${status}, ${ago(previous.date!, today)}.`, '');
+  } else {
+    out.push(`This is your first 1:1 with ${person.name} in the journal.`, '');
+  }
+
+  out.push('## Open action items', '');
+  const open = previous ? previous.actions.filter((a) => a.checked === false) : [];
+  if (open.length === 0) out.push(previous ? `Nothing left open on ${previous.date}.` : 'None yet.');
+  for (const item of open) out.push(`- [ ] ${item.text}`);
+  const undiscussed = previous ? previous.agenda.filter((a) => a.checked === false) : [];
+  if (undiscussed.length > 0) {
+    out.push('', `Not discussed on ${previous!.date}:`, '');
+    for (const item of undiscussed) out.push(`- [ ] ${item.text}`);
+  }
+  out.push('');
+
+  out.push('## Feedback to circle back on', '');
+  const due = feedbackDue(index, person, date);
+  if (due.length === 0) out.push('No feedback thread is due.');
+  for (const f of due) {
+    out.push(`- ${linkTo(input, f.entry.title, f.entry.path)} — ${f.entry.status ?? 'received'}; circle back ${f.overdue ? 'was due' : 'due'} ${f.circleBack}`);
+  }
+  out.push('');
+
+  out.push('## Goals in progress', '');
+  const goals = goalsInProgress(index, today);
+  if (goals.length === 0) out.push('No active goals.');
+  for (const g of goals) {
+    const target = stringField(g.entry.data, 'target');
+    const discussed = g.lastDiscussed ? `last discussed ${g.lastDiscussed} (${ago(g.lastDiscussed, today)})` : 'never discussed';
+    out.push(`- ${linkTo(input, g.entry.title, g.entry.path)} — ${discussed}${target ? `; target ${target}` : ''}`);
+  }
+  out.push('');
+
+  out.push(`## Wins since ${previous ? `${previous.date}` : 'you started'}`, '');
+  const wins = winsBetween(index, person.slug, previous?.date, date);
+  if (wins.length === 0) out.push('None recorded yet. Capture one with "1:1: Jot Topic for Next 1:1" and #win.');
+  for (const w of wins) out.push(`- ${w.item.text} (${linkTo(input, w.meeting.date!, w.meeting.path)})`);
+  out.push('');
+
+  if (meeting && meeting.agenda.length > 0) {
+    out.push('## On the agenda', '');
+    for (const item of meeting.agenda) out.push(`${box(item)} ${item.text}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,84 @@
+// The shareable agenda: a meeting file as markdown for a shared doc, with
+// everything private left out — the front matter, the Private section (any
+// heading reading "Private", or any heading tagged #private, with everything
+// under it), any list item tagged #private (with its sub-items), HTML
+// comments, and the journal's own "Carried from" links, which mean nothing
+// outside it.
+
+import { JournalDocument } from './document';
+import { extractTags, normalizeHeading } from './markdown';
+
+const CARRIED_LINE = /^\s*Carried from \[[^\]\n]*\]\([^)\s]*\)\s*$/;
+export const PRIVATE_TAG = 'private';
+
+export interface Shareable {
+  readonly markdown: string;
+  /** How many private parts were left out (sections and items). */
+  readonly omitted: number;
+}
+
+export function shareableAgenda(doc: JournalDocument): Shareable {
+  const { lines } = doc.source;
+  const { kinds, headings, items } = doc.scan;
+  const drop = new Array<boolean>(lines.length).fill(false);
+  let omitted = 0;
+  const dropRange = (from: number, to: number): void => {
+    for (let l = from; l < to && l < lines.length; l++) drop[l] = true;
+  };
+  if (doc.scan.frontMatter) dropRange(0, doc.scan.frontMatter.endLine + 1);
+  headings.forEach((h, i) => {
+    if (normalizeHeading(h.text) !== PRIVATE_TAG && !extractTags(h.text).includes(PRIVATE_TAG)) return;
+    if (drop[h.line]) return;
+    let end = lines.length;
+    for (let k = i + 1; k < headings.length; k++) {
+      if (headings[k]!.level <= h.level) {
+        end = headings[k]!.line;
+        break;
+      }
+    }
+    dropRange(h.line, end);
+    omitted++;
+  });
+  for (const item of items) {
+    if (drop[item.line] || !item.tags.includes(PRIVATE_TAG)) continue;
+    dropRange(item.line, item.endLine);
+    omitted++;
+  }
+  // A #private tag on any other text line: the innermost item holding it, else its paragraph.
+  lines.forEach((line, l) => {
+    if (drop[l] || kinds[l] !== 'text' || !extractTags(line.text).includes(PRIVATE_TAG)) return;
+    let holder: (typeof items)[number] | undefined;
+    for (const item of items) if (item.line <= l && l < item.endLine && (!holder || item.line > holder.line)) holder = item;
+    if (holder) dropRange(holder.line, holder.endLine);
+    else {
+      let from = l;
+      let to = l + 1;
+      while (from > 0 && kinds[from - 1] === 'text' && !headings.some((h) => h.line === from - 1)) from--;
+      while (to < lines.length && kinds[to] === 'text' && !headings.some((h) => h.line === to)) to++;
+      dropRange(from, to);
+    }
+    omitted++;
+  });
+  // HTML comments (possibly over several lines) and carry links.
+  let inComment = false;
+  lines.forEach((line, l) => {
+    if (drop[l]) return;
+    if (kinds[l] === 'html' && (inComment || /^\s*<!--/.test(line.text))) {
+      drop[l] = true;
+      inComment = !line.text.includes('-->');
+      return;
+    }
+    inComment = false;
+    if (kinds[l] === 'text' && CARRIED_LINE.test(line.text)) drop[l] = true;
+  });
+  const kept: string[] = [];
+  lines.forEach((line, l) => {
+    if (drop[l]) return;
+    const text = line.text.replace(/[ \t]+$/, '');
+    // One blank line at most between blocks.
+    if (text === '' && (kept.length === 0 || kept[kept.length - 1] === '') && kinds[l] !== 'fence') return;
+    kept.push(kinds[l] === 'fence' ? line.text : text);
+  });
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  return { markdown: kept.length ? `${kept.join('\n')}\n` : '', omitted };
+}

@@ -1,0 +1,64 @@
+// CodeLens at the top of a meeting file: carry forward (with the count of
+// open items not yet carried), copy the shareable agenda, the previous
+// meeting, the prep sheet.
+
+import * as vscode from 'vscode';
+import { toCarry } from '../../core/carry';
+import { parseDocument } from '../../core/document';
+import { previousMeeting } from '../../core/prep';
+import { Services } from '../../host/services';
+import { meetingAt } from './meeting-target';
+
+export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly services: Services) {
+    const unsubscribe = services.store.index.onDidChange(() => {
+      if (this.timer) return;
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.changed.fire();
+      }, 300);
+    });
+    this.disposables.push(this.changed, { dispose: unsubscribe });
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    if (!vscode.workspace.getConfiguration('oneOnOne').get<boolean>('codeLens', true)) return [];
+    const target = meetingAt(this.services, document.uri);
+    if (!target) return [];
+    const doc = parseDocument(document.getText());
+    const h1 = doc.scan.headings.find((h) => h.level === 1);
+    const line = h1?.line ?? (doc.scan.frontMatter ? doc.scan.frontMatter.endLine + 1 : 0);
+    const range = new vscode.Range(Math.min(line, document.lineCount - 1), 0, Math.min(line, document.lineCount - 1), 0);
+    const uri = document.uri;
+    const previous = previousMeeting(this.services.store.index, target.person.slug, target.entry.date!);
+    const lenses: vscode.CodeLens[] = [];
+    if (previous) {
+      const text = await this.services.store.readText(previous.path);
+      const count = text === undefined ? 0 : toCarry(parseDocument(text), doc).length;
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: count > 0 ? `$(arrow-right) Carry forward (${count})` : '$(check) Nothing to carry',
+          tooltip: count > 0 ? `Copy ${count} open item(s) from ${previous.date} into this meeting` : `Every open item of ${previous.date} is already here`,
+          command: count > 0 ? 'oneOnOne.carryForward' : '',
+          arguments: [uri],
+        }),
+      );
+    }
+    lenses.push(new vscode.CodeLens(range, { title: '$(clippy) Copy shareable agenda', tooltip: 'Copy this agenda without anything private', command: 'oneOnOne.copyShareableAgenda', arguments: [uri] }));
+    if (previous) {
+      lenses.push(new vscode.CodeLens(range, { title: `$(history) Previous: ${previous.date}`, tooltip: 'Open the previous 1:1', command: 'oneOnOne.openPreviousMeeting', arguments: [uri] }));
+    }
+    lenses.push(new vscode.CodeLens(range, { title: '$(notebook) Prep sheet', tooltip: 'Open the prep sheet beside', command: 'oneOnOne.openPrepSheet', arguments: [uri] }));
+    return lenses;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

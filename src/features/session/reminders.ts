@@ -1,0 +1,157 @@
+// A notification a few minutes before each 1:1 (`oneOnOne.reminderMinutes`,
+// 0 = off), with "Open Agenda" and "Snooze". Several windows on one journal
+// remind once: the first window to claim the meeting in the extension's
+// global storage (a file created without overwriting) shows it.
+
+import * as vscode from 'vscode';
+import { Services } from '../../host/services';
+import { soonestSlot, slotOf, PersonSlot } from './slots';
+
+export const SNOOZE_MINUTES = 5;
+const CLAIM_DAYS = 3;
+
+export interface Reminder {
+  readonly key: string;
+  readonly slot: PersonSlot;
+  readonly message: string;
+}
+
+type Show = (message: string, ...actions: string[]) => Thenable<string | undefined>;
+
+export class Reminders implements vscode.Disposable {
+  private readonly handled = new Set<string>();
+  private readonly snoozed = new Map<string, { until: number; round: number }>();
+  private readonly fired = new vscode.EventEmitter<Reminder>();
+  /** Fires each time this window shows a reminder. */
+  readonly onDidRemind = this.fired.event;
+  private checking: Promise<void> | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly storage: vscode.Uri,
+    readonly windowId: string,
+    private readonly show: Show = (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
+  ) {}
+
+  private get minutes(): number {
+    const value = vscode.workspace.getConfiguration('oneOnOne').get<number>('reminderMinutes', 10);
+    return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, 24 * 60) : 0;
+  }
+
+  /** Looks for a meeting that is due a reminder. Calls do not overlap. */
+  check(): Promise<void> {
+    this.checking ??= this.run().finally(() => (this.checking = undefined));
+    return this.checking;
+  }
+
+  private async run(): Promise<void> {
+    const minutes = this.minutes;
+    if (minutes === 0 || this.services.store.state.kind !== 'ready') return;
+    const now = this.services.clock.now().getTime();
+    for (const person of this.services.store.index.people()) {
+      const slot = slotOf(this.services, person);
+      if (!slot?.start || !slot.end) continue;
+      if (now < slot.start.getTime() - minutes * 60_000 || now >= slot.end.getTime()) continue;
+      const base = `${slot.person}/${slot.date}@${slot.start.toISOString()}`;
+      const snooze = this.snoozed.get(base);
+      if (snooze && now < snooze.until) continue;
+      const key = snooze ? `${base}#${snooze.round}` : base;
+      if (this.handled.has(key)) continue;
+      this.handled.add(key);
+      if (!(await this.claim(key))) continue;
+      this.remind({ key, slot, message: messageFor(slot, now) }, base);
+    }
+  }
+
+  private remind(reminder: Reminder, base: string): void {
+    this.fired.fire(reminder);
+    this.services.log.info(`Reminder shown for the 1:1 of ${reminder.slot.date}.`);
+    void this.show(reminder.message, 'Open Agenda', `Snooze ${SNOOZE_MINUTES} min`).then((pick) => {
+      if (pick === 'Open Agenda') {
+        void vscode.commands.executeCommand('oneOnOne.openNextAgenda', { person: reminder.slot.person, date: reminder.slot.date });
+      } else if (pick?.startsWith('Snooze')) {
+        this.snooze(base);
+      }
+    });
+  }
+
+  /** Snoozes a reminder as the notification's button does (for keyboard-free tests). */
+  snooze(key: string): void {
+    const base = key.replace(/#\d+$/, '');
+    const round = (this.snoozed.get(base)?.round ?? 0) + 1;
+    this.snoozed.set(base, { until: this.services.clock.now().getTime() + SNOOZE_MINUTES * 60_000, round });
+  }
+
+  /**
+   * True when this window is the first to claim the reminder. The claim is a
+   * file named after the meeting, moved into place without overwriting, and
+   * read back: of several windows only one finds its own id in it.
+   */
+  private async claim(key: string): Promise<boolean> {
+    const fs = vscode.workspace.fs;
+    const dir = vscode.Uri.joinPath(this.storage, 'reminders');
+    const name = hash(key);
+    const target = vscode.Uri.joinPath(dir, `${name}.claim`);
+    const temp = vscode.Uri.joinPath(dir, `${name}.${hash(this.windowId)}.tmp`);
+    try {
+      await fs.createDirectory(dir);
+      await fs.writeFile(temp, new TextEncoder().encode(this.windowId));
+      try {
+        await fs.rename(temp, target, { overwrite: false });
+      } catch {
+        await fs.delete(temp).then(undefined, () => undefined);
+        return false;
+      }
+      return new TextDecoder().decode(await fs.readFile(target)) === this.windowId;
+    } catch (error) {
+      // Storage unavailable: better a reminder in each window than none.
+      this.services.log.warn(`Reminder claim failed (${String(error)}); showing it in this window.`);
+      return true;
+    }
+  }
+
+  /** Removes claims older than a few days. */
+  async sweep(): Promise<void> {
+    const dir = vscode.Uri.joinPath(this.storage, 'reminders');
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch {
+      return;
+    }
+    const cutoff = Date.now() - CLAIM_DAYS * 86_400_000;
+    for (const [name] of entries) {
+      const uri = vscode.Uri.joinPath(dir, name);
+      try {
+        if ((await vscode.workspace.fs.stat(uri)).mtime < cutoff) await vscode.workspace.fs.delete(uri);
+      } catch {
+        // Another window swept it first.
+      }
+    }
+  }
+
+  /** The soonest slot, for tests. */
+  soonest(): PersonSlot | undefined {
+    return soonestSlot(this.services);
+  }
+
+  dispose(): void {
+    this.fired.dispose();
+  }
+}
+
+function messageFor(slot: PersonSlot, now: number): string {
+  const minutes = Math.round((slot.start!.getTime() - now) / 60_000);
+  const when = minutes > 0 ? `in ${minutes} minute${minutes === 1 ? '' : 's'}` : minutes === 0 ? 'now' : `started ${-minutes} minute${minutes === -1 ? '' : 's'} ago`;
+  const time = `${String(slot.start!.getHours()).padStart(2, '0')}:${String(slot.start!.getMinutes()).padStart(2, '0')}`;
+  return `1:1 with ${slot.name} ${when} (${time}).`;
+}
+
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36) + text.length.toString(36);
+}

@@ -1,0 +1,50 @@
+// "1:1 with Alex · in 2h 10m" in the status bar, then "now" during the
+// meeting, then the next one. One click opens the agenda and the prep sheet.
+
+import * as vscode from 'vscode';
+import { countdown } from '../../core/schedule';
+import { Services } from '../../host/services';
+import { PersonSlot, slotLabel, soonestSlot } from './slots';
+
+export class MeetingStatusBar implements vscode.Disposable {
+  readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The slot shown, for tests and the click. */
+  shown: PersonSlot | undefined;
+
+  constructor(private readonly services: Services) {
+    this.item = vscode.window.createStatusBarItem('oneOnOne.nextMeeting', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = '1:1 Journal: Next 1:1';
+    const unsubscribe = services.store.index.onDidChange(() => this.refresh());
+    this.disposables.push(this.item, { dispose: unsubscribe });
+  }
+
+  /** Recomputes the text from the clock and the journal. Cheap: a few people, their meeting lists. */
+  refresh(): void {
+    const slot = this.services.store.state.kind === 'ready' ? soonestSlot(this.services) : undefined;
+    const when = slot ? countdown(slot, this.services.clock.now(), this.services.today()) : undefined;
+    if (!slot || !when) {
+      this.shown = undefined;
+      this.item.hide();
+      return;
+    }
+    this.shown = slot;
+    const first = slot.name.split(/\s+/)[0] || slot.name;
+    this.item.text = `$(comment-discussion) 1:1 with ${first} · ${when}`;
+    const person = this.services.store.index.person(slot.person);
+    const label = person ? slotLabel(this.services, person, slot.date) : slot.date;
+    const tooltip = new vscode.MarkdownString(`**1:1 with ${escape(slot.name)}**\n\n${escape(label)}\n\nClick to open the agenda and the prep sheet.`);
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: `Next 1:1 with ${slot.name}, ${when}. Open the agenda.`, role: 'button' };
+    this.item.command = { title: 'Open Agenda', command: 'oneOnOne.openNextAgenda', arguments: [{ person: slot.person, date: slot.date }] };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
