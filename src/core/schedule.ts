@@ -315,3 +315,20 @@ export function dateAfter(schedule: Schedule | undefined, date: string, today: s
   const fallback: Schedule = { cadence: 'weekly', durationMinutes: DEFAULT_DURATION_MINUTES };
   return nextDate(schedule ?? fallback, date, from, skip);
 }
+
+const SHORT_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "weekly on Tue at 10:00", "every month on the 1st Thursday at 16:00": for the sidebar and pickers. */
+export function describeSchedule(schedule: Schedule): string {
+  let text: string;
+  if (schedule.cadence === 'rrule') {
+    const rule = parseRRule(schedule.rule ?? '', new Date(Date.UTC(2026, 0, 1)));
+    text = rule instanceof Error ? 'custom' : rule.toText();
+  } else {
+    text = schedule.cadence === 'biweekly' ? 'every two weeks' : schedule.cadence;
+    if (schedule.weekday !== undefined && schedule.cadence !== 'monthly') text += ` on ${SHORT_DAYS[schedule.weekday]}`;
+  }
+  const time = schedule.time ?? ruleTime(schedule);
+  if (time) text += ` at ${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+  return text;
+}

@@ -8,8 +8,9 @@ describe('sidebar trees', () => {
     const people = await rows(trees!.meetings);
     const alex = people.find((r) => r.label === 'Alex Kim');
     assert.ok(alex, `Alex Kim not in ${people.map((r) => r.label).join(', ')}`);
-    assert.strictEqual(alex.description, 'manager · weekly');
-    assert.ok(people.some((r) => r.label === 'Priya Nair'));
+    assert.strictEqual(alex.description, 'manager · weekly on Tue at 10:00');
+    const priya = people.find((r) => r.label === 'Priya Nair');
+    assert.strictEqual(priya?.description, 'mentor · every month on the 1st Thursday at 16:00');
   });
 
   it("lists a person's meetings, the next one first and marked, with open action items counted", async () => {

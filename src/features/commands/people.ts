@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CADENCES, isCadence } from '../../core/dates';
+import { scheduleOf } from '../../core/schedule';
 import { personPath, slugify } from '../../core/layout';
 import { isRole, personFile, Role, ROLES } from '../../core/templates';
 import { Services } from '../../host/services';
@@ -26,7 +27,10 @@ export async function personInput(services: Services, arg: unknown, askCadence: 
     const { name, role, cadence } = args;
     if (typeof name !== 'string' || !slugify(name)) return fail('"name" must be a name with at least one letter or digit.');
     if (role !== undefined && !isRole(role)) return fail(`"role" must be one of: ${ROLES.join(', ')}.`);
-    if (cadence !== undefined && !isCadence(cadence)) return fail(`"cadence" must be one of: ${CADENCES.join(', ')}.`);
+    if (cadence !== undefined && !isCadence(cadence)) {
+      const problem = scheduleOf({ cadence }).problems[0];
+      if (typeof cadence !== 'string' || problem) return fail(`"cadence" must be one of: ${CADENCES.join(', ')}, or an RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.`);
+    }
     return { name: name.trim(), role, cadence };
   }
   const name = await vscode.window.showInputBox({

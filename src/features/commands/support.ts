@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { Person } from '../../core/journal-index';
+import { describeSchedule } from '../../core/schedule';
 import { Services } from '../../host/services';
 import { isNode } from '../trees/nodes';
 
@@ -73,10 +74,15 @@ export async function resolvePerson(services: Services, arg: unknown, placeHolde
   const first = people.findIndex((p) => p.slug === preferred);
   if (first > 0) people.unshift(...people.splice(first, 1));
   const picked = await vscode.window.showQuickPick(
-    people.map((p) => ({ label: p.name, description: [p.role, p.cadence].filter(Boolean).join(' · '), person: p })),
+    people.map((p) => ({ label: p.name, description: [p.role, cadenceLabel(p)].filter(Boolean).join(' · '), person: p })),
     { placeHolder, matchOnDescription: true },
   );
   return picked?.person;
+}
+
+/** How often a person is met, in words ("weekly on Tue at 10:00"); the raw cadence when it does not parse. */
+export function cadenceLabel(person: Person): string | undefined {
+  return person.schedule ? describeSchedule(person.schedule) : person.cadence;
 }
 
 export async function openInEditor(uri: vscode.Uri): Promise<void> {

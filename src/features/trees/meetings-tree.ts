@@ -4,6 +4,7 @@ import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
 import { meetingNode, Node, personNode, pointNode } from './nodes';
 import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
+import { cadenceLabel } from '../commands/support';
 
 /** People, each with their meetings: the next one first and marked, then the rest newest first. */
 export class MeetingsTreeProvider extends RefreshingProvider {
@@ -72,7 +73,7 @@ export class MeetingsTreeProvider extends RefreshingProvider {
   private personItem(person: Person): vscode.TreeItem {
     const item = new vscode.TreeItem(person.name, vscode.TreeItemCollapsibleState.Expanded);
     item.id = personNode(person.slug).id;
-    item.description = [person.role, person.cadence].filter(Boolean).join(' · ');
+    item.description = [person.role, cadenceLabel(person)].filter(Boolean).join(' · ');
     const problems = person.entry?.problems ?? [];
     item.iconPath = new vscode.ThemeIcon(problems.length > 0 ? 'warning' : 'person');
     item.contextValue = person.entry ? ItemContext.Person : ItemContext.PersonWithoutFile;
