@@ -170,3 +170,21 @@ export function renderPrepSheet(input: PrepInput): string {
   }
   return out.join('\n');
 }
+
+/**
+ * The prep sheet as a quoted block for a meeting's Notes, when the user asks
+ * to keep it: a bold title, then the sheet's lines quoted, its headings as
+ * bold lines and its checkboxes as plain bullets — so nothing in it reads as
+ * a section or an action item of the meeting.
+ */
+export function prepSheetBlock(sheet: string, today: string): string[] {
+  const lines = sheet.split('\n');
+  const body = lines.filter((l, i) => !(i === 0 && l.startsWith('# ')) && !/^_.*_( \(.*\))?$/.test(l));
+  while (body.length > 0 && body[0]!.trim() === '') body.shift();
+  while (body.length > 0 && body[body.length - 1]!.trim() === '') body.pop();
+  const quoted = body.map((l) => {
+    const text = l.replace(/^#{1,6}\s+(.*)$/, '**$1**').replace(/^(\s*)[-*+] \[[ xX]\] /, '$1- ');
+    return text === '' ? '>' : `> ${text}`;
+  });
+  return [`**Prep sheet, ${today}**`, '', ...quoted];
+}

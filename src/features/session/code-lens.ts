@@ -8,6 +8,7 @@ import { parseDocument } from '../../core/document';
 import { previousMeeting } from '../../core/prep';
 import { Services } from '../../host/services';
 import { meetingAt } from './meeting-target';
+import { PREP_SCHEME } from './prep-sheet';
 
 export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -28,6 +29,10 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.getConfiguration('oneOnOne').get<boolean>('codeLens', true)) return [];
+    if (document.uri.scheme === PREP_SCHEME) {
+      const top = new vscode.Range(0, 0, 0, 0);
+      return [new vscode.CodeLens(top, { title: "$(insert) Insert into the meeting's Notes", tooltip: 'Keep a copy of this prep sheet in the meeting file', command: 'oneOnOne.insertPrepSheet', arguments: [document.uri] })];
+    }
     const target = meetingAt(this.services, document.uri);
     if (!target) return [];
     const doc = parseDocument(document.getText());

@@ -5,16 +5,17 @@ import * as vscode from 'vscode';
 import { carryForward as carryItems, ACTIONS_TARGET } from '../../core/carry';
 import { isIsoDate } from '../../core/dates';
 import { parseDocument } from '../../core/document';
-import { addListItemsLines, renderListItem, sequence, setField } from '../../core/edits';
+import { addBlock, addListItemsLines, renderListItem, sequence, setField } from '../../core/edits';
 import { JournalEntry, Person } from '../../core/journal-index';
-import { previousMeeting } from '../../core/prep';
+import { prepSheetBlock, previousMeeting, renderPrepSheet } from '../../core/prep';
 import { dateAfter } from '../../core/schedule';
 import { shareableAgenda } from '../../core/share';
 import { Services } from '../../host/services';
 import { createMeeting, fileName, suggestedDate } from '../commands/meetings';
 import { argsOf, fail, requireJournal, resolvePerson } from '../commands/support';
 import { meetingAt, resolveMeeting } from './meeting-target';
-import { PrepSheets } from './prep-sheet';
+import { PREP_SCHEME, PrepSheets } from './prep-sheet';
+import { slotLabel } from './slots';
 
 const CLOSED = new Set(['done', 'skipped', 'cancelled']);
 
@@ -82,6 +83,41 @@ export class SessionCommands {
     if (!target) return undefined;
     const editor = await this.prep.open(target.person, target.entry.date!, false);
     return editor.document.uri;
+  }
+
+  /**
+   * `oneOnOne.insertPrepSheet { person?, date? }` (or a meeting's or prep
+   * sheet's URI): keeps a copy of the prep sheet in the meeting's Notes, as a
+   * quote, when the user wants it in the file.
+   */
+  async insertPrepSheet(arg: unknown): Promise<vscode.Uri | undefined> {
+    if (!(await requireJournal(this.services))) return undefined;
+    let target: { person: Person; entry: JournalEntry } | undefined;
+    if (arg instanceof vscode.Uri && arg.scheme === PREP_SCHEME) {
+      const params = new URLSearchParams(arg.query);
+      const person = this.services.store.index.person(params.get('person') ?? '');
+      const entry = person ? this.services.store.index.meetingsOf(person.slug).find((m) => m.date === params.get('date')) : undefined;
+      target = person && entry ? { person, entry } : undefined;
+      if (!target) return fail('The meeting of this prep sheet has no file yet; open its agenda first.');
+    } else {
+      target = await resolveMeeting(this.services, arg, 'next', 'Insert the prep sheet into your next 1:1 with…');
+    }
+    if (!target) return undefined;
+    const { person, entry } = target;
+    const from = entry.path;
+    const sheet = renderPrepSheet({
+      index: this.services.store.index,
+      person,
+      date: entry.date!,
+      today: this.services.today(),
+      when: slotLabel(this.services, person, entry.date!),
+      link: (path) => relativeLink(from, path),
+    });
+    const block = prepSheetBlock(sheet, this.services.today());
+    const result = await this.services.writer.edit(entry.path, (doc) => addBlock(doc, { heading: 'Notes', createAt: 'end' }, block), 'Insert prep sheet');
+    if (!result.ok) return fail(result.reason);
+    note(`Added the prep sheet to the Notes of ${entry.date}.`);
+    return result.uri;
   }
 
   /** `oneOnOne.openPreviousMeeting` (a meeting's URI, or `{ person, date? }`): the meeting before it. */
@@ -288,6 +324,12 @@ export class SessionCommands {
   meetingOf(document: vscode.TextDocument): { person: Person; entry: JournalEntry } | undefined {
     return meetingAt(this.services, document.uri);
   }
+}
+
+/** A link from one journal file to another, relative (`../../goals/x.md`), spaces and brackets escaped. */
+export function relativeLink(from: string, to: string): string {
+  const depth = from.split('/').length - 1;
+  return ('../'.repeat(depth) + to).replace(/[ ()<>]/g, (c) => encodeURIComponent(c));
 }
 
 export function actionText(item: ActionItemArg, person: Person): string {

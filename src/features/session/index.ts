@@ -36,6 +36,7 @@ export const activateSession: Feature = (context, services) => {
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, codeLens),
     vscode.commands.registerCommand('oneOnOne.openNextAgenda', (arg?: unknown) => commands.openNextAgenda(arg)),
     vscode.commands.registerCommand('oneOnOne.openPrepSheet', (arg?: unknown) => commands.openPrepSheet(arg)),
+    vscode.commands.registerCommand('oneOnOne.insertPrepSheet', (arg?: unknown) => commands.insertPrepSheet(arg)),
     vscode.commands.registerCommand('oneOnOne.openPreviousMeeting', (arg?: unknown) => commands.openPreviousMeeting(arg)),
     vscode.commands.registerCommand('oneOnOne.carryForward', (arg?: unknown) => commands.carryForward(arg)),
     vscode.commands.registerCommand('oneOnOne.finishMeeting', (arg?: unknown) => commands.finishMeeting(arg)),
