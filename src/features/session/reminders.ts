@@ -115,6 +115,8 @@ export class Reminders implements vscode.Disposable {
     const dir = vscode.Uri.joinPath(this.storage, 'reminders');
     let entries: [string, vscode.FileType][];
     try {
+      // Created first (a no-op when it exists), so a first start does not log a missing folder.
+      await vscode.workspace.fs.createDirectory(dir);
       entries = await vscode.workspace.fs.readDirectory(dir);
     } catch {
       return;
