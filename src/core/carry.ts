@@ -30,12 +30,13 @@ export interface CarryItem {
 export const AGENDA_TARGET: SectionTarget = { heading: 'Agenda', aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' };
 export const ACTIONS_TARGET: SectionTarget = { heading: 'Action items', aliases: ACTION_HEADINGS.slice(1), createAt: 'end' };
 
-const CARRIED_LINE = /^\s*Carried from \[[^\]\n]*\]\([^)\s#]*#(carry-[a-z0-9]+)\)\s*$/;
+const CARRIED_LINE = /^\s*Carried from \[(?:\\.|[^\]\\\n])*\]\([^)\s#]*#(carry-[a-z0-9]+)\)\s*$/;
 
 /** The text two items are compared by: no checkbox, tags, markup spacing or case. */
 export function itemKey(text: string): string {
   return text
-    .replace(/(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu, ' ')
+    // A number (`PR #42`) is not a tag, as in extractTags: it stays part of the text.
+    .replace(/(^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu, (m, _before: string, tag: string) => (/^\d+$/.test(tag.replace(/[/-]+$/, '')) ? m : ' '))
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -114,9 +115,9 @@ export function toCarry(source: JournalDocument, target: JournalDocument): Carry
   });
 }
 
-/** A markdown link target for a file name: spaces and brackets escaped. */
+/** A markdown link target for a file name: spaces, brackets, `#` and `%` escaped (encodeURIComponent leaves parentheses). */
 function linkTarget(file: string): string {
-  return file.replace(/[ ()<>]/g, (c) => encodeURIComponent(c));
+  return file.replace(/[ ()<>#%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The item's lines with the "Carried from" line under its first line. */

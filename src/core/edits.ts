@@ -90,7 +90,8 @@ export function addListItemsLines(doc: JournalDocument, target: SectionTarget, i
   if (items.length === 0) return { edits: [] };
   const texts: string[] = [];
   for (const lines of items) {
-    const head = /^[-*+]\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(lines[0] ?? '');
+    // `s`: an item's text may hold U+2028 or U+2029, which `.` would not match.
+    const head = /^(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/s.exec(lines[0] ?? '');
     if (!head) return { error: 'Not a list item.' };
     texts.push(head[1]!.trim());
   }

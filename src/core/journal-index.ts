@@ -285,7 +285,8 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
     agenda = topLevelItems(doc, AGENDA_HEADINGS, true);
     actions = topLevelItems(doc, ACTION_HEADINGS, false);
     wins = topLevelItems(doc, WINS_HEADINGS, false);
-    openActionItems = actions.filter((i) => i.checked === false).length;
+    const actionSection = findSection(doc.scan, doc.source.lines.length, ACTION_HEADINGS);
+    openActionItems = actionSection ? itemsIn(doc.scan, actionSection).filter((i) => i.checked === false).length : 0;
     goals = goalRefs(doc);
   } else if (c.kind === 'person') {
     const schedule = scheduleOf(data).schedule;

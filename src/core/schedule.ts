@@ -13,7 +13,7 @@
 
 import { TZDate } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks, differenceInCalendarDays, getDay } from 'date-fns';
-import { RRule, rrulestr } from 'rrule';
+import { RRule, RRuleSet, rrulestr } from 'rrule';
 import { FrontMatterData } from './front-matter';
 import { Cadence, isCadence, parseIsoDate, toIsoDate } from './dates';
 
@@ -55,7 +55,11 @@ export function parseRRule(text: string, dtstart?: Date): RRule | Error {
     const body = text.trim();
     const options = dtstart && !/DTSTART/i.test(body) ? { dtstart } : {};
     const rule = rrulestr(body, options);
-    if (!(rule instanceof RRule)) return new Error('Only a single RRULE is supported (no RDATE or EXRULE).');
+    // An RRuleSet is also an RRule: test for it first.
+    if (rule instanceof RRuleSet || !(rule instanceof RRule)) return new Error('Only a single RRULE is supported (no RDATE or EXRULE).');
+    // rrule loops forever on an INTERVAL that is not a positive whole number.
+    const interval = rule.options.interval;
+    if (!Number.isInteger(interval) || interval < 1) return new Error('INTERVAL should be a whole number, 1 or more.');
     return rule;
   } catch (error) {
     return new Error(error instanceof Error ? error.message : String(error));

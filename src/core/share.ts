@@ -8,7 +8,7 @@
 import { JournalDocument } from './document';
 import { extractTags, normalizeHeading } from './markdown';
 
-const CARRIED_LINE = /^\s*Carried from \[[^\]\n]*\]\([^)\s]*\)\s*$/;
+const CARRIED_LINE = /^\s*Carried from \[(?:\\.|[^\]\\\n])*\]\([^)\s]*\)\s*$/;
 export const PRIVATE_TAG = 'private';
 
 export interface Shareable {

@@ -168,7 +168,8 @@ export function composeEdits(original: string, rounds: readonly (readonly TextEd
   const reps: Replacement[] = []; // in original offsets, sorted, non-overlapping
   let current = original;
   for (const round of rounds) {
-    const lines = splitLines(current);
+    // Positions count from after the BOM, as in applyEdits.
+    const lines = splitLines(stripBom(current).text);
     const spans = round.map((e) => ({ start: offsetAt(lines, e.range.start), end: offsetAt(lines, e.range.end), text: e.newText }));
     const mapped: { start: number; end: number; text: string; join?: { rep: Replacement; side: 'before' | 'after' } }[] = [];
     for (const span of spans) {

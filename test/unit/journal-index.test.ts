@@ -338,3 +338,84 @@ describe('journal index: helpers', () => {
     assert.deepStrictEqual(e.agenda, []);
   });
 });
+
+describe('journal index: session fields', () => {
+  it('meetings list top-level action items and wins, checked or not', () => {
+    const e = new JournalIndex().update(
+      'meetings/alex-kim/2026-11-10.md',
+      ['## Wins', '- Shipped v2 #win', '  - nested win', '- [x] checked win', '## Accomplishments', '- not read: Wins came first', '## Action items', '- [ ] a', '  - [ ] nested open', '- [x] b', '- c', '```', '- [ ] fenced', '```'].join('\n'),
+    );
+    assert.deepStrictEqual(e.actions, [
+      { line: 7, text: 'a', checked: false, tags: [] },
+      { line: 9, text: 'b', checked: true, tags: [] },
+      { line: 10, text: 'c', checked: undefined, tags: [] },
+    ]);
+    assert.deepStrictEqual(e.wins, [
+      { line: 1, text: 'Shipped v2 #win', checked: undefined, tags: ['win'] },
+      { line: 3, text: 'checked win', checked: true, tags: [] },
+    ]);
+    assert.strictEqual(e.openActionItems, 2);
+  });
+
+  it('reads wins under "Accomplishments" too, and has none without the sections', () => {
+    const index = new JournalIndex();
+    assert.deepStrictEqual(index.update('meetings/a/2026-01-01.md', '## Accomplishments\n- launched\n').wins.map((w) => w.text), ['launched']);
+    const bare = index.update('meetings/a/2026-01-02.md', '# 1:1\n- loose\n');
+    assert.deepStrictEqual([bare.actions, bare.wins, bare.goals], [[], [], []]);
+  });
+
+  it('meetings list the goals their items refer to, by #goal/ tag or link, once each', () => {
+    const e = new JournalIndex().update(
+      'meetings/alex-kim/2026-11-10.md',
+      [
+        '## Agenda',
+        '- [ ] Plan #goal/learn-rust',
+        '  - [ ] nested #goal/Give-A-Talk',
+        '- [ ] see [the goal](../../goals/lead-a-project.md) and a bare goals/not-a-link.md',
+        '- [ ] again #goal/learn-rust and #goal/ alone and #goal/a-b/',
+        '```',
+        '- [ ] #goal/fenced',
+        '```',
+        'A paragraph #goal/not-an-item',
+        '## Notes',
+        '- [link](goals/notes-goal.md)',
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(e.goals, ['learn-rust', 'give-a-talk', 'lead-a-project', 'a-b', 'notes-goal']);
+  });
+
+  it('people carry their schedule; a bad field is a problem on its line and the rest still counts', () => {
+    const index = new JournalIndex();
+    const e = index.update('people/alex.md', '---\nname: Alex\ncadence: FREQ=WEEKLY;INTERVAL=2;BYDAY=TU\ntime: "10:00"\nduration: 45m\ntimezone: Europe/Berlin\nweekday: xx\n---\n');
+    const expected = { cadence: 'rrule', rule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', time: { hour: 10, minute: 0 }, durationMinutes: 45, timeZone: 'Europe/Berlin' };
+    assert.deepStrictEqual(e.schedule, expected);
+    assert.deepStrictEqual(index.person('alex')!.schedule, expected);
+    assert.deepStrictEqual(e.problems, [{ message: '"weekday" should be a day of the week, e.g. tuesday.', line: 6, severity: 'warning' }]);
+  });
+
+  it('a person without a valid cadence has no schedule; meeting-folder people neither', () => {
+    const index = new JournalIndex();
+    const bad = index.update('people/jo.md', '---\nname: Jo\ncadence: FREQ=WEEKLY;INTERVAL=0\n---\n');
+    assert.strictEqual('schedule' in bad, false);
+    assert.deepStrictEqual(bad.problems.map((p) => p.line), [2]);
+    assert.strictEqual(index.update('people/kim.md', '---\nname: Kim\n---\n').schedule, undefined);
+    index.update('meetings/sam/2026-01-01.md', '');
+    assert.strictEqual(index.person('sam')!.schedule, undefined);
+  });
+
+  it('goals carry the latest dated entry under Progress, nested or ticked, real dates only', () => {
+    const e = new JournalIndex().update(
+      'goals/g.md',
+      ['# G', '## Progress', '- 2026-10-01: a', '- [x] 2026-11-05: b', '  - 2026-11-20: nested', '- 2026-02-30: not a date', '- note 2026-12-01: date not first', '## Notes', '- 2026-12-31: not progress'].join('\n'),
+    );
+    assert.strictEqual(e.lastProgress, '2026-11-20');
+    const index = new JournalIndex();
+    assert.strictEqual(index.update('goals/h.md', '## Progress log\n- 2026-01-02 met\n').lastProgress, '2026-01-02');
+    assert.strictEqual('lastProgress' in index.update('goals/i.md', '## Progress\n- soon\n'), false);
+  });
+
+  it('an unreadable meeting has empty session fields', () => {
+    const e = new JournalIndex().markUnreadable('meetings/a/2026-01-01.md', 'too large');
+    assert.deepStrictEqual([e.actions, e.wins, e.goals, e.schedule, e.lastProgress], [[], [], [], undefined, undefined]);
+  });
+});
