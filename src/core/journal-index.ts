@@ -50,6 +50,8 @@ export interface JournalEntry {
   readonly schedule?: Schedule;
   /** Goals: the latest date of a `- YYYY-MM-DD: ...` entry under "Progress". */
   readonly lastProgress?: string;
+  /** Goals: every date of a progress entry, oldest first (a planned, future one included). */
+  readonly progressDates?: readonly string[];
 }
 
 export interface Person {
@@ -280,7 +282,7 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
   let actions: ItemSummary[] = [];
   let wins: ItemSummary[] = [];
   let goals: string[] = [];
-  const extra: { schedule?: Schedule; lastProgress?: string } = {};
+  const extra: { schedule?: Schedule; lastProgress?: string; progressDates?: string[] } = {};
   if (c.kind === 'meeting') {
     agenda = topLevelItems(doc, AGENDA_HEADINGS, true);
     actions = topLevelItems(doc, ACTION_HEADINGS, false);
@@ -296,7 +298,11 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
     if (progress) {
       for (const item of itemsIn(doc.scan, progress)) {
         const date = /^(\d{4}-\d{2}-\d{2})\b/.exec(item.text)?.[1];
-        if (date && isIsoDate(date) && (!extra.lastProgress || date > extra.lastProgress)) extra.lastProgress = date;
+        if (date && isIsoDate(date)) (extra.progressDates ??= []).push(date);
+      }
+      if (extra.progressDates) {
+        extra.progressDates.sort();
+        extra.lastProgress = extra.progressDates[extra.progressDates.length - 1]!;
       }
     }
   }

@@ -91,7 +91,9 @@ export function goalsInProgress(index: JournalIndex, until: string): PrepGoal[] 
     .filter((g) => !INACTIVE_GOAL.has(g.status ?? 'active'))
     .map((entry) => {
       const fromMeetings = latest.get(entry.slug);
-      const candidates = [fromMeetings, entry.lastProgress].filter((d): d is string => d !== undefined && d <= until);
+      // The latest progress entry up to `until`: a planned, future-dated one does not hide the real ones.
+      const progress = (entry.progressDates ?? []).filter((d) => d <= until).pop();
+      const candidates = [fromMeetings, progress].filter((d): d is string => d !== undefined && d <= until);
       return { entry, lastDiscussed: candidates.sort().pop() };
     })
     .sort((a, b) => (a.lastDiscussed ?? '').localeCompare(b.lastDiscussed ?? '') || a.entry.title.localeCompare(b.entry.title));

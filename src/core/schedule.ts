@@ -12,7 +12,7 @@
 // across DST.
 
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, differenceInCalendarDays, getDay } from 'date-fns';
+import { addDays, addMonths, addWeeks, differenceInCalendarDays, getDay, isLastDayOfMonth, lastDayOfMonth, startOfMonth } from 'date-fns';
 import { RRule, RRuleSet, rrulestr } from 'rrule';
 import { FrontMatterData } from './front-matter';
 import { Cadence, isCadence, parseIsoDate, toIsoDate } from './dates';
@@ -60,10 +60,31 @@ export function parseRRule(text: string, dtstart?: Date): RRule | Error {
     // rrule loops forever on an INTERVAL that is not a positive whole number.
     const interval = rule.options.interval;
     if (!Number.isInteger(interval) || interval < 1) return new Error('INTERVAL should be a whole number, 1 or more.');
+    const never = neverMatches(rule);
+    if (never) return new Error(never);
     return rule;
   } catch (error) {
     return new Error(error instanceof Error ? error.message : String(error));
   }
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Rules that can never produce a date (February 30th, week 60): rrule would
+ * search for one up to the year 9999, so they are refused up front.
+ */
+function neverMatches(rule: RRule): string | undefined {
+  const o = rule.options;
+  const list = (v: number | number[] | null | undefined): number[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  if (list(o.byweekno).some((w) => w === 0 || Math.abs(w) > 53)) return 'BYWEEKNO must be between 1 and 53 (or -53 and -1).';
+  if (list(o.byyearday).some((d) => d === 0 || Math.abs(d) > 366)) return 'BYYEARDAY must be between 1 and 366 (or -366 and -1).';
+  const months = list(o.bymonth);
+  const days = [...list(o.bymonthday), ...list(o.bynmonthday)];
+  if (months.length > 0 && days.length > 0 && !months.some((m) => days.some((d) => Math.abs(d) <= MONTH_DAYS[m - 1]!))) {
+    return 'No month in BYMONTH has the days in BYMONTHDAY, so the rule never happens.';
+  }
+  return undefined;
 }
 
 export function parseWeekday(value: unknown): number | undefined {
@@ -173,7 +194,9 @@ export function nextDate(schedule: Schedule, anchor: string | undefined, from: s
   if (schedule.cadence === 'rrule') return nextOfRule(schedule, start, min, ok);
   if (schedule.cadence === 'monthly') {
     if (!start) return firstOk((k) => addMonths(min, k), ok);
-    // Step k from the anchor itself, so meetings on the 31st stay on month ends.
+    // Step k from the anchor itself, so meetings on the 31st stay on month ends;
+    // a meeting on the last day of a month repeats on the last day of each month.
+    if (isLastDayOfMonth(start)) return firstOk((k) => lastDayOfMonth(addMonths(startOfMonth(start), k + 1)), ok);
     return firstOk((k) => addMonths(start, k + 1), ok);
   }
   const weeks = schedule.cadence === 'biweekly' ? 2 : 1;
@@ -212,18 +235,21 @@ function fromFloating(date: Date): Date {
 function nextOfRule(schedule: Schedule, start: Date | undefined, min: Date, ok: (d: Date) => boolean): string | undefined {
   const rule = parseRRule(schedule.rule ?? '', floating(start ?? min));
   if (rule instanceof Error) return undefined;
-  let cursor = floating(min);
-  let inclusive = true;
-  for (let i = 0; i < MAX_STEPS; i++) {
-    const next = rule.after(cursor, inclusive);
-    if (!next) return undefined;
+  // Searched within a horizon: a valid rule that never matches (BYMONTHDAY=30 in
+  // February) would otherwise make rrule search to the year 9999.
+  const from = floating(min);
+  const horizon = new Date(Date.UTC(from.getUTCFullYear() + RULE_HORIZON_YEARS, from.getUTCMonth(), from.getUTCDate()));
+  let found: string | undefined;
+  let seen = 0;
+  rule.between(from, horizon, true, (next) => {
     const day = fromFloating(next);
-    if (ok(day)) return toIsoDate(day);
-    cursor = next;
-    inclusive = false;
-  }
-  return undefined;
+    if (ok(day)) found = toIsoDate(day);
+    return found === undefined && ++seen < MAX_STEPS;
+  });
+  return found;
 }
+
+const RULE_HORIZON_YEARS = 5;
 
 /** The wall time an RRULE's own DTSTART carries, when it has one. */
 export function ruleTime(schedule: Schedule): WallTime | undefined {
@@ -279,7 +305,8 @@ export function nextSlot(person: string, meetings: readonly MeetingRef[], schedu
     const slot = slotOf(person, m.date, m.path, schedule, m.data);
     if (!slot.end || slot.end > now) return slot;
   }
-  if (!schedule) return undefined;
+  // A projection needs something to stand on: a meeting to step from, a weekday, or a rule.
+  if (!schedule || (meetings.length === 0 && schedule.weekday === undefined && schedule.cadence !== 'rrule')) return undefined;
   const taken = new Set(meetings.map((m) => m.date));
   const anchor = meetings.reduce<string | undefined>((latest, m) => (!latest || m.date > latest ? m.date : latest), undefined);
   let from = today;

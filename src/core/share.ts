@@ -11,6 +11,11 @@ import { extractTags, normalizeHeading } from './markdown';
 const CARRIED_LINE = /^\s*Carried from \[(?:\\.|[^\]\\\n])*\]\([^)\s]*\)\s*$/;
 export const PRIVATE_TAG = 'private';
 
+/** `#private` and its sub-tags (`#private/career`). */
+function isPrivate(tags: readonly string[]): boolean {
+  return tags.some((t) => t === PRIVATE_TAG || t.startsWith(`${PRIVATE_TAG}/`));
+}
+
 export interface Shareable {
   readonly markdown: string;
   /** How many private parts were left out (sections and items). */
@@ -27,7 +32,7 @@ export function shareableAgenda(doc: JournalDocument): Shareable {
   };
   if (doc.scan.frontMatter) dropRange(0, doc.scan.frontMatter.endLine + 1);
   headings.forEach((h, i) => {
-    if (normalizeHeading(h.text) !== PRIVATE_TAG && !extractTags(h.text).includes(PRIVATE_TAG)) return;
+    if (normalizeHeading(h.text) !== PRIVATE_TAG && !isPrivate(extractTags(h.text))) return;
     if (drop[h.line]) return;
     let end = lines.length;
     for (let k = i + 1; k < headings.length; k++) {
@@ -40,13 +45,23 @@ export function shareableAgenda(doc: JournalDocument): Shareable {
     omitted++;
   });
   for (const item of items) {
-    if (drop[item.line] || !item.tags.includes(PRIVATE_TAG)) continue;
+    if (drop[item.line] || !isPrivate(item.tags)) continue;
     dropRange(item.line, item.endLine);
     omitted++;
   }
   // A #private tag on any other text line: the innermost item holding it, else its paragraph.
   lines.forEach((line, l) => {
-    if (drop[l] || kinds[l] !== 'text' || !extractTags(line.text).includes(PRIVATE_TAG)) return;
+    if (drop[l] || (kinds[l] !== 'text' && kinds[l] !== 'html') || !isPrivate(extractTags(line.text))) return;
+    if (kinds[l] === 'html') {
+      // An HTML block tagged #private goes whole.
+      let from = l;
+      let to = l + 1;
+      while (from > 0 && kinds[from - 1] === 'html') from--;
+      while (to < lines.length && kinds[to] === 'html') to++;
+      dropRange(from, to);
+      omitted++;
+      return;
+    }
     let holder: (typeof items)[number] | undefined;
     for (const item of items) if (item.line <= l && l < item.endLine && (!holder || item.line > holder.line)) holder = item;
     if (holder) dropRange(holder.line, holder.endLine);
@@ -74,7 +89,8 @@ export function shareableAgenda(doc: JournalDocument): Shareable {
   const kept: string[] = [];
   lines.forEach((line, l) => {
     if (drop[l]) return;
-    const text = line.text.replace(/[ \t]+$/, '');
+    // Inline HTML comments are notes to self, too.
+    const text = (kinds[l] === 'text' ? line.text.replace(/<!--[\s\S]*?-->/g, '') : line.text).replace(/[ \t]+$/, '');
     // One blank line at most between blocks.
     if (text === '' && (kept.length === 0 || kept[kept.length - 1] === '') && kinds[l] !== 'fence') return;
     kept.push(kinds[l] === 'fence' ? line.text : text);

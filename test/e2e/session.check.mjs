@@ -1,8 +1,9 @@
 // Right before the call: the status bar counts down to the next 1:1; one click
 // on it opens that meeting's agenda beside its prep sheet, which lists what
 // the previous meeting left open. The journal copy gets a person whose 1:1 is
-// today (no time, so it is the soonest whatever the clock says) and a
-// meeting a week ago with an open action item.
+// today (no time: it stands all day) with a meeting a week ago holding an
+// open action item, and the sample people's slots today, if any, are
+// cancelled — so Sam's is the next 1:1 whatever day and hour the check runs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sideBar, showJournal, treeItem } from './ui.mjs';
@@ -18,8 +19,16 @@ function isoDay(offsetDays) {
 const today = isoDay(0);
 const lastWeek = isoDay(-7);
 
+/** Nobody else has a 1:1 today, whatever day the check runs on: their slot today (if any) is cancelled. */
+function clearToday(journal, person) {
+  const file = path.join(journal, 'meetings', person, `${today}.md`);
+  if (fs.existsSync(file)) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^status: .*$/m, 'status: cancelled'));
+  else fs.writeFileSync(file, `---\ndate: ${today}\nstatus: cancelled\n---\n`);
+}
+
 function prepare(workspace) {
   const journal = path.join(workspace, 'one-on-ones');
+  for (const person of fs.readdirSync(path.join(journal, 'meetings'))) clearToday(journal, person);
   const meetings = path.join(journal, 'meetings', 'sam-soon');
   fs.mkdirSync(meetings, { recursive: true });
   fs.writeFileSync(path.join(journal, 'people', 'sam-soon.md'), '---\nname: Sam Soon\nrole: peer\ncadence: weekly\n---\n\n# Sam Soon\n');

@@ -237,3 +237,15 @@ describe('prep: parts', () => {
     assert.deepStrictEqual(texts('2026-11-24', '2026-12-31'), []);
   });
 });
+
+describe('prep: planned progress entries', () => {
+  it('a future-dated progress entry does not hide the real ones', () => {
+    const index = new JournalIndex();
+    index.update('goals/g.md', ['---', 'title: G', '---', '## Progress', '- 2026-11-02: real step', '- 2026-12-15: planned demo', ''].join('\n'));
+    assert.deepStrictEqual(index.get('goals/g.md')!.progressDates, ['2026-11-02', '2026-12-15']);
+    assert.deepStrictEqual(
+      goalsInProgress(index, '2026-11-21').map((g) => [g.entry.title, g.lastDiscussed]),
+      [['G', '2026-11-02']],
+    );
+  });
+});

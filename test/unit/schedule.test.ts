@@ -289,6 +289,15 @@ describe('schedule: nextDate on plain cadences', () => {
     assert.strictEqual(nextDate(monthly, '2026-01-31', '2026-02-01', new Set(['2026-02-28'])), '2026-03-31');
   });
 
+  it('keeps a series on month ends once a meeting falls on the last day: Feb 28 → Mar 31 → Apr 30', () => {
+    assert.strictEqual(nextDate(monthly, '2026-02-28', '2026-03-01'), '2026-03-31');
+    assert.strictEqual(nextDate(monthly, '2026-03-31', '2026-04-01'), '2026-04-30');
+    assert.strictEqual(nextDate(monthly, '2026-04-30', '2026-05-01'), '2026-05-31');
+    assert.strictEqual(nextDate(monthly, '2026-02-28', '2026-03-01', new Set(['2026-03-31'])), '2026-04-30');
+    // A day that is not a month end keeps its day of the month.
+    assert.strictEqual(nextDate(monthly, '2026-04-29', '2026-05-01'), '2026-05-29');
+  });
+
   it('crosses a year end and DST changes', () => {
     assert.strictEqual(nextDate(weekly, '2026-12-28', '2026-12-29'), '2027-01-04');
     assert.strictEqual(nextDate(weekly, '2026-03-25', '2026-03-26'), '2026-04-01');
@@ -359,7 +368,12 @@ function expectedNext(s: Schedule, anchor: string | undefined, from: string, ski
   const first = (at: (k: number) => string): string => {
     for (let k = 0; ; k++) if (ok(at(k))) return at(k);
   };
-  if (s.cadence === 'monthly') return anchor ? first((k) => plusMonthsClamped(anchor, k + 1)) : first((k) => plusMonthsClamped(from, k));
+  if (s.cadence === 'monthly') {
+    if (!anchor) return first((k) => plusMonthsClamped(from, k));
+    // An anchor on its month's last day repeats on month ends (day 31, clamped).
+    const lastDay = plusMonthsClamped(anchor.slice(0, 8) + '31', 0) === anchor;
+    return first((k) => plusMonthsClamped(lastDay ? anchor.slice(0, 8) + '31' : anchor, k + 1));
+  }
   const step = s.cadence === 'biweekly' ? 14 : 7;
   if (!anchor) {
     const start = s.weekday === undefined ? from : plusDays(from, (s.weekday - weekdayOf(from) + 7) % 7);
@@ -419,7 +433,8 @@ describe('schedule: nextDate properties', () => {
 
   it('a monthly RRULE agrees with the plain cadence on days every month has', () => {
     fc.assert(
-      fc.property(dateArb.filter((d) => Number(d.slice(8)) <= 28), fc.integer({ min: 1, max: 400 }), fc.constantFrom(...ZONES), (anchor, gap, zone) => {
+      // Not Feb 28 (or 29): a month's last day repeats on month ends, which FREQ=MONTHLY does not.
+      fc.property(dateArb.filter((d) => Number(d.slice(8)) <= 27 || (Number(d.slice(8)) === 28 && d.slice(5, 7) !== '02')), fc.integer({ min: 1, max: 400 }), fc.constantFrom(...ZONES), (anchor, gap, zone) => {
         const from = plusDays(anchor, gap);
         inZone(zone, () => assert.strictEqual(nextDate(rrule('FREQ=MONTHLY'), anchor, from), nextDate(plain('monthly'), anchor, from)));
       }),
@@ -664,5 +679,29 @@ describe('schedule: countdown', () => {
   it('counts calendar days across a DST change in the local zone', () => {
     const untimed: Slot = { person: 'alex', date: '2026-10-27', path: undefined, start: undefined, end: undefined };
     for (const zone of ZONES) inZone(zone, () => assert.strictEqual(countdown(untimed, new Date(0), '2026-10-24'), 'in 3 days', zone));
+  });
+});
+
+describe('schedule: rules that never match', () => {
+  it('are reported as problems instead of searched for up to the year 9999', () => {
+    for (const cadence of ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31', 'FREQ=YEARLY;BYWEEKNO=60']) {
+      const result = scheduleOf({ cadence });
+      assert.strictEqual(result.schedule, undefined, cadence);
+      assert.strictEqual(result.problems[0]?.key, 'cadence', cadence);
+    }
+  });
+
+  it('a rare but possible rule (February 29th) is still found', () => {
+    const leap = scheduleOf({ cadence: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29' }).schedule!;
+    assert.strictEqual(nextDate(leap, '2026-01-01', '2026-01-02'), '2028-02-29');
+  });
+});
+
+describe('schedule: projecting a slot without meetings', () => {
+  const now = new Date(2026, 10, 21, 9, 0);
+  it('needs a weekday or a rule: a bare weekly cadence with no meeting yet has no next slot', () => {
+    assert.strictEqual(nextSlot('p', [], scheduleOf({ cadence: 'weekly', time: '10:00' }).schedule, now, '2026-11-21'), undefined);
+    assert.strictEqual(nextSlot('p', [], scheduleOf({ cadence: 'weekly', weekday: 'tuesday' }).schedule, now, '2026-11-21')?.date, '2026-11-24');
+    assert.strictEqual(nextSlot('p', [], scheduleOf({ cadence: 'FREQ=MONTHLY;BYDAY=1TH' }).schedule, now, '2026-11-21')?.date, '2026-12-03');
   });
 });

@@ -272,3 +272,17 @@ describe('share: properties', () => {
     );
   });
 });
+
+describe('share: other private marks', () => {
+  it('treats #private/<anything> like #private', () => {
+    assert.deepStrictEqual(share('## Agenda', '- [ ] Public point', '- [ ] Comp numbers #private/career', '  - detail'), { markdown: md('## Agenda', '- [ ] Public point'), omitted: 1 });
+  });
+
+  it('drops inline HTML comments from kept lines', () => {
+    assert.deepStrictEqual(share('## Notes', 'Went well <!-- but I was nervous --> overall', '- item <!-- aside -->'), { markdown: md('## Notes', 'Went well  overall', '- item'), omitted: 0 });
+  });
+
+  it('drops a whole HTML block tagged #private', () => {
+    assert.deepStrictEqual(share('## Notes', '', '<div>', 'salary talk #private', '</div>', '', 'public'), { markdown: md('## Notes', '', 'public'), omitted: 1 });
+  });
+});

@@ -1,6 +1,6 @@
 // The next 1:1 with each person, as of the services' clock.
 
-import { format } from 'date-fns';
+import { addDays, format } from 'date-fns';
 import { parseIsoDate } from '../../core/dates';
 import { Person } from '../../core/journal-index';
 import { MeetingRef, nextSlot, Slot } from '../../core/schedule';
@@ -19,14 +19,19 @@ export function slotOf(services: Services, person: Person, now = services.clock.
   return slot ? { ...slot, name: person.name } : undefined;
 }
 
-/** The soonest upcoming 1:1 across everyone (slots without a time count from the start of their day). */
+/**
+ * The soonest upcoming 1:1 across everyone. A slot without a time stands for
+ * its whole day, so it counts from the end of it: a 10:00 meeting today comes
+ * before an untimed one.
+ */
 export function soonestSlot(services: Services, now = services.clock.now()): PersonSlot | undefined {
   let best: PersonSlot | undefined;
   let bestAt = Infinity;
   for (const person of services.store.index.people()) {
     const slot = slotOf(services, person, now);
     if (!slot) continue;
-    const at = slot.start?.getTime() ?? parseIsoDate(slot.date)?.getTime() ?? Infinity;
+    const day = parseIsoDate(slot.date);
+    const at = slot.start?.getTime() ?? (day ? addDays(day, 1).getTime() - 1 : Infinity);
     if (at < bestAt || (at === bestAt && best && slot.name < best.name)) {
       best = slot;
       bestAt = at;
