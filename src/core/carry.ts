@@ -12,7 +12,7 @@
 
 import { JournalDocument } from './document';
 import { ACTION_HEADINGS, AGENDA_HEADINGS } from './journal-index';
-import { addListItemsLines, EditResult, sequence, SectionTarget } from './edits';
+import { addListItemsLines, EditResult, sequence, SectionTarget, stripColumns } from './edits';
 import { findSection, itemsIn, ListItem } from './markdown';
 
 export type CarrySection = 'agenda' | 'actions';
@@ -64,16 +64,6 @@ function columnZero(doc: JournalDocument, item: ListItem): string[] {
   return lines
     .map((l) => (l.trim() === '' ? '' : stripColumns(l, cut)))
     .filter((l, i) => i === 0 || !CARRIED_LINE.test(l));
-}
-
-function stripColumns(text: string, columns: number): string {
-  let i = 0;
-  let width = 0;
-  while (i < text.length && width < columns && (text[i] === ' ' || text[i] === '\t')) {
-    width += text[i] === '\t' ? 4 - (width % 4) : 1;
-    i++;
-  }
-  return text.slice(i);
 }
 
 /** What a meeting leaves open: unchecked agenda items and unchecked action items, top level. */

@@ -238,7 +238,8 @@ export function takeListItem(doc: JournalDocument, line: number, text: string): 
   };
 }
 
-function stripColumns(text: string, columns: number): string {
+/** `text` without its first `columns` columns of indentation (a tab advancing to the next multiple of 4). */
+export function stripColumns(text: string, columns: number): string {
   let i = 0;
   let width = 0;
   while (i < text.length && width < columns && (text[i] === ' ' || text[i] === '\t')) {
