@@ -532,6 +532,36 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     assert.strictEqual(await vscode.commands.executeCommand<string>('oneOnOne.copyShareableAgenda', { person: 'rowan-vale', date: '2026-09-15' }), shared);
     assert.strictEqual(await vscode.env.clipboard.readText(), shared);
   });
+
+  it('insertPrepSheet keeps a quoted copy of the prep sheet in Notes, and carry-forward still sees the open items', async () => {
+    const { services } = await api();
+    const slug = await addPerson('Quinn Ashby', 'weekly');
+    await writeMeeting(
+      slug,
+      '2026-08-04',
+      ['---', 'date: 2026-08-04', 'status: done', '---', '', '## Agenda', '', '- [x] Intro', '', '## Action items', '', '- [ ] Me: draft the on-call proposal', ''].join('\n'),
+    );
+    const before = ['---', 'date: 2026-08-11', 'status: planned', '---', '', '# 1:1 with Quinn Ashby — 2026-08-11', '', '## Agenda', '', '## Notes', '', 'Kept as is.', '', '## Action items', '', '## Private', ''].join('\r\n');
+    const uri = await writeMeeting(slug, '2026-08-11', before);
+    const result = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.insertPrepSheet', { person: slug, date: '2026-08-11' });
+    assert.strictEqual(result?.toString(), uri.toString());
+    const after = await readText(uri);
+    // One block, after the Notes text, in the file's CRLF; everything else byte for byte.
+    const start = after.indexOf(`**Prep sheet, ${services.today()}**`);
+    assert.ok(start > after.indexOf('Kept as is.'), after);
+    const end = after.indexOf('## Action items');
+    assert.strictEqual(after.slice(0, start), before.slice(0, before.indexOf('## Action items')), 'text before the block unchanged');
+    assert.strictEqual(after.slice(end), before.slice(before.indexOf('## Action items')), 'text after the block unchanged');
+    const block = after.slice(start, end);
+    assert.ok(!/(^|[^\r])\n/.test(block), 'the block uses CRLF');
+    assert.ok(block.includes('\r\n> **Open action items**\r\n'), block);
+    assert.ok(block.includes('> - Me: draft the on-call proposal\r\n'), block);
+    assert.ok(!/^- \[/m.test(block) && !/^#/m.test(block), 'no list item or heading of its own');
+    // The quoted copy is not an item: the open action item still carries.
+    const carried = await vscode.commands.executeCommand<{ carried: number }>('oneOnOne.carryForward', uri);
+    assert.strictEqual(carried?.carried, 1);
+    assert.strictEqual(count(await readText(uri), '- [ ] Me: draft the on-call proposal'), 1);
+  });
 });
 
 // The status bar and the reminders look at everyone's next 1:1, so these

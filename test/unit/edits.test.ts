@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseDocument } from '../../src/core/document';
-import { addListItem, NewListItem, renderListItem, SectionTarget, setField, setItemChecked } from '../../src/core/edits';
+import { addBlock, addListItem, NewListItem, renderListItem, SectionTarget, setField, setItemChecked } from '../../src/core/edits';
 import { findSection, itemsIn } from '../../src/core/markdown';
 import { applyEdits } from '../../src/core/text';
 
@@ -266,5 +266,31 @@ describe('edits: setField', () => {
     const r = setField(parseDocument(text), 'status', 'done');
     assert.ok('edits' in r);
     assert.strictEqual(applyEdits(text, r.edits), '---\r\ndate: 2026-11-24\r\nstatus: done\r\n---\r\n');
+  });
+});
+
+describe('edits: addBlock', () => {
+  const notes = { heading: 'Notes', createAt: 'end' as const };
+  const add = (text: string, block: string[]): string => {
+    const result = addBlock(parseDocument(text), notes, block);
+    if ('error' in result) throw new Error(result.error);
+    return applyEdits(text, result.edits);
+  };
+
+  it('appends after the section’s last text, set off by blank lines, in the file’s line endings', () => {
+    assert.strictEqual(add('## Notes\r\n\r\nA note\r\n## Next\r\n', ['**Title**', '', '> quoted']), '## Notes\r\n\r\nA note\r\n\r\n**Title**\r\n\r\n> quoted\r\n\r\n## Next\r\n');
+    assert.strictEqual(add('## Notes\n\n## Next\n', ['text']), '## Notes\n\ntext\n\n## Next\n');
+  });
+
+  it('recreates a missing section at the end, keeping a missing final newline missing', () => {
+    assert.strictEqual(add('# T\n\n## Agenda', ['text']), '# T\n\n## Agenda\n\n## Notes\n\ntext');
+  });
+
+  it('refuses a block that would add a heading or a list item, and a file with an open fence', () => {
+    for (const block of [['## Sneaky'], ['- [ ] item'], ['```']]) {
+      const result = addBlock(parseDocument('## Notes\n\nA note\n'), notes, block);
+      assert.ok('error' in result, JSON.stringify(block));
+    }
+    assert.ok('error' in addBlock(parseDocument('## Notes\n```\nopen\n'), notes, ['text']));
   });
 });

@@ -2,7 +2,7 @@
 
 import * as assert from 'assert';
 import { JournalIndex } from '../../src/core/journal-index';
-import { feedbackDue, goalsInProgress, previousMeeting, renderPrepSheet, winsBetween } from '../../src/core/prep';
+import { feedbackDue, goalsInProgress, prepSheetBlock, previousMeeting, renderPrepSheet, winsBetween } from '../../src/core/prep';
 
 const fm = (fields: Record<string, string>): string[] => ['---', ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`), '---'];
 
@@ -247,5 +247,12 @@ describe('prep: planned progress entries', () => {
       goalsInProgress(index, '2026-11-21').map((g) => [g.entry.title, g.lastDiscussed]),
       [['G', '2026-11-02']],
     );
+  });
+});
+
+describe('prep: prepSheetBlock', () => {
+  it('quotes the sheet under a bold title, headings as bold lines and checkboxes as plain bullets', () => {
+    const sheet = ['# Prep: 1:1 with Alex Kim', '', '_Tuesday 24 November 2026_ (in 3 days)', '', '## Open action items', '', '- [ ] Alex: share the doc', '- [x] Done thing', ''].join('\n');
+    assert.deepStrictEqual(prepSheetBlock(sheet, '2026-11-21'), ['**Prep sheet, 2026-11-21**', '', '> **Open action items**', '>', '> - Alex: share the doc', '> - Done thing']);
   });
 });
