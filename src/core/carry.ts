@@ -14,6 +14,7 @@ import { JournalDocument } from './document';
 import { ACTION_HEADINGS, AGENDA_HEADINGS } from './journal-index';
 import { addListItemsLines, EditResult, sequence, SectionTarget, stripColumns } from './edits';
 import { findSection, itemsIn, ListItem } from './markdown';
+import { fnv1a } from './text';
 
 export type CarrySection = 'agenda' | 'actions';
 
@@ -42,14 +43,9 @@ export function itemKey(text: string): string {
     .toLowerCase();
 }
 
-/** FNV-1a over the key, in base 36: short, stable, not a secret. */
+/** The key's FNV-1a hash: short, stable, not a secret. */
 export function carryId(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of itemKey(text)) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `carry-${h.toString(36)}`;
+  return `carry-${fnv1a(itemKey(text))}`;
 }
 
 function topLevel(doc: JournalDocument, headings: readonly string[]): ListItem[] {

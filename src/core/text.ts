@@ -139,6 +139,16 @@ export function indentWidth(text: string): number {
   return width;
 }
 
+/** FNV-1a (32 bits) over the code points of `text`, in base 36: a short, stable name, not a secret. */
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
 /** The line/character position of an offset in `text` (BOM already stripped). */
 export function positionAt(lines: readonly Line[], offset: number): Position {
   let start = 0;

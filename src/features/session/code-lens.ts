@@ -4,7 +4,8 @@
 
 import * as vscode from 'vscode';
 import { toCarry } from '../../core/carry';
-import { parseDocument } from '../../core/document';
+import { JournalDocument, parseDocument } from '../../core/document';
+import { JournalEntry } from '../../core/journal-index';
 import { previousMeeting } from '../../core/prep';
 import { Services } from '../../host/services';
 import { meetingAt } from './meeting-target';
@@ -15,6 +16,7 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private cache: { entry: JournalEntry; version: number; doc: JournalDocument } | undefined;
 
   constructor(private readonly services: Services) {
     const unsubscribe = services.store.index.onDidChange(() => {
@@ -43,8 +45,8 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     const previous = previousMeeting(this.services.store.index, target.person.slug, target.entry.date!);
     const lenses: vscode.CodeLens[] = [];
     if (previous) {
-      const text = await this.services.store.readText(previous.path);
-      const count = text === undefined ? 0 : toCarry(parseDocument(text), doc).length;
+      const source = await this.previousDocument(previous);
+      const count = source ? toCarry(source, doc).length : 0;
       lenses.push(
         new vscode.CodeLens(range, {
           title: count > 0 ? `$(arrow-right) Carry forward (${count})` : '$(check) Nothing to carry',
@@ -60,6 +62,22 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     }
     lenses.push(new vscode.CodeLens(range, { title: '$(notebook) Prep sheet', tooltip: 'Open the prep sheet beside', command: 'oneOnOne.openPrepSheet', arguments: [uri] }));
     return lenses;
+  }
+
+  /**
+   * The previous meeting, parsed — read again only when the index has a new
+   * entry for it or its open editor changed, not on every CodeLens request
+   * (VS Code asks after each pause in typing).
+   */
+  private async previousDocument(previous: JournalEntry): Promise<JournalDocument | undefined> {
+    const uri = this.services.store.uriOf(previous.path).toString();
+    const version = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version ?? -1;
+    const cached = this.cache;
+    if (cached && cached.entry === previous && cached.version === version) return cached.doc;
+    const text = await this.services.store.readText(previous.path);
+    const doc = text === undefined ? undefined : parseDocument(text);
+    this.cache = doc ? { entry: previous, version, doc } : undefined;
+    return doc;
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@
 // global storage (a file created without overwriting) shows it.
 
 import * as vscode from 'vscode';
+import { fnv1a } from '../../core/text';
 import { Services } from '../../host/services';
 import { soonestSlot, slotOf, PersonSlot } from './slots';
 
@@ -150,10 +151,5 @@ function messageFor(slot: PersonSlot, now: number): string {
 }
 
 function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36) + text.length.toString(36);
+  return fnv1a(text) + text.length.toString(36);
 }
