@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { features } from './features';
+import { evidence } from './features/evidence';
 import { session } from './features/session';
 import { treeProviders } from './features/trees';
 import { JournalStore } from './host/journal-store';
@@ -11,6 +12,7 @@ export interface JournalApi {
   readonly services: Services;
   readonly trees: typeof treeProviders;
   readonly session: typeof session;
+  readonly evidence: typeof evidence;
 }
 
 export function activate(context: vscode.ExtensionContext): JournalApi {
@@ -21,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): JournalApi {
   for (const feature of features) feature(context, services);
   // Read the journal after activation returns: the trees show as soon as it is in.
   void store.reload();
-  return { services, get trees() { return treeProviders; }, get session() { return session; } };
+  return { services, get trees() { return treeProviders; }, get session() { return session; }, get evidence() { return evidence; } };
 }
 
 export function deactivate(): void {}

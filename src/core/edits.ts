@@ -310,3 +310,19 @@ export function addBlock(doc: JournalDocument, target: SectionTarget, block: rea
   }
   return { edits };
 }
+
+/**
+ * Replaces an item's one-line text (what follows its marker and checkbox),
+ * found by `locateItem`; the marker, the indentation and every other line stay.
+ */
+export function replaceItemText(doc: JournalDocument, line: number, text: string, newText: string): EditResult {
+  const refused = refuseReason(doc);
+  if (refused) return { error: refused };
+  const item = locateItem(doc, line, text);
+  if (!item) return { error: 'The item is no longer there; it may have been edited meanwhile.' };
+  const lineText = doc.source.lines[item.line]!.text;
+  const start = lineText.indexOf(item.text, item.contentIndent);
+  if (start < 0) return { error: 'The item could not be located on its line.' };
+  const replacement = newText.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+  return { edits: [{ range: { start: { line: item.line, character: start }, end: { line: item.line, character: start + item.text.length } }, newText: replacement }] };
+}

@@ -5,8 +5,9 @@ import { activateInitJournal } from './commands/init-journal';
 import { activateMeetings } from './commands/meetings';
 import { activatePeople } from './commands/people';
 import { activateThreads } from './commands/threads';
+import { activateEvidence } from './evidence';
 import { activateSession } from './session';
 import { activateTalkingPoints } from './talking-points';
 import { activateTrees } from './trees';
 
-export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture, activateTalkingPoints, activateSession];
+export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture, activateTalkingPoints, activateSession, activateEvidence];

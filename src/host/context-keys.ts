@@ -21,6 +21,10 @@ export const enum ItemContext {
   Goal = 'oneOnOne.goal',
   Feedback = 'oneOnOne.feedback',
   Group = 'oneOnOne.group',
+  /** Followed by `.link` when it links a pull request, and `.pending` when its details are still to fetch. */
+  Win = 'oneOnOne.win',
+  WinsGroup = 'oneOnOne.wins',
+  Circle = 'oneOnOne.circle',
 }
 
 export function setContext(key: string, value: unknown): Thenable<unknown> {

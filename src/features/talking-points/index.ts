@@ -67,7 +67,7 @@ async function openSource(services: Services, arg: unknown): Promise<void> {
 /** Moves talking points to the agenda of `target`'s meeting, each in one WorkspaceEdit across both files. */
 export async function moveTalkingPoints(services: Services, points: readonly PointNode[], target: Node): Promise<boolean> {
   let targetPath: string | undefined;
-  if (target.type === 'meeting' || target.type === 'point') targetPath = target.path;
+  if (target.type === 'meeting' || target.type === 'point' || (target.type === 'win' && target.via === 'meeting')) targetPath = target.path;
   else if (target.type === 'person') {
     const person = services.store.index.people().find((p) => p.slug === target.slug);
     if (!person) return false;

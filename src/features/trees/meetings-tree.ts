@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { ItemSummary, JournalEntry, Person } from '../../core/journal-index';
 import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
-import { meetingNode, Node, personNode, pointNode } from './nodes';
+import { circleLabel, CIRCLES, parseWin } from '../../core/evidence';
+import { circleNode, meetingNode, Node, personNode, pointNode, winNode, winsNode } from './nodes';
 import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
 import { cadenceLabel } from '../commands/support';
 
@@ -35,15 +36,49 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     if (!element) return this.services.store.state.kind === 'ready' ? index.people().map((p) => personNode(p.slug)) : [];
     if (element.type === 'meeting') {
       const entry = index.get(element.path);
-      return (entry?.agenda ?? []).map((item, i) => pointNode(element.person, element.path, i, item.line, item.text));
+      if (!entry) return [];
+      return [
+        ...entry.agenda.map((item, i) => pointNode(element.person, element.path, i, item.line, item.text)),
+        ...entry.wins.map((item, i) => winNode(element.person, element.path, i, item.line, item.text, 'meeting', circleOf(item.text))),
+      ];
+    }
+    if (element.type === 'wins') {
+      const present = new Set(this.winsOf(element.person).map((w) => w.circle));
+      return CIRCLE_ORDER.filter((c) => present.has(c)).map((c) => circleNode(element.person, c));
+    }
+    if (element.type === 'circle') {
+      return this.winsOf(element.person)
+        .filter((w) => w.circle === element.circle)
+        .map((w) => winNode(element.person, w.path, w.index, w.line, w.text, 'circle', w.circle));
     }
     if (element.type !== 'person') return [];
-    return this.orderedMeetings(element.slug).map((m) => meetingNode(element.slug, m.path));
+    const meetings = this.orderedMeetings(element.slug).map((m) => meetingNode(element.slug, m.path));
+    return this.winsOf(element.slug).length > 0 ? [winsNode(element.slug), ...meetings] : meetings;
   }
 
   getParent(element: Node): Node | undefined {
-    if (element.type === 'point') return meetingNode(element.person, element.path);
-    return element.type === 'meeting' ? personNode(element.person) : undefined;
+    switch (element.type) {
+      case 'point':
+        return meetingNode(element.person, element.path);
+      case 'win':
+        return element.via === 'meeting' ? meetingNode(element.person, element.path) : circleNode(element.person, element.circle);
+      case 'circle':
+        return winsNode(element.person);
+      case 'meeting':
+      case 'wins':
+        return personNode(element.person);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Every win in a person's meetings, newest meeting first. */
+  private winsOf(person: string): { path: string; index: number; line: number; text: string; circle: string }[] {
+    const out: { path: string; index: number; line: number; text: string; circle: string }[] = [];
+    for (const m of this.services.store.index.meetingsOf(person)) {
+      m.wins.forEach((w, index) => out.push({ path: m.path, index, line: w.line, text: w.text, circle: circleOf(w.text) }));
+    }
+    return out;
   }
 
   getTreeItem(element: Node): vscode.TreeItem {
@@ -61,6 +96,9 @@ export class MeetingsTreeProvider extends RefreshingProvider {
       const item = entry?.agenda.find((a) => a.line === element.line && a.text === element.text) ?? entry?.agenda.find((a) => a.text === element.text);
       return item ? this.pointItem(element, item) : new vscode.TreeItem(element.text);
     }
+    if (element.type === 'wins') return this.winsItem(element.person);
+    if (element.type === 'circle') return this.circleItem(element);
+    if (element.type === 'win') return this.winItem(element);
     return new vscode.TreeItem(element.id);
   }
 
@@ -92,7 +130,7 @@ export class MeetingsTreeProvider extends RefreshingProvider {
 
   private meetingItem(entry: JournalEntry, next: JournalEntry | undefined): vscode.TreeItem {
     const isNext = entry === next;
-    const state = entry.agenda.length === 0 ? vscode.TreeItemCollapsibleState.None : isNext ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state = entry.agenda.length + entry.wins.length === 0 ? vscode.TreeItemCollapsibleState.None : isNext ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(entry.title, state);
     item.id = meetingNode(entry.person ?? '', entry.path).id;
     const parts: string[] = [];
@@ -107,7 +145,7 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     item.resourceUri = uri;
     item.command = openCommand(uri);
     const tooltip = new vscode.MarkdownString(`**1:1 on ${entry.title}**${isNext ? ' — next' : ''}`);
-    tooltip.appendMarkdown(`\n\n${entry.agenda.length} talking point(s), ${entry.openActionItems} open action item(s)`);
+    tooltip.appendMarkdown(`\n\n${entry.agenda.length} talking point(s), ${entry.openActionItems} open action item(s)${entry.wins.length > 0 ? `, ${entry.wins.length} win(s)` : ''}`);
     if (entry.problems.length > 0) tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(describeProblems(entry.problems))}`);
     tooltip.supportThemeIcons = true;
     item.tooltip = tooltip;
@@ -131,6 +169,58 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     item.accessibilityInformation = { label: `${label}${discussed ? ', discussed' : ''}` };
     return item;
   }
+
+  private winsItem(person: string): vscode.TreeItem {
+    const wins = this.winsOf(person);
+    const item = new vscode.TreeItem('Wins', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = winsNode(person).id;
+    item.iconPath = new vscode.ThemeIcon('star-full');
+    const pending = wins.filter((w) => parseWin(w.text).pending).length;
+    item.description = `${wins.length}${pending > 0 ? ` · ${pending} to enrich` : ''}`;
+    item.tooltip = 'Everything linked or written under Wins in these 1:1s, by circle of impact';
+    item.contextValue = pending > 0 ? `${ItemContext.WinsGroup}.pending` : ItemContext.WinsGroup;
+    return item;
+  }
+
+  private circleItem(node: Extract<Node, { type: 'circle' }>): vscode.TreeItem {
+    const count = this.winsOf(node.person).filter((w) => w.circle === node.circle).length;
+    const known = CIRCLES.find((c) => c.id === node.circle);
+    const item = new vscode.TreeItem(known ? circleLabel(known.id) : 'Circle not set', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.description = String(count);
+    item.tooltip = known ? known.description : 'Wins without an #impact/… tag';
+    item.iconPath = new vscode.ThemeIcon(CIRCLE_ICONS[node.circle] ?? 'circle-outline');
+    item.contextValue = ItemContext.Circle;
+    return item;
+  }
+
+  private winItem(node: Extract<Node, { type: 'win' }>): vscode.TreeItem {
+    const win = parseWin(node.text);
+    const item = new vscode.TreeItem(win.title || node.text, vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    const facts = [win.ref ? `${win.ref.owner}/${win.ref.repo}#${win.ref.number}` : undefined, win.pending ? 'details to fetch' : win.merged ? `merged ${win.merged}` : undefined];
+    if (node.via === 'circle') facts.push(node.path.split('/').pop()!.replace(/\.md$/, ''));
+    else if (win.circle) facts.push(circleLabel(win.circle));
+    item.description = facts.filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(win.pending ? 'cloud-download' : win.review ? 'eye' : win.ref ? 'git-merge' : 'star-empty');
+    item.contextValue = `${ItemContext.Win}${win.url ? '.link' : ''}${win.pending ? '.pending' : ''}`;
+    const tooltip = new vscode.MarkdownString(escapeMarkdown(win.title || node.text));
+    if (win.url) tooltip.appendMarkdown(`\n\n[${escapeMarkdown(`${win.ref!.owner}/${win.ref!.repo}#${win.ref!.number}`)}](${win.url})`);
+    if (win.circle) tooltip.appendMarkdown(`\n\n${escapeMarkdown(circleLabel(win.circle))}`);
+    if (win.pending) tooltip.appendMarkdown('\n\nLinked while GitHub was unreachable: run "1:1: Enrich Evidence" to fill in the details.');
+    item.tooltip = tooltip;
+    const uri = this.services.store.uriOf(node.path);
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(node.line, 0, node.line, 0) }] };
+    item.accessibilityInformation = { label: `Win: ${win.title || node.text}${win.circle ? `, ${circleLabel(win.circle)}` : ''}` };
+    return item;
+  }
+}
+
+const CIRCLE_ORDER = [...CIRCLES.map((c) => c.id as string), 'unset'];
+const CIRCLE_ICONS: Record<string, string> = { individual: 'person', collaboration: 'organization', enabling: 'mortar-board' };
+
+function circleOf(text: string): string {
+  return parseWin(text).circle ?? 'unset';
 }
 
 /** An item's text without its `#tags`, for a compact tree label (the tags go in the description). */

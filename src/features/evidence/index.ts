@@ -1,0 +1,32 @@
+// Evidence of impact: link merged pull requests and reviews as wins, fill in
+// the ones linked offline, and open a win's pull request.
+
+import * as vscode from 'vscode';
+import { parsePullRequestUrl, parseWin, pullRequestUrl } from '../../core/evidence';
+import { Feature } from '../../host/services';
+import { argsOf, fail } from '../commands/support';
+import { isNode } from '../trees/nodes';
+import { vscodeAuth } from './auth';
+import { EvidenceEnricher } from './enrich';
+import { EvidenceLinker } from './link';
+
+/** Reached by the integration tests through the extension's exports. */
+export const evidence: { linker: EvidenceLinker | undefined; enricher: EvidenceEnricher | undefined } = { linker: undefined, enricher: undefined };
+
+export const activateEvidence: Feature = (context, services) => {
+  const linker = new EvidenceLinker(services, vscodeAuth);
+  const enricher = new EvidenceEnricher(services, () => linker.auth);
+  evidence.linker = linker;
+  evidence.enricher = enricher;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('oneOnOne.linkPullRequest', (arg?: unknown) => linker.linkPullRequest(arg)),
+    vscode.commands.registerCommand('oneOnOne.enrichEvidence', (arg?: unknown) => enricher.enrichEvidence(arg)),
+    vscode.commands.registerCommand('oneOnOne.openPullRequest', async (arg?: unknown) => {
+      const url = argsOf<{ url: unknown }>(arg)?.url;
+      const parsed = isNode(arg) && arg.type === 'win' ? parseWin(arg.text).ref : typeof url === 'string' ? parsePullRequestUrl(url) : undefined;
+      const ref = parsed && 'ref' in parsed ? parsed.ref : parsed && !('error' in parsed) ? parsed : undefined;
+      if (!ref) return fail('This is not a win that links a pull request.');
+      return vscode.env.openExternal(vscode.Uri.parse(pullRequestUrl(ref)));
+    }),
+  );
+};
