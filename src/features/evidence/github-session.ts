@@ -15,47 +15,61 @@ export interface Choice {
 
 export class GitHubSession {
   signal: AbortSignal | undefined;
-  private readonly tokens = new Map<string, string | undefined>();
-  private readonly logins = new Map<string, string | undefined>();
+  // Promises, so that pull requests fetched side by side ask once.
+  private readonly tokens = new Map<string, Promise<string | undefined>>();
+  private readonly logins = new Map<string, Promise<string | undefined>>();
+  private readonly known = new Map<string, string>();
 
   constructor(
     private readonly auth: GitHubAuth,
     private readonly settings: GitHubSettings,
   ) {}
 
-  async token(target: ApiTarget, mode: 'silent' | 'ask' | 'again'): Promise<string | undefined> {
-    if (mode === 'silent' && this.tokens.has(target.host)) return this.tokens.get(target.host);
-    const token = await this.auth.token(target, mode);
+  token(target: ApiTarget, mode: 'silent' | 'ask' | 'again'): Promise<string | undefined> {
+    const cached = this.tokens.get(target.host);
+    if (mode === 'silent' && cached) return cached;
+    const token = this.auth.token(target, mode);
     this.tokens.set(target.host, token);
+    this.logins.delete(target.host);
     return token;
   }
 
+  /** My login on a host, once known. */
   me(host: string): string | undefined {
-    return this.logins.get(host);
+    return this.known.get(host);
   }
 
-  private async client(host: string): Promise<{ client: GitHubClient; target: ApiTarget }> {
+  private async client(host: string): Promise<GitHubClient> {
     const target = targetFor(host, this.settings);
     if ('error' in target) throw new GitHubError('failed', target.error);
     const token = await this.token(target, 'silent');
-    return { client: new GitHubClient({ apiBase: target.apiBase, token, signal: this.signal }), target };
+    return new GitHubClient({ apiBase: target.apiBase, token, signal: this.signal });
   }
 
-  private async login(host: string, client: GitHubClient): Promise<string | undefined> {
-    if (!client.authenticated) return undefined;
-    if (!this.logins.has(host)) this.logins.set(host, await client.viewer());
-    return this.logins.get(host);
+  private login(host: string, client: GitHubClient): Promise<string | undefined> {
+    if (!client.authenticated) return Promise.resolve(undefined);
+    let login = this.logins.get(host);
+    if (!login) {
+      login = client.viewer().then((me) => {
+        this.known.set(host, me);
+        return me;
+      });
+      // A failure is not remembered: the next pull request asks again.
+      login.catch(() => this.logins.delete(host));
+      this.logins.set(host, login);
+    }
+    return login;
   }
 
   async candidates(target: ApiTarget, since: string): ReturnType<typeof listCandidates> {
-    const { client } = await this.client(target.host);
+    const client = await this.client(target.host);
     const me = await this.login(target.host, client);
     if (!me) throw new GitHubError('unauthorized', 'Not signed in.');
     return listCandidates(client, target.host, me, since);
   }
 
   async evidence(choice: Choice): Promise<Evidence> {
-    const { client } = await this.client(choice.ref.host);
+    const client = await this.client(choice.ref.host);
     const me = await this.login(choice.ref.host, client);
     return gatherEvidence(client, choice.ref, me, choice.reviewedAt);
   }

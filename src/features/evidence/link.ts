@@ -39,6 +39,7 @@ import { argsOf, fail, requireJournal, resolvePerson } from '../commands/support
 import { meetingAt } from '../session/meeting-target';
 import { isNode } from '../trees/nodes';
 import { GitHubAuth, githubSettings } from './auth';
+import { mapLimit } from './gather';
 import { asGitHubError, Choice, GitHubSession } from './github-session';
 import { confirmCircle, noIcons } from './prompts';
 
@@ -320,18 +321,20 @@ export class EvidenceLinker {
         const controller = new AbortController();
         cancel.onCancellationRequested(() => controller.abort());
         session.signal = controller.signal;
-        const out: Fetched[] = [];
-        for (const [i, choice] of choices.entries()) {
-          progress.report({ message: `${refLabel(choice.ref)} (${i + 1} of ${choices.length})`, increment: 100 / choices.length });
+        let done = 0;
+        const out = await mapLimit(choices, 3, async (choice): Promise<Fetched> => {
           try {
-            out.push({ choice, evidence: await session.evidence(choice) });
+            return { choice, evidence: await session.evidence(choice) };
           } catch (error) {
             const e = asGitHubError(error);
-            if (e.kind === 'cancelled' || controller.signal.aborted) return undefined;
-            this.services.log.warn(`${refLabel(choice.ref)}: ${e.message}`);
-            out.push({ choice, error: e });
+            if (e.kind !== 'cancelled') this.services.log.warn(`${refLabel(choice.ref)}: ${e.message}`);
+            return { choice, error: e };
+          } finally {
+            done++;
+            progress.report({ message: `${done} of ${choices.length}`, increment: 100 / choices.length });
           }
-        }
+        });
+        if (controller.signal.aborted || out.some((f) => 'error' in f && f.error.kind === 'cancelled')) return undefined;
         return out;
       },
     );
