@@ -179,6 +179,8 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     item.description = `${wins.length}${pending > 0 ? ` · ${pending} to enrich` : ''}`;
     item.tooltip = 'Everything linked or written under Wins in these 1:1s, by circle of impact';
     item.contextValue = pending > 0 ? `${ItemContext.WinsGroup}.pending` : ItemContext.WinsGroup;
+    const name = this.services.store.index.person(person)?.name ?? person;
+    item.accessibilityInformation = { label: `Wins of ${name}: ${wins.length}${pending > 0 ? `, ${pending} to enrich` : ''}` };
     return item;
   }
 
@@ -191,6 +193,7 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     item.tooltip = known ? known.description : 'Wins without an #impact/… tag';
     item.iconPath = new vscode.ThemeIcon(CIRCLE_ICONS[node.circle] ?? 'circle-outline');
     item.contextValue = ItemContext.Circle;
+    item.accessibilityInformation = { label: `${item.label as string}: ${count} win${count === 1 ? '' : 's'}` };
     return item;
   }
 
