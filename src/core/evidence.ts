@@ -3,7 +3,7 @@
 // host, reading GitHub's REST answers, suggesting an impact circle, and
 // turning untrusted text from GitHub into one safe markdown line.
 
-import { extractTags } from './markdown';
+import { blankCodeSpans, extractTags } from './markdown';
 
 export const CIRCLES = [
   { id: 'individual', label: 'Individual contribution', description: 'your own work shipped' },
@@ -49,9 +49,10 @@ export function isLogin(value: string): boolean {
 
 function validRef(host: string, owner: string, repo: string, num: string): PullRequestRef | undefined {
   const number = Number(num);
-  if (!HOST.test(host) || !OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..') return undefined;
+  const name = repo.replace(/\.git$/, '');
+  if (!HOST.test(host) || !OWNER.test(owner) || !REPO.test(repo) || name === '' || name === '.' || name === '..') return undefined;
   if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return undefined;
-  return { host, owner, repo: repo.replace(/\.git$/, ''), number };
+  return { host, owner, repo: name, number };
 }
 
 /**
@@ -69,7 +70,7 @@ export function parsePullRequestUrl(input: string, defaultHost = 'github.com'): 
   }
   let url: URL;
   try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`);
+    url = new URL(withScheme(text));
   } catch {
     return { error: `"${clip(text)}" is not a web address.` };
   }
@@ -100,6 +101,11 @@ export function parsePullRequestUrl(input: string, defaultHost = 'github.com'): 
     if (kind === 'commit') return { error: `That is a commit, not a pull request.` };
   }
   return { error: `"${clip(text)}" is not the address of a pull request (…/owner/repo/pull/123).` };
+}
+
+/** An address as typed, `https://` assumed when it names no scheme (`host:8443/…` is a host and a port, not a scheme). */
+function withScheme(text: string): string {
+  return /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i.test(text) ? text : `https://${text}`;
 }
 
 function safeDecode(part: string): string {
@@ -151,7 +157,7 @@ function enterpriseHost(settings: GitHubSettings): { host: string; origin: strin
   const raw = settings.enterpriseUri?.trim();
   if (!raw) return undefined;
   try {
-    const url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`);
+    const url = new URL(withScheme(raw));
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
     return { host: url.host.toLowerCase(), origin: url.origin };
   } catch {
@@ -413,7 +419,8 @@ const MAX_TITLE = 200;
 // reorder or hide text (the zero-width joiner stays: emoji sequences use it).
 const UNSAFE_CHARS = /(?!\u200d)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/gu;
 // Text that a markdown renderer (GitHub, VS Code's preview) would turn into a link by itself.
-const LINKABLE = /(?:\b[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\bmailto:)[^\s`]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+// Not `\b`: GFM links `http://` after a digit or `_` (`v2http://…`) and `www.` after `_`.
+const LINKABLE = /(?:(?<![a-z])[a-z][a-z0-9+.-]*:\/\/|(?<![a-z0-9])www\.|\bmailto:)[^\s`]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
 /**
  * Untrusted text as inline markdown that renders as that text and nothing
@@ -508,7 +515,7 @@ function link(ref: PullRequestRef): string {
  */
 export function renderWin(w: WinLine, pending = false): string {
   const { pr } = w.evidence;
-  const title = escapeInline(pr.title || 'Untitled pull request');
+  const title = escapeInline(pr.title) || 'Untitled pull request';
   const head = w.evidence.kind === 'reviewed' ? `Review: ${title} by @${isLogin(pr.author) ? pr.author : 'ghost'}` : title;
   const facts: string[] = [];
   if (w.evidence.kind === 'reviewed' && w.evidence.reviewedAt) facts.push(`reviewed ${w.evidence.reviewedAt}`);
@@ -545,7 +552,7 @@ export function parseWin(text: string): ParsedWin {
   const circleTag = tags.find((t) => t.startsWith(CIRCLE_TAG_PREFIX))?.slice(CIRCLE_TAG_PREFIX.length);
   const goal = tags.find((t) => t.startsWith('goal/') && t.length > 5)?.slice(5);
   // Links inside code spans are text: blank the spans out (same length) before looking.
-  const visible = text.replace(/(`+)[\s\S]*?\1/g, (m) => ' '.repeat(m.length));
+  const visible = blankCodeSpans(text);
   let ref: PullRequestRef | undefined;
   let url: string | undefined;
   let at = -1;
@@ -560,12 +567,14 @@ export function parseWin(text: string): ParsedWin {
   let title: string;
   const review = /^Review: /.test(text);
   if (ref && at > 0) {
-    title = unescapeInline(text.slice(0, at).replace(/\s+—\s*$/, '').replace(/^Review: /, '').replace(/ by @[A-Za-z0-9[\]-]+$/, ''));
+    const head = text.slice(0, at).replace(/\s+—\s*$/, '');
+    title = unescapeInline(review ? head.replace(/^Review: /, '').replace(/ by @[A-Za-z0-9[\]-]+$/, '') : head);
   } else {
     title = text.replace(REF_LINK, (_m, o: string, r: string, n: string) => `${o}/${r}#${n}`).replace(/(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu, '').replace(/\s+/g, ' ').trim();
     title = title.replace(/\s+—\s*details to fetch$/, '');
   }
-  const merged = /\bmerged (\d{4}-\d{2}-\d{2})\b/.exec(visible)?.[1];
+  // After our link: the title before it is GitHub's text, and may say anything.
+  const merged = /\bmerged (\d{4}-\d{2}-\d{2})\b/.exec(at > 0 ? visible.slice(at) : visible)?.[1];
   return {
     ref,
     url,
@@ -581,5 +590,5 @@ export function parseWin(text: string): ParsedWin {
 /** A goal's progress entry for a linked pull request. */
 export function goalProgressText(day: string, w: WinLine): string {
   const verb = w.evidence.kind === 'reviewed' ? 'Reviewed' : w.evidence.pr.state === 'merged' ? 'Merged' : 'Opened';
-  return `${day}: ${verb} ${link(w.evidence.pr.ref)} ${escapeInline(w.evidence.pr.title || 'Untitled pull request')}`;
+  return `${day}: ${verb} ${link(w.evidence.pr.ref)} ${escapeInline(w.evidence.pr.title) || 'Untitled pull request'}`;
 }

@@ -216,13 +216,57 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
 }
 
 export function extractTags(text: string): string[] {
-  const withoutCode = text.replace(/`[^`]*`/g, ' ').replace(/\]\([^)]*\)/g, '] ');
+  const withoutCode = blankCodeSpans(text).replace(/\]\([^)]*\)/g, '] ');
   const tags: string[] = [];
   for (const m of withoutCode.matchAll(TAG)) {
     const tag = m[1]!.toLowerCase().replace(/[/-]+$/, '');
     if (!/^\d+$/.test(tag) && !tags.includes(tag)) tags.push(tag);
   }
   return tags;
+}
+
+/**
+ * `text` with its code spans blanked out (spaces, same length), read as
+ * CommonMark reads them: a backslash-escaped backtick opens nothing, and a
+ * span closes only at a run of as many backticks as opened it.
+ */
+export function blankCodeSpans(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\\' && i + 1 < text.length && /[!-/:-@[-`{-~]/.test(text[i + 1]!)) {
+      out += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (ch !== '`') {
+      out += ch;
+      i++;
+      continue;
+    }
+    let n = 1;
+    while (text[i + n] === '`') n++;
+    let close = -1;
+    for (let j = i + n; j < text.length && close < 0; ) {
+      if (text[j] !== '`') {
+        j++;
+        continue;
+      }
+      let m = 1;
+      while (text[j + m] === '`') m++;
+      if (m === n) close = j;
+      j += m;
+    }
+    if (close < 0) {
+      out += text.slice(i, i + n);
+      i += n;
+    } else {
+      out += ' '.repeat(close + n - i);
+      i = close + n;
+    }
+  }
+  return out;
 }
 
 export interface Section {

@@ -70,9 +70,11 @@ export class GitHubClient {
     for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { Accept: 'application/vnd.github+json' };
     if (this.options.token) headers['Authorization'] = `Bearer ${this.options.token}`;
+    const outer = this.options.signal;
+    // Cancelled before this request: its abort event has fired already, and would never reach it.
+    if (outer?.aborted) throw new GitHubError('cancelled', 'Cancelled.');
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs ?? 15_000);
-    const outer = this.options.signal;
     const onAbort = (): void => timeout.abort();
     outer?.addEventListener('abort', onAbort);
     const what = `${url.pathname}`;
