@@ -19,7 +19,11 @@ describe('sidebar trees', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.newMeeting', { person: 'alex-kim', date });
     assert.ok(uri);
     const alex = (await rows(trees!.meetings)).find((r) => r.label === 'Alex Kim')!;
-    const meetings = await rows(trees!.meetings, alex.node);
+    const children = await rows(trees!.meetings, alex.node);
+    // Alex's meetings hold wins, so the person's Wins group comes first, then the meetings.
+    assert.strictEqual(children[0]!.label, 'Wins');
+    assert.strictEqual(children[0]!.description, '3');
+    const meetings = children.slice(1);
     const next = services.store.index.nextMeeting('alex-kim', services.today());
     assert.ok(next);
     assert.strictEqual(meetings[0]!.label, next.date);
