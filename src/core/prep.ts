@@ -5,6 +5,7 @@
 // the journal unless the user asks.
 
 import { differenceInCalendarDays, formatDistanceStrict } from 'date-fns';
+import { balanceOf, renderBalance } from './balance';
 import { parseIsoDate } from './dates';
 import { ItemSummary, JournalEntry, JournalIndex, Person, stringField } from './journal-index';
 
@@ -19,6 +20,8 @@ export interface PrepInput {
   readonly when?: string;
   /** A link target for a journal path. */
   readonly link: (path: string) => string;
+  /** Adds "Balance": talking points by theme over this many meetings (`oneOnOne.balanceWindow`). */
+  readonly balanceWindow?: number;
 }
 
 const CLOSED_FEEDBACK = new Set(['circled-back', 'closed']);
@@ -164,6 +167,11 @@ export function renderPrepSheet(input: PrepInput): string {
   if (wins.length === 0) out.push('None recorded yet. Capture one with "1:1: Jot Topic for Next 1:1" and #win.');
   for (const w of wins) out.push(`- ${w.item.text} (${linkTo(input, w.meeting.date!, w.meeting.path)})`);
   out.push('');
+
+  if (input.balanceWindow !== undefined && input.balanceWindow > 0) {
+    const balance = balanceOf(index, person.slug, { window: input.balanceWindow, until: date });
+    out.push(`## Balance of the last ${balance.meetings.length || input.balanceWindow} 1:1s`, '', ...renderBalance(balance), '');
+  }
 
   if (meeting && meeting.agenda.length > 0) {
     out.push('## On the agenda', '');

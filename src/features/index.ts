@@ -6,8 +6,9 @@ import { activateMeetings } from './commands/meetings';
 import { activatePeople } from './commands/people';
 import { activateThreads } from './commands/threads';
 import { activateEvidence } from './evidence';
+import { activateReview } from './review';
 import { activateSession } from './session';
 import { activateTalkingPoints } from './talking-points';
 import { activateTrees } from './trees';
 
-export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture, activateTalkingPoints, activateSession, activateEvidence];
+export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture, activateTalkingPoints, activateSession, activateEvidence, activateReview];

@@ -17,7 +17,12 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
 
   constructor(private readonly services: Services) {
     const unsubscribe = services.store.index.onDidChange(() => this.scheduleRefresh());
-    this.disposables.push(this.changed, { dispose: unsubscribe }, vscode.workspace.registerTextDocumentContentProvider(PREP_SCHEME, this));
+    this.disposables.push(
+      this.changed,
+      { dispose: unsubscribe },
+      vscode.workspace.registerTextDocumentContentProvider(PREP_SCHEME, this),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('oneOnOne.balanceWindow') && this.scheduleRefresh()),
+    );
   }
 
   uriFor(person: Person, date: string): vscode.Uri {
@@ -37,6 +42,7 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
       today: this.services.today(),
       when: slotLabel(this.services, person, date),
       link: (path) => this.services.store.uriOf(path).toString(),
+      balanceWindow: vscode.workspace.getConfiguration('oneOnOne').get<number>('balanceWindow', 6),
     });
   }
 
