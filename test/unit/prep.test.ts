@@ -182,6 +182,22 @@ describe('prep: renderPrepSheet', () => {
   });
 });
 
+describe('prep: balance section', () => {
+  it('appears only when a window is given, after the wins, with a bar per core theme', () => {
+    const index = journal();
+    const base = { index, person: index.person('alex-kim')!, date: '2026-11-24', today: '2026-11-21', link: (p: string) => p };
+    assert.ok(!renderPrepSheet(base).includes('## Balance'));
+    const lines = renderPrepSheet({ ...base, balanceWindow: 6 }).split('\n');
+    const at = lines.indexOf('## Balance of the last 3 1:1s');
+    assert.ok(at >= 0, lines.filter((l) => l.startsWith('## ')).join(' / '));
+    assert.ok(at > lines.findIndex((l) => l.startsWith('## Wins since')), 'after the wins');
+    const body = lines.slice(at + 2, lines.indexOf('', at + 2));
+    assert.match(body[0]!, /^\d+ talking points in the last 3 meetings:$/);
+    for (const theme of ['Growth', 'Feedback', 'Alignment']) assert.ok(lines.some((l) => l.includes(`\` ${theme}: `)), `a bar for ${theme}`);
+    assert.ok(!renderPrepSheet({ ...base, balanceWindow: 0 }).includes('## Balance'), '0 hides it');
+  });
+});
+
 describe('prep: parts', () => {
   it('previousMeeting is the latest meeting before the date, of that person', () => {
     const index = journal();
