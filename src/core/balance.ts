@@ -83,15 +83,16 @@ export function balanceOf(index: JournalIndex, person: string, options: BalanceO
       }
     }
   }
-  return { meetings, total, shares, lastSeen, nudges: nudgesFor(meetings, total, shares, lastSeen, options) };
+  return { meetings, total, shares, lastSeen, nudges: nudgesFor(meetings, held[held.length - 1], total, shares, lastSeen, options) };
 }
 
-function nudgesFor(meetings: readonly JournalEntry[], total: number, shares: readonly ThemeShare[], lastSeen: Balance['lastSeen'], options: BalanceOptions): string[] {
+function nudgesFor(meetings: readonly JournalEntry[], earliest: JournalEntry | undefined, total: number, shares: readonly ThemeShare[], lastSeen: Balance['lastSeen'], options: BalanceOptions): string[] {
   const out: string[] = [];
   if (meetings.length === 0) return out;
   const quiet = options.quietWeeks ?? 4;
   const until = parseIsoDate(options.until);
-  const first = parseIsoDate(meetings[0]!.date ?? '');
+  // A theme that never came up has been quiet since the first 1:1 held, not just since the window began.
+  const first = parseIsoDate(earliest?.date ?? '');
   const prompts: Record<(typeof CORE_THEMES)[number], string> = {
     growth: 'ask what would make your next level obvious',
     feedback: 'ask for one thing you could do better',
@@ -119,7 +120,7 @@ function label(theme: string): string {
 /** The balance as markdown for the prep sheet: one bar per theme that came up, then the nudges. */
 export function renderBalance(b: Balance): string[] {
   if (b.total === 0) return ['No talking points in the last meetings yet.'];
-  const out: string[] = [`${b.total} talking points in the last ${b.meetings.length} meeting${b.meetings.length === 1 ? '' : 's'}:`, ''];
+  const out: string[] = [`${b.total} talking point${b.total === 1 ? '' : 's'} in the last ${b.meetings.length} meeting${b.meetings.length === 1 ? '' : 's'}:`, ''];
   const width = 20;
   for (const s of b.shares) {
     if (s.count === 0 && !(CORE_THEMES as readonly string[]).includes(s.id)) continue;

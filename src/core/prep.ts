@@ -170,7 +170,8 @@ export function renderPrepSheet(input: PrepInput): string {
 
   if (input.balanceWindow !== undefined && input.balanceWindow > 0) {
     const balance = balanceOf(index, person.slug, { window: input.balanceWindow, until: date });
-    out.push(`## Balance of the last ${balance.meetings.length || input.balanceWindow} 1:1s`, '', ...renderBalance(balance), '');
+    const n = balance.meetings.length || input.balanceWindow;
+    out.push(n === 1 ? '## Balance of the last 1:1' : `## Balance of the last ${n} 1:1s`, '', ...renderBalance(balance), '');
   }
 
   if (meeting && meeting.agenda.length > 0) {

@@ -54,9 +54,10 @@ function rebaseLinks(text: string, fromFile: string, toFile: string): string {
   let last = 0;
   for (const m of blankCodeSpans(text).matchAll(/\]\(([^\s()<>]+)/g)) {
     const target = m[1]!;
-    if (/^(?:[a-z][a-z0-9+.-]*:|[#/])/i.test(target)) continue;
+    if (/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(target)) continue;
     const start = m.index + 2;
-    out += text.slice(last, start) + rebase(target, fromFile, toFile);
+    // `#heading` is a place in the file the text came from.
+    out += text.slice(last, start) + rebase(target.startsWith('#') ? `${encodeURIComponent(fromFile.slice(fromFile.lastIndexOf('/') + 1))}${target}` : target, fromFile, toFile);
     last = start + target.length;
   }
   return out + text.slice(last);
@@ -65,7 +66,8 @@ function rebaseLinks(text: string, fromFile: string, toFile: string): string {
 function rebase(target: string, fromFile: string, toFile: string): string {
   const cut = target.search(/[?#]/);
   const path = cut < 0 ? target : target.slice(0, cut);
-  const parts = fromFile.split('/').slice(0, -1);
+  // The target is already a URL path; the folders it is written in are not.
+  const parts = fromFile.split('/').slice(0, -1).map(encodeURIComponent);
   for (const seg of path.split('/')) {
     if (seg === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
     else if (seg !== '.' && seg !== '') parts.push(seg);
@@ -231,7 +233,7 @@ export function renderReview(input: ReviewInput): string {
   }
 
   out.push('## Meetings held', '');
-  if (meetings.length === 0) out.push('None in this period.', '');
+  if (meetings.length === 0) out.push('None in this period.');
   for (const m of meetings) {
     const points = m.agenda.filter((i) => !isPrivate(i.tags)).length;
     const done = m.actions.filter((a) => a.checked === true && !isPrivate(a.tags)).length;
