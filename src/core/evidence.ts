@@ -269,14 +269,18 @@ export function candidateFromSearch(item: unknown, host: string): PullRequestCan
   const parsed = html ? parsePullRequestUrl(html, host) : undefined;
   const ref = parsed && 'ref' in parsed ? { ...parsed.ref, host } : undefined;
   if (!ref) return undefined;
-  const mergedAt = str(pr['merged_at']) ?? undefined;
+  return candidateFields(o, ref, str(pr['merged_at']), false);
+}
+
+/** What search results and pull requests share, read the same way. */
+function candidateFields(o: Json, ref: PullRequestRef, mergedAt: string | undefined, merged: boolean): PullRequestCandidate {
   return {
     ref,
     title: str(o['title']) ?? '',
     author: login(o['user']),
     mergedAt,
     updatedAt: str(o['updated_at']),
-    state: mergedAt ? 'merged' : str(o['state']) === 'closed' ? 'closed' : 'open',
+    state: mergedAt || merged ? 'merged' : str(o['state']) === 'closed' ? 'closed' : 'open',
   };
 }
 
@@ -287,12 +291,7 @@ export function factsFromPull(json: unknown, ref: PullRequestRef): PullRequestFa
   const mergedAt = str(o['merged_at']);
   const labels = Array.isArray(o['labels']) ? o['labels'].map((l) => str(obj(l)?.['name'])).filter((l): l is string => l !== undefined) : [];
   return {
-    ref,
-    title: str(o['title']) ?? '',
-    author: login(o['user']),
-    mergedAt,
-    updatedAt: str(o['updated_at']),
-    state: mergedAt || o['merged'] === true ? 'merged' : str(o['state']) === 'closed' ? 'closed' : 'open',
+    ...candidateFields(o, ref, mergedAt, o['merged'] === true),
     additions: count(o['additions']),
     deletions: count(o['deletions']),
     changedFiles: count(o['changed_files']),

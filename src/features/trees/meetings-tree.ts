@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ItemSummary, JournalEntry, Person } from '../../core/journal-index';
 import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
-import { circleLabel, CIRCLES, parseWin } from '../../core/evidence';
+import { CIRCLE_TAG_PREFIX, circleLabel, CIRCLES, ENRICH_TAG, isCircle, parseWin } from '../../core/evidence';
 import { circleNode, meetingNode, Node, personNode, pointNode, winNode, winsNode } from './nodes';
 import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
 import { cadenceLabel } from '../commands/support';
@@ -39,7 +39,7 @@ export class MeetingsTreeProvider extends RefreshingProvider {
       if (!entry) return [];
       return [
         ...entry.agenda.map((item, i) => pointNode(element.person, element.path, i, item.line, item.text)),
-        ...entry.wins.map((item, i) => winNode(element.person, element.path, i, item.line, item.text, 'meeting', circleOf(item.text))),
+        ...entry.wins.map((item, i) => winNode(element.person, element.path, i, item.line, item.text, 'meeting', circleOf(item.tags))),
       ];
     }
     if (element.type === 'wins') {
@@ -53,7 +53,8 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     }
     if (element.type !== 'person') return [];
     const meetings = this.orderedMeetings(element.slug).map((m) => meetingNode(element.slug, m.path));
-    return this.winsOf(element.slug).length > 0 ? [winsNode(element.slug), ...meetings] : meetings;
+    const hasWins = this.services.store.index.meetingsOf(element.slug).some((m) => m.wins.length > 0);
+    return hasWins ? [winsNode(element.slug), ...meetings] : meetings;
   }
 
   getParent(element: Node): Node | undefined {
@@ -73,10 +74,10 @@ export class MeetingsTreeProvider extends RefreshingProvider {
   }
 
   /** Every win in a person's meetings, newest meeting first. */
-  private winsOf(person: string): { path: string; index: number; line: number; text: string; circle: string }[] {
-    const out: { path: string; index: number; line: number; text: string; circle: string }[] = [];
+  private winsOf(person: string): { path: string; index: number; line: number; text: string; tags: readonly string[]; circle: string }[] {
+    const out: { path: string; index: number; line: number; text: string; tags: readonly string[]; circle: string }[] = [];
     for (const m of this.services.store.index.meetingsOf(person)) {
-      m.wins.forEach((w, index) => out.push({ path: m.path, index, line: w.line, text: w.text, circle: circleOf(w.text) }));
+      m.wins.forEach((w, index) => out.push({ path: m.path, index, line: w.line, text: w.text, tags: w.tags, circle: circleOf(w.tags) }));
     }
     return out;
   }
@@ -175,7 +176,7 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     const item = new vscode.TreeItem('Wins', vscode.TreeItemCollapsibleState.Collapsed);
     item.id = winsNode(person).id;
     item.iconPath = new vscode.ThemeIcon('star-full');
-    const pending = wins.filter((w) => parseWin(w.text).pending).length;
+    const pending = wins.filter((w) => w.tags.includes(ENRICH_TAG)).length;
     item.description = `${wins.length}${pending > 0 ? ` · ${pending} to enrich` : ''}`;
     item.tooltip = 'Everything linked or written under Wins in these 1:1s, by circle of impact';
     item.contextValue = pending > 0 ? `${ItemContext.WinsGroup}.pending` : ItemContext.WinsGroup;
@@ -222,8 +223,10 @@ export class MeetingsTreeProvider extends RefreshingProvider {
 const CIRCLE_ORDER = [...CIRCLES.map((c) => c.id as string), 'unset'];
 const CIRCLE_ICONS: Record<string, string> = { individual: 'person', collaboration: 'organization', enabling: 'mortar-board' };
 
-function circleOf(text: string): string {
-  return parseWin(text).circle ?? 'unset';
+/** A win's circle from its tags (the index has them already: no re-parsing while the tree renders). */
+function circleOf(tags: readonly string[]): string {
+  const circle = tags.find((t) => t.startsWith(CIRCLE_TAG_PREFIX))?.slice(CIRCLE_TAG_PREFIX.length);
+  return isCircle(circle) ? circle : 'unset';
 }
 
 /** An item's text without its `#tags`, for a compact tree label (the tags go in the description). */
