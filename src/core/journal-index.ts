@@ -8,6 +8,7 @@ import { findSection, itemsIn } from './markdown';
 import { isIsoDate } from './dates';
 import { Schedule, scheduleOf } from './schedule';
 import { classify, FileKind, personPath, titleFromSlug } from './layout';
+import { PRIVATE_TAG, privateLines } from './share';
 import { FEEDBACK_STATUSES, GOAL_STATUSES, ROLES } from './templates';
 
 export const MEETING_STATUSES = ['planned', 'done', 'skipped', 'cancelled'] as const;
@@ -52,6 +53,15 @@ export interface JournalEntry {
   readonly lastProgress?: string;
   /** Goals: every date of a progress entry, oldest first (a planned, future one included). */
   readonly progressDates?: readonly string[];
+  /** Goals: the dated entries under "Progress", oldest first. */
+  readonly progress?: readonly ProgressEntry[];
+}
+
+/** A `- YYYY-MM-DD: what happened` line under a goal's "Progress". */
+export interface ProgressEntry {
+  readonly line: number;
+  readonly date: string;
+  readonly text: string;
 }
 
 export interface Person {
@@ -74,6 +84,8 @@ export class JournalIndex {
   private readonly byKind = new Map<FileKind, Set<string>>();
   private readonly listeners = new Set<ChangeListener>();
   private pending: string[] | undefined;
+  /** Goal slug → dates of the meetings that refer to it, oldest first; rebuilt after a meeting changes. */
+  private mentions: Map<string, string[]> | undefined;
 
   get size(): number {
     return this.entries.size;
@@ -216,6 +228,26 @@ export class JournalIndex {
     return this.meetingsOf(person).find((m) => (m.date ?? '') < today);
   }
 
+  /** The latest date, up to `until`, of a meeting that refers to the goal (`#goal/<slug>` or a link). */
+  lastMention(goal: string, until: string): string | undefined {
+    if (!this.mentions) {
+      const mentions = new Map<string, string[]>();
+      for (const m of this.ofKind('meeting')) {
+        for (const g of m.goals) {
+          let dates = mentions.get(g);
+          if (!dates) mentions.set(g, (dates = []));
+          dates.push(m.date ?? '');
+        }
+      }
+      for (const dates of mentions.values()) dates.sort();
+      this.mentions = mentions;
+    }
+    const dates = this.mentions.get(goal);
+    if (!dates) return undefined;
+    for (let i = dates.length - 1; i >= 0; i--) if (dates[i]! <= until) return dates[i];
+    return undefined;
+  }
+
   private put(entry: JournalEntry): void {
     const old = this.entries.get(entry.path);
     if (old) this.unlinkMeeting(old);
@@ -224,6 +256,7 @@ export class JournalIndex {
     if (!ofKind) this.byKind.set(entry.kind, (ofKind = new Set()));
     ofKind.add(entry.path);
     if (entry.kind === 'meeting' && entry.person) {
+      if (entry.goals.length > 0) this.mentions = undefined;
       let set = this.meetingsByPerson.get(entry.person);
       if (!set) this.meetingsByPerson.set(entry.person, (set = new Set()));
       set.add(entry.path);
@@ -234,6 +267,7 @@ export class JournalIndex {
   private unlinkMeeting(entry: JournalEntry): void {
     this.byKind.get(entry.kind)?.delete(entry.path);
     if (entry.kind !== 'meeting' || !entry.person) return;
+    if (entry.goals.length > 0) this.mentions = undefined;
     const set = this.meetingsByPerson.get(entry.person);
     set?.delete(entry.path);
     if (set && set.size === 0) this.meetingsByPerson.delete(entry.person);
@@ -282,11 +316,14 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
   let actions: ItemSummary[] = [];
   let wins: ItemSummary[] = [];
   let goals: string[] = [];
-  const extra: { schedule?: Schedule; lastProgress?: string; progressDates?: string[] } = {};
+  const extra: { schedule?: Schedule; lastProgress?: string; progressDates?: string[]; progress?: ProgressEntry[] } = {};
   if (c.kind === 'meeting') {
-    agenda = topLevelItems(doc, AGENDA_HEADINGS, true);
-    actions = topLevelItems(doc, ACTION_HEADINGS, false);
-    wins = topLevelItems(doc, WINS_HEADINGS, false);
+    // Items in a Private section, under a #private heading or with #private on any of their lines carry the tag,
+    // so whatever is shared or exported from the index can leave them out.
+    const hidden = /private/i.test(doc.source.text) ? privateLines(doc).lines : undefined;
+    agenda = topLevelItems(doc, AGENDA_HEADINGS, true, hidden);
+    actions = topLevelItems(doc, ACTION_HEADINGS, false, hidden);
+    wins = topLevelItems(doc, WINS_HEADINGS, false, hidden);
     const actionSection = findSection(doc.scan, doc.source.lines.length, ACTION_HEADINGS);
     openActionItems = actionSection ? itemsIn(doc.scan, actionSection).filter((i) => i.checked === false).length : 0;
     goals = goalRefs(doc);
@@ -296,13 +333,16 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
   } else if (c.kind === 'goal') {
     const progress = findSection(doc.scan, doc.source.lines.length, ['Progress', 'Progress log']);
     if (progress) {
+      const entries: ProgressEntry[] = [];
       for (const item of itemsIn(doc.scan, progress)) {
-        const date = /^(\d{4}-\d{2}-\d{2})\b/.exec(item.text)?.[1];
-        if (date && isIsoDate(date)) (extra.progressDates ??= []).push(date);
+        const m = PROGRESS_ENTRY.exec(item.text);
+        if (m && isIsoDate(m[1]!)) entries.push({ line: item.line, date: m[1]!, text: m[2]!.trim() });
       }
-      if (extra.progressDates) {
-        extra.progressDates.sort();
-        extra.lastProgress = extra.progressDates[extra.progressDates.length - 1]!;
+      if (entries.length > 0) {
+        entries.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
+        extra.progress = entries;
+        extra.progressDates = entries.map((e) => e.date);
+        extra.lastProgress = entries[entries.length - 1]!.date;
       }
     }
   }
@@ -326,15 +366,19 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
 
 export const WINS_HEADINGS = ['Wins', 'Accomplishments'];
 
-/** Top-level items of a section (with their `Source:` lines when `withSource`). */
-function topLevelItems(doc: JournalDocument, headings: readonly string[], withSource: boolean): ItemSummary[] {
+/** `2026-11-10: text`, `2026-11-10 — text`, `2026-11-10 text`. */
+const PROGRESS_ENTRY = /^(\d{4}-\d{2}-\d{2})\b\s*(?:[:—–-]\s*)?(.*)$/su;
+
+/** Top-level items of a section (with their `Source:` lines when `withSource`); private ones tagged `private`. */
+function topLevelItems(doc: JournalDocument, headings: readonly string[], withSource: boolean, hidden: readonly boolean[] | undefined): ItemSummary[] {
   const section = findSection(doc.scan, doc.source.lines.length, headings);
   if (!section) return [];
   return itemsIn(doc.scan, section)
     .filter((i) => i.parent === -1 || doc.scan.items[i.parent]!.line < section.bodyStart)
     .map((i) => {
       const source = withSource ? sourceOf(doc, i.line + 1, i.endLine) : undefined;
-      return { line: i.line, text: i.text, checked: i.checked, tags: i.tags, ...(source ? { source } : {}) };
+      const tags = hidden?.[i.line] && !i.tags.includes(PRIVATE_TAG) ? [...i.tags, PRIVATE_TAG] : i.tags;
+      return { line: i.line, text: i.text, checked: i.checked, tags, ...(source ? { source } : {}) };
     });
 }
 

@@ -307,3 +307,18 @@ export function findSection(scan: ScannedMarkdown, lineCount: number, names: rea
 export function itemsIn(scan: ScannedMarkdown, section: Section): ListItem[] {
   return scan.items.filter((item) => item.line >= section.bodyStart && item.line < section.end);
 }
+
+const TAG_WITH_SPACE = /(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu;
+
+/** The text without its tags: `#42` is an issue number and a `#tag` in a code span is code, as `extractTags` reads them. */
+export function withoutTags(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of blankCodeSpans(text).matchAll(TAG_WITH_SPACE)) {
+    if (/^\d+[/-]*$/.test(m[0].trim().slice(1))) continue;
+    out += text.slice(last, m.index);
+    last = m.index + m[0].length;
+  }
+  return `${out}${text.slice(last)}`.replace(/\s+/g, ' ').trim();
+}
+

@@ -8,6 +8,7 @@ import { differenceInCalendarDays, formatDistanceStrict } from 'date-fns';
 import { balanceOf, renderBalance } from './balance';
 import { parseIsoDate } from './dates';
 import { ItemSummary, JournalEntry, JournalIndex, Person, stringField } from './journal-index';
+import { agendaMentions, DEFAULT_STALE_WEEKS, goalState, goalStatus, isFeedbackDue } from './threads';
 
 export interface PrepInput {
   readonly index: JournalIndex;
@@ -22,9 +23,10 @@ export interface PrepInput {
   readonly link: (path: string) => string;
   /** Adds "Balance": talking points by theme over this many meetings (`oneOnOne.balanceWindow`). */
   readonly balanceWindow?: number;
+  /** Weeks without discussion after which an active goal is flagged (`oneOnOne.staleGoalWeeks`). */
+  readonly staleGoalWeeks?: number;
 }
 
-const CLOSED_FEEDBACK = new Set(['circled-back', 'closed']);
 const INACTIVE_GOAL = new Set(['achieved', 'dropped']);
 
 /** The latest meeting with a person dated before `date`. */
@@ -66,9 +68,8 @@ export interface PrepFeedback {
 export function feedbackDue(index: JournalIndex, person: Person, date: string): PrepFeedback[] {
   const out: PrepFeedback[] = [];
   for (const entry of index.ofKind('feedback')) {
-    if (CLOSED_FEEDBACK.has(entry.status ?? 'received')) continue;
-    const circleBack = stringField(entry.data, 'circleBack');
-    if (!circleBack || !parseIsoDate(circleBack) || circleBack > date) continue;
+    if (!isFeedbackDue(entry, date)) continue;
+    const circleBack = stringField(entry.data, 'circleBack')!;
     const from = stringField(entry.data, 'from')?.toLowerCase();
     if (from && from !== person.name.toLowerCase() && from !== person.slug) continue;
     out.push({ entry, circleBack, overdue: circleBack < date });
@@ -79,26 +80,17 @@ export function feedbackDue(index: JournalIndex, person: Person, date: string): 
 export interface PrepGoal {
   readonly entry: JournalEntry;
   readonly lastDiscussed: string | undefined;
+  /** Not discussed for `oneOnOne.staleGoalWeeks` weeks. */
+  readonly stale: boolean;
+  readonly quietWeeks: number | undefined;
 }
 
-/** Active goals and the latest date each came up: a progress entry, or a meeting that refers to it. */
-export function goalsInProgress(index: JournalIndex, until: string): PrepGoal[] {
-  const latest = new Map<string, string>();
-  for (const m of index.ofKind('meeting')) {
-    const d = m.date ?? '';
-    if (d > until) continue;
-    for (const g of m.goals) if ((latest.get(g) ?? '') < d) latest.set(g, d);
-  }
+/** Active goals and the latest date each came up (a progress entry, or a meeting that refers to it), least recent first. */
+export function goalsInProgress(index: JournalIndex, until: string, staleWeeks = DEFAULT_STALE_WEEKS): PrepGoal[] {
   return index
     .ofKind('goal')
-    .filter((g) => !INACTIVE_GOAL.has(g.status ?? 'active'))
-    .map((entry) => {
-      const fromMeetings = latest.get(entry.slug);
-      // The latest progress entry up to `until`: a planned, future-dated one does not hide the real ones.
-      const progress = (entry.progressDates ?? []).filter((d) => d <= until).pop();
-      const candidates = [fromMeetings, progress].filter((d): d is string => d !== undefined && d <= until);
-      return { entry, lastDiscussed: candidates.sort().pop() };
-    })
+    .filter((g) => !INACTIVE_GOAL.has(goalStatus(g)))
+    .map((g) => goalState(index, g, until, staleWeeks))
     .sort((a, b) => (a.lastDiscussed ?? '').localeCompare(b.lastDiscussed ?? '') || a.entry.title.localeCompare(b.entry.title));
 }
 
@@ -125,6 +117,7 @@ export function renderPrepSheet(input: PrepInput): string {
   out.push(`# Prep: 1:1 with ${person.name}`, '');
   out.push(`_${input.when ?? date}_ (${ago(date, today)})`, '');
   const meeting = index.meetingsOf(person.slug).find((m) => m.date === date);
+  const onAgenda = (entry: JournalEntry): string => (meeting && agendaMentions(meeting.agenda, entry) ? ' (on the agenda)' : '');
   const previous = previousMeeting(index, person.slug, date);
   if (previous) {
     const status = previous.status && previous.status !== 'done' && previous.status !== 'planned' ? ` (${previous.status})` : '';
@@ -148,17 +141,18 @@ export function renderPrepSheet(input: PrepInput): string {
   const due = feedbackDue(index, person, date);
   if (due.length === 0) out.push('No feedback thread is due.');
   for (const f of due) {
-    out.push(`- ${linkTo(input, f.entry.title, f.entry.path)} — ${f.entry.status ?? 'received'}; circle back ${f.overdue ? 'was due' : 'due'} ${f.circleBack}`);
+    out.push(`- ${linkTo(input, f.entry.title, f.entry.path)} — ${f.entry.status ?? 'received'}; circle back ${f.overdue ? 'was due' : 'due'} ${f.circleBack}${onAgenda(f.entry)}`);
   }
   out.push('');
 
   out.push('## Goals in progress', '');
-  const goals = goalsInProgress(index, today);
+  const goals = goalsInProgress(index, today, input.staleGoalWeeks ?? DEFAULT_STALE_WEEKS);
   if (goals.length === 0) out.push('No active goals.');
   for (const g of goals) {
     const target = stringField(g.entry.data, 'target');
-    const discussed = g.lastDiscussed ? `last discussed ${g.lastDiscussed} (${ago(g.lastDiscussed, today)})` : 'never discussed';
-    out.push(`- ${linkTo(input, g.entry.title, g.entry.path)} — ${discussed}${target ? `; target ${target}` : ''}`);
+    let discussed = g.lastDiscussed ? `last discussed ${g.lastDiscussed} (${ago(g.lastDiscussed, today)})` : 'never discussed';
+    if (g.stale) discussed = g.lastDiscussed ? `**quiet for ${g.quietWeeks === 1 ? '1 week' : `${g.quietWeeks} weeks`}**: ${discussed}` : `**${discussed}**`;
+    out.push(`- ${linkTo(input, g.entry.title, g.entry.path)} — ${discussed}${target ? `; target ${target}` : ''}${onAgenda(g.entry)}`);
   }
   out.push('');
 

@@ -9,7 +9,7 @@
 import { parseDocument } from './document';
 import { CIRCLES, Circle, parseWin } from './evidence';
 import { JournalEntry, JournalIndex, Person, stringField } from './journal-index';
-import { blankCodeSpans, extractTags, findSection, itemsIn } from './markdown';
+import { blankCodeSpans, extractTags, findSection, itemsIn, withoutTags } from './markdown';
 import { shareableAgenda } from './share';
 
 export interface ReviewInput {
@@ -25,7 +25,6 @@ export interface ReviewInput {
 
 const NOT_HELD = new Set(['skipped', 'cancelled']);
 const ACTED_ON = new Set(['trying', 'circled-back', 'closed']);
-const TAG = /(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu;
 
 /** `reviews/<from>_<to>.md`, or `reviews/<from>_<to>-<person>.md`. */
 export function reviewPath(from: string, to: string, person?: string): string {
@@ -34,18 +33,6 @@ export function reviewPath(from: string, to: string, person?: string): string {
 
 function isPrivate(tags: readonly string[]): boolean {
   return tags.some((t) => t === 'private' || t.startsWith('private/'));
-}
-
-/** The text without its tags: `#42` is an issue number and a `#tag` in a code span is code, as `extractTags` reads them. */
-function withoutTags(text: string): string {
-  let out = '';
-  let last = 0;
-  for (const m of blankCodeSpans(text).matchAll(TAG)) {
-    if (/^\d+[/-]*$/.test(m[0].trim().slice(1))) continue;
-    out += text.slice(last, m.index);
-    last = m.index + m[0].length;
-  }
-  return `${out}${text.slice(last)}`.replace(/\s+/g, ' ').trim();
 }
 
 /** Relative link targets in text written in `fromFile`, rewritten to work from `toFile` (outside code spans). */

@@ -22,15 +22,21 @@ export interface Shareable {
   readonly omitted: number;
 }
 
-export function shareableAgenda(doc: JournalDocument): Shareable {
+/**
+ * The lines of a file that are private: the Private section (any heading
+ * reading "Private") and any heading tagged #private, with everything under
+ * them; a list item tagged #private with its sub-items; a #private tag on any
+ * other line takes the innermost item holding it, else its paragraph (an
+ * HTML block, whole). `count` is how many private parts there are.
+ */
+export function privateLines(doc: JournalDocument): { readonly lines: boolean[]; readonly count: number } {
   const { lines } = doc.source;
   const { kinds, headings, items } = doc.scan;
   const drop = new Array<boolean>(lines.length).fill(false);
-  let omitted = 0;
+  let count = 0;
   const dropRange = (from: number, to: number): void => {
     for (let l = from; l < to && l < lines.length; l++) drop[l] = true;
   };
-  if (doc.scan.frontMatter) dropRange(0, doc.scan.frontMatter.endLine + 1);
   headings.forEach((h, i) => {
     if (normalizeHeading(h.text) !== PRIVATE_TAG && !isPrivate(extractTags(h.text))) return;
     if (drop[h.line]) return;
@@ -42,16 +48,16 @@ export function shareableAgenda(doc: JournalDocument): Shareable {
       }
     }
     dropRange(h.line, end);
-    omitted++;
+    count++;
   });
   for (const item of items) {
     if (drop[item.line] || !isPrivate(item.tags)) continue;
     dropRange(item.line, item.endLine);
-    omitted++;
+    count++;
   }
   // A #private tag on any other text line: the innermost item holding it, else its paragraph.
   lines.forEach((line, l) => {
-    if (drop[l] || (kinds[l] !== 'text' && kinds[l] !== 'html') || !isPrivate(extractTags(line.text))) return;
+    if (drop[l] || (kinds[l] !== 'text' && kinds[l] !== 'html') || !/#private/i.test(line.text) || !isPrivate(extractTags(line.text))) return;
     if (kinds[l] === 'html') {
       // An HTML block tagged #private goes whole.
       let from = l;
@@ -59,7 +65,7 @@ export function shareableAgenda(doc: JournalDocument): Shareable {
       while (from > 0 && kinds[from - 1] === 'html') from--;
       while (to < lines.length && kinds[to] === 'html') to++;
       dropRange(from, to);
-      omitted++;
+      count++;
       return;
     }
     let holder: (typeof items)[number] | undefined;
@@ -72,8 +78,19 @@ export function shareableAgenda(doc: JournalDocument): Shareable {
       while (to < lines.length && kinds[to] === 'text' && !headings.some((h) => h.line === to)) to++;
       dropRange(from, to);
     }
-    omitted++;
+    count++;
   });
+  return { lines: drop, count };
+}
+
+export function shareableAgenda(doc: JournalDocument): Shareable {
+  const { lines } = doc.source;
+  const { kinds } = doc.scan;
+  const { lines: drop, count: omitted } = privateLines(doc);
+  const dropRange = (from: number, to: number): void => {
+    for (let l = from; l < to && l < lines.length; l++) drop[l] = true;
+  };
+  if (doc.scan.frontMatter) dropRange(0, doc.scan.frontMatter.endLine + 1);
   // HTML comments (possibly over several lines) and carry links.
   let inComment = false;
   lines.forEach((line, l) => {

@@ -4,6 +4,7 @@
 
 import { stringify } from 'yaml';
 import { renderScalar, Scalar } from './front-matter';
+import { codeSpan } from './talking-points';
 import { toSource } from './text';
 
 export const ROLES = ['manager', 'skip-level', 'mentor', 'report', 'peer'] as const;
@@ -47,14 +48,42 @@ export function personFile(name: string, role: Role | undefined, cadence: string
   return `${frontMatter({ name, role, cadence })}\n# ${heading(name)}\n`;
 }
 
-export function goalFile(title: string, created: string): string {
-  return `${frontMatter({ title, status: 'active', created })}\n# ${heading(title)}\n\n## Why it matters\n\n## Progress\n`;
+export interface GoalFields {
+  readonly target?: string | undefined;
+  readonly circle?: string | undefined;
+  /** Written under "Why it matters". */
+  readonly why?: string | undefined;
 }
 
-export function feedbackFile(title: string, from: string | undefined, received: string): string {
+export function goalFile(title: string, created: string, fields: GoalFields = {}): string {
+  const why = fields.why?.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
   return (
-    `${frontMatter({ title, from, status: 'received', received })}\n# ${heading(title)}\n\n` +
-    `## What I heard\n\n## What I am trying\n\n## Circle back\n`
+    `${frontMatter({ title, status: 'active', target: fields.target, circle: fields.circle, created })}\n# ${heading(title)}\n\n` +
+    `## Why it matters\n\n${why ? `${why}\n\n` : ''}## Progress\n`
+  );
+}
+
+export interface FeedbackFields {
+  /** What was said, written as a quote under "What I heard". */
+  readonly heard?: string | undefined;
+  /** Where it was said: a file and lines, a review comment's address. */
+  readonly source?: string | undefined;
+  readonly circleBack?: string | undefined;
+}
+
+export function feedbackFile(title: string, from: string | undefined, received: string, fields: FeedbackFields = {}): string {
+  const heard: string[] = [];
+  if (fields.heard !== undefined && fields.heard.trim() !== '') {
+    const lines = fields.heard.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, '\n').split('\n');
+    while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
+    while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+    heard.push(...lines.map((l) => (l.trim() === '' ? '>' : `> ${l.trimEnd()}`)), '');
+  }
+  const source = fields.source?.replace(/[\r\n]+/g, ' ').trim();
+  if (source) heard.push(`Source: ${codeSpan(source)}`, '');
+  return (
+    `${frontMatter({ title, from, status: 'received', received, circleBack: fields.circleBack })}\n# ${heading(title)}\n\n` +
+    `## What I heard\n\n${heard.map((l) => `${l}\n`).join('')}## What I am trying\n\n## Circle back\n`
   );
 }
 

@@ -18,7 +18,11 @@ export const enum ItemContext {
   NextMeeting = 'oneOnOne.meeting.next',
   /** Followed by `.open` or `.discussed`, and `.source` when the point records where it came from. */
   Point = 'oneOnOne.point',
+  /** Followed by `.<status>`, and `.stale` when an active goal has not been discussed for a while. */
   Goal = 'oneOnOne.goal',
+  /** A dated entry of a goal's progress log. */
+  Progress = 'oneOnOne.progress',
+  /** Followed by `.<status>`, and `.due` when its circle-back date has come. */
   Feedback = 'oneOnOne.feedback',
   Group = 'oneOnOne.group',
   /** Followed by `.link` when it links a pull request, and `.pending` when its details are still to fetch. */

@@ -96,8 +96,8 @@ describe('prep: renderPrepSheet', () => {
       '',
       '## Goals in progress',
       '',
-      '- [Lead a project](../goals/lead-a-project.md) — never discussed',
-      '- [Write a blog post](../goals/write-blog.md) — last discussed 2026-09-15 (2 months ago)',
+      '- [Lead a project](../goals/lead-a-project.md) — **never discussed** (on the agenda)',
+      '- [Write a blog post](../goals/write-blog.md) — **quiet for 9 weeks**: last discussed 2026-09-15 (2 months ago)',
       '- [Learn Rust](../goals/learn-rust.md) — last discussed 2026-11-10 (11 days ago); target 2027-03-31',
       '- [Give a talk](../goals/give-a-talk.md) — last discussed 2026-11-18 (3 days ago)',
       '- [Mentor someone](../goals/mentor-someone.md) — last discussed 2026-11-19 (2 days ago)',
@@ -137,8 +137,8 @@ describe('prep: renderPrepSheet', () => {
       '',
       '## Goals in progress',
       '',
-      '- [Lead a project](goals/lead-a-project.md) — never discussed',
-      '- [Write a blog post](goals/write-blog.md) — last discussed 2026-09-15 (2 months ago)',
+      '- [Lead a project](goals/lead-a-project.md) — **never discussed**',
+      '- [Write a blog post](goals/write-blog.md) — **quiet for 9 weeks**: last discussed 2026-09-15 (2 months ago)',
       '- [Mentor someone](goals/mentor-someone.md) — last discussed 2026-11-03 (15 days ago)',
       '- [Learn Rust](goals/learn-rust.md) — last discussed 2026-11-10 (8 days ago); target 2027-03-31',
       '- [Give a talk](goals/give-a-talk.md) — last discussed 2026-11-18 (today)',
@@ -167,7 +167,7 @@ describe('prep: renderPrepSheet', () => {
     index.update('goals/rust.md', '---\ntitle: Learn [Rust] \\ fast\n---\n');
     index.update('meetings/jo/2026-11-24.md', '---\nstatus: planned\n---\n## Notes\n');
     const sheet = renderPrepSheet({ index, person: index.person('jo')!, date: '2026-11-24', today: '2026-11-20', link: (p) => `/j/${p}` });
-    assert.ok(sheet.includes('- [Learn \\[Rust\\] \\\\ fast](/j/goals/rust.md) — never discussed\n'), sheet);
+    assert.ok(sheet.includes('- [Learn \\[Rust\\] \\\\ fast](/j/goals/rust.md) — **never discussed**\n'), sheet);
     assert.ok(sheet.includes('_2026-11-24_ (in 4 days)'));
     assert.ok(sheet.includes('No feedback thread is due.'));
     assert.ok(sheet.includes('None recorded yet.'));

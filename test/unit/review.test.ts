@@ -705,6 +705,8 @@ describe('review: nothing private', () => {
     | 'win'
     | 'agenda-win'
     | 'win-sub-item'
+    | 'win-subsection'
+    | 'win-continuation'
     | 'meeting-private-section'
     | 'progress'
     | 'progress-continuation'
@@ -721,6 +723,8 @@ describe('review: nothing private', () => {
     'win',
     'agenda-win',
     'win-sub-item',
+    'win-subsection',
+    'win-continuation',
     'meeting-private-section',
     'progress',
     'progress-continuation',
@@ -759,6 +763,7 @@ describe('review: nothing private', () => {
     const agenda: string[][] = [['- [x] PUBLIC-AGENDA-WIN #win'], ['- [ ] A plain talking point']];
     const wins: string[][] = [['- PUBLIC-WIN shipped #impact/collaboration'], ['- PUBLIC-CODE mentions `#private` in code #impact/enabling']];
     const meetingTail: string[] = [];
+    const winsTail: string[] = [];
     const progress: string[][] = [['- 2026-10-20: PUBLIC-PROGRESS']];
     const progressTail: string[] = [];
     const goalTail: string[] = [];
@@ -779,6 +784,12 @@ describe('review: nothing private', () => {
           break;
         case 'win-sub-item':
           insert(wins, p.at, [`- ${tagged(`${s} parent win`, p.tag, p.first)}`, '  - a public-looking sub-item']);
+          break;
+        case 'win-subsection':
+          winsTail.push('', p.heading.startsWith('## Notes') ? `### Aside ${p.tag}` : p.heading.replace(/^##/, '###'), '', `- ${s} won quietly #impact/individual`);
+          break;
+        case 'win-continuation':
+          insert(wins, p.at, [`- ${s} won #impact/collaboration`, `  ${tagged('between us', p.tag, p.first)}`]);
           break;
         case 'meeting-private-section':
           meetingTail.push('', p.heading, '', `- ${s} #win #impact/enabling`, `${s} a reflection`);
@@ -818,7 +829,7 @@ describe('review: nothing private', () => {
           break;
       }
     }
-    const meeting = lines('---', 'date: 2026-10-15', 'status: done', '---', '', '# 1:1', '', '## Agenda', '', ...agenda.flat(), '', '## Wins', '', ...wins.flat(), '', '## Notes', '', 'Public notes.', ...meetingTail, '');
+    const meeting = lines('---', 'date: 2026-10-15', 'status: done', '---', '', '# 1:1', '', '## Agenda', '', ...agenda.flat(), '', '## Wins', '', ...wins.flat(), ...winsTail, '', '## Notes', '', 'Public notes.', ...meetingTail, '');
     const goal = lines('---', 'title: Public goal', 'status: active', '---', '', '# Public goal', '', '## Progress', '', ...progress.flat(), ...progressTail, ...goalTail, '');
     const paragraphs = (blocks: string[][]): string[] => blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
     const thread = lines(
@@ -862,6 +873,12 @@ describe('review: nothing private', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('a Wins heading inside the Private section is private, even when it is the only Wins of the meeting', () => {
+    const meeting = lines('---', 'date: 2026-10-15', 'status: done', '---', '', '## Agenda', '', '- [x] PUBLIC point', '', '## Private', '', '### Wins', '', '- SECRET raise #impact/individual', '');
+    const out = review([['people/alex-kim.md', lines('---', 'name: Alex Kim', '---')], ['meetings/alex-kim/2026-10-15.md', meeting]], { from: '2026-10-01', to: '2026-10-31' });
+    assert.ok(!out.includes('SECRET'), out);
   });
 
   it('the generator places every kind of private text (a fixed journal with one of each)', () => {

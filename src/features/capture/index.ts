@@ -7,7 +7,7 @@ import { AGENDA_HEADINGS, Person } from '../../core/journal-index';
 import { findTheme, sourceLabel, summarize, TalkingPoint, talkingPointItem, Theme, themeInText, THEMES, Source } from '../../core/talking-points';
 import { githubPermalink } from '../../host/git';
 import { Services } from '../../host/services';
-import { openOrCreateMeeting, suggestedDate } from '../commands/meetings';
+import { nextMeetingPath } from '../commands/meetings';
 import { argsOf, fail, optionalString, requireJournal, resolvePerson } from '../commands/support';
 import { askQuestion } from './questions';
 
@@ -151,13 +151,8 @@ class Capture {
   /** Adds the point to the agenda of the next meeting with `person`, creating that meeting when needed. */
   private async add(person: Person, point: TalkingPoint): Promise<vscode.Uri | undefined> {
     const { store, writer } = this.services;
-    let path = store.index.nextMeeting(person.slug, this.services.today())?.path;
-    if (!path) {
-      const created = await openOrCreateMeeting(this.services, person, suggestedDate(this.services, person), false);
-      if (!created) return undefined;
-      path = store.pathOf(created);
-      if (!path) return fail('The new meeting file is outside the journal folder.');
-    }
+    const path = await nextMeetingPath(this.services, person);
+    if (!path) return undefined;
     const item = talkingPointItem(point);
     const result = await writer.edit(path, (doc) => addListItem(doc, { heading: AGENDA_HEADINGS[0]!, aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' }, item), 'Add talking point');
     if (!result.ok) return fail(result.reason);

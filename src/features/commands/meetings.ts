@@ -85,6 +85,15 @@ export async function openOrCreateMeeting(services: Services, person: Person, da
   return made.uri;
 }
 
+/** The journal path of the next meeting with `person`, created (on their cadence) when there is none. */
+export async function nextMeetingPath(services: Services, person: Person): Promise<string | undefined> {
+  const next = services.store.index.nextMeeting(person.slug, services.today());
+  if (next) return next.path;
+  const created = await openOrCreateMeeting(services, person, suggestedDate(services, person), false);
+  if (!created) return undefined;
+  return services.store.pathOf(created) ?? fail('The new meeting file is outside the journal folder.');
+}
+
 /** `oneOnOne.newMeeting { person, date }` → the meeting file's URI (opened in an editor). */
 export async function newMeeting(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;

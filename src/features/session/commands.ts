@@ -4,12 +4,13 @@
 import * as vscode from 'vscode';
 import { carryForward as carryItems, ACTIONS_TARGET } from '../../core/carry';
 import { isIsoDate } from '../../core/dates';
-import { parseDocument } from '../../core/document';
+import { JournalDocument, parseDocument } from '../../core/document';
 import { addBlock, addListItemsLines, renderListItem, sequence, setField } from '../../core/edits';
-import { JournalEntry, Person } from '../../core/journal-index';
+import { JournalEntry, Person, summarize } from '../../core/journal-index';
 import { prepSheetBlock, previousMeeting, renderPrepSheet } from '../../core/prep';
 import { dateAfter } from '../../core/schedule';
 import { shareableAgenda } from '../../core/share';
+import { logProgressOnce, progressFromMeeting } from '../../core/threads';
 import { Services } from '../../host/services';
 import { createMeeting, fileName, suggestedDate } from '../commands/meetings';
 import { argsOf, fail, requireJournal, resolvePerson } from '../commands/support';
@@ -219,14 +220,24 @@ export class SessionCommands {
       if (!asked) return undefined;
       ({ takeaways, actions } = asked);
     }
-    const result = await this.services.writer.edit(
-      entry.path,
-      (doc) =>
-        sequence(doc, [
-          (d) => addListItemsLines(d, { heading: 'Notes', createAt: 'end' }, takeaways.map((t) => renderListItem({ text: t, checkbox: false }))),
-          (d) => addListItemsLines(d, ACTIONS_TARGET, actions.map((a) => renderListItem({ text: actionText(a, person) }))),
-          (d) => setField(d, 'status', 'done'),
-        ]),
+    // Discussed talking points tagged with a goal go into that goal's Progress, in the same edit.
+    // Points ticked in an open editor but not saved yet count: read them from the text VS Code holds.
+    const held = await this.services.store.readText(entry.path);
+    const meeting = held === undefined ? entry : summarize(entry.path, parseDocument(held));
+    const progress = progressFromMeeting(meeting, person.name, (goal) => relativeLink(goal, entry.path), this.services.store.index);
+    const result = await this.services.writer.editMany(
+      [
+        {
+          path: entry.path,
+          compute: (doc) =>
+            sequence(doc, [
+              (d) => addListItemsLines(d, { heading: 'Notes', createAt: 'end' }, takeaways.map((t) => renderListItem({ text: t, checkbox: false }))),
+              (d) => addListItemsLines(d, ACTIONS_TARGET, actions.map((a) => renderListItem({ text: actionText(a, person) }))),
+              (d) => setField(d, 'status', 'done'),
+            ]),
+        },
+        ...progress.map((p) => ({ path: p.goal, compute: (doc: JournalDocument) => logProgressOnce(doc, entry.date!, p.lines) })),
+      ],
       `Finish the 1:1 of ${entry.date}`,
     );
     if (!result.ok) return fail(result.reason);

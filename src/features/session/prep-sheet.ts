@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Person } from '../../core/journal-index';
 import { renderPrepSheet } from '../../core/prep';
 import { Services } from '../../host/services';
+import { staleGoalWeeks } from '../threads/shared';
 import { slotLabel } from './slots';
 
 export const PREP_SCHEME = 'one-on-one-prep';
@@ -21,7 +22,7 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
       this.changed,
       { dispose: unsubscribe },
       vscode.workspace.registerTextDocumentContentProvider(PREP_SCHEME, this),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('oneOnOne.balanceWindow') && this.scheduleRefresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('oneOnOne.balanceWindow') || e.affectsConfiguration('oneOnOne.staleGoalWeeks')) && this.scheduleRefresh()),
     );
   }
 
@@ -43,6 +44,7 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
       when: slotLabel(this.services, person, date),
       link: (path) => this.services.store.uriOf(path).toString(),
       balanceWindow: vscode.workspace.getConfiguration('oneOnOne').get<number>('balanceWindow', 6),
+      staleGoalWeeks: staleGoalWeeks(),
     });
   }
 

@@ -4,7 +4,7 @@ import { ItemContext } from '../../host/context-keys';
 import { Feature } from '../../host/services';
 import { MeetingsDragAndDrop } from '../talking-points';
 import { MeetingsTreeProvider } from './meetings-tree';
-import { feedbackDescription, goalDescription, StatusTreeProvider } from './status-tree';
+import { StatusTreeProvider } from './status-tree';
 
 export const ViewIds = {
   meetings: 'oneOnOne.meetings',
@@ -19,17 +19,13 @@ export const activateTrees: Feature = (context, services) => {
     view: 'goals',
     kind: 'goal',
     statuses: GOAL_STATUSES,
-    icon: 'target',
     context: ItemContext.Goal,
-    describe: goalDescription,
   });
   const feedback = new StatusTreeProvider(services, {
     view: 'feedback',
     kind: 'feedback',
     statuses: FEEDBACK_STATUSES,
-    icon: 'comment-discussion',
     context: ItemContext.Feedback,
-    describe: feedbackDescription,
   });
   const dragAndDrop = new MeetingsDragAndDrop(services);
   context.subscriptions.push(
@@ -44,6 +40,7 @@ export const activateTrees: Feature = (context, services) => {
     }),
     vscode.window.createTreeView(ViewIds.goals, { treeDataProvider: goals, showCollapseAll: true }),
     vscode.window.createTreeView(ViewIds.feedback, { treeDataProvider: feedback, showCollapseAll: true }),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('oneOnOne.staleGoalWeeks') && goals.refresh()),
     vscode.commands.registerCommand('oneOnOne.refresh', async () => {
       await vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () => services.store.reload());
     }),

@@ -7,6 +7,8 @@ export type Node =
   | { readonly type: 'point'; readonly id: string; readonly path: string; readonly person: string; readonly line: number; readonly text: string }
   | { readonly type: 'group'; readonly id: string; readonly view: 'goals' | 'feedback'; readonly status: string }
   | { readonly type: 'goal' | 'feedback'; readonly id: string; readonly path: string; readonly status: string }
+  /** One dated entry of a goal's progress log. */
+  | { readonly type: 'progress'; readonly id: string; readonly path: string; readonly status: string; readonly line: number; readonly date: string; readonly text: string }
   /** A person's wins from every meeting, by impact circle. */
   | { readonly type: 'wins'; readonly id: string; readonly person: string }
   | { readonly type: 'circle'; readonly id: string; readonly person: string; readonly circle: string }

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
+import { circleLabel, isCircle } from '../../core/evidence';
 import { FileKind } from '../../core/layout';
 import { JournalEntry, stringField } from '../../core/journal-index';
+import { FEEDBACK_STATUS_LABELS, FeedbackStatus, feedbackStatus, GOAL_STATUS_LABELS, goalState, GoalStatus, isFeedbackDue } from '../../core/threads';
 import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
+import { staleGoalWeeks } from '../threads/shared';
 import { escapeMarkdown } from './meetings-tree';
 import { Node } from './nodes';
 import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
@@ -12,12 +15,23 @@ export interface StatusTreeSpec {
   readonly kind: Extract<FileKind, 'goal' | 'feedback'>;
   /** Statuses in display order; the first is where a file without a status goes. */
   readonly statuses: readonly string[];
-  readonly icon: string;
   readonly context: ItemContext;
-  readonly describe: (entry: JournalEntry) => string;
 }
 
-/** Files of one kind grouped by their front-matter status (goals, feedback threads). */
+/** How a goal or thread row reads and looks, worked out once per row. */
+interface RowFacts {
+  readonly description: string;
+  readonly icon: vscode.ThemeIcon;
+  /** Appended to the context value: `.stale`, `.due`. */
+  readonly flag: string;
+  readonly details: readonly string[];
+}
+
+/**
+ * Files of one kind grouped by their front-matter status: goals (with their
+ * progress log under each, and a flag when one has gone quiet) and feedback
+ * threads (flagged when a circle-back is due).
+ */
 export class StatusTreeProvider extends RefreshingProvider {
   constructor(
     private readonly services: Services,
@@ -28,6 +42,12 @@ export class StatusTreeProvider extends RefreshingProvider {
 
   getChildren(element?: Node): Node[] {
     if (this.services.store.state.kind !== 'ready') return [];
+    if (element?.type === 'goal') {
+      const entry = this.services.store.index.get(element.path);
+      return [...(entry?.progress ?? [])]
+        .reverse()
+        .map((p) => ({ type: 'progress', id: `progress/${element.path}/${p.line}/${p.date}/${p.text}`, path: element.path, status: element.status, line: p.line, date: p.date, text: p.text }));
+    }
     const byStatus = this.grouped();
     if (!element) {
       const known = this.spec.statuses.filter((s) => byStatus.has(s));
@@ -39,6 +59,7 @@ export class StatusTreeProvider extends RefreshingProvider {
   }
 
   getParent(element: Node): Node | undefined {
+    if (element.type === 'progress') return { type: 'goal', id: `goal/${element.path}`, path: element.path, status: element.status };
     if (element.type !== 'goal' && element.type !== 'feedback') return undefined;
     return { type: 'group', id: `${this.spec.view}/${element.status}`, view: this.spec.view, status: element.status };
   }
@@ -50,25 +71,90 @@ export class StatusTreeProvider extends RefreshingProvider {
       item.id = element.id;
       item.description = String(count);
       item.contextValue = ItemContext.Group;
+      item.accessibilityInformation = { label: `${labelForStatus(element.status)}: ${count}` };
+      return item;
+    }
+    if (element.type === 'progress') {
+      const item = new vscode.TreeItem(element.text || '(no text)', vscode.TreeItemCollapsibleState.None);
+      item.id = element.id;
+      item.description = element.date;
+      item.iconPath = new vscode.ThemeIcon('circle-small-filled');
+      item.contextValue = ItemContext.Progress;
+      item.tooltip = `${element.date}: ${element.text}`;
+      item.accessibilityInformation = { label: `Progress on ${element.date}: ${element.text}` };
+      const uri = this.services.store.uriOf(element.path);
+      item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(element.line, 0, element.line, 0) }] };
       return item;
     }
     if (element.type !== 'goal' && element.type !== 'feedback') return new vscode.TreeItem(element.id);
     const entry = this.services.store.index.get(element.path);
     if (!entry) return new vscode.TreeItem(element.path);
-    const item = new vscode.TreeItem(entry.title, vscode.TreeItemCollapsibleState.None);
+    const facts = this.spec.kind === 'goal' ? this.goalFacts(entry) : this.feedbackFacts(entry);
+    const hasProgress = this.spec.kind === 'goal' && (entry.progress?.length ?? 0) > 0;
+    const item = new vscode.TreeItem(entry.title, hasProgress ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = element.id;
-    item.description = this.spec.describe(entry);
-    item.iconPath = new vscode.ThemeIcon(entry.problems.length > 0 ? 'warning' : this.spec.icon);
-    item.contextValue = this.spec.context;
+    item.description = facts.description;
+    item.iconPath = entry.problems.length > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : facts.icon;
+    item.contextValue = `${this.spec.context}.${element.status}${facts.flag}`;
     const uri = this.services.store.uriOf(entry.path);
     item.resourceUri = uri;
     item.command = openCommand(uri);
-    if (entry.problems.length > 0) {
-      const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(entry.title)}**\n\n$(warning) ${escapeMarkdown(describeProblems(entry.problems))}`);
-      tooltip.supportThemeIcons = true;
-      item.tooltip = tooltip;
-    }
+    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(entry.title)}**\n\n${facts.details.map(escapeMarkdown).join('  \n')}`);
+    if (entry.problems.length > 0) tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(describeProblems(entry.problems))}`);
+    tooltip.supportThemeIcons = true;
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: [entry.title, ...facts.details].join(', ') };
     return item;
+  }
+
+  private goalFacts(entry: JournalEntry): RowFacts {
+    const today = this.services.today();
+    const state = goalState(this.services.store.index, entry, today, staleGoalWeeks());
+    const target = stringField(entry.data, 'target');
+    const circle = stringField(entry.data, 'circle');
+    const discussed = state.lastDiscussed ? `last discussed ${state.lastDiscussed}` : 'never discussed';
+    const quiet = state.stale ? (state.quietWeeks === undefined ? 'quiet' : `quiet ${state.quietWeeks} wk`) : undefined;
+    const description = [quiet, state.status === 'active' ? discussed : undefined, target ? `by ${target}` : undefined, circle && isCircle(circle) ? circleLabel(circle) : circle]
+      .filter(Boolean)
+      .join(' · ');
+    const details = [
+      `Status: ${GOAL_STATUS_LABELS[state.status as GoalStatus] ?? state.status}`,
+      state.stale ? `Not discussed for ${state.quietWeeks ?? 'many'} weeks: add it to your next agenda` : undefined,
+      `Last discussed: ${state.lastDiscussed ?? 'never'}`,
+      target ? `Target: ${target}` : undefined,
+      circle ? `Circle: ${isCircle(circle) ? circleLabel(circle) : circle}` : undefined,
+      `Progress entries: ${entry.progress?.length ?? 0}`,
+    ].filter((d): d is string => d !== undefined);
+    const icon =
+      state.status === 'achieved'
+        ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+        : state.status === 'dropped'
+          ? new vscode.ThemeIcon('circle-slash')
+          : state.stale
+            ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground'))
+            : new vscode.ThemeIcon('target');
+    return { description, icon, flag: state.stale ? '.stale' : '', details };
+  }
+
+  private feedbackFacts(entry: JournalEntry): RowFacts {
+    const today = this.services.today();
+    const status = feedbackStatus(entry);
+    const from = stringField(entry.data, 'from');
+    const circleBack = stringField(entry.data, 'circleBack');
+    const due = isFeedbackDue(entry, today);
+    const description = [due ? 'circle back due' : undefined, from ? `from ${from}` : undefined, circleBack && !due ? `circle back ${circleBack}` : due ? circleBack : undefined]
+      .filter(Boolean)
+      .join(' · ');
+    const details = [
+      `Status: ${FEEDBACK_STATUS_LABELS[status as FeedbackStatus] ?? status}`,
+      from ? `From: ${from}` : undefined,
+      stringField(entry.data, 'received') ? `Received: ${stringField(entry.data, 'received')}` : undefined,
+      circleBack ? `Circle back: ${circleBack}${due ? ' (due: add it to your next agenda)' : ''}` : undefined,
+    ].filter((d): d is string => d !== undefined);
+    const icon = due
+      ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon(FEEDBACK_ICONS[status] ?? 'comment-discussion');
+    return { description, icon, flag: due ? '.due' : '', details };
   }
 
   private grouped(): Map<string, JournalEntry[]> {
@@ -84,19 +170,14 @@ export class StatusTreeProvider extends RefreshingProvider {
   }
 }
 
+const FEEDBACK_ICONS: Readonly<Record<string, string>> = {
+  received: 'mail',
+  trying: 'beaker',
+  'circled-back': 'comment-discussion',
+  closed: 'check',
+};
+
 export function labelForStatus(status: string): string {
   const words = status.replace(/[-_]+/g, ' ').trim();
   return words === '' ? 'No status' : words[0]!.toUpperCase() + words.slice(1);
-}
-
-export function goalDescription(entry: JournalEntry): string {
-  const target = stringField(entry.data, 'target');
-  const circle = stringField(entry.data, 'circle');
-  return [target ? `by ${target}` : undefined, circle].filter(Boolean).join(' · ');
-}
-
-export function feedbackDescription(entry: JournalEntry): string {
-  const from = stringField(entry.data, 'from');
-  const circleBack = stringField(entry.data, 'circleBack');
-  return [from ? `from ${from}` : undefined, circleBack ? `circle back ${circleBack}` : undefined].filter(Boolean).join(' · ');
 }

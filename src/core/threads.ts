@@ -1,0 +1,263 @@
+// Goals and feedback threads live across meetings. A goal is active,
+// achieved or dropped, keeps a dated progress log, and goes stale when no
+// meeting has touched it for a few weeks. A feedback thread moves from
+// received to trying (with a circle-back date) to circled back and closed.
+// Everything here reads the index or edits one parsed file; the host asks
+// the questions and applies the edits.
+
+import { addDays, differenceInCalendarDays } from 'date-fns';
+import { parseIsoDate, toIsoDate } from './dates';
+import { JournalDocument } from './document';
+import { addListItemLines, addListItemsLines, EditResult, renderListItem, SectionTarget, sequence, setField } from './edits';
+import { JournalEntry, JournalIndex, Person, ProgressEntry, stringField } from './journal-index';
+import { withoutTags } from './markdown';
+import { FEEDBACK_STATUSES, GOAL_STATUSES } from './templates';
+
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+
+export const PROGRESS_TARGET: SectionTarget = { heading: 'Progress', aliases: ['Progress log'], createAt: 'end' };
+export const TRYING_TARGET: SectionTarget = { heading: 'What I am trying', aliases: ['Trying'], createAt: 'end' };
+export const CIRCLE_BACK_TARGET: SectionTarget = { heading: 'Circle back', aliases: ['Circled back', 'Outcome'], createAt: 'end' };
+
+export const DEFAULT_STALE_WEEKS = 4;
+/** Days from "trying" to the circle-back a thread gets when none is given. */
+export const DEFAULT_CIRCLE_BACK_DAYS = 14;
+
+export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = { active: 'Active', achieved: 'Achieved', dropped: 'Dropped' };
+export const FEEDBACK_STATUS_LABELS: Readonly<Record<FeedbackStatus, string>> = {
+  received: 'Received',
+  trying: 'Trying',
+  'circled-back': 'Circled back',
+  closed: 'Closed',
+};
+
+export function isGoalStatus(value: unknown): value is GoalStatus {
+  return typeof value === 'string' && (GOAL_STATUSES as readonly string[]).includes(value);
+}
+
+export function isFeedbackStatus(value: unknown): value is FeedbackStatus {
+  return typeof value === 'string' && (FEEDBACK_STATUSES as readonly string[]).includes(value);
+}
+
+/** A goal's status; a goal without one is active. */
+export function goalStatus(entry: JournalEntry): string {
+  return entry.status ?? 'active';
+}
+
+/** A thread's status; a thread without one has just been received. */
+export function feedbackStatus(entry: JournalEntry): string {
+  return entry.status ?? 'received';
+}
+
+/** The step after `status` (closed stays closed; an unknown status goes back to received). */
+export function nextFeedbackStatus(status: string): FeedbackStatus {
+  const at = (FEEDBACK_STATUSES as readonly string[]).indexOf(status);
+  return FEEDBACK_STATUSES[Math.min(at + 1, FEEDBACK_STATUSES.length - 1)]!;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** `- 2026-11-24: text`, the line a progress log or circle-back log gets. */
+export function datedLine(date: string, text: string): string[] {
+  return renderListItem({ text: `${date}: ${oneLine(text)}`, checkbox: false });
+}
+
+/** Appends `- <date>: <text>` to the goal's Progress (created at the end when missing). */
+export function logProgress(doc: JournalDocument, date: string, text: string): EditResult {
+  if (oneLine(text) === '') return { error: 'A progress entry needs some text.' };
+  return addListItemLines(doc, PROGRESS_TARGET, datedLine(date, text));
+}
+
+const GOAL_CHANGE: Readonly<Record<GoalStatus, string>> = { active: 'Reactivated', achieved: 'Achieved', dropped: 'Dropped' };
+
+/**
+ * Moves a goal to `status` and logs the change in its Progress
+ * ("2026-11-24: Achieved — shipped the review"), as one edit. No edits when
+ * it already has that status.
+ */
+export function setGoalStatus(doc: JournalDocument, status: GoalStatus, date: string, note?: string): EditResult {
+  const current = stringField(doc.data, 'status') ?? 'active';
+  if (current === status) return { edits: [] };
+  const text = note && oneLine(note) !== '' ? `${GOAL_CHANGE[status]} — ${oneLine(note)}` : `${GOAL_CHANGE[status]}.`;
+  return sequence(doc, [(d) => setField(d, 'status', status), (d) => logProgress(d, date, text)]);
+}
+
+export interface FeedbackChange {
+  readonly status: FeedbackStatus;
+  /** Today: the date of the lines written. */
+  readonly date: string;
+  /** A new circle-back date. */
+  readonly circleBack?: string | undefined;
+  /** Appended to "What I am trying". */
+  readonly trying?: string | undefined;
+  /** Appended to "Circle back": how it went. */
+  readonly outcome?: string | undefined;
+}
+
+/**
+ * Moves a feedback thread: its status, a circle-back date, what I am
+ * trying, how it went — each written only when given, as one edit.
+ */
+export function setFeedbackStatus(doc: JournalDocument, change: FeedbackChange): EditResult {
+  const steps: ((d: JournalDocument) => EditResult)[] = [];
+  if ((stringField(doc.data, 'status') ?? 'received') !== change.status || doc.data['status'] === undefined) {
+    steps.push((d) => setField(d, 'status', change.status));
+  }
+  if (change.circleBack !== undefined && stringField(doc.data, 'circleBack') !== change.circleBack) {
+    const circleBack = change.circleBack;
+    if (!parseIsoDate(circleBack)) return { error: `"${circleBack}" is not a date written as YYYY-MM-DD.` };
+    steps.push((d) => setField(d, 'circleBack', circleBack));
+  }
+  const trying = change.trying === undefined ? '' : oneLine(change.trying);
+  if (trying !== '') steps.push((d) => addListItemLines(d, TRYING_TARGET, datedLine(change.date, trying)));
+  const outcome = change.outcome === undefined ? '' : oneLine(change.outcome);
+  if (outcome !== '') steps.push((d) => addListItemLines(d, CIRCLE_BACK_TARGET, datedLine(change.date, outcome)));
+  return steps.length === 0 ? { edits: [] } : sequence(doc, steps);
+}
+
+/** The circle-back a thread gets when it moves to "trying" without one: two weeks on. */
+export function defaultCircleBack(today: string): string {
+  const d = parseIsoDate(today);
+  return d ? toIsoDate(addDays(d, DEFAULT_CIRCLE_BACK_DAYS)) : today;
+}
+
+export interface GoalState {
+  readonly entry: JournalEntry;
+  readonly status: string;
+  /** The latest progress entry or meeting that refers to the goal, up to today. */
+  readonly lastDiscussed: string | undefined;
+  /** An active goal nobody has talked about for the stale period. */
+  readonly stale: boolean;
+  /** Whole weeks since it was last discussed (or created, when it never was). */
+  readonly quietWeeks: number | undefined;
+}
+
+/** When a goal last came up, up to `until`: its latest progress entry, or a meeting that refers to it. */
+export function lastDiscussed(index: JournalIndex, goal: JournalEntry, until: string): string | undefined {
+  const progress = latestUpTo(goal.progress ?? [], until);
+  const mention = index.lastMention(goal.slug, until);
+  if (progress === undefined) return mention;
+  if (mention === undefined) return progress;
+  return progress > mention ? progress : mention;
+}
+
+function latestUpTo(entries: readonly ProgressEntry[], until: string): string | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.date <= until) return entries[i]!.date;
+  return undefined;
+}
+
+/**
+ * A goal's lifecycle at `today`. An active goal is stale when it has not
+ * come up for `staleWeeks` weeks; one that never came up counts from its
+ * `created` date, and without one it is stale at once.
+ */
+export function goalState(index: JournalIndex, goal: JournalEntry, today: string, staleWeeks = DEFAULT_STALE_WEEKS): GoalState {
+  const status = goalStatus(goal);
+  const discussed = lastDiscussed(index, goal, today);
+  const created = stringField(goal.data, 'created');
+  const since = discussed ?? (created && parseIsoDate(created) ? created : undefined);
+  const days = since ? daysBetween(since, today) : undefined;
+  const quietWeeks = days === undefined ? undefined : Math.max(0, Math.floor(days / 7));
+  const stale = status === 'active' && staleWeeks > 0 && (days === undefined || days >= staleWeeks * 7);
+  return { entry: goal, status, lastDiscussed: discussed, stale, quietWeeks };
+}
+
+/** Active goals that have gone quiet, the quietest first. */
+export function staleGoals(index: JournalIndex, today: string, staleWeeks = DEFAULT_STALE_WEEKS): GoalState[] {
+  return index
+    .ofKind('goal')
+    .map((g) => goalState(index, g, today, staleWeeks))
+    .filter((s) => s.stale)
+    .sort((a, b) => (a.lastDiscussed ?? '').localeCompare(b.lastDiscussed ?? '') || a.entry.title.localeCompare(b.entry.title));
+}
+
+function daysBetween(from: string, to: string): number | undefined {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  return a && b ? differenceInCalendarDays(b, a) : undefined;
+}
+
+/** A thread that is not circled back or closed and whose circle-back date is on or before `date`. */
+export function isFeedbackDue(entry: JournalEntry, date: string): boolean {
+  const status = feedbackStatus(entry);
+  if (status === 'circled-back' || status === 'closed') return false;
+  const circleBack = stringField(entry.data, 'circleBack');
+  return circleBack !== undefined && parseIsoDate(circleBack) !== undefined && circleBack <= date;
+}
+
+/** The person a feedback thread came from, when they are in the journal. */
+export function feedbackPerson(index: JournalIndex, entry: JournalEntry): Person | undefined {
+  const from = stringField(entry.data, 'from');
+  return from ? index.findPerson(from) : undefined;
+}
+
+/** Link text that cannot break out of its brackets. */
+function linkLabel(text: string): string {
+  return oneLine(text).replace(/[[\]\\]/g, '\\$&');
+}
+
+/**
+ * The talking point that puts a goal or a feedback thread on an agenda: a
+ * link to its file (which also marks the goal as discussed when the meeting
+ * happens) and its theme tag.
+ */
+export function agendaPointFor(entry: JournalEntry, link: string, today: string, index: JournalIndex): string {
+  if (entry.kind === 'goal') {
+    const when = lastDiscussed(index, entry, today);
+    const since = when ? `progress since ${when}` : 'where it stands';
+    return `Goal: [${linkLabel(entry.title)}](${link}) — ${since} #growth #goal/${entry.slug}`;
+  }
+  const from = stringField(entry.data, 'from');
+  return `Circle back on feedback${from ? ` from ${oneLine(from)}` : ''}: [${linkLabel(entry.title)}](${link}) — is it working? #feedback`;
+}
+
+/** Whether an agenda already refers to the file at `path` (a link to it, or its goal tag). */
+export function agendaMentions(agenda: readonly { readonly text: string; readonly tags: readonly string[] }[], entry: JournalEntry): boolean {
+  const file = entry.path.slice(entry.path.lastIndexOf('/') + 1);
+  const folder = entry.path.slice(0, entry.path.lastIndexOf('/'));
+  return agenda.some(
+    (item) =>
+      (entry.kind === 'goal' && item.tags.includes(`goal/${entry.slug}`)) ||
+      item.text.includes(`${folder}/${file})`) ||
+      item.text.includes(`${folder}/${encodeURIComponent(file)})`),
+  );
+}
+
+export interface GoalProgressFromMeeting {
+  readonly goal: string;
+  readonly lines: readonly string[];
+}
+
+/**
+ * What a finished meeting adds to goal progress logs: each discussed (ticked)
+ * talking point tagged `#goal/<slug>` becomes
+ * `<date>: Discussed with <name>: <point> ([1:1 of <date>](<link>))`.
+ */
+export function progressFromMeeting(meeting: JournalEntry, personName: string, linkToMeeting: (goalPath: string) => string, index: JournalIndex): GoalProgressFromMeeting[] {
+  const byGoal = new Map<string, string[]>();
+  for (const item of meeting.agenda) {
+    if (item.checked !== true || item.tags.includes('private')) continue;
+    for (const tag of item.tags) {
+      if (!tag.startsWith('goal/') || tag.length <= 5) continue;
+      const goal = index.get(`goals/${tag.slice(5)}.md`);
+      if (!goal || goal.kind !== 'goal') continue;
+      const text = withoutTags(item.text);
+      let lines = byGoal.get(goal.path);
+      if (!lines) byGoal.set(goal.path, (lines = []));
+      lines.push(`Discussed with ${oneLine(personName)}: ${text} ([1:1 of ${meeting.date}](${linkToMeeting(goal.path)}))`);
+    }
+  }
+  return [...byGoal].map(([goal, lines]) => ({ goal, lines }));
+}
+
+/** Appends progress lines dated `date` that the goal's log does not have yet (running twice adds nothing). */
+export function logProgressOnce(doc: JournalDocument, date: string, texts: readonly string[]): EditResult {
+  const have = new Set<string>();
+  for (const l of doc.source.lines) have.add(l.text.trim());
+  const fresh = texts.filter((t) => !have.has(datedLine(date, t)[0]!));
+  if (fresh.length === 0) return { edits: [] };
+  return addListItemsLines(doc, PROGRESS_TARGET, fresh.map((t) => datedLine(date, t)));
+}
