@@ -180,6 +180,8 @@ export async function startCodeServer(options = {}) {
     'extensions.autoUpdate': false,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
+    // code-server saves after a delay by default; desktop VS Code does not, and tests of unsaved editors need it off.
+    'files.autoSave': 'off',
     ...(options.settings ?? {}),
   };
   fs.writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify(settings, null, 2));

@@ -39,17 +39,37 @@ describe('sidebar trees', () => {
   });
 
   it('groups goals and feedback threads by status', async () => {
-    const { trees } = await api();
-    const goalGroups = await rows(trees!.goals);
-    assert.deepStrictEqual(goalGroups.slice(0, 2).map((r) => r.label), ['Active', 'Achieved']);
-    const active = await rows(trees!.goals, goalGroups[0]!.node);
-    assert.ok(active.some((r) => r.label === 'Lead a design review end to end' && r.description === 'by 2027-01-31 · collaboration'));
-    const feedbackGroups = await rows(trees!.feedback);
-    const trying = feedbackGroups.find((r) => r.label === 'Trying');
-    assert.ok(trying);
-    const threads = await rows(trees!.feedback, trying.node);
-    assert.deepStrictEqual(threads.map((r) => r.label), ['Incident updates were too sparse']);
-    assert.strictEqual(threads[0]!.description, 'from Alex Kim · circle back 2026-12-08');
+    const { trees, services } = await api();
+    // Staleness and circle-backs depend on the day: look at the sample on a fixed one.
+    const realNow = services.clock.now;
+    services.clock.now = () => new Date(2026, 10, 21, 12, 0);
+    try {
+      const goalGroups = await rows(trees!.goals);
+      assert.deepStrictEqual(goalGroups.slice(0, 2).map((r) => r.label), ['Active', 'Achieved']);
+      const active = await rows(trees!.goals, goalGroups[0]!.node);
+      const lead = active.find((r) => r.label === 'Lead a design review end to end' && r.description.endsWith('by 2027-01-31 · Collaboration'));
+      assert.ok(lead, active.map((r) => `${r.label}: ${r.description}`).join('\n'));
+      assert.deepStrictEqual([lead.description, lead.icon, lead.contextValue], ['last discussed 2026-11-10 · by 2027-01-31 · Collaboration', 'target', 'oneOnOne.goal.active']);
+      const guide = active.find((r) => r.label === "Write the team's onboarding guide");
+      assert.ok(guide);
+      assert.deepStrictEqual(
+        [guide.description, guide.icon, guide.contextValue],
+        ['quiet 8 wk · last discussed 2026-09-21 · by 2027-02-28 · Enabling others', 'bell-dot', 'oneOnOne.goal.active.stale'],
+      );
+      const feedbackGroups = await rows(trees!.feedback);
+      const trying = feedbackGroups.find((r) => r.label === 'Trying');
+      assert.ok(trying);
+      const threads = await rows(trees!.feedback, trying.node);
+      assert.deepStrictEqual(
+        threads.map((r) => [r.label, r.description, r.icon, r.contextValue]),
+        [
+          ['Incident updates were too sparse', 'from Alex Kim · circle back 2026-12-08', 'beaker', 'oneOnOne.feedback.trying'],
+          ['Review comments read as blunt', 'circle back due · from Alex Kim · 2026-11-20', 'bell-dot', 'oneOnOne.feedback.trying.due'],
+        ],
+      );
+    } finally {
+      services.clock.now = realNow;
+    }
   });
 
   it('opens the file when a row is clicked', async () => {

@@ -6,7 +6,7 @@ import { carryForward as carryItems, ACTIONS_TARGET } from '../../core/carry';
 import { isIsoDate } from '../../core/dates';
 import { JournalDocument, parseDocument } from '../../core/document';
 import { addBlock, addListItemsLines, renderListItem, sequence, setField } from '../../core/edits';
-import { JournalEntry, Person, summarize } from '../../core/journal-index';
+import { JournalEntry, Person, stringField, summarize } from '../../core/journal-index';
 import { prepSheetBlock, previousMeeting, renderPrepSheet } from '../../core/prep';
 import { dateAfter } from '../../core/schedule';
 import { shareableAgenda } from '../../core/share';
@@ -233,7 +233,8 @@ export class SessionCommands {
             sequence(doc, [
               (d) => addListItemsLines(d, { heading: 'Notes', createAt: 'end' }, takeaways.map((t) => renderListItem({ text: t, checkbox: false }))),
               (d) => addListItemsLines(d, ACTIONS_TARGET, actions.map((a) => renderListItem({ text: actionText(a, person) }))),
-              (d) => setField(d, 'status', 'done'),
+              // Already done (finished twice): no edit, so no empty undo step.
+              (d) => (stringField(d.data, 'status') === 'done' ? { edits: [] } : setField(d, 'status', 'done')),
             ]),
         },
         ...progress.map((p) => ({ path: p.goal, compute: (doc: JournalDocument) => logProgressOnce(doc, entry.date!, p.lines) })),

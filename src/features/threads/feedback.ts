@@ -149,9 +149,9 @@ export async function setFeedbackStatusCommand(services: Services, arg: unknown)
     if (status === 'trying' && circleBack === undefined && !stringField(thread.data, 'circleBack')) circleBack = defaultCircleBack(services.today());
   } else {
     const next = nextFeedbackStatus(current);
-    const order = [next, ...FEEDBACK_STATUSES.filter((s) => s !== next && s !== current)];
+    const order = [...(next !== current ? [next] : []), ...FEEDBACK_STATUSES.filter((s) => s !== next && s !== current)];
     const picked = await vscode.window.showQuickPick(
-      order.map((s) => ({ label: FEEDBACK_STATUS_LABELS[s], description: s === next ? `next · ${STATUS_HINTS[s]}` : STATUS_HINTS[s], status: s })),
+      order.map((s) => ({ label: FEEDBACK_STATUS_LABELS[s], description: s === next && next !== current ? `next · ${STATUS_HINTS[s]}` : STATUS_HINTS[s], status: s })),
       { title: `${thread.title} (${FEEDBACK_STATUS_LABELS[current as FeedbackStatus] ?? current})`, placeHolder: 'Move the thread to…', ignoreFocusOut: true },
     );
     if (!picked) return undefined;

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
 import { CIRCLES, isCircle } from '../../core/evidence';
-import { JournalEntry } from '../../core/journal-index';
+import { parseDocument } from '../../core/document';
+import { JournalEntry, summarize } from '../../core/journal-index';
 import { goalPath } from '../../core/layout';
 import { withoutTags } from '../../core/markdown';
 import { GOAL_STATUS_LABELS, goalState, goalStatus, GoalStatus, isGoalStatus, logProgress, setGoalStatus } from '../../core/threads';
@@ -170,13 +171,18 @@ function pointAtCursor(services: Services): { goal: JournalEntry; text: (goalPat
   const editor = vscode.window.activeTextEditor;
   if (!editor || threadAt(services, editor.document.uri, 'goal')) return undefined;
   const path = services.store.pathOf(editor.document.uri);
-  const meeting = path ? services.store.index.get(path) : undefined;
-  if (!meeting || meeting.kind !== 'meeting') return undefined;
+  if (!path || services.store.index.get(path)?.kind !== 'meeting') return undefined;
+  // The text in the editor, saved or not: its lines are the ones the cursor is on.
+  const { document } = editor;
+  const meeting = summarize(path, parseDocument(document.getText()));
   const line = editor.selection.active.line;
   const items = [...meeting.agenda, ...meeting.wins].filter((i) => i.line <= line).sort((a, b) => b.line - a.line);
   const item = items[0];
-  const tag = item?.tags.find((t) => t.startsWith('goal/') && t.length > 5);
+  if (!item) return undefined;
+  // On the point or the lines indented under it, not anywhere below it.
+  for (let l = item.line + 1; l <= line; l++) if (!/^\s+\S/.test(document.lineAt(l).text)) return undefined;
+  const tag = item.tags.find((t) => t.startsWith('goal/') && t.length > 5);
   const goal = tag ? services.store.index.get(goalPath(tag.slice(5))) : undefined;
-  if (!item || !goal || goal.kind !== 'goal') return undefined;
+  if (!goal || goal.kind !== 'goal') return undefined;
   return { goal, text: (goalFile) => `${withoutTags(item.text)} ([1:1 of ${meeting.date}](${relativeLink(goalFile, meeting.path)}))` };
 }
