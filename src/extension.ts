@@ -3,6 +3,7 @@ import { features } from './features';
 import { evidence } from './features/evidence';
 import { session } from './features/session';
 import { treeProviders } from './features/trees';
+import { treeTimings } from './features/trees/meetings-tree';
 import { JournalStore } from './host/journal-store';
 import { createLogger } from './host/logger';
 import { createServices, Services } from './host/services';
@@ -13,6 +14,8 @@ export interface JournalApi {
   readonly trees: typeof treeProviders;
   readonly session: typeof session;
   readonly evidence: typeof evidence;
+  /** Timings for `npm run bench` (bench/vscode-suite.cjs). */
+  readonly perf: Readonly<typeof treeTimings>;
 }
 
 export function activate(context: vscode.ExtensionContext): JournalApi {
@@ -23,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): JournalApi {
   for (const feature of features) feature(context, services);
   // Read the journal after activation returns: the trees show as soon as it is in.
   void store.reload();
-  return { services, get trees() { return treeProviders; }, get session() { return session; }, get evidence() { return evidence; } };
+  return { services, get trees() { return treeProviders; }, get session() { return session; }, get evidence() { return evidence; }, perf: treeTimings };
 }
 
 export function deactivate(): void {}

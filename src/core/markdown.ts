@@ -308,6 +308,24 @@ export function itemsIn(scan: ScannedMarkdown, section: Section): ListItem[] {
   return scan.items.filter((item) => item.line >= section.bodyStart && item.line < section.end);
 }
 
+/** `[text](target)`, not an image and not an escaped `\[`. */
+const INLINE_LINK = /(?<![!\\])\[((?:\\.|[^\]\\])*)\]\([^\s)]*\)/g;
+
+/**
+ * Inline links as their text, for a label shown as plain text (a tree row):
+ * `Goal: [Write \[the\] guide](../../goals/g.md)` → `Goal: Write [the] guide`.
+ * Links inside code spans stay as they are.
+ */
+export function linksAsText(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of blankCodeSpans(text).matchAll(INLINE_LINK)) {
+    out += text.slice(last, m.index) + text.slice(m.index + 1, m.index + 1 + m[1]!.length).replace(/\\([\\[\]])/g, '$1');
+    last = m.index + m[0].length;
+  }
+  return out + text.slice(last);
+}
+
 const TAG_WITH_SPACE = /(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu;
 
 /** The text without its tags: `#42` is an issue number and a `#tag` in a code span is code, as `extractTags` reads them. */

@@ -133,6 +133,8 @@ export interface GoalState {
   readonly stale: boolean;
   /** Whole weeks since it was last discussed (or created, when it never was). */
   readonly quietWeeks: number | undefined;
+  /** The date of a meeting after today that refers to it: it is on an agenda already. */
+  readonly queued: string | undefined;
 }
 
 /** When a goal last came up, up to `until`: its latest progress entry, or a meeting that refers to it. */
@@ -152,7 +154,8 @@ function latestUpTo(entries: readonly ProgressEntry[], until: string): string | 
 /**
  * A goal's lifecycle at `today`. An active goal is stale when it has not
  * come up for `staleWeeks` weeks; one that never came up counts from its
- * `created` date, and without one it is stale at once.
+ * `created` date, and without one it is stale at once. A goal on the agenda
+ * of a meeting still to come is not stale: it is about to come up.
  */
 export function goalState(index: JournalIndex, goal: JournalEntry, today: string, staleWeeks = DEFAULT_STALE_WEEKS): GoalState {
   const status = goalStatus(goal);
@@ -161,8 +164,10 @@ export function goalState(index: JournalIndex, goal: JournalEntry, today: string
   const since = discussed ?? (created && parseIsoDate(created) ? created : undefined);
   const days = since ? daysBetween(since, today) : undefined;
   const quietWeeks = days === undefined ? undefined : Math.max(0, Math.floor(days / 7));
-  const stale = status === 'active' && staleWeeks > 0 && (days === undefined || days >= staleWeeks * 7);
-  return { entry: goal, status, lastDiscussed: discussed, stale, quietWeeks };
+  const latest = index.lastMention(goal.slug, '9999-12-31');
+  const queued = latest !== undefined && latest > today ? latest : undefined;
+  const stale = status === 'active' && staleWeeks > 0 && queued === undefined && (days === undefined || days >= staleWeeks * 7);
+  return { entry: goal, status, lastDiscussed: discussed, stale, quietWeeks, queued };
 }
 
 /** Active goals that have gone quiet, the quietest first. */

@@ -28,6 +28,12 @@ export class JournalStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changeEmitter];
   private watcher: vscode.Disposable | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * The text of each file as the extension last wrote it (and indexed it), so
+   * the watcher's echo of that write changes nothing: a refresh of the trees
+   * then would drop the row a context-menu command was just run on.
+   */
+  private readonly written = new Map<string, string>();
   private currentState: JournalState = { kind: 'no-workspace' };
   private loading: Promise<void> | undefined;
   private generation = 0;
@@ -79,6 +85,7 @@ export class JournalStore implements vscode.Disposable {
 
   /** Records text just written by the extension, so the trees update before the watcher fires. */
   updateFromText(path: string, text: string): void {
+    this.written.set(path, text);
     this.index.update(path, text);
   }
 
@@ -87,6 +94,7 @@ export class JournalStore implements vscode.Disposable {
     this.watcher = undefined;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.written.clear();
     this.diagnostics.clear();
 
     const location = journalLocation();
@@ -192,6 +200,9 @@ export class JournalStore implements vscode.Disposable {
   }
 
   private apply(path: string, content: ReadResult): void {
+    const echo = content.kind === 'text' && this.written.get(path) === content.text && this.index.get(path) !== undefined;
+    this.written.delete(path);
+    if (echo) return;
     if (content.kind === 'text') this.index.update(path, content.text);
     else if (content.kind === 'unreadable') this.index.markUnreadable(path, content.message);
     else this.index.delete(path);
@@ -237,12 +248,16 @@ export class JournalStore implements vscode.Disposable {
   }
 
   private onIndexChanged(paths: readonly string[]): void {
-    for (const path of this.root ? paths : []) {
+    // One message to the workbench per batch (a full read touches every file),
+    // and none for files that had no problems before and have none now.
+    const updates: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    for (const path of this.root ? new Set(paths) : []) {
       const entry = this.index.get(path);
       const uri = this.uriOf(path);
-      if (!entry || entry.problems.length === 0) this.diagnostics.delete(uri);
-      else this.diagnostics.set(uri, entry.problems.map(toDiagnostic));
+      if (entry && entry.problems.length > 0) updates.push([uri, entry.problems.map(toDiagnostic)]);
+      else if (this.diagnostics.has(uri)) updates.push([uri, undefined]);
     }
+    if (updates.length > 0) this.diagnostics.set(updates);
     this.changeEmitter.fire(paths);
   }
 

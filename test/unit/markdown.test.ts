@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { extractTags, findSection, itemsIn, normalizeHeading, scanMarkdown, ScannedMarkdown } from '../../src/core/markdown';
+import { extractTags, findSection, itemsIn, linksAsText, normalizeHeading, scanMarkdown, ScannedMarkdown } from '../../src/core/markdown';
 import { splitLines } from '../../src/core/text';
 
 function scan(text: string): ScannedMarkdown {
@@ -295,5 +295,16 @@ describe('markdown: findSection and itemsIn', () => {
     const t = '```\n## Agenda\n```\n## Agenda\n- x\n';
     const sc = scan(t);
     assert.strictEqual(findSection(sc, splitLines(t).length, ['Agenda'])?.heading.line, 3);
+  });
+});
+
+describe('markdown: links as text', () => {
+  it('keeps the text of each inline link, unescaping its brackets', () => {
+    assert.strictEqual(linksAsText('Goal: [Lead \\[the\\] review](../../goals/lead.md) — progress since 2026-11-01'), 'Goal: Lead [the] review — progress since 2026-11-01');
+    assert.strictEqual(linksAsText('[a](x.md) and [b](https://e.example/b)'), 'a and b');
+  });
+
+  it('leaves images, escaped brackets, code spans and plain text alone', () => {
+    for (const text of ['![logo](logo.png)', '\\[not](x.md)', 'see `[a](b)`', 'no links [here]', '']) assert.strictEqual(linksAsText(text), text);
   });
 });

@@ -223,6 +223,16 @@ describe('threads: staleness', () => {
     assert.deepStrictEqual(state('undated', '2026-11-21', 0), [undefined, false, undefined]);
   });
 
+  it('a goal on the agenda of a meeting still to come is queued, not stale', () => {
+    const index = journal();
+    index.update('meetings/alex/2026-12-15.md', lines('## Agenda', '- [ ] Goal: [Undated](../../goals/undated.md) #growth #goal/undated', ''));
+    const s = goalState(index, index.get('goals/undated.md')!, '2026-12-10');
+    assert.deepStrictEqual([s.stale, s.queued, s.lastDiscussed], [false, '2026-12-15', undefined]);
+    // The day after the meeting it counts as discussed then.
+    const after = goalState(index, index.get('goals/undated.md')!, '2026-12-16');
+    assert.deepStrictEqual([after.stale, after.queued, after.lastDiscussed], [false, undefined, '2026-12-15']);
+  });
+
   it('a meeting that comes to refer to a goal freshens it; removing it makes it stale again', () => {
     const index = journal();
     assert.deepStrictEqual(staleGoals(index, '2026-12-10').map((s) => s.entry.slug), ['new', 'future', 'undated', 'talked']);

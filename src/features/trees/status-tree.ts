@@ -114,12 +114,14 @@ export class StatusTreeProvider extends RefreshingProvider {
     const circle = stringField(entry.data, 'circle');
     const discussed = state.lastDiscussed ? `last discussed ${state.lastDiscussed}` : 'never discussed';
     const quiet = state.stale ? (state.quietWeeks === undefined ? 'quiet' : `quiet ${state.quietWeeks} wk`) : undefined;
-    const description = [quiet, state.status === 'active' ? discussed : undefined, target ? `by ${target}` : undefined, circle && isCircle(circle) ? circleLabel(circle) : circle]
+    const queued = state.status === 'active' && state.queued ? `on the agenda ${state.queued}` : undefined;
+    const description = [quiet, queued, state.status === 'active' ? discussed : undefined, target ? `by ${target}` : undefined, circle && isCircle(circle) ? circleLabel(circle) : circle]
       .filter(Boolean)
       .join(' · ');
     const details = [
       `Status: ${GOAL_STATUS_LABELS[state.status as GoalStatus] ?? state.status}`,
       state.stale ? `Not discussed for ${state.quietWeeks ?? 'many'} weeks: add it to your next agenda` : undefined,
+      queued ? `On the agenda of the 1:1 of ${state.queued}` : undefined,
       `Last discussed: ${state.lastDiscussed ?? 'never'}`,
       target ? `Target: ${target}` : undefined,
       circle ? `Circle: ${isCircle(circle) ? circleLabel(circle) : circle}` : undefined,
@@ -142,7 +144,9 @@ export class StatusTreeProvider extends RefreshingProvider {
     const from = stringField(entry.data, 'from');
     const circleBack = stringField(entry.data, 'circleBack');
     const due = isFeedbackDue(entry, today);
-    const description = [due ? 'circle back due' : undefined, from ? `from ${from}` : undefined, circleBack && !due ? `circle back ${circleBack}` : due ? circleBack : undefined]
+    // Once circled back or closed, the circle-back date is history: the row says so no more.
+    const open = status === 'received' || status === 'trying';
+    const description = [due ? 'circle back due' : undefined, from ? `from ${from}` : undefined, open && circleBack ? (due ? circleBack : `circle back ${circleBack}`) : undefined]
       .filter(Boolean)
       .join(' · ');
     const details = [
