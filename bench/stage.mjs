@@ -1,0 +1,115 @@
+// The extension as it ships, built and packaged in a folder of its own
+// (.bench/stage/), so `npm run bench` never touches the dist/ and .vsix that
+// other work (tests, F5) uses: the files `npm run package` needs are copied
+// there, node_modules is linked, and `npm run package` runs there
+// (vscode:prepublish → scripts/build.mjs --production, then vsce package).
+// The same staged folder is what the VS Code measurements load.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from './generate.mjs';
+
+const COPIED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'tsconfig.json', 'media', 'docs/format.md', 'scripts/build.mjs', 'src'];
+
+/**
+ * `source`: the tree to package (the repository, or a commit exported by
+ * `npm run bench -- --ref`); node_modules is always the repository's.
+ * @returns {{ dir: string, vsix: string, packageMs: number }}
+ */
+export function stageAndPackage(dir, source = repoRoot) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const rel of COPIED) {
+    const from = path.join(source, rel);
+    if (!fs.existsSync(from)) continue;
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.cpSync(from, path.join(dir, rel), { recursive: true });
+  }
+  fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const t0 = Date.now();
+  const r = spawnSync('npm', ['run', 'package'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 300000,
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
+  const packageMs = Date.now() - t0;
+  const vsix = path.join(dir, 'one-on-one-journal.vsix');
+  if (r.status !== 0 || !fs.existsSync(vsix)) {
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
+    throw new Error(`npm run package in ${dir} failed (exit ${r.status ?? r.signal ?? r.error?.message}):\n${out}`);
+  }
+  return { dir, vsix, packageMs };
+}
+
+/** Entries of a .zip (the .vsix) from its central directory: name, stored and packed sizes. */
+export function zipEntries(file) {
+  const buf = fs.readFileSync(file);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error(`${file} is not a zip file`);
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries = [];
+  for (let n = 0; n < count; n++) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`${file}: bad central directory entry ${n}`);
+    const packed = buf.readUInt32LE(at + 20);
+    const size = buf.readUInt32LE(at + 24);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLen), size, packed });
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return { bytes: buf.length, entries };
+}
+
+/**
+ * Where the bundle's bytes come from: src/extension.ts bundled with esbuild's
+ * metafile as that tree's scripts/build.mjs does for production (minified;
+ * for the platform it names, the node one when it builds both), grouped by
+ * package (or by src/ folder). An approximation of the real build: the
+ * caller prints both totals.
+ */
+export async function bundleComposition(source = repoRoot) {
+  const esbuild = await import('esbuild');
+  const script = fs.readFileSync(path.join(source, 'scripts', 'build.mjs'), 'utf8');
+  const platform = /platform:\s*'node'/.test(script) ? 'node' : 'browser';
+  const result = await esbuild.build({
+    entryPoints: [path.join(source, 'src/extension.ts')],
+    absWorkingDir: source,
+    nodePaths: [path.join(repoRoot, 'node_modules')],
+    bundle: true,
+    external: ['vscode'],
+    format: 'cjs',
+    platform,
+    target: platform === 'node' ? 'node18' : 'es2022',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    metafile: true,
+    outfile: 'bundle.js',
+    logLevel: 'silent',
+  });
+  const out = Object.values(result.metafile.outputs)[0];
+  const groups = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+    const key = m ? m[1] : sourceGroup(input);
+    groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
+  }
+  return { total: out.bytes, platform, groups: [...groups.entries()].sort((a, b) => b[1] - a[1]) };
+}
+
+/** `src/core/x.ts` → `src/core`, `src/features/trees/x.ts` → `src/features/trees`. */
+function sourceGroup(input) {
+  const parts = input.split('/');
+  if (parts[0] !== 'src' || parts.length < 3) return parts.length < 3 ? input : parts.slice(0, 2).join('/');
+  return parts.slice(0, parts[1] === 'features' && parts.length >= 4 ? 3 : 2).join('/');
+}
