@@ -4,7 +4,7 @@
 
 import { parseDocument, JournalDocument } from './document';
 import { FrontMatterData, Problem } from './front-matter';
-import { findSection, itemsIn } from './markdown';
+import { findSection, itemsIn, ListItem, normalizeHeading, Section } from './markdown';
 import { isIsoDate } from './dates';
 import { Schedule, scheduleOf } from './schedule';
 import { classify, FileKind, personPath, titleFromSlug } from './layout';
@@ -298,36 +298,49 @@ export function stringField(data: FrontMatterData, key: string): string | undefi
 export function summarize(path: string, doc: JournalDocument): JournalEntry {
   const c = classify(path);
   const data = doc.data;
-  const problems = [...doc.problems, ...checkFields(c.kind, doc)];
-  const firstH1 = doc.scan.headings.find((h) => h.level === 1)?.text;
-  let title: string;
-  switch (c.kind) {
-    case 'person':
-      title = stringField(data, 'name') ?? titleFromSlug(c.slug);
-      break;
-    case 'meeting':
-      title = c.date!;
-      break;
-    default:
-      title = stringField(data, 'title') ?? (firstH1 || titleFromSlug(c.slug));
-  }
-  let agenda: ItemSummary[] = [];
-  let openActionItems = 0;
-  let actions: ItemSummary[] = [];
-  let wins: ItemSummary[] = [];
-  let goals: string[] = [];
-  const extra: { schedule?: Schedule; lastProgress?: string; progressDates?: string[]; progress?: ProgressEntry[] } = {};
+  const checked = checkFields(c.kind, doc);
+  const problems = doc.problems.length === 0 ? checked : [...doc.problems, ...checked];
+  const status = stringField(data, 'status');
   if (c.kind === 'meeting') {
     // Items in a Private section, under a #private heading or with #private on any of their lines carry the tag,
     // so whatever is shared or exported from the index can leave them out.
-    const hidden = /private/i.test(doc.source.text) ? privateLines(doc).lines : undefined;
-    agenda = topLevelItems(doc, AGENDA_HEADINGS, true, hidden);
-    actions = topLevelItems(doc, ACTION_HEADINGS, false, hidden);
-    wins = topLevelItems(doc, WINS_HEADINGS, false, hidden);
-    const actionSection = findSection(doc.scan, doc.source.lines.length, ACTION_HEADINGS);
-    openActionItems = actionSection ? itemsIn(doc.scan, actionSection).filter((i) => i.checked === false).length : 0;
-    goals = goalRefs(doc);
-  } else if (c.kind === 'person') {
+    // (A heading is part of the text: looking there first spares a search of the whole file, as the Private heading is near its end.)
+    const mentionsPrivate = doc.scan.headings.some((h) => PRIVATE_WORD.test(h.text)) || PRIVATE_WORD.test(doc.source.text);
+    const hidden = mentionsPrivate ? privateLines(doc).lines : undefined;
+    // Each heading normalized once, for the three sections.
+    const normalized = doc.scan.headings.map((h) => normalizeHeading(h.text));
+    const actionSection = sectionOf(doc, normalized, ACTION_WANTED);
+    let openActionItems = 0;
+    if (actionSection) {
+      for (const item of doc.scan.items) if (item.line >= actionSection.bodyStart && item.line < actionSection.end && item.checked === false) openActionItems++;
+    }
+    // One object literal, no spreads: this runs for every meeting.
+    return {
+      path,
+      kind: c.kind,
+      slug: c.slug,
+      title: c.date!,
+      data,
+      status,
+      problems,
+      person: c.person!,
+      date: c.date!,
+      agenda: topLevelItems(doc, sectionOf(doc, normalized, AGENDA_WANTED), true, hidden),
+      openActionItems,
+      actions: topLevelItems(doc, actionSection, false, hidden),
+      wins: topLevelItems(doc, sectionOf(doc, normalized, WINS_WANTED), false, hidden),
+      goals: goalRefs(doc),
+    };
+  }
+  let title: string;
+  if (c.kind === 'person') {
+    title = stringField(data, 'name') ?? titleFromSlug(c.slug);
+  } else {
+    const firstH1 = doc.scan.headings.find((h) => h.level === 1)?.text;
+    title = stringField(data, 'title') ?? (firstH1 ? own(firstH1) : titleFromSlug(c.slug));
+  }
+  const extra: { schedule?: Schedule; lastProgress?: string; progressDates?: string[]; progress?: ProgressEntry[] } = {};
+  if (c.kind === 'person') {
     const schedule = scheduleOf(data).schedule;
     if (schedule) extra.schedule = schedule;
   } else if (c.kind === 'goal') {
@@ -336,7 +349,7 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
       const entries: ProgressEntry[] = [];
       for (const item of itemsIn(doc.scan, progress)) {
         const m = PROGRESS_ENTRY.exec(item.text);
-        if (m && isIsoDate(m[1]!)) entries.push({ line: item.line, date: m[1]!, text: m[2]!.trim() });
+        if (m && isIsoDate(m[1]!)) entries.push({ line: item.line, date: own(m[1]!), text: own(m[2]!.trim()) });
       }
       if (entries.length > 0) {
         entries.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);
@@ -352,14 +365,14 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
     slug: c.slug,
     title,
     data,
-    status: stringField(data, 'status'),
+    status,
     problems,
     ...(c.person !== undefined ? { person: c.person, date: c.date! } : {}),
-    agenda,
-    openActionItems,
-    actions,
-    wins,
-    goals,
+    agenda: [],
+    openActionItems: 0,
+    actions: [],
+    wins: [],
+    goals: [],
     ...extra,
   };
 }
@@ -369,29 +382,100 @@ export const WINS_HEADINGS = ['Wins', 'Accomplishments'];
 /** `2026-11-10: text`, `2026-11-10 — text`, `2026-11-10 text`. */
 const PROGRESS_ENTRY = /^(\d{4}-\d{2}-\d{2})\b\s*(?:[:—–-]\s*)?(.*)$/su;
 
+const PRIVATE_WORD = /private/i;
+const AGENDA_WANTED = AGENDA_HEADINGS.map(normalizeHeading);
+const ACTION_WANTED = ACTION_HEADINGS.map(normalizeHeading);
+const WINS_WANTED = WINS_HEADINGS.map(normalizeHeading);
+
+/** findSection, with the headings already normalized (`normalized[i]` is heading i's) and the names too. */
+function sectionOf(doc: JournalDocument, normalized: readonly string[], wanted: readonly string[]): Section | undefined {
+  const hs = doc.scan.headings;
+  for (let h = 0; h < hs.length; h++) {
+    if (!wanted.includes(normalized[h]!)) continue;
+    const heading = hs[h]!;
+    let end = doc.source.lines.length;
+    for (let k = h + 1; k < hs.length; k++) {
+      if (hs[k]!.level <= heading.level) {
+        end = hs[k]!.line;
+        break;
+      }
+    }
+    return { heading, bodyStart: heading.line + 1, end };
+  }
+  return undefined;
+}
+
 /** Top-level items of a section (with their `Source:` lines when `withSource`); private ones tagged `private`. */
-function topLevelItems(doc: JournalDocument, headings: readonly string[], withSource: boolean, hidden: readonly boolean[] | undefined): ItemSummary[] {
-  const section = findSection(doc.scan, doc.source.lines.length, headings);
+function topLevelItems(doc: JournalDocument, section: Section | undefined, withSource: boolean, hidden: readonly boolean[] | undefined): ItemSummary[] {
   if (!section) return [];
-  return itemsIn(doc.scan, section)
-    .filter((i) => i.parent === -1 || doc.scan.items[i.parent]!.line < section.bodyStart)
-    .map((i) => {
-      const source = withSource ? sourceOf(doc, i.line + 1, i.endLine) : undefined;
-      const tags = hidden?.[i.line] && !i.tags.includes(PRIVATE_TAG) ? [...i.tags, PRIVATE_TAG] : i.tags;
-      return { line: i.line, text: i.text, checked: i.checked, tags, ...(source ? { source } : {}) };
-    });
+  const items = doc.scan.items;
+  const isTopLevel = (i: ListItem): boolean =>
+    i.line >= section.bodyStart && i.line < section.end && (i.parent === -1 || items[i.parent]!.line < section.bodyStart);
+  // Counted first: the index keeps the list, and one grown by push keeps spare room.
+  let count = 0;
+  for (const i of items) if (isTopLevel(i)) count++;
+  const out = new Array<ItemSummary>(count);
+  let k = 0;
+  for (const i of items) {
+    if (!isTopLevel(i)) continue;
+    const source = withSource ? sourceOf(doc, i.line + 1, i.endLine) : undefined;
+    const tags = internTags(hidden?.[i.line] && !i.tags.includes(PRIVATE_TAG) ? [...i.tags, PRIVATE_TAG] : i.tags);
+    const text = own(i.text);
+    out[k++] = source ? { line: i.line, text, checked: i.checked, tags, source } : { line: i.line, text, checked: i.checked, tags };
+  }
+  return out;
+}
+
+// What the index keeps must not keep the file. A string sliced from a file's
+// text holds on to all of it (V8 keeps a slice's parent), so an item's text,
+// a label or a link would keep every meeting whole in memory.
+
+/** `text` as a string of its own: one character longer than it, flattened (slices shorter than 13 characters are copies already). */
+function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/** Tag lists by their tags: items share a handful of distinct lists, so the index keeps one of each. */
+const tagLists = new Map<string, readonly string[]>();
+const NO_TAGS: readonly string[] = Object.freeze([]);
+
+function internTags(tags: readonly string[]): readonly string[] {
+  if (tags.length === 0) return NO_TAGS;
+  const key = tags.length === 1 ? tags[0]! : tags.join('\n'); // a tag never holds a line break
+  let shared = tagLists.get(key);
+  if (!shared) {
+    // Bounded: past it, lists are simply shared less.
+    if (tagLists.size >= 10_000) tagLists.clear();
+    shared = Object.freeze(tags.map(internTag));
+    tagLists.set(own(key), shared);
+  }
+  return shared;
+}
+
+const tagNames = new Map<string, string>();
+
+function internTag(tag: string): string {
+  let shared = tagNames.get(tag);
+  if (shared === undefined) {
+    if (tagNames.size >= 10_000) tagNames.clear();
+    shared = own(tag);
+    tagNames.set(shared, shared);
+  }
+  return shared;
 }
 
 const GOAL_LINK = /(?:^|[\\/(])goals\/([\p{L}\p{N}][\p{L}\p{N}-]*)\.md\b/gu;
 
 /** Goals a meeting refers to, from any list item: `#goal/<slug>` tags and links to `goals/<slug>.md`. */
 function goalRefs(doc: JournalDocument): string[] {
-  const out = new Set<string>();
+  let out: Set<string> | undefined;
   for (const item of doc.scan.items) {
-    for (const tag of item.tags) if (tag.startsWith('goal/') && tag.length > 5) out.add(tag.slice(5));
-    if (item.text.includes('goals/')) for (const m of item.text.matchAll(GOAL_LINK)) out.add(m[1]!.toLowerCase());
+    for (const tag of item.tags) if (tag.startsWith('goal/') && tag.length > 5) (out ??= new Set()).add(tag.slice(5));
+    if (!item.text.includes('goals/')) continue;
+    GOAL_LINK.lastIndex = 0;
+    for (let m = GOAL_LINK.exec(item.text); m; m = GOAL_LINK.exec(item.text)) (out ??= new Set()).add(m[1]!.toLowerCase());
   }
-  return [...out];
+  return out ? [...out].map(internTag) : [];
 }
 
 
@@ -404,9 +488,9 @@ function sourceOf(doc: JournalDocument, from: number, to: number): ItemSummary['
     if (doc.scan.kinds[l] !== 'text') continue;
     const text = doc.source.lines[l]!.text;
     const link = SOURCE_LINK.exec(text);
-    if (link) return { label: link[1]!.replace(/\\(.)/g, '$1'), url: link[2]! };
+    if (link) return { label: own(link[1]!.replace(/\\(.)/g, '$1')), url: own(link[2]!) };
     const code = SOURCE_CODE.exec(text);
-    if (code) return { label: code[2]! };
+    if (code) return { label: own(code[2]!) };
   }
   return undefined;
 }

@@ -28,13 +28,19 @@ export const MEETING_TEMPLATE = `${FOLDERS.templates}/meeting.md`;
 
 const MEETING_NAME = /^(\d{4}-\d{2}-\d{2})(?:[-_ ].*)?$/;
 
+const MARKDOWN_FILE = /\.md$/i;
+
 export function classify(relativePath: string): Classified {
-  const parts = relativePath.split('/');
-  const file = parts[parts.length - 1] ?? '';
-  if (!/\.md$/i.test(file)) return { kind: 'other', slug: file };
-  const slug = file.replace(/\.md$/i, '');
-  if (parts.length === 2) {
-    switch (parts[0]) {
+  // Read with indexOf rather than split: indexing classifies every file.
+  const last = relativePath.lastIndexOf('/');
+  const file = relativePath.slice(last + 1);
+  if (!MARKDOWN_FILE.test(file)) return { kind: 'other', slug: file };
+  const slug = file.slice(0, -3);
+  const first = relativePath.indexOf('/');
+  if (first < 0) return slug.toLowerCase() === 'questions' ? { kind: 'questions', slug } : { kind: 'other', slug };
+  const top = relativePath.slice(0, first);
+  if (first === last) {
+    switch (top) {
       case FOLDERS.people:
         return { kind: 'person', slug };
       case FOLDERS.goals:
@@ -44,11 +50,9 @@ export function classify(relativePath: string): Classified {
       case FOLDERS.templates:
         return { kind: 'template', slug };
     }
-  }
-  if (parts.length === 1 && slug.toLowerCase() === 'questions') return { kind: 'questions', slug };
-  if (parts.length === 3 && parts[0] === FOLDERS.meetings) {
+  } else if (top === FOLDERS.meetings && relativePath.indexOf('/', first + 1) === last) {
     const m = MEETING_NAME.exec(slug);
-    if (m && isIsoDate(m[1]!)) return { kind: 'meeting', slug, person: parts[1]!, date: m[1]! };
+    if (m && isIsoDate(m[1]!)) return { kind: 'meeting', slug, person: relativePath.slice(first + 1, last), date: m[1]! };
   }
   return { kind: 'other', slug };
 }

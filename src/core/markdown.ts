@@ -4,7 +4,7 @@
 // numbers rather than building an AST: that is all the journal needs, and it
 // is what keeps indexing thousands of files cheap.
 
-import { indentWidth, isBlank, Line } from './text';
+import { Line } from './text';
 
 export type LineKind = 'text' | 'blank' | 'front-matter' | 'fence' | 'html';
 
@@ -51,12 +51,11 @@ export interface ScannedMarkdown {
 }
 
 const FENCE_OPEN = /^([ \t]*)(`{3,}|~{3,})(.*)$/s;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/s;
-const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)(\[([ xX])\](?:[ \t]+|$))?(.*)$/s;
 const HTML_RAW_OPEN = /^ {0,3}<(script|pre|style|textarea)(?:[\s>]|$)/i;
 const HTML_RAW_CLOSE = /<\/(script|pre|style|textarea)>/i;
 const HTML_BLOCK_OPEN = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/;
-const TAG = /(?:^|[\s(])#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+/** A tag after its `#` (sticky: read where a `#` was found). */
+const TAG_BODY = /[\p{L}\p{N}_][\p{L}\p{N}_/-]*/uy;
 
 export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
   const kinds: LineKind[] = new Array(lines.length);
@@ -86,13 +85,12 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
   }
 
   const headings: Heading[] = [];
-  const items: ListItem[] = [];
+  // Item end lines grow while scanning; the items are handed out read-only.
+  const items: Mutable<ListItem>[] = [];
   // Open items, innermost last, for nesting and continuation lines.
   const open: { index: number; contentIndent: number }[] = [];
-  // Mutable copies of item end lines while scanning.
-  const ends: number[] = [];
 
-  let fence: { char: string; length: number } | undefined;
+  let fence: { code: number; length: number } | undefined;
   let html: 'raw' | 'comment' | 'block' | undefined;
   let blockStart = -1;
   // Content column of the list item a fence or HTML block sits in (0 at top level):
@@ -103,25 +101,40 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
     while (open.length > 0 && open[open.length - 1]!.contentIndent > indent) open.pop();
   };
   const extendOpenItems = (line: number): void => {
-    for (const o of open) ends[o.index] = line + 1;
+    for (let k = 0; k < open.length; k++) items[open[k]!.index]!.endLine = line + 1;
   };
 
   for (let i = first; i < lines.length; i++) {
     const text = lines[i]!.text;
+    // One pass over the indentation: its width (a tab to the next multiple
+    // of 4, as indentWidth) and the first other character, which decides
+    // which of the patterns below can match at all.
+    let indent = 0;
+    let at = 0;
+    for (; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c === 32) indent++;
+      else if (c === 9) indent += 4 - (indent % 4);
+      else break;
+    }
+    const blank = at === text.length;
+    const lead = blank ? 0 : text.charCodeAt(at);
 
-    if ((fence || html) && blockContainer > 0 && !isBlank(text) && indentWidth(text) < blockContainer) {
+    if ((fence || html) && blockContainer > 0 && !blank && indent < blockContainer) {
       fence = undefined;
       html = undefined;
     }
     if (fence) {
       kinds[i] = 'fence';
-      const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(text);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length) fence = undefined;
+      if (lead === fence.code) {
+        const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(text);
+        if (m && m[1]!.length >= fence.length) fence = undefined;
+      }
       extendOpenItems(i);
       continue;
     }
     if (html) {
-      if (html === 'block' && isBlank(text)) {
+      if (html === 'block' && blank) {
         html = undefined;
         kinds[i] = 'blank';
         continue;
@@ -132,37 +145,35 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
       extendOpenItems(i);
       continue;
     }
-    if (isBlank(text)) {
+    if (blank) {
       kinds[i] = 'blank';
       continue;
     }
 
-    const indent = indentWidth(text);
     const container = open.length > 0 ? open[open.length - 1]!.contentIndent : 0;
     const relative = indent - (indent >= container ? container : 0);
 
-    const fenceMatch = relative <= 3 ? FENCE_OPEN.exec(text) : null;
+    const fenceMatch = relative <= 3 && (lead === 96 /* ` */ || lead === 126) /* ~ */ ? FENCE_OPEN.exec(text) : null;
     // A backtick fence's info string may not contain backticks.
     if (fenceMatch && !(fenceMatch[2]![0] === '`' && fenceMatch[3]!.includes('`'))) {
       closeItemsBelow(indent);
       kinds[i] = 'fence';
-      fence = { char: fenceMatch[2]![0]!, length: fenceMatch[2]!.length };
+      fence = { code: fenceMatch[2]!.charCodeAt(0), length: fenceMatch[2]!.length };
       blockStart = i;
       blockContainer = open.length > 0 ? open[open.length - 1]!.contentIndent : 0;
       extendOpenItems(i);
       continue;
     }
 
-    const atx = ATX.exec(text);
-    if (atx) {
+    const level = lead === 35 /* # */ ? atxLevel(text, at) : 0;
+    if (level > 0) {
       open.length = 0;
       kinds[i] = 'text';
-      const body = (atx[2] ?? '').replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+$/, '');
-      headings.push({ line: i, level: atx[1]!.length, text: body.trim() });
+      headings.push({ line: i, level, text: atxText(text, at + level) });
       continue;
     }
 
-    if (relative <= 3 && (HTML_RAW_OPEN.test(text) || /^ {0,3}<!--/.test(text) || HTML_BLOCK_OPEN.test(text))) {
+    if (lead === 60 /* < */ && relative <= 3 && (HTML_RAW_OPEN.test(text) || /^ {0,3}<!--/.test(text) || HTML_BLOCK_OPEN.test(text))) {
       closeItemsBelow(indent);
       kinds[i] = 'html';
       if (HTML_RAW_OPEN.test(text)) html = HTML_RAW_CLOSE.test(text) ? undefined : 'raw';
@@ -175,15 +186,33 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
     }
 
     kinds[i] = 'text';
-    const li = LIST_ITEM.exec(text);
-    if (li && !(li[3] === '' && li[4] === undefined && li[6] === '')) {
+    // A list item, read by hand (what LIST_ITEM says), without the regex's
+    // six captured strings per line.
+    const markerEnd = lead === 45 /* - */ || lead === 42 /* * */ || lead === 43 /* + */ ? at + 1 : orderedMarkerEnd(text, at);
+    let gap = markerEnd;
+    while (gap < text.length && (text.charCodeAt(gap) === 32 || text.charCodeAt(gap) === 9)) gap++;
+    // After the marker: at least one space or tab, never the end of the line.
+    if (markerEnd > 0 && gap > markerEnd) {
       closeItemsBelow(indent);
       // An item indented less than its would-be parent's content is a sibling.
       while (open.length > 0 && indent < open[open.length - 1]!.contentIndent) open.pop();
-      const markerEnd = li[1]!.length + li[2]!.length;
-      const contentIndent = indentWidth(li[1]!) + li[2]!.length + Math.max(1, Math.min(li[3]!.length, 4));
-      const box = li[4];
-      const body = li[6] ?? '';
+      const spaces = gap - markerEnd;
+      const contentIndent = indent + (markerEnd - at) + Math.max(1, Math.min(spaces, 4));
+      // `[ ]`, `[x]` or `[X]`, then spaces or the end of the line.
+      let box = false;
+      let bodyStart = gap;
+      if (text.charCodeAt(gap) === 91 /* [ */ && text.charCodeAt(gap + 2) === 93 /* ] */) {
+        const mark = text.charCodeAt(gap + 1);
+        if (mark === 32 || mark === 120 /* x */ || mark === 88 /* X */) {
+          let after = gap + 3;
+          while (after < text.length && (text.charCodeAt(after) === 32 || text.charCodeAt(after) === 9)) after++;
+          if (after > gap + 3 || after === text.length) {
+            box = true;
+            bodyStart = after;
+          }
+        }
+      }
+      const body = text.slice(bodyStart);
       const parent = open.length > 0 ? open[open.length - 1]!.index : -1;
       const index = items.length;
       items.push({
@@ -191,13 +220,12 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
         endLine: i + 1,
         indent,
         contentIndent,
-        checked: box === undefined ? undefined : li[5] !== ' ',
-        checkCharacter: box === undefined ? undefined : markerEnd + li[3]!.length + 1,
+        checked: box ? text.charCodeAt(gap + 1) !== 32 : undefined,
+        checkCharacter: box ? gap + 1 : undefined,
         text: body.trim(),
-        tags: extractTags(body),
+        tags: body.includes('#') ? extractTags(body) : NO_TAGS,
         parent,
       });
-      ends[index] = i + 1;
       extendOpenItems(i);
       open.push({ index, contentIndent });
       continue;
@@ -210,19 +238,117 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
     extendOpenItems(i);
   }
 
-  const finished = items.map((item, index) => ({ ...item, endLine: ends[index] ?? item.endLine }));
   const unclosedBlockLine = fence || html === 'raw' || html === 'comment' ? blockStart : undefined;
-  return { kinds, frontMatter, unterminatedFrontMatter, headings, items: finished, unclosedBlockLine };
+  return { kinds, frontMatter, unterminatedFrontMatter, headings, items, unclosedBlockLine };
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// ATX headings, read by hand: what /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/s
+// matches, the text without a closing run of #s (`## Agenda ##`) and a text
+// of #s alone read as empty. Indexing meets a heading every few lines.
+
+const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
+
+/** The level of the ATX heading on this line (`at`: its first character after spaces and tabs), or 0. */
+function atxLevel(text: string, at: number): number {
+  if (at > 3) return 0;
+  for (let k = 0; k < at; k++) if (text.charCodeAt(k) !== 32) return 0;
+  let j = at;
+  while (j < text.length && text.charCodeAt(j) === 35) j++;
+  const level = j - at;
+  if (level > 6 || (j < text.length && !isSpaceOrTab(text.charCodeAt(j)))) return 0;
+  return level;
+}
+
+/** The text of an ATX heading whose #s end at `start`. */
+function atxText(text: string, start: number): string {
+  let from = start;
+  while (from < text.length && isSpaceOrTab(text.charCodeAt(from))) from++;
+  let end = text.length;
+  while (end > from && isSpaceOrTab(text.charCodeAt(end - 1))) end--;
+  let hashes = end;
+  while (hashes > from && text.charCodeAt(hashes - 1) === 35) hashes--;
+  if (hashes < end) {
+    // A closing run of #s goes when a space or tab comes before it; then #s alone read as nothing.
+    let gap = hashes;
+    while (gap > from && isSpaceOrTab(text.charCodeAt(gap - 1))) gap--;
+    if (gap < hashes) end = gap;
+    let k = from;
+    while (k < end && text.charCodeAt(k) === 35) k++;
+    if (k === end) return '';
+  }
+  return text.slice(from, end).trim();
+}
+
+/**
+ * List items, as CommonMark's markers and the journal's boxes go:
+ * /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)(\[([ xX])\](?:[ \t]+|$))?(.*)$/s,
+ * except a marker alone on its line. The scanner reads them by hand.
+ */
+function orderedMarkerEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && i - at < 10) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  const digits = i - at;
+  if (digits < 1 || digits > 9) return 0;
+  const c = text.charCodeAt(i);
+  return c === 46 /* . */ || c === 41 /* ) */ ? i + 1 : 0;
+}
+
+/** The tags of every item without a `#`: one shared, frozen empty list. */
+const NO_TAGS: readonly string[] = Object.freeze([]);
+
+/**
+ * The tags of a text, lowercased, once each, in order: what TAG matches
+ * (`#` at the start or after a space or `(`, then letters, digits, `_`, `/`
+ * or `-`), outside code spans and link targets, without a trailing `/` or
+ * `-`, and not all digits (`#42` is an issue). Found from each `#` rather
+ * than by running TAG over the text, which tries every character.
+ */
 export function extractTags(text: string): string[] {
-  const withoutCode = blankCodeSpans(text).replace(/\]\([^)]*\)/g, '] ');
+  if (!text.includes('#')) return [];
+  let withoutCode = blankCodeSpans(text);
+  if (withoutCode.includes('](')) withoutCode = withoutCode.replace(/\]\([^)]*\)/g, '] ');
   const tags: string[] = [];
-  for (const m of withoutCode.matchAll(TAG)) {
-    const tag = m[1]!.toLowerCase().replace(/[/-]+$/, '');
-    if (!/^\d+$/.test(tag) && !tags.includes(tag)) tags.push(tag);
+  let hash = withoutCode.indexOf('#');
+  while (hash >= 0) {
+    let next = hash + 1;
+    if (hash === 0 || opensTag(withoutCode.charCodeAt(hash - 1))) {
+      TAG_BODY.lastIndex = hash + 1;
+      const m = TAG_BODY.exec(withoutCode);
+      if (m) {
+        next = TAG_BODY.lastIndex;
+        let tag = m[0];
+        if (!isLowerAscii(tag)) tag = tag.toLowerCase();
+        const last = tag.charCodeAt(tag.length - 1);
+        if (last === 47 /* / */ || last === 45 /* - */) tag = tag.replace(/[/-]+$/, '');
+        if (!/^\d+$/.test(tag) && !tags.includes(tag)) tags.push(tag);
+      }
+    }
+    hash = withoutCode.indexOf('#', next);
   }
   return tags;
+}
+
+/** What may come before a tag's `#`: `(` or what `\s` matches. */
+function opensTag(c: number): boolean {
+  return (
+    c === 32 || c === 40 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** True when toLowerCase would change nothing (ASCII, no capitals): most tags. */
+function isLowerAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
 }
 
 /**
@@ -231,6 +357,8 @@ export function extractTags(text: string): string[] {
  * span closes only at a run of as many backticks as opened it.
  */
 export function blankCodeSpans(text: string): string {
+  // Without a backtick there is no span; escapes are copied as they are.
+  if (!text.includes('`')) return text;
   let out = '';
   let i = 0;
   while (i < text.length) {
@@ -277,7 +405,11 @@ export interface Section {
   readonly end: number;
 }
 
+/** Nothing for normalizeHeading to strip: no `*_\``, no final colon, no space at either end. */
+const PLAIN_HEADING = /^(?:[^*_`\s][^*_`]*)?[^*_`:\s]$/;
+
 export function normalizeHeading(text: string): string {
+  if (PLAIN_HEADING.test(text)) return text.toLowerCase();
   return text
     .replace(/[*_`]/g, '')
     .replace(/:\s*$/, '')

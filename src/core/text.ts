@@ -44,6 +44,7 @@ export function stripBom(text: string): { text: string; bom: boolean } {
 }
 
 export function splitLines(text: string): Line[] {
+  if (!text.includes('\r')) return splitLf(text);
   const lines: Line[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -65,16 +66,33 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** splitLines of a text without CR (most files): breaks found by indexOf rather than one character at a time. */
+function splitLf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+    lines.push({ text: text.slice(start, i), eol: '\n' });
+    start = i + 1;
+  }
+  lines.push({ text: text.slice(start), eol: '' });
+  return lines;
+}
+
 export function toSource(raw: string): SourceText {
-  const { text, bom } = stripBom(raw);
-  const lines = splitLines(text);
+  const bom = raw.charCodeAt(0) === 0xfeff;
+  const text = bom ? raw.slice(1) : raw;
+  const hasCr = text.includes('\r');
+  const lines = hasCr ? splitLines(text) : splitLf(text);
   let lf = 0;
   let crlf = 0;
   let cr = 0;
-  for (const line of lines) {
-    if (line.eol === '\n') lf++;
-    else if (line.eol === '\r\n') crlf++;
-    else if (line.eol === '\r') cr++;
+  if (!hasCr) lf = lines.length - 1;
+  else {
+    for (const line of lines) {
+      if (line.eol === '\n') lf++;
+      else if (line.eol === '\r\n') crlf++;
+      else if (line.eol === '\r') cr++;
+    }
   }
   const kinds = (lf > 0 ? 1 : 0) + (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
   const eol: Eol = crlf > lf && crlf >= cr ? '\r\n' : cr > lf && cr > crlf ? '\r' : '\n';

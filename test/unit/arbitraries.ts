@@ -51,6 +51,43 @@ export const frontMatterFragment: fc.Arbitrary<readonly string[]> = fc.oneof(
   ),
 );
 
+// Raw front matter (the lines between the fences, each ending in \n) built to
+// sit on the edge of what the flat shortcut reads: plain, quoted, numeric and
+// dated values, comments, and one character away, everything it must leave
+// to yaml (flow collections, block scalars, anchors, tags, escapes, tabs,
+// nesting, duplicates, odd keys and characters).
+const frontMatterKey = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('date', 'status', 'name', 'role', 'cadence', 'title', 'x-custom', 'circleBack', '_k', 'K9') },
+  { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,6}$/) },
+  { weight: 1, arbitrary: fc.constantFrom('true', 'False', 'null', 'NULL', '__proto__', 'constructor', 'a b', 'a.b', '1a', '"q"', "'q'", '~', 'k\t', '-k', '? k', 'é') },
+);
+const frontMatterPiece = fc.constantFrom(
+  ' ', '  ', '#', ' #', '# ', ':', ': ', ':x', "'", '"', "''", '\\', '\\"', '\\\\', '\\n', '\\u00e9', '\t', '-', '- ', '?', '[', ']', '{', '}', ',', '&',
+  '*', '!', '|', '>', '%', '@', '`', '~', '.', '0', '1', '9', 'e', 'E', 'x', 'o', '+', 'a', 'Z', 'é', '—', '🎉', '\u00a0', '\u200f', '\u0085',
+  '\u2028', '\ufeff', '\ud800', '\udc00', '\u007f', '\u0001', 'true', 'null', 'NULL', '.inf', '.NaN', '0x1F', '0o7', '1.5', '1e3', '2026-11-10',
+  '12345678901234567890', '---', '...',
+);
+const frontMatterValueText = fc.oneof(
+  fc.array(frontMatterPiece, { maxLength: 8 }).map((ps) => ps.join('')),
+  fc.constantFrom(
+    'planned', 'done', '2026-11-10', '"2026-11-10"', "'single'", "'it''s'", '"say \\"hi\\""', '"a\\\\b"', '42', '-5', '+5', '007', '-0', '3.0', 'true', 'True',
+    'FALSE', '~', 'Null', '', '[a, b]', '{x: 1}', '|', '>-', '&a x', '*a', '!tag x', '"a" # c', "'a'#c", 'x # c', 'x#c', '1:1 with Alex', 'C#',
+    'FREQ=MONTHLY;BYDAY=1TH   # invite', '"09:30"', 'Europe/Berlin', 'José Núñez', 'a: b', 'x:', 'x :y', "'unclosed", '"unclosed',
+  ),
+  fc.string({ unit: 'binary', maxLength: 10 }),
+  fc.string({ unit: 'grapheme', maxLength: 10 }).map((t) => JSON.stringify(t)),
+  fc.string({ maxLength: 10 }).map((t) => `'${t.replace(/'/g, "''")}'`),
+);
+const frontMatterLine = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(frontMatterKey, fc.constantFrom(': ', ': ', ':', ':  ', ' :', ':\t'), frontMatterValueText).map(([k, c, v]) => `${k}${c}${v}`) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('# a comment', '  # indented comment', '#', '', '   ', '\t# tab', '- a list', '  - one', '  inner: 1', 'tags:', 'nested:', '%YAML 1.2', '--- x', '... x', '? key', 'a: b: c', 'just a scalar', 'k: |', '  block', 'k: "multi', '  line"'),
+  },
+);
+/** Raw front matter, each line ending in \n, as the scanner hands it on. */
+export const frontMatterRaw: fc.Arbitrary<string> = fc.array(frontMatterLine, { maxLength: 7 }).map((ls) => ls.map((l) => `${l.replace(/[\r\n]/g, ' ')}\n`).join(''));
+
 const heading = fc.oneof(
   fc.constantFrom('## Agenda', '# Agenda', '## agenda:', '### Agenda', '## Talking points', '## Wins', '## Notes', '## Action items', '# 1:1 with Alex', '#growth', '   ## Indented', '## Closed ##'),
   fc.tuple(fc.integer({ min: 1, max: 6 }), proseLine).map(([n, t]) => `${'#'.repeat(n)} ${t}`),
