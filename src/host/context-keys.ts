@@ -16,6 +16,8 @@ export const enum ItemContext {
   PersonWithoutFile = 'oneOnOne.person.noFile',
   Meeting = 'oneOnOne.meeting',
   NextMeeting = 'oneOnOne.meeting.next',
+  /** A person's older meetings of one year. */
+  MeetingYear = 'oneOnOne.year',
   /** Followed by `.open` or `.discussed`, and `.source` when the point records where it came from. */
   Point = 'oneOnOne.point',
   /** Followed by `.<status>`, and `.stale` when an active goal has not been discussed for a while. */

@@ -5,12 +5,16 @@
 import * as vscode from 'vscode';
 import { JournalIndex } from '../core/journal-index';
 import { Problem } from '../core/front-matter';
+import { FOLDERS } from '../core/layout';
+import { loadOrder } from '../core/load-order';
 import { ContextKeys, setContext } from './context-keys';
 import { Logger } from './logger';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const DEBOUNCE_MS = 100;
 const READ_CONCURRENCY = 16;
+/** Files read and indexed per batch while the journal loads: each batch refreshes the trees once. */
+const LOAD_SLICE = 500;
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.obsidian', '.foam', '.vscode']);
 
 export type JournalState =
@@ -25,7 +29,10 @@ export class JournalStore implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the journal-relative paths that changed (an empty list: everything). */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changeEmitter];
+  private readonly loadEmitter = new vscode.EventEmitter<Promise<void>>();
+  /** Fires when the journal starts to be read in full, with the promise of its end (the views show progress). */
+  readonly onDidStartLoading = this.loadEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changeEmitter, this.loadEmitter];
   private watcher: vscode.Disposable | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /**
@@ -36,6 +43,9 @@ export class JournalStore implements vscode.Disposable {
   private readonly written = new Map<string, string>();
   private currentState: JournalState = { kind: 'no-workspace' };
   private loading: Promise<void> | undefined;
+  /** Files the watcher re-read while the journal was loading: the load's older read of them is dropped. */
+  private readonly fresh = new Set<string>();
+  private loadingFiles = false;
   private generation = 0;
 
   constructor(private readonly log: Logger) {
@@ -79,13 +89,16 @@ export class JournalStore implements vscode.Disposable {
   /** Re-reads the whole journal (the Refresh command, or a changed setting). */
   reload(): Promise<void> {
     const generation = ++this.generation;
-    this.loading = this.load(generation);
-    return this.loading;
+    const loading = this.load(generation);
+    this.loading = loading;
+    this.loadEmitter.fire(loading);
+    return loading;
   }
 
   /** Records text just written by the extension, so the trees update before the watcher fires. */
   updateFromText(path: string, text: string): void {
     this.written.set(path, text);
+    this.markFresh(path);
     this.index.update(path, text);
   }
 
@@ -115,17 +128,38 @@ export class JournalStore implements vscode.Disposable {
       return;
     }
     this.currentState = { kind: 'ready', root: location.root };
+    this.loadingFiles = true;
+    // People first: with them the Meetings tree has its rows (and the
+    // commands their people) while the rest of the journal is still read.
     const started = Date.now();
-    const files = await this.listMarkdown(location.root, '');
+    const peopleFolder = vscode.Uri.joinPath(location.root, FOLDERS.people);
+    const peopleFiles = await this.listMarkdown(peopleFolder, `${FOLDERS.people}/`, false);
     if (generation !== this.generation) return;
-    const contents = await mapLimit(files, READ_CONCURRENCY, (path) => this.read(path));
+    const people = await mapLimit(peopleFiles, READ_CONCURRENCY, (path) => this.read(path));
     if (generation !== this.generation) return;
+    this.fresh.clear();
     this.index.batch(() => {
       this.index.clear();
-      files.forEach((path, i) => this.apply(path, contents[i]!));
+      peopleFiles.forEach((path, i) => this.apply(path, people[i]!));
     });
     this.setState({ kind: 'ready', root: location.root });
-    this.log.info(`Read ${files.length} journal files in ${Date.now() - started} ms.`);
+
+    // Then everything else, in slices, each indexed as one batch: goals,
+    // feedback and the other small folders, then meetings newest first (the
+    // next meeting and the latest ones are what the trees show first).
+    const known = new Set(peopleFiles);
+    const rest = (await this.listMarkdown(location.root, '')).filter((path) => !known.has(path));
+    if (generation !== this.generation) return;
+    const ordered = loadOrder(rest);
+    for (let from = 0; from < ordered.length; from += LOAD_SLICE) {
+      const slice = ordered.slice(from, from + LOAD_SLICE);
+      const contents = await mapLimit(slice, READ_CONCURRENCY, (path) => this.read(path));
+      if (generation !== this.generation) return;
+      this.index.batch(() => slice.forEach((path, i) => this.fresh.has(path) || this.apply(path, contents[i]!)));
+    }
+    this.fresh.clear();
+    this.loadingFiles = false;
+    this.log.info(`Read ${peopleFiles.length + ordered.length} journal files in ${Date.now() - started} ms.`);
   }
 
   private setState(state: JournalState): void {
@@ -176,6 +210,7 @@ export class JournalStore implements vscode.Disposable {
     if (path === undefined || isSkipped(path)) return;
     const kind = await statKind(uri);
     if (kind === undefined) {
+      this.markFresh(path);
       if (!this.index.delete(path)) this.index.deleteFolder(path);
       if ((await statKind(root)) === undefined) await this.reload();
       return;
@@ -183,11 +218,18 @@ export class JournalStore implements vscode.Disposable {
     if (kind === vscode.FileType.Directory) {
       const files = await this.listMarkdown(uri, `${path}/`);
       const contents = await mapLimit(files, READ_CONCURRENCY, (p) => this.read(p));
-      this.index.batch(() => files.forEach((p, i) => this.apply(p, contents[i]!)));
+      this.index.batch(() => files.forEach((p, i) => (this.markFresh(p), this.apply(p, contents[i]!))));
       return;
     }
     if (!/\.md$/i.test(path)) return;
-    this.apply(path, await this.read(path));
+    const content = await this.read(path);
+    this.markFresh(path);
+    this.apply(path, content);
+  }
+
+  /** While the journal loads, a file re-read by the watcher (or written by us) keeps that newer state. */
+  private markFresh(path: string): void {
+    if (this.loadingFiles) this.fresh.add(path);
   }
 
   /** A journal file's text as VS Code holds it (an open editor's unsaved text included); undefined when unreadable or gone. */
@@ -211,24 +253,26 @@ export class JournalStore implements vscode.Disposable {
   private async read(path: string): Promise<ReadResult> {
     const uri = this.uriOf(path);
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_FILE_BYTES) {
-        return { kind: 'unreadable', message: `Skipped: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; journal files over 1 MB are not read.` };
+      // One call per file: the size is checked on the bytes read, not by a stat first (half the calls of a full read).
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (bytes.byteLength > MAX_FILE_BYTES) {
+        return { kind: 'unreadable', message: `Skipped: the file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; journal files over 1 MB are not read. Split it into smaller files to use it in the journal.` };
       }
-      return decode(await vscode.workspace.fs.readFile(uri));
+      return decode(bytes);
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { kind: 'gone' };
       return { kind: 'unreadable', message: `The file could not be read: ${String(error)}` };
     }
   }
 
-  private async listMarkdown(folder: vscode.Uri, prefix: string): Promise<string[]> {
+  private async listMarkdown(folder: vscode.Uri, prefix: string, recursive = true): Promise<string[]> {
     const out: string[] = [];
     const walk = async (dir: vscode.Uri, rel: string): Promise<void> => {
       let children: [string, vscode.FileType][];
       try {
         children = await vscode.workspace.fs.readDirectory(dir);
       } catch (error) {
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return;
         this.log.warn(`Could not list ${dir.toString(true)}: ${String(error)}`);
         return;
       }
@@ -236,7 +280,7 @@ export class JournalStore implements vscode.Disposable {
       for (const [name, type] of children) {
         if (type & vscode.FileType.SymbolicLink) continue; // never follow links out of (or around) the journal
         if (type === vscode.FileType.Directory) {
-          if (!SKIPPED_FOLDERS.has(name) && !name.startsWith('.')) subfolders.push(walk(vscode.Uri.joinPath(dir, name), `${rel}${name}/`));
+          if (recursive && !SKIPPED_FOLDERS.has(name) && !name.startsWith('.')) subfolders.push(walk(vscode.Uri.joinPath(dir, name), `${rel}${name}/`));
         } else if (type === vscode.FileType.File && /\.md$/i.test(name)) {
           out.push(`${rel}${name}`);
         }

@@ -134,4 +134,63 @@ describe('sidebar trees', () => {
     await vscode.workspace.fs.delete(latin1);
     await waitFor(() => !services.store.index.get('goals/huge.md') && !services.store.index.get('goals/latin1.md'), 'both entries to go');
   });
+
+  it('reads the people first, so the Meetings tree has its rows before the meetings are read', async () => {
+    const { services, trees } = await api();
+    const firstBatch: { people: number; meetings: number; rows: string[] }[] = [];
+    const seen = services.store.onDidChange(() => {
+      if (firstBatch.length > 0 || services.store.state.kind !== 'ready') return;
+      const kinds = [...services.store.index.all()].map((e) => e.kind);
+      firstBatch.push({
+        people: kinds.filter((k) => k === 'person').length,
+        meetings: kinds.filter((k) => k === 'meeting').length,
+        rows: trees!.meetings.getChildren().map((n) => n.id),
+      });
+    });
+    try {
+      await services.store.reload();
+    } finally {
+      seen.dispose();
+    }
+    assert.strictEqual(firstBatch.length, 1, 'the store reported a change while loading');
+    assert.ok(firstBatch[0]!.people > 0, 'the first batch holds the person files');
+    assert.strictEqual(firstBatch[0]!.meetings, 0, 'and no meeting yet');
+    assert.ok(firstBatch[0]!.rows.includes('person/alex-kim'), `the tree already lists Alex Kim: ${firstBatch[0]!.rows.join(', ')}`);
+    // once loaded, the whole journal is in again
+    assert.ok(services.store.index.meetingsOf('alex-kim').length > 0);
+  });
+
+  it("groups a person's older meetings by year below the latest ones", async () => {
+    const { services, trees } = await api();
+    const folder = journalUri('meetings', 'lee-park');
+    const person = journalUri('people', 'lee-park.md');
+    await writeText(person, '---\nname: Lee Park\nrole: report\n---\n');
+    // 15 meetings: every second week from 2025-11-03 back to 2025-05-26
+    const dates: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      const d = new Date(Date.UTC(2025, 10, 3 - 14 * i));
+      dates.push(d.toISOString().slice(0, 10));
+    }
+    try {
+      for (const date of dates) await writeText(vscode.Uri.joinPath(folder, `${date}.md`), `---\ndate: ${date}\nstatus: done\n---\n\n## Agenda\n\n- [x] a point\n`);
+      const lee = await waitFor(async () => {
+        const row = (await rows(trees!.meetings)).find((r) => r.label === 'Lee Park');
+        return row && services.store.index.meetingsOf('lee-park').length === 15 ? row : undefined;
+      }, 'Lee Park and 15 meetings');
+      const children = await rows(trees!.meetings, lee.node);
+      const meetings = children.filter((r) => r.node.type === 'meeting');
+      assert.deepStrictEqual(meetings.map((r) => r.label), dates.slice(0, 12), 'the 12 latest meetings, newest first');
+      const years = children.filter((r) => r.node.type === 'year');
+      assert.deepStrictEqual(years.map((r) => [r.label, r.description, r.icon, r.contextValue]), [['2025', '3 older meetings', 'history', 'oneOnOne.year']]);
+      const older = await rows(trees!.meetings, years[0]!.node);
+      assert.deepStrictEqual(older.map((r) => r.label), dates.slice(12));
+      assert.strictEqual(trees!.meetings.getParent(older[0]!.node)?.id, years[0]!.node.id, "an older meeting's parent is its year");
+      assert.strictEqual(trees!.meetings.getParent(meetings[0]!.node)?.id, lee.node.id, "a recent meeting's parent is the person");
+      assert.strictEqual(trees!.meetings.getParent(years[0]!.node)?.id, lee.node.id);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await vscode.workspace.fs.delete(person);
+      await waitFor(async () => !(await rows(trees!.meetings)).some((r) => r.label === 'Lee Park'), 'Lee Park to disappear');
+    }
+  });
 });

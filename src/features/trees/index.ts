@@ -41,9 +41,12 @@ export const activateTrees: Feature = (context, services) => {
     vscode.window.createTreeView(ViewIds.goals, { treeDataProvider: goals, showCollapseAll: true }),
     vscode.window.createTreeView(ViewIds.feedback, { treeDataProvider: feedback, showCollapseAll: true }),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('oneOnOne.staleGoalWeeks') && goals.refresh()),
-    vscode.commands.registerCommand('oneOnOne.refresh', async () => {
-      await vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () => services.store.reload());
+    // A progress bar on the Meetings view while the journal is read (rows
+    // appear as soon as the people are in; meetings fill in behind them).
+    services.store.onDidStartLoading((loading) => {
+      void vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () => loading.catch(() => undefined));
     }),
+    vscode.commands.registerCommand('oneOnOne.refresh', () => services.store.reload()),
   );
   // Tests (and only tests) reach the providers through the extension's exports.
   treeProviders = { meetings, goals, feedback, dragAndDrop };

@@ -4,11 +4,18 @@ import { linksAsText } from '../../core/markdown';
 import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
 import { CIRCLE_TAG_PREFIX, circleLabel, CIRCLES, ENRICH_TAG, isCircle, parseWin } from '../../core/evidence';
-import { circleNode, meetingNode, Node, personNode, pointNode, winNode, winsNode } from './nodes';
+import { circleNode, meetingNode, Node, personNode, pointNode, winNode, winsNode, yearNode } from './nodes';
 import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
 import { cadenceLabel } from '../commands/support';
 
-/** People, each with their meetings: the next one first and marked, then the rest newest first. */
+/** How many of a person's meetings are rows of their own (the next one and the latest); older ones are grouped by year. */
+export const RECENT_MEETINGS = 12;
+
+/**
+ * People, each with their meetings: the next one first and marked, then the
+ * latest ones newest first, then the older ones in a row per year (a journal
+ * of years stays a short tree, and a refresh re-renders only what is shown).
+ */
 export class MeetingsTreeProvider extends RefreshingProvider {
   /** Each person's next meeting, per refresh: every meeting row asks, so it is computed once per person. */
   private readonly nextByPerson = new Map<string, JournalEntry | undefined>();
@@ -52,10 +59,18 @@ export class MeetingsTreeProvider extends RefreshingProvider {
         .filter((w) => w.circle === element.circle)
         .map((w) => winNode(element.person, w.path, w.index, w.line, w.text, 'circle', w.circle));
     }
+    if (element.type === 'year') {
+      return this.orderedMeetings(element.person)
+        .slice(RECENT_MEETINGS)
+        .filter((m) => yearOf(m) === element.year)
+        .map((m) => meetingNode(element.person, m.path));
+    }
     if (element.type !== 'person') return [];
-    const meetings = this.orderedMeetings(element.slug).map((m) => meetingNode(element.slug, m.path));
-    const hasWins = this.services.store.index.meetingsOf(element.slug).some((m) => m.wins.length > 0);
-    return hasWins ? [winsNode(element.slug), ...meetings] : meetings;
+    const ordered = this.orderedMeetings(element.slug);
+    const rows: Node[] = ordered.slice(0, RECENT_MEETINGS).map((m) => meetingNode(element.slug, m.path));
+    const years = new Set(ordered.slice(RECENT_MEETINGS).map(yearOf));
+    for (const year of years) rows.push(yearNode(element.slug, year));
+    return ordered.some((m) => m.wins.length > 0) ? [winsNode(element.slug), ...rows] : rows;
   }
 
   getParent(element: Node): Node | undefined {
@@ -66,7 +81,12 @@ export class MeetingsTreeProvider extends RefreshingProvider {
         return element.via === 'meeting' ? meetingNode(element.person, element.path) : circleNode(element.person, element.circle);
       case 'circle':
         return winsNode(element.person);
-      case 'meeting':
+      case 'meeting': {
+        const at = this.orderedMeetings(element.person).findIndex((m) => m.path === element.path);
+        const entry = this.services.store.index.get(element.path);
+        return at >= RECENT_MEETINGS && entry ? yearNode(element.person, yearOf(entry)) : personNode(element.person);
+      }
+      case 'year':
       case 'wins':
         return personNode(element.person);
       default:
@@ -98,6 +118,7 @@ export class MeetingsTreeProvider extends RefreshingProvider {
       const item = entry?.agenda.find((a) => a.line === element.line && a.text === element.text) ?? entry?.agenda.find((a) => a.text === element.text);
       return item ? this.pointItem(element, item) : new vscode.TreeItem(element.text);
     }
+    if (element.type === 'year') return this.yearItem(element);
     if (element.type === 'wins') return this.winsItem(element.person);
     if (element.type === 'circle') return this.circleItem(element);
     if (element.type === 'win') return this.winItem(element);
@@ -173,6 +194,20 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     return item;
   }
 
+  private yearItem(node: Extract<Node, { type: 'year' }>): vscode.TreeItem {
+    const count = this.orderedMeetings(node.person)
+      .slice(RECENT_MEETINGS)
+      .filter((m) => yearOf(m) === node.year).length;
+    const item = new vscode.TreeItem(node.year === UNDATED ? 'Undated' : node.year, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = node.id;
+    item.description = `${count} older meeting${count === 1 ? '' : 's'}`;
+    item.iconPath = new vscode.ThemeIcon('history');
+    item.contextValue = ItemContext.MeetingYear;
+    const name = this.services.store.index.person(node.person)?.name ?? node.person;
+    item.accessibilityInformation = { label: `${item.label as string}: ${count} older meeting${count === 1 ? '' : 's'} with ${name}` };
+    return item;
+  }
+
   private winsItem(person: string): vscode.TreeItem {
     const wins = this.winsOf(person);
     const item = new vscode.TreeItem('Wins', vscode.TreeItemCollapsibleState.Collapsed);
@@ -228,6 +263,12 @@ export const treeTimings: { firstRowsAt?: number } = {};
 function firstRows(rows: Node[]): Node[] {
   if (rows.length > 0) treeTimings.firstRowsAt ??= Date.now();
   return rows;
+}
+
+const UNDATED = 'undated';
+
+function yearOf(entry: JournalEntry): string {
+  return entry.date?.slice(0, 4) ?? UNDATED;
 }
 
 const CIRCLE_ORDER = [...CIRCLES.map((c) => c.id as string), 'unset'];

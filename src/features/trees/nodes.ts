@@ -4,6 +4,8 @@
 export type Node =
   | { readonly type: 'person'; readonly id: string; readonly slug: string }
   | { readonly type: 'meeting'; readonly id: string; readonly path: string; readonly person: string }
+  /** A person's older meetings of one year (the latest ones are the person's own rows). */
+  | { readonly type: 'year'; readonly id: string; readonly person: string; readonly year: string }
   | { readonly type: 'point'; readonly id: string; readonly path: string; readonly person: string; readonly line: number; readonly text: string }
   | { readonly type: 'group'; readonly id: string; readonly view: 'goals' | 'feedback'; readonly status: string }
   | { readonly type: 'goal' | 'feedback'; readonly id: string; readonly path: string; readonly status: string }
@@ -21,6 +23,10 @@ export function personNode(slug: string): Node {
 
 export function meetingNode(person: string, path: string): Node {
   return { type: 'meeting', id: `meeting/${path}`, path, person };
+}
+
+export function yearNode(person: string, year: string): Node {
+  return { type: 'year', id: `year/${person}/${year}`, person, year };
 }
 
 export function pointNode(person: string, path: string, index: number, line: number, text: string): Node {

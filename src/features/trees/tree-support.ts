@@ -14,6 +14,7 @@ export abstract class RefreshingProvider implements vscode.TreeDataProvider<Node
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly subscription: vscode.Disposable;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private pending = false;
 
   constructor(store: JournalStore) {
     this.subscription = store.onDidChange(() => {
@@ -25,12 +26,28 @@ export abstract class RefreshingProvider implements vscode.TreeDataProvider<Node
   /** Drop anything memoised from the model (called at once, before the coalesced refresh). */
   protected modelChanged(): void {}
 
+  /**
+   * At most one refresh per REFRESH_DELAY_MS: the first change refreshes at
+   * once (the journal's first rows show without a wait), changes within the
+   * next REFRESH_DELAY_MS make one more refresh at its end.
+   */
   refresh(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.emitter.fire(undefined);
-    }, REFRESH_DELAY_MS);
+    if (this.timer) {
+      this.pending = true;
+      return;
+    }
+    this.emitter.fire(undefined);
+    const window = (): void => {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        if (this.pending) {
+          this.pending = false;
+          this.emitter.fire(undefined);
+          window();
+        }
+      }, REFRESH_DELAY_MS);
+    };
+    window();
   }
 
   abstract getChildren(element?: Node): Node[];
