@@ -10,10 +10,11 @@
 // "Carried from" link with the same id — the id is a hash of the original
 // text, so rewording the copy in the target does not bring the original back.
 
-import { JournalDocument } from './document';
+import { JournalDocument, parseDocument } from './document';
 import { ACTION_HEADINGS, AGENDA_HEADINGS } from './journal-index';
 import { addListItemsLines, EditResult, sequence, SectionTarget, stripColumns } from './edits';
 import { findSection, itemsIn, ListItem } from './markdown';
+import { privateLines } from './share';
 import { fnv1a } from './text';
 
 export type CarrySection = 'agenda' | 'actions';
@@ -62,13 +63,24 @@ function columnZero(doc: JournalDocument, item: ListItem): string[] {
     .filter((l, i) => i === 0 || !CARRIED_LINE.test(l));
 }
 
+/**
+ * An item's lines as carried. One that is private by where it sits (under a
+ * Private heading, a heading tagged #private, a #private line) would be
+ * public in the next meeting's Agenda: it takes the tag with it.
+ */
+function keepPrivate(lines: string[], hidden: boolean): string[] {
+  if (!hidden || privateLines(parseDocument(lines.join('\n'))).lines[0]) return lines;
+  return [`${lines[0]!.trimEnd()} #private`, ...lines.slice(1)];
+}
+
 /** What a meeting leaves open: unchecked agenda items and unchecked action items, top level. */
 export function openItems(source: JournalDocument): CarryItem[] {
   const out: CarryItem[] = [];
+  const hidden = /private/i.test(source.source.text) ? privateLines(source).lines : undefined;
   const take = (section: CarrySection, items: ListItem[]): void => {
     for (const item of items) {
       if (item.checked !== false || item.text.trim() === '') continue;
-      out.push({ section, text: item.text, id: carryId(item.text), lines: columnZero(source, item) });
+      out.push({ section, text: item.text, id: carryId(item.text), lines: keepPrivate(columnZero(source, item), hidden?.[item.line] === true) });
     }
   };
   take('agenda', topLevel(source, AGENDA_HEADINGS));

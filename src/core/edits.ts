@@ -5,7 +5,8 @@
 import { JournalDocument, parseDocument } from './document';
 import { EditResult, Scalar, setFrontMatterValue } from './front-matter';
 import { findSection, itemsIn, ListItem } from './markdown';
-import { applyEdits, composeEdits, insertAt, isBlank, TextEdit } from './text';
+import { privateLines } from './share';
+import { applyEdits, composeEdits, indentWidth, insertAt, isBlank, splitLines, stripBom, TextEdit } from './text';
 
 export type { EditResult } from './front-matter';
 
@@ -46,12 +47,15 @@ function realLineCount(doc: JournalDocument): number {
 /**
  * Inserts whole lines after line `after` (-1: at the top), keeping "no final
  * newline" files that way. Inserted lines use the file's line break — except
- * after a lone CR, where an inserted LF would merge with it into one CRLF.
+ * where it would merge with a neighbour into one CRLF: an LF after a lone CR
+ * (a CR is used), a lone CR before an empty line that ends in LF (a CRLF is).
  */
 function insertLinesAfter(doc: JournalDocument, after: number, block: readonly string[]): TextEdit {
   const { lines } = doc.source;
   const before = after >= 0 ? lines[after]!.eol : '';
-  const eol = before === '\r' && doc.source.eol === '\n' ? '\r' : doc.source.eol;
+  const next = lines[after + 1];
+  let eol = before === '\r' && doc.source.eol === '\n' ? '\r' : doc.source.eol;
+  if (eol === '\r' && next !== undefined && next.text === '' && next.eol === '\n') eol = '\r\n';
   const count = realLineCount(doc);
   const asLines = (): string => block.map((l) => l + eol).join('');
   if (count === 0) return insertAt(0, 0, asLines());
@@ -61,10 +65,22 @@ function insertLinesAfter(doc: JournalDocument, after: number, block: readonly s
   return insertAt(last, lines[last]!.text.length, block.map((l) => eol + l).join(''));
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+
+/**
+ * Text without control characters other than tab and line breaks: a NUL
+ * from a captured selection would make the whole file read as binary.
+ */
+export function withoutControlCharacters(text: string): string {
+  return CONTROL_CHARACTER.test(text) ? text.replace(CONTROL_CHARACTERS, '') : text;
+}
+
 export function renderListItem(item: NewListItem): string[] {
-  const text = item.text.replace(/[\r\n]+/g, ' ').trim();
+  const text = withoutControlCharacters(item.text.replace(/[\r\n]+/g, ' ')).trim();
   const head = item.checkbox === false ? `- ${text}` : `- [ ] ${text}`;
-  const body = (item.body ?? []).map((l) => (l.trim() === '' ? '' : `  ${l}`));
+  const body = (item.body ?? []).map((l) => withoutControlCharacters(l)).map((l) => (l.trim() === '' ? '' : `  ${l}`));
   while (body.length > 0 && body[body.length - 1] === '') body.pop();
   return [head, ...body];
 }
@@ -117,6 +133,8 @@ export function sequence(doc: JournalDocument, steps: readonly ((doc: JournalDoc
     rounds.push(result.edits);
     text = applyEdits(text, result.edits);
     current = parseDocument(text);
+    // Every step writes the file's own line break: in a file that mixes them, what the earlier steps added may tip the count.
+    if (current.source.eol !== doc.source.eol) current = { ...current, source: { ...current.source, eol: doc.source.eol } };
   }
   const edits = composeEdits(raw, rounds);
   return edits ? { edits } : { error: 'The change could not be expressed as separate edits; nothing was changed.' };
@@ -173,8 +191,8 @@ function computeAddListItem(doc: JournalDocument, target: SectionTarget, itemLin
 
 /**
  * The safety net under every insertion: re-parse the result and refuse unless
- * the new item sits in the target section, no block was left open, and every
- * original line is still there.
+ * the new item sits in the target section, no block or front matter was left
+ * open, and every original line is still there, read as it was.
  */
 function verifyAddition(doc: JournalDocument, target: SectionTarget, edits: TextEdit[], itemTexts: readonly string[]): EditResult {
   const before = (doc.source.bom ? '\uFEFF' : '') + doc.source.text;
@@ -184,10 +202,32 @@ function verifyAddition(doc: JournalDocument, target: SectionTarget, edits: Text
   const landed = section !== undefined && itemTexts.every((t) => inSection.includes(t));
   // Exactly the headings there were, plus the section when it was recreated: nothing in the item became structure.
   const created = findSection(doc.scan, doc.source.lines.length, [target.heading, ...(target.aliases ?? [])]) === undefined ? 1 : 0;
-  if (!landed || after.scan.unclosedBlockLine !== undefined || after.scan.headings.length !== doc.scan.headings.length + created) {
+  // (A file that is just `---` reads as an open front matter once lines follow it.)
+  const opened = after.scan.unterminatedFrontMatter && !doc.scan.unterminatedFrontMatter;
+  if (!landed || opened || after.scan.unclosedBlockLine !== undefined || after.scan.headings.length !== doc.scan.headings.length + created || !keepsLines(doc, after, edits)) {
     return { error: 'The talking point could not be placed safely in this file (its structure is unusual); nothing was changed.' };
   }
   return { edits };
+}
+
+/**
+ * True when every line of `doc` is in `after` as it was, with the same kind:
+ * what the one insertion in `edits` added did not take in the lines after it
+ * (a fence in a moved item that only its end closed runs on into them).
+ */
+function keepsLines(doc: JournalDocument, after: JournalDocument, edits: readonly TextEdit[]): boolean {
+  const edit = edits[0];
+  if (edits.length !== 1 || !edit) return false;
+  const at = edit.range.start;
+  // Inserted at a line start, the lines from there move down; appended to the last line, none does.
+  const added = at.character === 0 ? splitLines(edit.newText).length - 1 : 0;
+  const old = doc.source.lines;
+  for (let l = 0; l < old.length; l++) {
+    if (l === old.length - 1 && old[l]!.text === '' && l > 0) break; // the empty "line" after a final break
+    const j = at.character === 0 && l >= at.line ? l + added : l;
+    if (after.source.lines[j]?.text !== old[l]!.text || after.scan.kinds[j] !== doc.scan.kinds[l]) return false;
+  }
+  return true;
 }
 
 /** True when `line` is the last line of a list item in the section (or of its body). */
@@ -224,21 +264,66 @@ export function takeListItem(doc: JournalDocument, line: number, text: string): 
   const moved = taken.map((l) => (l.trim() === '' ? '' : stripColumns(l, cut)));
   const lastLine = item.endLine - 1;
   const count = realLineCount(doc);
+  let edit: TextEdit;
   // Delete whole lines; the last line of a file without a final newline takes the break before it.
   if (item.endLine < count || lines[lastLine]!.eol !== '') {
-    return { edits: [{ range: { start: { line: item.line, character: 0 }, end: { line: item.endLine, character: 0 } }, newText: '' }], lines: moved };
+    edit = { range: { start: { line: item.line, character: 0 }, end: { line: item.endLine, character: 0 } }, newText: '' };
+  } else if (item.line === 0) {
+    edit = { range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: lines[lastLine]!.text.length } }, newText: '' };
+  } else {
+    const previous = item.line - 1;
+    edit = { range: { start: { line: previous, character: lines[previous]!.text.length }, end: { line: lastLine, character: lines[lastLine]!.text.length } }, newText: '' };
   }
-  if (item.line === 0) {
-    return { edits: [{ range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: lines[lastLine]!.text.length } }, newText: '' }], lines: moved };
+  if (!verifyRemoval(doc, item, edit)) {
+    return { error: `Taking "${text}" out would change how the lines around it read (an unusual structure: check its indentation); nothing was changed.` };
   }
-  const previous = item.line - 1;
-  return {
-    edits: [{ range: { start: { line: previous, character: lines[previous]!.text.length }, end: { line: lastLine, character: lines[lastLine]!.text.length } }, newText: '' }],
-    lines: moved,
-  };
+  return { edits: [edit], lines: moved };
 }
 
-/** `text` without its first `columns` columns of indentation (a tab advancing to the next multiple of 4). */
+/**
+ * The safety net under a removal: re-parse the result and refuse unless every
+ * other line is still there with its text, its line break (but for the one
+ * that becomes last), its kind and whether it is private, and every other
+ * item keeps its text, box and parent. Markdown reads a line by what comes before it, so taking an item
+ * out can make the next lines nest under the one before (or, in a file that
+ * mixes breaks, join a lone CR and an LF into one line break).
+ */
+function verifyRemoval(doc: JournalDocument, item: ListItem, edit: TextEdit): boolean {
+  const after = parseDocument(applyEdits((doc.source.bom ? '\uFEFF' : '') + doc.source.text, [edit]));
+  const removed = item.endLine - item.line;
+  const map = (l: number): number => (l < item.line ? l : l - removed);
+  const old = doc.source.lines;
+  const now = after.source.lines;
+  if (now.length !== old.length - removed) return false;
+  for (let l = 0; l < old.length; l++) {
+    if (l >= item.line && l < item.endLine) continue;
+    const j = map(l);
+    if (now[j]!.text !== old[l]!.text || after.scan.kinds[j] !== doc.scan.kinds[l]) return false;
+    if (now[j]!.eol !== old[l]!.eol && j !== now.length - 1) return false;
+  }
+  if (after.scan.headings.length !== doc.scan.headings.length) return false;
+  // What is private stays private, and nothing else becomes so (a #private paragraph takes in the lines that follow it).
+  if (/private/i.test(doc.source.text)) {
+    const was = privateLines(doc).lines;
+    const is = privateLines(after).lines;
+    for (let l = 0; l < old.length; l++) if ((l < item.line || l >= item.endLine) && was[l] !== is[map(l)]) return false;
+  }
+  const kept = doc.scan.items.filter((i) => i.line < item.line || i.line >= item.endLine);
+  if (after.scan.items.length !== kept.length) return false;
+  return kept.every((old, k) => {
+    const now = after.scan.items[k]!;
+    const parent = old.parent === -1 ? -1 : map(doc.scan.items[old.parent]!.line);
+    const nowParent = now.parent === -1 ? -1 : after.scan.items[now.parent]!.line;
+    return now.line === map(old.line) && now.text === old.text && now.checked === old.checked && parent === nowParent;
+  });
+}
+
+/**
+ * `text` without its first `columns` columns of indentation (a tab advancing
+ * to the next multiple of 4). When a tab reaches past the cut, or one is left
+ * in the indentation after a cut between tab stops, the indentation left is
+ * written as spaces: a tab counts to the next tab stop, which would move.
+ */
 export function stripColumns(text: string, columns: number): string {
   let i = 0;
   let width = 0;
@@ -246,7 +331,11 @@ export function stripColumns(text: string, columns: number): string {
     width += text[i] === '\t' ? 4 - (width % 4) : 1;
     i++;
   }
-  return text.slice(i);
+  let end = i;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  // Cut at a tab stop, or no tab left in the indentation: the rest stays as it was.
+  if (width === columns && (columns % 4 === 0 || !text.slice(i, end).includes('\t'))) return text.slice(i);
+  return ' '.repeat(indentWidth(text) - Math.min(columns, width)) + text.slice(end);
 }
 
 /** Ticks or clears the checkbox of the item on `line`. */
@@ -260,7 +349,33 @@ export function setItemChecked(doc: JournalDocument, line: number, checked: bool
 
 /** Sets one front-matter key of a parsed document. */
 export function setField(doc: JournalDocument, key: string, value: Scalar): EditResult {
-  return setFrontMatterValue(doc.source.lines, doc.scan, doc.source.eol, key, value);
+  // A file not read as markdown (binary, too large) has no front matter we know of: a new block would sit on top of its real one.
+  if (doc.scan.kinds.length !== doc.source.lines.length) return { error: 'The file could not be parsed.' };
+  // A block created at the top ends in the file's break: a lone CR there would merge with an LF that starts the file.
+  const first = doc.source.lines[0]!;
+  const eol = doc.source.eol === '\r' && !doc.scan.frontMatter && first.text === '' && first.eol === '\n' ? '\r\n' : doc.source.eol;
+  return setFrontMatterValue(doc.source.lines, doc.scan, eol, key, value);
+}
+
+/**
+ * Sets several front-matter keys as one change. In a file without front
+ * matter the first key creates the block and the others go inside it: that
+ * is one insertion at the top, not a step editing inside an earlier one
+ * (which `sequence` cannot express).
+ */
+export function setFields(doc: JournalDocument, fields: readonly (readonly [string, Scalar])[]): EditResult {
+  const steps = fields.map(([key, value]) => (d: JournalDocument) => setField(d, key, value));
+  if (doc.scan.frontMatter || doc.scan.unterminatedFrontMatter || steps.length < 2) return sequence(doc, steps);
+  let text = (doc.source.bom ? '\uFEFF' : '') + doc.source.text;
+  for (const step of steps) {
+    const result = step(parseDocument(text));
+    if ('error' in result) return result;
+    text = applyEdits(text, result.edits);
+  }
+  const now = stripBom(text).text;
+  const before = doc.source.text;
+  if (!now.endsWith(before)) return { error: 'The change could not be expressed as separate edits; nothing was changed.' };
+  return { edits: [insertAt(0, 0, now.slice(0, now.length - before.length))] };
 }
 
 /**
@@ -268,9 +383,10 @@ export function setField(doc: JournalDocument, key: string, value: Scalar): Edit
  * section, set off by blank lines. The block must not add structure: it is
  * refused if re-parsing finds a new heading, list item or open block.
  */
-export function addBlock(doc: JournalDocument, target: SectionTarget, block: readonly string[]): EditResult {
+export function addBlock(doc: JournalDocument, target: SectionTarget, lines: readonly string[]): EditResult {
   const refused = refuseReason(doc);
   if (refused) return { error: refused };
+  const block = lines.map(withoutControlCharacters);
   if (block.length === 0) return { edits: [] };
   const { kinds } = doc.scan;
   const count = realLineCount(doc);
@@ -303,6 +419,7 @@ export function addBlock(doc: JournalDocument, target: SectionTarget, block: rea
   const created = section ? 0 : 1;
   if (
     after.scan.unclosedBlockLine !== undefined ||
+    (after.scan.unterminatedFrontMatter && !doc.scan.unterminatedFrontMatter) ||
     after.scan.headings.length !== doc.scan.headings.length + created ||
     after.scan.items.length !== doc.scan.items.length
   ) {

@@ -45,11 +45,20 @@ export function parseFrontMatter(scan: ScannedMarkdown): ParsedFrontMatter {
 /** The yaml path: every shape YAML allows, and its errors as problems (exported for the tests that hold the shortcut to it). */
 export function parseFrontMatterWithYaml(block: FrontMatterBlock): ParsedFrontMatter {
   const problems: Problem[] = [];
+  const refused = yamlRefusal(block.raw);
+  if (refused) {
+    problems.push({ message: refused.message, line: block.startLine + 1 + refused.line, severity: 'error' });
+    return { data: {}, problems };
+  }
   try {
     const doc = parseDocument(block.raw, YAML_OPTIONS);
-    for (const error of doc.errors) {
+    // The first few: a broken file can make thousands, and each costs a scan for its line.
+    for (const error of doc.errors.slice(0, MAX_REPORTED_ERRORS)) {
       const line = lineOfOffset(block.raw, error.pos[0]);
       problems.push({ message: `Front matter: ${firstLine(error.message)}`, line: block.startLine + 1 + line, severity: 'error' });
+    }
+    if (doc.errors.length > MAX_REPORTED_ERRORS) {
+      problems.push({ message: `Front matter: ${doc.errors.length - MAX_REPORTED_ERRORS} more errors.`, line: problems[problems.length - 1]!.line, severity: 'error' });
     }
     if (problems.length > 0) return { data: {}, problems };
     const contents = doc.contents;
@@ -65,6 +74,98 @@ export function parseFrontMatterWithYaml(block: FrontMatterBlock): ParsedFrontMa
     return { data: {}, problems };
   }
 }
+
+/**
+ * yaml parses nesting by recursion. Thousands of levels overflow the stack,
+ * and in Node an overflow that strikes while V8 compiles a regular expression
+ * aborts the whole process ("RegExpCompiler Allocation failed"): the
+ * extension host, and every extension in it, would go down with one file.
+ * Front matter nested past MAX_DEPTH is therefore never given to yaml, nor is
+ * front matter longer than MAX_YAML_LINES or MAX_YAML_LENGTH (yaml's time
+ * grows with its errors: seconds for a few thousand duplicate keys). Real
+ * front matter is a few lines, and most of it takes the shortcut below.
+ */
+const MAX_DEPTH = 64;
+const MAX_YAML_LENGTH = 16 * 1024;
+const MAX_YAML_LINES = 1000;
+const MAX_REPORTED_ERRORS = 10;
+
+/** Why the front matter is not given to yaml, and on which line of `raw`; undefined when it can be. */
+function yamlRefusal(raw: string): { readonly line: number; readonly message: string } | undefined {
+  // Depth first: it names the line where the nesting runs away.
+  const line = tooDeep(raw);
+  if (line !== undefined) return { line, message: `Front matter is nested more than ${MAX_DEPTH} levels deep, so it is not read. Keep it to \`key: value\` lines.` };
+  if (raw.length > MAX_YAML_LENGTH || lineCount(raw) > MAX_YAML_LINES) {
+    return {
+      line: 0,
+      message: `Front matter is longer than ${MAX_YAML_LINES.toLocaleString('en')} lines or ${MAX_YAML_LENGTH / 1024} KB, so it is not read. Keep it to a few \`key: value\` lines; long text belongs below the closing ---.`,
+    };
+  }
+  return undefined;
+}
+
+function lineCount(raw: string): number {
+  let n = 1;
+  for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * The line (within `raw`) where nesting may pass MAX_DEPTH, or undefined. An
+ * over-estimate: each step deeper in indentation (a staircase, not the number
+ * of columns: a block scalar may indent a line far), each `- `, `? ` or
+ * `key: ` in the chain that opens a line (`- a: - b: ? c`), and each `[` or
+ * `{` still open counts as a level.
+ */
+function tooDeep(raw: string): number | undefined {
+  const indents: number[] = [];
+  let line = 0;
+  let flow = 0;
+  let start = 0;
+  while (start <= raw.length) {
+    let end = raw.indexOf('\n', start);
+    if (end < 0) end = raw.length;
+    let i = start;
+    while (i < end && (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9)) i++;
+    const indent = i - start;
+    if (i < end && raw.charCodeAt(i) !== 13) {
+      while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
+      if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
+      // A line at column 0 starts a new top-level entry: a flow collection left open before it is yaml's error, not depth.
+      if (indent === 0) flow = 0;
+    }
+    let depth = indents.length;
+    for (;;) {
+      const token = CHAIN.exec(raw.slice(i, Math.min(end, i + 1024)));
+      if (!token) break;
+      if (!/^[!&]/.test(token[0])) depth++;
+      i += token[0].length;
+      if (depth + flow > MAX_DEPTH) return line;
+    }
+    let quote = '';
+    for (; i < end; i++) {
+      const ch = raw[i]!;
+      if (quote) {
+        if (ch === quote) quote = '';
+      } else if (ch === '"' || ch === "'") {
+        quote = ch;
+      } else if (ch === '[' || ch === '{') {
+        flow++;
+        if (depth + flow > MAX_DEPTH) return line;
+      } else if ((ch === ']' || ch === '}') && flow > 0) {
+        flow--;
+      } else if (ch === '#' && (i === start || raw.charCodeAt(i - 1) === 32)) {
+        break;
+      }
+    }
+    line++;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** What can open a nested node at the start of a line or after another one: `- `, `? `, `: `, `key: `, or a tag or anchor (no level of its own). */
+const CHAIN = /^(?:[-?:](?:[ \t]+|$)|[^\s#'"[\]{},][^\s]*:(?:[ \t]+|$)|[!&][^\s]*[ \t]+)/;
 
 const DECLINE = Symbol('decline');
 
@@ -225,6 +326,8 @@ export function setFrontMatterValue(
   if (!block) {
     return { edits: [insertAt(0, 0, `---${eol}${keyText}: ${rendered}${eol}---${eol}`)] };
   }
+  const refused = yamlRefusal(block.raw);
+  if (refused) return { error: `${refused.message} Fix it by hand first.` };
   const doc = parseDocument(block.raw, YAML_OPTIONS);
   if (doc.errors.length > 0) return { error: 'The front matter has a YAML error; fix it by hand first.' };
   const contents = doc.contents;

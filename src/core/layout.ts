@@ -111,15 +111,153 @@ export function feedbackPath(slug: string): string {
   return `${FOLDERS.feedback}/${slug}.md`;
 }
 
+// Path safety. Every path the extension writes is built from names: typed by
+// the user, passed to a command by another extension, read from a file name or
+// received from GitHub. Two questions are asked of each, here, without I/O:
+// does it stay inside the journal (escapeProblem), and is it a name every
+// platform can hold (newPathProblem, for files and folders about to be
+// created)? The host asks the file system the rest (links, read-only folders).
+
+/** The longest path the extension creates, relative to the journal (Windows' MAX_PATH is 260 with the root). */
+export const MAX_NEW_PATH_LENGTH = 200;
+/** ext4, APFS and NTFS all stop at 255 (bytes or UTF-16 units) per name. */
+const MAX_NAME_BYTES = 255;
+
+const RESERVED_DEVICE = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$)$/i;
+const WINDOWS_ILLEGAL = /[<>:"|?*]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// C0, DEL and C1 controls; NUL ends a path in C.
+const CONTROL = /\p{Cc}/u;
+// Invisible characters (bidi overrides, zero-width joiners…) and slashes that
+// are not slashes: a name made with them reads as another name.
+const INVISIBLE_OR_SLASHLIKE = /[\p{Cf}\u2044\u2215\u2216\u2571\u27cb\u27cd\u29f5\u29f8\u29f9]/u;
+
 /**
- * A journal-relative path is safe to write when it stays inside the journal:
- * relative, no empty, `.` or `..` segments, no backslashes or drive letters.
+ * Why `path` (journal-relative, `/`-separated) could lead outside the journal
+ * folder, or undefined when it cannot: not empty, not absolute, no drive
+ * letter, no backslash, no empty, `.` or `..` segment, no control character
+ * or broken UTF-16 — also once compatibility characters (full-width `／`,
+ * `．．`, `＼`…) are read as what they look like, as some Windows APIs do.
  */
-export function isSafeRelativePath(path: string): boolean {
-  if (path === '' || path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path)) return false;
-  return path.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..' && ![...seg].some(isIllegalFileNameChar));
+export function escapeProblem(path: string): string | undefined {
+  if (typeof path !== 'string') return 'is not text';
+  const problem = plainEscapeProblem(path);
+  if (problem) return problem;
+  const folded = path.normalize('NFKC');
+  if (folded !== path) {
+    const lookalike = plainEscapeProblem(folded);
+    if (lookalike) return `${lookalike} once look-alike characters (full-width or compatibility forms) are read as what they look like`;
+  }
+  return undefined;
 }
 
-function isIllegalFileNameChar(ch: string): boolean {
-  return '<>:"|?*'.includes(ch) || ch.charCodeAt(0) < 32;
+function plainEscapeProblem(path: string): string | undefined {
+  if (path === '') return 'is empty';
+  if (LONE_SURROGATE.test(path)) return 'contains a broken Unicode character';
+  if (CONTROL.test(path)) return 'contains a control character';
+  if (path.includes('\\')) return 'contains a backslash, a folder separator on Windows';
+  if (path.startsWith('/')) return 'is an absolute path';
+  if (/^[A-Za-z]:/.test(path)) return 'starts with a drive letter';
+  for (const segment of path.split('/')) {
+    if (segment === '') return 'has an empty folder name (// or a trailing /)';
+    if (segment === '.' || segment === '..') return `has a "${segment}" segment`;
+  }
+  return undefined;
+}
+
+/**
+ * Why the extension would not create `path`: it could escape
+ * (escapeProblem), or a name in it is one some platform cannot hold or shows
+ * as another — a reserved device name (`CON`, `nul.txt`, `COM1`…), a
+ * character Windows forbids, a trailing dot or space, a leading dot (hidden,
+ * and never read by the journal), invisible or slash-like characters, or too
+ * long. Segments before `fromSegment` exist already and are only checked for
+ * escaping: an existing folder is the user's to name.
+ */
+export function newPathProblem(path: string, fromSegment = 0): string | undefined {
+  const escape = escapeProblem(path);
+  if (escape) return escape;
+  if (path.length > MAX_NEW_PATH_LENGTH) return `is longer than ${MAX_NEW_PATH_LENGTH} characters`;
+  const segments = path.split('/');
+  for (let i = Math.max(0, fromSegment); i < segments.length; i++) {
+    const problem = newNameProblem(segments[i]!);
+    if (problem) return `"${segments[i]}" ${problem}`;
+  }
+  return undefined;
+}
+
+/** Why one file or folder name is not one to create (see newPathProblem). */
+export function newNameProblem(name: string): string | undefined {
+  const illegal = WINDOWS_ILLEGAL.exec(name);
+  if (illegal) return `contains ${illegal[0]}, which Windows does not allow in a file name`;
+  const escape = escapeProblem(name);
+  if (escape) return escape;
+  if (name.includes('/')) return 'contains a /';
+  if (/[. ]$/.test(name)) return 'ends with a dot or a space, which Windows drops';
+  if (name.startsWith('.')) return 'starts with a dot (a hidden file, which the journal does not read)';
+  if (INVISIBLE_OR_SLASHLIKE.test(name)) return 'contains an invisible or slash-like character';
+  for (const form of [name, name.normalize('NFKC')]) {
+    if (RESERVED_DEVICE.test(form.split('.')[0]!.trimEnd())) return 'is a reserved device name on Windows (CON, NUL, COM1…)';
+  }
+  if (utf8Length(name) > MAX_NAME_BYTES) return `is longer than ${MAX_NAME_BYTES} bytes`;
+  return undefined;
+}
+
+/** True when `path` stays inside the journal (see escapeProblem). */
+export function isContainedPath(path: string): boolean {
+  return escapeProblem(path) === undefined;
+}
+
+/** True when `path` stays inside the journal and every name in it can be created anywhere (see newPathProblem). */
+export function isSafeRelativePath(path: string): boolean {
+  return newPathProblem(path) === undefined;
+}
+
+/**
+ * `child`'s path relative to `root` when it is strictly inside it, else
+ * undefined. Both are URI paths (`/`-separated, absolute); nothing is
+ * normalised, so `root/a/../..` is not inside.
+ */
+export function containedPath(root: string, child: string): string | undefined {
+  const base = root.endsWith('/') ? root : `${root}/`;
+  if (!child.startsWith(base)) return undefined;
+  const rest = child.slice(base.length);
+  return escapeProblem(rest) === undefined ? rest : undefined;
+}
+
+export const DEFAULT_JOURNAL_FOLDER = 'one-on-ones';
+
+/**
+ * The `oneOnOne.journalFolder` setting as a path inside the workspace folder
+ * (`''`: the workspace folder itself), or why it cannot be one. Backslashes
+ * count as separators (Windows users type them) and `.` segments are dropped;
+ * an absolute path, a drive letter, `~` or `..` is refused rather than quietly
+ * turned into some other folder.
+ */
+export function journalFolderSetting(value: unknown): { readonly relative: string } | { readonly error: string } {
+  const raw = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_JOURNAL_FOLDER;
+  const path = raw.replace(/\\/g, '/');
+  const hint = 'Set oneOnOne.journalFolder to a folder inside the workspace, such as "one-on-ones" or "notes/1on1".';
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || /^~(\/|$)/.test(path)) return { error: `The journal folder "${raw}" is not inside the workspace. ${hint}` };
+  const segments = path.split('/').filter((s) => s !== '' && s !== '.');
+  if (segments.includes('..')) return { error: `The journal folder "${raw}" leads out of the workspace (".."). ${hint}` };
+  const relative = segments.join('/');
+  if (relative === '') return { relative };
+  const problem = escapeProblem(relative);
+  return problem ? { error: `The journal folder "${raw}" ${problem}. ${hint}` } : { relative };
+}
+
+/** Bytes of `text` in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD it becomes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

@@ -8,6 +8,7 @@ import { differenceInCalendarDays, formatDistanceStrict } from 'date-fns';
 import { balanceOf, renderBalance } from './balance';
 import { parseIsoDate } from './dates';
 import { ItemSummary, JournalEntry, JournalIndex, Person, stringField } from './journal-index';
+import { extractTags } from './markdown';
 import { agendaMentions, DEFAULT_STALE_WEEKS, goalState, goalStatus, isFeedbackDue } from './threads';
 
 export interface PrepInput {
@@ -52,6 +53,17 @@ function label(text: string): string {
 
 function linkTo(input: PrepInput, text: string, path: string): string {
   return `[${label(text)}](${input.link(path)})`;
+}
+
+const isPrivateTag = (t: string): boolean => t === 'private' || t.startsWith('private/');
+
+/**
+ * An item's text as the sheet shows it. One that is private by where it sits
+ * (a Private section, a #private heading or line) says so, so that the sheet,
+ * once kept in a meeting's Notes, never puts it in a shareable agenda.
+ */
+function shown(item: ItemSummary): string {
+  return item.tags.some(isPrivateTag) && !extractTags(item.text).some(isPrivateTag) ? `${item.text} #private` : item.text;
 }
 
 function box(item: ItemSummary): string {
@@ -129,11 +141,11 @@ export function renderPrepSheet(input: PrepInput): string {
   out.push('## Open action items', '');
   const open = previous ? previous.actions.filter((a) => a.checked === false) : [];
   if (open.length === 0) out.push(previous ? `Nothing left open on ${previous.date}.` : 'None yet.');
-  for (const item of open) out.push(`- [ ] ${item.text}`);
+  for (const item of open) out.push(`- [ ] ${shown(item)}`);
   const undiscussed = previous ? previous.agenda.filter((a) => a.checked === false) : [];
   if (undiscussed.length > 0) {
     out.push('', `Not discussed on ${previous!.date}:`, '');
-    for (const item of undiscussed) out.push(`- [ ] ${item.text}`);
+    for (const item of undiscussed) out.push(`- [ ] ${shown(item)}`);
   }
   out.push('');
 
@@ -159,7 +171,7 @@ export function renderPrepSheet(input: PrepInput): string {
   out.push(`## Wins since ${previous ? `${previous.date}` : 'you started'}`, '');
   const wins = winsBetween(index, person.slug, previous?.date, date);
   if (wins.length === 0) out.push('None recorded yet. Capture one with "1:1: Jot Topic for Next 1:1" and #win.');
-  for (const w of wins) out.push(`- ${w.item.text} (${linkTo(input, w.meeting.date!, w.meeting.path)})`);
+  for (const w of wins) out.push(`- ${shown(w.item)} (${linkTo(input, w.meeting.date!, w.meeting.path)})`);
   out.push('');
 
   if (input.balanceWindow !== undefined && input.balanceWindow > 0) {
@@ -170,7 +182,7 @@ export function renderPrepSheet(input: PrepInput): string {
 
   if (meeting && meeting.agenda.length > 0) {
     out.push('## On the agenda', '');
-    for (const item of meeting.agenda) out.push(`${box(item)} ${item.text}`);
+    for (const item of meeting.agenda) out.push(`${box(item)} ${shown(item)}`);
     out.push('');
   }
   return out.join('\n');

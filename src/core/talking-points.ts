@@ -2,7 +2,7 @@
 // agenda. A checkbox with a theme tag, where it came from, and the words or
 // code it was about, fenced so nothing in the selection can break the file.
 
-import { NewListItem } from './edits';
+import { NewListItem, withoutControlCharacters } from './edits';
 import { extractTags } from './markdown';
 
 export interface Theme {
@@ -64,7 +64,8 @@ export const MAX_EXCERPT_LINES = 200;
 const MAX_SUMMARY = 100;
 
 /** A one-line summary from a selection: its first non-blank line, shortened. */
-export function summarize(text: string): string {
+export function summarize(selection: string): string {
+  const text = withoutControlCharacters(selection);
   const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
   const line = first.replace(/\s+/g, ' ').trim();
   if (line.length <= MAX_SUMMARY) return line;
@@ -108,7 +109,7 @@ export function codeSpan(text: string): string {
 
 /** The excerpt as a blockquote (prose) or a fenced code block longer than any backtick run inside it. */
 export function excerptLines(excerpt: Excerpt): string[] {
-  let lines = excerpt.text.replace(/\t/g, '    ').split(/\r\n|\r|\n/);
+  let lines = withoutControlCharacters(excerpt.text).replace(/\t/g, '    ').split(/\r\n|\r|\n/);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
   let note: string | undefined;

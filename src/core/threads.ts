@@ -8,7 +8,7 @@
 import { addDays, differenceInCalendarDays } from 'date-fns';
 import { parseIsoDate, toIsoDate } from './dates';
 import { JournalDocument } from './document';
-import { addListItemLines, addListItemsLines, EditResult, renderListItem, SectionTarget, sequence, setField } from './edits';
+import { addListItemLines, addListItemsLines, EditResult, renderListItem, SectionTarget, sequence, setField, setFields } from './edits';
 import { JournalEntry, JournalIndex, Person, ProgressEntry, stringField } from './journal-index';
 import { withoutTags } from './markdown';
 import { FEEDBACK_STATUSES, GOAL_STATUSES } from './templates';
@@ -103,14 +103,14 @@ export interface FeedbackChange {
  */
 export function setFeedbackStatus(doc: JournalDocument, change: FeedbackChange): EditResult {
   const steps: ((d: JournalDocument) => EditResult)[] = [];
-  if ((stringField(doc.data, 'status') ?? 'received') !== change.status || doc.data['status'] === undefined) {
-    steps.push((d) => setField(d, 'status', change.status));
-  }
+  const fields: [string, string][] = [];
+  if ((stringField(doc.data, 'status') ?? 'received') !== change.status || doc.data['status'] === undefined) fields.push(['status', change.status]);
   if (change.circleBack !== undefined && stringField(doc.data, 'circleBack') !== change.circleBack) {
-    const circleBack = change.circleBack;
-    if (!parseIsoDate(circleBack)) return { error: `"${circleBack}" is not a date written as YYYY-MM-DD.` };
-    steps.push((d) => setField(d, 'circleBack', circleBack));
+    if (!parseIsoDate(change.circleBack)) return { error: `"${change.circleBack}" is not a date written as YYYY-MM-DD.` };
+    fields.push(['circleBack', change.circleBack]);
   }
+  // Both keys in one step: a thread without front matter gets one block with both.
+  if (fields.length > 0) steps.push((d) => setFields(d, fields));
   const trying = change.trying === undefined ? '' : oneLine(change.trying);
   if (trying !== '') steps.push((d) => addListItemLines(d, TRYING_TARGET, datedLine(change.date, trying)));
   const outcome = change.outcome === undefined ? '' : oneLine(change.outcome);

@@ -5,6 +5,7 @@ import { activateCapture } from './capture';
 import { activateInitJournal } from './commands/init-journal';
 import { activateMeetings } from './commands/meetings';
 import { activatePeople } from './commands/people';
+import { activatePrivacy } from './privacy';
 import { activateThreads } from './threads';
 import { activateEvidence } from './evidence';
 import { activateReview } from './review';
@@ -12,4 +13,4 @@ import { activateSession } from './session';
 import { activateTalkingPoints } from './talking-points';
 import { activateTrees } from './trees';
 
-export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture, activateTalkingPoints, activateSession, activateEvidence, activateReview, activateBalance];
+export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture, activateTalkingPoints, activateSession, activateEvidence, activateReview, activateBalance, activatePrivacy];

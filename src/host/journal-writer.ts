@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { parseDocument, JournalDocument } from '../core/document';
 import { EditResult } from '../core/edits';
-import { isSafeRelativePath } from '../core/layout';
-import { stripBom } from '../core/text';
+import { compareWithDisk } from '../core/freshness';
 import { decode, JournalStore } from './journal-store';
 import { Logger } from './logger';
+import { contentRefusal, guardWrite } from './path-guard';
 
 export type WriteResult = { readonly ok: true; readonly uri: vscode.Uri } | { readonly ok: false; readonly reason: string; readonly uri?: vscode.Uri };
 
@@ -24,6 +24,28 @@ export interface FileChange {
   readonly path: string;
   readonly compute: (doc: JournalDocument) => EditResult;
 }
+
+/** An edit whose file changed under it: computed again, up to ATTEMPTS times in all. */
+interface Stale {
+  readonly stale: string;
+  readonly uri: vscode.Uri;
+  /** The file changed on disk and VS Code has yet to reload its document. */
+  readonly reloading: boolean;
+}
+
+const ATTEMPTS = 5;
+/** How long to wait at most for VS Code to reload a file that changed on disk before looking again. */
+const SETTLE_MS = 250;
+
+/**
+ * VS Code normalises mixed line endings when it loads a file, so saving our
+ * edit would rewrite lines we never meant to touch. Refused instead.
+ */
+const MIXED_LINE_ENDINGS =
+  'the file mixes line endings (LF and CRLF). Saving it from VS Code would change every line, so nothing was written. Convert it to one line ending (status bar: LF/CRLF) and try again.';
+
+/** What to do with an edit that was applied but not saved, because the file changed on disk meanwhile. */
+const WAITS_UNSAVED = 'The edit waits unsaved in the open editor: undo it there (Ctrl+Z) and run the command again, or compare it with the file on disk before you save.';
 
 const encoder = new TextEncoder();
 
@@ -40,15 +62,15 @@ export class JournalWriter {
     const edit = new vscode.WorkspaceEdit();
     const uris: vscode.Uri[] = [];
     for (const file of files) {
-      if (!isSafeRelativePath(file.path)) return { ok: false, reason: `Refusing to write outside the journal: ${file.path}` };
-      const uri = this.store.uriOf(file.path);
+      // Inside the journal, through no link, writable, a portable name: else refused (without a URI: nothing to open).
+      const guarded = await guardWrite(this.store.root, file.path, 'create');
+      if ('reason' in guarded) return { ok: false, reason: guarded.reason };
+      const uri = guarded.uri;
       if (await exists(uri)) return { ok: false, reason: `${file.path} already exists.`, uri };
       edit.createFile(uri, { contents: encoder.encode(file.contents), overwrite: false, ignoreIfExists: false }, { label, needsConfirmation: false });
       uris.push(uri);
     }
-    if (!(await vscode.workspace.applyEdit(edit))) {
-      return { ok: false, reason: `VS Code could not create ${files.map((f) => f.path).join(', ')}.` };
-    }
+    if (!(await vscode.workspace.applyEdit(edit).then(undefined, () => false))) return { ok: false, reason: await this.undoCreate(files, uris) };
     this.store.index.batch(() => {
       for (const file of files) this.store.updateFromText(file.path, file.contents);
     });
@@ -68,15 +90,30 @@ export class JournalWriter {
   /**
    * Several files changed as one WorkspaceEdit (a talking point moved from
    * one meeting to another): all of it applies, or none. `compute`s run in
-   * order, so a later one can use what an earlier one found.
+   * order, so a later one can use what an earlier one found. When a file
+   * changes under the edit (a git pull, another window), the edit is computed
+   * again on its new text; if it keeps changing, nothing is written.
    */
   async editMany(changes: readonly FileChange[], label: string): Promise<WriteResult> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.editOnce(changes, label);
+      if (!('stale' in outcome)) return outcome;
+      if (attempt === ATTEMPTS) return { ok: false, reason: `${outcome.stale} Nothing was written; try again in a moment.`, uri: outcome.uri };
+      this.log.info(`${label}: ${outcome.stale} Computing the edit again.`);
+      if (outcome.reloading) await changeOf(outcome.uri, SETTLE_MS);
+    }
+  }
+
+  private async editOnce(changes: readonly FileChange[], label: string): Promise<WriteResult | Stale> {
     const blocked = this.blocked();
     if (blocked) return { ok: false, reason: blocked };
     const prepared: { path: string; uri: vscode.Uri; document: vscode.TextDocument; wasDirty: boolean; version: number }[] = [];
     for (const { path } of changes) {
-      if (!isSafeRelativePath(path)) return { ok: false, reason: `Refusing to write outside the journal: ${path}` };
-      const uri = this.store.uriOf(path);
+      const guarded = await guardWrite(this.store.root, path, 'edit');
+      if ('reason' in guarded) return { ok: false, reason: guarded.reason, ...(guarded.uri ? { uri: guarded.uri } : {}) };
+      const uri = guarded.uri;
+      // Deleted while the command asked its questions: not brought back, not even through an open editor's unsaved text.
+      if (!(await exists(uri))) return { ok: false, reason: `${path} is no longer there (deleted or moved while the command ran); nothing was written.`, uri };
       let document: vscode.TextDocument;
       try {
         document = await vscode.workspace.openTextDocument(uri);
@@ -85,17 +122,28 @@ export class JournalWriter {
       }
       const wasDirty = document.isDirty;
       if (!wasDirty) {
-        const mismatch = await this.diskMismatch(uri, document);
-        if (mismatch) return { ok: false, reason: `${path}: ${mismatch}`, uri };
+        const disk = await diskText(uri);
+        if ('error' in disk) return { ok: false, reason: `${path}: ${disk.error}`, uri };
+        const comparison = compareWithDisk(disk.text, document.getText());
+        if (comparison === 'mixed-line-endings') return { ok: false, reason: `${path}: ${MIXED_LINE_ENDINGS}`, uri };
+        // VS Code reloads the document a moment after the file changed on disk.
+        if (comparison === 'changed') return { stale: `${path} changed on disk (another window or a sync?) and VS Code has not reloaded it yet.`, uri, reloading: true };
       }
       prepared.push({ path, uri, document, wasDirty, version: document.version });
     }
     // From here to applyEdit nothing awaits: the texts the edits are computed on are the texts they apply to.
     const edit = new vscode.WorkspaceEdit();
+    const computedOn: string[] = [];
     let any = false;
     for (const [i, p] of prepared.entries()) {
-      if (p.document.version !== p.version) return { ok: false, reason: `${p.path} changed while the edit was prepared; try again.`, uri: p.uri };
-      const result = changes[i]!.compute(parseDocument(p.document.getText()));
+      if (p.document.version !== p.version) return { stale: `${p.path} changed while the edit was prepared.`, uri: p.uri, reloading: false };
+      const text = p.document.getText();
+      computedOn.push(text);
+      const doc = parseDocument(text);
+      // Broken front matter, binary or too large: the file is the user's to fix, never ours to change.
+      const refused = contentRefusal(p.path, doc);
+      if (refused) return { ok: false, reason: refused, uri: p.uri };
+      const result = changes[i]!.compute(doc);
       if ('error' in result) return { ok: false, reason: `${p.path}: ${result.error}`, uri: p.uri };
       for (const e of result.edits) {
         any = true;
@@ -107,45 +155,78 @@ export class JournalWriter {
     }
     const first = prepared[0]!.uri;
     if (!any) return { ok: true, uri: first };
-    if (!(await vscode.workspace.applyEdit(edit))) return { ok: false, reason: `VS Code could not apply the change to ${changes.map((c) => c.path).join(', ')}.`, uri: first };
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      // VS Code refuses an edit to a document that moved on since (reloaded from disk, or typed in): compute it again.
+      const moved = prepared.find((p) => p.document.version !== p.version);
+      if (moved) return { stale: `${moved.path} changed while the edit was applied.`, uri: moved.uri, reloading: false };
+      return { ok: false, reason: `VS Code could not apply the change to ${changes.map((c) => c.path).join(', ')}.`, uri: first };
+    }
+    // Saved only when every file still holds, on disk, the text its edit was
+    // computed on (or the edit itself, auto-saved): a save now would overwrite
+    // what another writer put there meanwhile, and VS Code's own check of the
+    // file's time does not see a write within the same tick of a coarse clock.
+    const conflicts: string[] = [];
+    for (const [i, p] of prepared.entries()) {
+      if (p.wasDirty) continue;
+      const disk = await diskText(p.uri);
+      if ('error' in disk || (compareWithDisk(disk.text, computedOn[i]!) !== 'same' && compareWithDisk(disk.text, p.document.getText()) !== 'same')) conflicts.push(p.path);
+    }
+    if (conflicts.length > 0) {
+      for (const p of prepared) if (!p.wasDirty) await vscode.window.showTextDocument(p.document, { preview: false, preserveFocus: true });
+      return {
+        ok: false,
+        reason: `${conflicts.join(', ')} changed on disk while the edit was applied (another window or a sync?), so nothing was saved and nothing on disk was overwritten. ${WAITS_UNSAVED}`,
+        uri: first,
+      };
+    }
     const unsaved: string[] = [];
     for (const p of prepared) {
-      if (!p.wasDirty && !(await p.document.save())) unsaved.push(p.path);
-      this.store.updateFromText(p.path, p.document.getText());
+      // An editor with unsaved changes keeps ours unsaved too: the index follows the file, which
+      // changes when the user saves (indexing the unsaved text would outlive a revert).
+      if (p.wasDirty) continue;
+      if (await p.document.save()) this.store.updateFromText(p.path, p.document.getText());
+      else unsaved.push(p.path);
     }
     if (unsaved.length > 0) {
-      return { ok: false, reason: `${unsaved.join(', ')} changed but could not be saved; the change is in the open editor.`, uri: first };
+      for (const p of prepared) if (unsaved.includes(p.path)) await vscode.window.showTextDocument(p.document, { preview: false, preserveFocus: true });
+      // VS Code's own check refuses a save over a file changed on disk since it was read (another writer just after ours).
+      const overtaken: string[] = [];
+      for (const [i, p] of prepared.entries()) {
+        const disk = unsaved.includes(p.path) ? await diskText(p.uri) : undefined;
+        if (disk && !('error' in disk) && compareWithDisk(disk.text, computedOn[i]!) !== 'same') overtaken.push(p.path);
+      }
+      if (overtaken.length > 0) {
+        return { ok: false, reason: `${overtaken.join(', ')} changed on disk while the edit was saved (another window or a sync?), so VS Code did not save over it. ${WAITS_UNSAVED}`, uri: first };
+      }
+      // Several files: the ones that saved say so, so the user knows the change is half on disk until the rest is saved or undone.
+      const saved = prepared.filter((p) => !p.wasDirty && !unsaved.includes(p.path)).map((p) => p.path);
+      const alsoSaved = saved.length > 0 ? ` The same change was saved in ${saved.join(', ')}: undo it there too (Ctrl+Z undoes it in every file) if you do not save the rest.` : '';
+      return {
+        ok: false,
+        reason: `${unsaved.join(', ')} could not be saved (is the file or the journal folder read-only?), so the file on disk is unchanged. The change waits unsaved in the open editor: save it once the file is writable, or undo it there (Ctrl+Z).${alsoSaved}`,
+        uri: first,
+      };
     }
     this.log.info(`${label}: edited ${changes.map((c) => c.path).join(', ')}`);
     return { ok: true, uri: first };
+  }
+
+  /** After a failed create: removes what it made after all, so nothing is half-created; says what happened. */
+  private async undoCreate(files: readonly NewFile[], uris: readonly vscode.Uri[]): Promise<string> {
+    const left: string[] = [];
+    for (const [i, uri] of uris.entries()) {
+      // Each was checked to be absent just before: whatever is there now, the failed edit made.
+      if (await exists(uri)) await vscode.workspace.fs.delete(uri).then(undefined, () => left.push(files[i]!.path));
+    }
+    const paths = files.map((f) => f.path).join(', ');
+    const after = left.length > 0 ? `${left.join(', ')} was created anyway and could not be removed; delete it by hand.` : 'Nothing was written.';
+    return `Could not create ${paths}: VS Code could not write to the journal folder (is it read-only, or the disk full?). Check that you can write to it and try again. ${after}`;
   }
 
   private blocked(): string | undefined {
     if (!vscode.workspace.isTrusted) return 'This workspace is not trusted: 1:1 Journal only reads it. Trust the workspace to make changes.';
     if (!this.store.root) return 'Open a folder first: the journal lives inside your workspace.';
     return undefined;
-  }
-
-  /**
-   * VS Code normalises mixed line endings when it loads a file, so saving our
-   * edit would rewrite lines we never meant to touch. Refuse instead.
-   */
-  private async diskMismatch(uri: vscode.Uri, document: vscode.TextDocument): Promise<string | undefined> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch (error) {
-      return `could not be read: ${String(error)}`;
-    }
-    const decoded = decode(bytes);
-    if (decoded.kind !== 'text') return decoded.kind === 'unreadable' ? decoded.message : 'the file is gone.';
-    const disk = stripBom(decoded.text).text;
-    const held = document.getText();
-    if (disk === held) return undefined;
-    if (disk.replace(/\r\n?/g, '\n') === held.replace(/\r\n?/g, '\n')) {
-      return 'the file mixes line endings (LF and CRLF). Saving it from VS Code would change every line, so nothing was written. Convert it to one line ending (status bar: LF/CRLF) and try again.';
-    }
-    return 'the file changed on disk; try again in a moment.';
   }
 }
 
@@ -156,4 +237,33 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The file's text on disk, or why it cannot be had. */
+async function diskText(uri: vscode.Uri): Promise<{ readonly text: string } | { readonly error: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { error: 'the file is gone (deleted or moved while the command ran); nothing was written.' };
+    return { error: `could not be read: ${String(error)}` };
+  }
+  const decoded = decode(bytes);
+  if (decoded.kind !== 'text') return { error: decoded.kind === 'unreadable' ? decoded.message : 'the file is gone.' };
+  return { text: decoded.text };
+}
+
+/** Resolves when the document of `uri` changes (VS Code reloaded it), or after `ms`. */
+function changeOf(uri: vscode.Uri, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const subscription = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.toString() === uri.toString() && e.contentChanges.length > 0) done();
+    });
+  });
 }

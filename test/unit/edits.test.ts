@@ -294,3 +294,14 @@ describe('edits: addBlock', () => {
     assert.ok('error' in addBlock(parseDocument('## Notes\n```\nopen\n'), notes, ['text']));
   });
 });
+
+describe('edits: control characters', () => {
+  it('leaves NUL and other control characters out of a new item and a new block (a NUL would make the file read as binary), keeping tabs', () => {
+    assert.deepStrictEqual(renderListItem({ text: 'a\u0000b\tc\u001b[0m', body: ['x\u0007y'] }), ['- [ ] ab\tc[0m', '  xy']);
+    const doc = parseDocument('## Notes\n\ntext\n');
+    const result = addBlock(doc, { heading: 'Notes', createAt: 'end' }, ['> q\u0000uote']);
+    assert.ok(!('error' in result));
+    assert.ok(result.edits.every((e) => !e.newText.includes('\u0000')), JSON.stringify(result.edits));
+    assert.ok(result.edits.some((e) => e.newText.includes('> quote')));
+  });
+});

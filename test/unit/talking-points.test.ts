@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/document';
-import { addListItem, NewListItem, renderListItem, SectionTarget } from '../../src/core/edits';
+import { addListItem, NewListItem, renderListItem, SectionTarget, withoutControlCharacters } from '../../src/core/edits';
 import { findSection, itemsIn } from '../../src/core/markdown';
 import {
   codeSpan,
@@ -126,14 +126,16 @@ describe('talking points: summarize', () => {
     assert.ok(summary.endsWith('…'));
   });
 
-  it('property: one line, at most 100 characters, a prefix of the collapsed first line', () => {
+  it('property: one line, at most 100 characters, a prefix of the collapsed first line (control characters left out)', () => {
     fc.assert(
       fc.property(selectionArb, (text) => {
         const s = summarize(text);
         assert.ok(!/[\r\n]/.test(s));
         assert.ok(s.length <= 100, `${s.length}`);
         assert.strictEqual(s, s.trim());
-        const first = (text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
+        // eslint-disable-next-line no-control-regex -- looking for control characters
+        assert.ok(!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), JSON.stringify(s));
+        const first = (withoutControlCharacters(text).split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
         if (s.endsWith('…') && s !== first) assert.ok(first.startsWith(s.slice(0, -1)));
         else assert.strictEqual(s, first);
       }),

@@ -9,6 +9,7 @@ import { githubPermalink } from '../../host/git';
 import { Services } from '../../host/services';
 import { nextMeetingPath } from '../commands/meetings';
 import { argsOf, fail, optionalString, requireJournal, resolvePerson } from '../commands/support';
+import { whenTrusted } from '../privacy/trust';
 import { askQuestion } from './questions';
 
 const LAST_PERSON = 'oneOnOne.lastPerson';
@@ -27,10 +28,10 @@ export interface TalkingPointArgs {
 export function activateCapture(context: vscode.ExtensionContext, services: Services): void {
   const capture = new Capture(context, services);
   context.subscriptions.push(
-    vscode.commands.registerCommand('oneOnOne.addTalkingPoint', (arg?: unknown) => capture.addTalkingPoint(arg)),
-    vscode.commands.registerCommand('oneOnOne.jotTopic', (arg?: unknown) => capture.jotTopic(arg)),
-    vscode.commands.registerCommand('oneOnOne.addTerminalSelection', (arg?: unknown) => capture.addTerminalSelection(arg)),
-    vscode.commands.registerCommand('oneOnOne.askQuestion', (arg?: unknown) => askQuestion(services, arg)),
+    vscode.commands.registerCommand('oneOnOne.addTalkingPoint', whenTrusted('add a talking point', (arg?: unknown) => capture.addTalkingPoint(arg))),
+    vscode.commands.registerCommand('oneOnOne.jotTopic', whenTrusted('add a talking point', (arg?: unknown) => capture.jotTopic(arg))),
+    vscode.commands.registerCommand('oneOnOne.addTerminalSelection', whenTrusted('add a talking point', (arg?: unknown) => capture.addTerminalSelection(arg))),
+    vscode.commands.registerCommand('oneOnOne.askQuestion', whenTrusted('add a question to your agenda', (arg?: unknown) => askQuestion(services, arg))),
   );
 }
 
@@ -96,10 +97,15 @@ class Capture {
     if (!(await requireJournal(this.services))) return undefined;
     const terminal = vscode.window.activeTerminal;
     const saved = await vscode.env.clipboard.readText();
-    await vscode.env.clipboard.writeText('');
-    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
-    const text = await vscode.env.clipboard.readText();
-    await vscode.env.clipboard.writeText(saved);
+    let text: string;
+    try {
+      await vscode.env.clipboard.writeText('');
+      await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+      text = await vscode.env.clipboard.readText();
+    } finally {
+      // What the user had copied comes back, whatever happened.
+      await vscode.env.clipboard.writeText(saved);
+    }
     if (text.trim() === '') return fail('Select some text in the terminal first.');
     const source = { label: `terminal${terminal ? ` “${terminal.name}”` : ''}` };
     const args = argsOf<TalkingPointArgs>(arg);

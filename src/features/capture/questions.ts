@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { parseDocument } from '../../core/document';
 import { builtInQuestions, Question, questionKey, questionsFromFile } from '../../core/questions';
 import { findTheme, THEMES } from '../../core/talking-points';
-import { decode } from '../../host/journal-store';
+import { decode, MAX_FILE_BYTES } from '../../host/journal-store';
+import { readJournalFile } from '../../host/path-guard';
 import { Services } from '../../host/services';
 import { argsOf, fail, requireJournal, resolvePerson } from '../commands/support';
 
@@ -14,11 +15,13 @@ const QUESTIONS_FILE = 'questions.md';
 
 async function questionBank(services: Services): Promise<Question[]> {
   const mine: Question[] = [];
-  try {
-    const decoded = decode(await vscode.workspace.fs.readFile(services.store.uriOf(QUESTIONS_FILE)));
+  // No questions.md of the user's (or a linked or oversized one): the built-in bank alone.
+  const bytes = await readJournalFile(services.store.root, QUESTIONS_FILE, MAX_FILE_BYTES);
+  if (bytes instanceof Uint8Array) {
+    const decoded = decode(bytes);
     if (decoded.kind === 'text') mine.push(...questionsFromFile(parseDocument(decoded.text)));
-  } catch {
-    // no questions.md of the user's: the built-in bank alone
+  } else if (!bytes.missing) {
+    services.log.warn(`${bytes.reason} Only the built-in questions are offered.`);
   }
   return [...mine, ...builtInQuestions()];
 }

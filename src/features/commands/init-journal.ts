@@ -3,6 +3,7 @@ import { MEETING_TEMPLATE } from '../../core/layout';
 import { DEFAULT_MEETING_TEMPLATE, JOURNAL_README } from '../../core/templates';
 import { NewFile } from '../../host/journal-writer';
 import { Services } from '../../host/services';
+import { refuseUntrusted } from '../privacy/trust';
 import { personFileFor, personInput } from './people';
 import { argsOf, fail } from './support';
 
@@ -29,6 +30,8 @@ export async function initJournal(services: Services, arg: unknown): Promise<vsc
     await vscode.commands.executeCommand('oneOnOne.meetings.focus');
     return state.root;
   }
+  // Said before the questions: in an untrusted workspace the answers could not be written.
+  if (!vscode.workspace.isTrusted) return refuseUntrusted('create the journal');
   const input = await personInput(services, arg, false);
   if (!input) return undefined;
   const person = personFileFor(input)!;

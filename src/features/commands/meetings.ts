@@ -8,8 +8,10 @@ import { applyEdits } from '../../core/text';
 import { Person } from '../../core/journal-index';
 import { MEETING_TEMPLATE, meetingPath } from '../../core/layout';
 import { DEFAULT_MEETING_TEMPLATE, renderTemplate } from '../../core/templates';
-import { decode } from '../../host/journal-store';
+import { decode, MAX_FILE_BYTES } from '../../host/journal-store';
+import { readJournalFile } from '../../host/path-guard';
 import { Services } from '../../host/services';
+import { refuseUntrusted, whenTrusted } from '../privacy/trust';
 import { argsOf, fail, openInEditor, requireJournal, resolvePerson } from './support';
 
 /** The date a new meeting with `person` should get: the next date on their cadence after their latest meeting, not in the past. */
@@ -23,13 +25,15 @@ export function suggestedDate(services: Services, person: Person): string {
 
 /** The user's `templates/meeting.md`, or the built-in one when it is missing or unreadable. */
 async function meetingTemplate(services: Services): Promise<string> {
-  try {
-    const decoded = decode(await vscode.workspace.fs.readFile(services.store.uriOf(MEETING_TEMPLATE)));
-    if (decoded.kind === 'text') return decoded.text;
-    services.log.warn(`${MEETING_TEMPLATE}: ${decoded.kind === 'unreadable' ? decoded.message : 'gone'}; using the built-in template.`);
-  } catch {
+  const bytes = await readJournalFile(services.store.root, MEETING_TEMPLATE, MAX_FILE_BYTES);
+  if (!(bytes instanceof Uint8Array)) {
     // No template of the user's: the built-in one it is.
+    if (!bytes.missing) services.log.warn(`${bytes.reason} Using the built-in meeting template.`);
+    return DEFAULT_MEETING_TEMPLATE;
   }
+  const decoded = decode(bytes);
+  if (decoded.kind === 'text') return decoded.text;
+  services.log.warn(`${MEETING_TEMPLATE}: ${decoded.kind === 'unreadable' ? decoded.message : 'gone'}; using the built-in template.`);
   return DEFAULT_MEETING_TEMPLATE;
 }
 
@@ -54,6 +58,8 @@ export interface CreatedMeeting {
 export async function createMeeting(services: Services, person: Person, date: string): Promise<CreatedMeeting | undefined> {
   const path = meetingPath(person.slug, date);
   if (services.store.index.get(path)) return { uri: services.store.uriOf(path), carried: 0, created: false };
+  // Opening an agenda that exists works everywhere; creating one is a write.
+  if (!vscode.workspace.isTrusted) return refuseUntrusted('create the meeting');
   let contents = renderTemplate(await meetingTemplate(services), { person: person.name, date, personSlug: person.slug });
   let carried = 0;
   const previous = previousMeeting(services.store.index, person.slug, date);
@@ -69,7 +75,8 @@ export async function createMeeting(services: Services, person: Person, date: st
       }
     }
   }
-  const result = await services.writer.create([{ path, contents }], `New 1:1 with ${person.name}`);
+  // The label goes to the log: the path names the meeting, no person's name.
+  const result = await services.writer.create([{ path, contents }], 'New meeting');
   if (!result.ok) {
     if (!result.uri) return fail(result.reason);
     return { uri: result.uri, carried: 0, created: false };
@@ -122,6 +129,6 @@ export async function newMeeting(services: Services, arg: unknown): Promise<vsco
 
 export function activateMeetings(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('oneOnOne.newMeeting', (arg?: unknown) => newMeeting(services, arg)),
+    vscode.commands.registerCommand('oneOnOne.newMeeting', whenTrusted('create a meeting', (arg?: unknown) => newMeeting(services, arg))),
   );
 }

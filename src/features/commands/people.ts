@@ -4,6 +4,7 @@ import { scheduleOf } from '../../core/schedule';
 import { personPath, slugify } from '../../core/layout';
 import { isRole, personFile, Role, ROLES } from '../../core/templates';
 import { Services } from '../../host/services';
+import { whenTrusted } from '../privacy/trust';
 import { argsOf, fail, openInEditor, requireJournal } from './support';
 
 export interface PersonInput {
@@ -85,5 +86,5 @@ export async function addPerson(services: Services, arg: unknown): Promise<vscod
 }
 
 export function activatePeople(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.addPerson', (arg?: unknown) => addPerson(services, arg)));
+  context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.addPerson', whenTrusted('add a person', (arg?: unknown) => addPerson(services, arg))));
 }

@@ -9,6 +9,7 @@ import { isNode } from '../trees/nodes';
 import { vscodeAuth } from './auth';
 import { EvidenceEnricher } from './enrich';
 import { EvidenceLinker } from './link';
+import { whenTrusted } from '../privacy/trust';
 
 /** Reached by the integration tests through the extension's exports. */
 export const evidence: { linker: EvidenceLinker | undefined; enricher: EvidenceEnricher | undefined } = { linker: undefined, enricher: undefined };
@@ -19,8 +20,8 @@ export const activateEvidence: Feature = (context, services) => {
   evidence.linker = linker;
   evidence.enricher = enricher;
   context.subscriptions.push(
-    vscode.commands.registerCommand('oneOnOne.linkPullRequest', (arg?: unknown) => linker.linkPullRequest(arg)),
-    vscode.commands.registerCommand('oneOnOne.enrichEvidence', (arg?: unknown) => enricher.enrichEvidence(arg)),
+    vscode.commands.registerCommand('oneOnOne.linkPullRequest', whenTrusted('link pull requests (it writes files and contacts GitHub)', (arg?: unknown) => linker.linkPullRequest(arg))),
+    vscode.commands.registerCommand('oneOnOne.enrichEvidence', whenTrusted('fetch pull request details (it writes files and contacts GitHub)', (arg?: unknown) => enricher.enrichEvidence(arg))),
     vscode.commands.registerCommand('oneOnOne.openPullRequest', async (arg?: unknown) => {
       const url = argsOf<{ url: unknown }>(arg)?.url;
       const parsed = isNode(arg) && arg.type === 'win' ? parseWin(arg.text).ref : typeof url === 'string' ? parsePullRequestUrl(url) : undefined;

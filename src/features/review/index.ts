@@ -8,8 +8,10 @@ import { endOfQuarter, startOfQuarter, subMonths, subQuarters } from 'date-fns';
 import { isIsoDate, parseIsoDate, toIsoDate } from '../../core/dates';
 import { Person } from '../../core/journal-index';
 import { renderReview, reviewPath } from '../../core/review';
+import { stripBom } from '../../core/text';
 import { Feature, Services } from '../../host/services';
 import { argsOf, fail, openInEditor, requireJournal } from '../commands/support';
+import { whenTrusted } from '../privacy/trust';
 
 export interface ReviewArgs {
   readonly from: string;
@@ -77,6 +79,8 @@ export async function generateReview(services: Services, arg: unknown): Promise<
     const result = await services.writer.edit(
       path,
       (doc) => {
+        // The user agreed to replace the packet as it was when asked: edited since (another window), it is kept.
+        if (unify(doc.source.text) !== unify(stripBom(existing).text)) return { error: 'it changed while you were asked whether to replace it; nothing was replaced. Run the command again.' };
         const last = doc.source.lines.length - 1;
         return { edits: [{ range: { start: { line: 0, character: 0 }, end: { line: last, character: doc.source.lines[last]!.text.length } }, newText: contents.replace(/\n/g, doc.source.eol) }] };
       },
@@ -120,5 +124,9 @@ async function pickRange(today: string): Promise<{ from: string; to: string } | 
 }
 
 export const activateReview: Feature = (context, services) => {
-  context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.generateReview', (arg?: unknown) => generateReview(services, arg)));
+  context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.generateReview', whenTrusted('write a review packet', (arg?: unknown) => generateReview(services, arg))));
 };
+
+function unify(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}

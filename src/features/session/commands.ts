@@ -5,12 +5,12 @@ import * as vscode from 'vscode';
 import { carryForward as carryItems, ACTIONS_TARGET } from '../../core/carry';
 import { isIsoDate } from '../../core/dates';
 import { JournalDocument, parseDocument } from '../../core/document';
-import { addBlock, addListItemsLines, renderListItem, sequence, setField } from '../../core/edits';
+import { addBlock, addListItemsLines, EditResult, renderListItem, sequence, setField } from '../../core/edits';
 import { JournalEntry, Person, stringField, summarize } from '../../core/journal-index';
 import { prepSheetBlock, previousMeeting, renderPrepSheet } from '../../core/prep';
 import { dateAfter } from '../../core/schedule';
 import { shareableAgenda } from '../../core/share';
-import { logProgressOnce, progressFromMeeting } from '../../core/threads';
+import { GoalProgressFromMeeting, logProgressOnce, progressFromMeeting } from '../../core/threads';
 import { Services } from '../../host/services';
 import { createMeeting, fileName, suggestedDate } from '../commands/meetings';
 import { argsOf, fail, requireJournal, resolvePerson } from '../commands/support';
@@ -224,21 +224,22 @@ export class SessionCommands {
     // Points ticked in an open editor but not saved yet count: read them from the text VS Code holds.
     const held = await this.services.store.readText(entry.path);
     const meeting = held === undefined ? entry : summarize(entry.path, parseDocument(held));
-    const progress = progressFromMeeting(meeting, person.name, (goal) => relativeLink(goal, entry.path), this.services.store.index);
+    const progressOf = (m: JournalEntry): GoalProgressFromMeeting[] => progressFromMeeting(m, person.name, (goal) => relativeLink(goal, entry.path), this.services.store.index);
+    const progress = progressOf(meeting);
+    const finish = (doc: JournalDocument): EditResult => {
+      // Which goals get progress was read from the meeting a moment ago; if its points changed since (another window), nothing is written.
+      if (JSON.stringify(progressOf(summarize(entry.path, doc))) !== JSON.stringify(progress)) {
+        return { error: 'its talking points changed while the meeting was being finished (another window or a sync?); nothing was written. Run Finish Meeting again.' };
+      }
+      return sequence(doc, [
+        (d) => addListItemsLines(d, { heading: 'Notes', createAt: 'end' }, takeaways.map((t) => renderListItem({ text: t, checkbox: false }))),
+        (d) => addListItemsLines(d, ACTIONS_TARGET, actions.map((a) => renderListItem({ text: actionText(a, person) }))),
+        // Already done (finished twice): no edit, so no empty undo step.
+        (d) => (stringField(d.data, 'status') === 'done' ? { edits: [] } : setField(d, 'status', 'done')),
+      ]);
+    };
     const result = await this.services.writer.editMany(
-      [
-        {
-          path: entry.path,
-          compute: (doc) =>
-            sequence(doc, [
-              (d) => addListItemsLines(d, { heading: 'Notes', createAt: 'end' }, takeaways.map((t) => renderListItem({ text: t, checkbox: false }))),
-              (d) => addListItemsLines(d, ACTIONS_TARGET, actions.map((a) => renderListItem({ text: actionText(a, person) }))),
-              // Already done (finished twice): no edit, so no empty undo step.
-              (d) => (stringField(d.data, 'status') === 'done' ? { edits: [] } : setField(d, 'status', 'done')),
-            ]),
-        },
-        ...progress.map((p) => ({ path: p.goal, compute: (doc: JournalDocument) => logProgressOnce(doc, entry.date!, p.lines) })),
-      ],
+      [{ path: entry.path, compute: finish }, ...progress.map((p) => ({ path: p.goal, compute: (doc: JournalDocument) => logProgressOnce(doc, entry.date!, p.lines) }))],
       `Finish the 1:1 of ${entry.date}`,
     );
     if (!result.ok) return fail(result.reason);

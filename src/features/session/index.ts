@@ -9,6 +9,7 @@ import { MeetingCodeLens } from './code-lens';
 import { SessionCommands } from './commands';
 import { PrepSheets } from './prep-sheet';
 import { Reminders } from './reminders';
+import { whenTrusted } from '../privacy/trust';
 import { MeetingStatusBar } from './status-bar';
 
 const TICK_MS = 15_000;
@@ -36,10 +37,10 @@ export const activateSession: Feature = (context, services) => {
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, codeLens),
     vscode.commands.registerCommand('oneOnOne.openNextAgenda', (arg?: unknown) => commands.openNextAgenda(arg)),
     vscode.commands.registerCommand('oneOnOne.openPrepSheet', (arg?: unknown) => commands.openPrepSheet(arg)),
-    vscode.commands.registerCommand('oneOnOne.insertPrepSheet', (arg?: unknown) => commands.insertPrepSheet(arg)),
+    vscode.commands.registerCommand('oneOnOne.insertPrepSheet', whenTrusted('keep the prep sheet in the meeting notes', (arg?: unknown) => commands.insertPrepSheet(arg))),
     vscode.commands.registerCommand('oneOnOne.openPreviousMeeting', (arg?: unknown) => commands.openPreviousMeeting(arg)),
-    vscode.commands.registerCommand('oneOnOne.carryForward', (arg?: unknown) => commands.carryForward(arg)),
-    vscode.commands.registerCommand('oneOnOne.finishMeeting', (arg?: unknown) => commands.finishMeeting(arg)),
+    vscode.commands.registerCommand('oneOnOne.carryForward', whenTrusted('carry open items forward', (arg?: unknown) => commands.carryForward(arg))),
+    vscode.commands.registerCommand('oneOnOne.finishMeeting', whenTrusted('finish the meeting', (arg?: unknown) => commands.finishMeeting(arg))),
     vscode.commands.registerCommand('oneOnOne.copyShareableAgenda', (arg?: unknown) => commands.copyShareableAgenda(arg)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('oneOnOne')) tick();

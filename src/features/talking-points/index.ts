@@ -5,9 +5,11 @@
 import * as vscode from 'vscode';
 import { addListItemLines, locateItem, setItemChecked, takeListItem } from '../../core/edits';
 import { AGENDA_HEADINGS } from '../../core/journal-index';
+import { isContainedPath } from '../../core/layout';
 import { Services } from '../../host/services';
 import { openOrCreateMeeting, suggestedDate } from '../commands/meetings';
 import { fail } from '../commands/support';
+import { refuseUntrusted, whenTrusted } from '../privacy/trust';
 import { isNode, Node } from '../trees/nodes';
 
 type PointNode = Extract<Node, { type: 'point' }>;
@@ -40,7 +42,8 @@ async function openSource(services: Services, arg: unknown): Promise<void> {
   const source = services.store.index.get(point.path)?.agenda.find((a) => a.text === point.text)?.source;
   if (!source) return void vscode.window.showInformationMessage('This talking point does not record where it came from.');
   const m = /^(.*?):(\d+)(?:-(\d+))?$/.exec(source.label);
-  if (m) {
+  // The label is text in a journal file (perhaps someone else's): it opens a file of the workspace, never `../../…` beyond it.
+  if (m && isContainedPath(m[1]!)) {
     const [path, start, end] = [m[1]!, Number(m[2]), Number(m[3] ?? m[2])];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const relative = path.startsWith(`${folder.name}/`) && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? path.slice(folder.name.length + 1) : path;
@@ -66,6 +69,7 @@ async function openSource(services: Services, arg: unknown): Promise<void> {
 
 /** Moves talking points to the agenda of `target`'s meeting, each in one WorkspaceEdit across both files. */
 export async function moveTalkingPoints(services: Services, points: readonly PointNode[], target: Node): Promise<boolean> {
+  if (!vscode.workspace.isTrusted) return refuseUntrusted('move talking points') ?? false;
   let targetPath: string | undefined;
   if (target.type === 'meeting' || target.type === 'point' || (target.type === 'win' && target.via === 'meeting')) targetPath = target.path;
   else if (target.type === 'person') {
@@ -125,8 +129,8 @@ export class MeetingsDragAndDrop implements vscode.TreeDragAndDropController<Nod
 
 export function activateTalkingPoints(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('oneOnOne.markDiscussed', (arg?: unknown) => setDiscussed(services, arg, true)),
-    vscode.commands.registerCommand('oneOnOne.reopenTalkingPoint', (arg?: unknown) => setDiscussed(services, arg, false)),
+    vscode.commands.registerCommand('oneOnOne.markDiscussed', whenTrusted('tick talking points', (arg?: unknown) => setDiscussed(services, arg, true))),
+    vscode.commands.registerCommand('oneOnOne.reopenTalkingPoint', whenTrusted('tick talking points', (arg?: unknown) => setDiscussed(services, arg, false))),
     vscode.commands.registerCommand('oneOnOne.openTalkingPointSource', (arg?: unknown) => openSource(services, arg)),
   );
 }

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { AGENDA_TARGET } from '../../core/carry';
 import { addListItem } from '../../core/edits';
-import { JournalEntry, Person } from '../../core/journal-index';
+import { JournalEntry, Person, summarize } from '../../core/journal-index';
 import { agendaMentions, agendaPointFor, feedbackPerson } from '../../core/threads';
 import { Services } from '../../host/services';
 import { nextMeetingPath } from '../commands/meetings';
@@ -82,14 +82,22 @@ export async function addToAgenda(services: Services, arg: unknown): Promise<Add
   if (!person) return undefined;
   const path = await nextMeetingPath(services, person);
   if (!path) return undefined;
-  const meeting = services.store.index.get(path);
-  if (meeting && agendaMentions(meeting.agenda, entry)) {
-    void vscode.window.showInformationMessage(`"${entry.title}" is already on the agenda of your 1:1 with ${person.name} on ${meeting.date}.`);
-    return { uri: services.store.uriOf(path), added: false };
-  }
   const text = agendaPointFor(entry, relativeLink(path, entry.path), services.today(), services.store.index);
-  const result = await services.writer.edit(path, (doc) => addListItem(doc, AGENDA_TARGET, { text }), 'Add to agenda');
+  // Whether it is there already is read from the text the point is added to: an open editor's unsaved lines, or what another window just wrote.
+  let already = false;
+  const result = await services.writer.edit(
+    path,
+    (doc) => {
+      already = agendaMentions(summarize(path, doc).agenda, entry);
+      return already ? { edits: [] } : addListItem(doc, AGENDA_TARGET, { text });
+    },
+    'Add to agenda',
+  );
   if (!result.ok) return fail(result.reason);
+  if (already) {
+    void vscode.window.showInformationMessage(`"${entry.title}" is already on the agenda of your 1:1 with ${person.name} on ${services.store.index.get(path)?.date ?? ''}.`);
+    return { uri: result.uri, added: false };
+  }
   vscode.window.setStatusBarMessage(`$(check) "${entry.title}" is on the agenda of your 1:1 with ${person.name} on ${services.store.index.get(path)?.date ?? ''}`, 6000);
   return { uri: result.uri, added: true };
 }

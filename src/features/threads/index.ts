@@ -5,16 +5,17 @@ import { Feature } from '../../host/services';
 import { addToAgenda } from './agenda';
 import { newFeedbackThread, setFeedbackStatusCommand } from './feedback';
 import { logGoalProgress, newGoal, setGoalStatusCommand } from './goals';
+import { whenTrusted } from '../privacy/trust';
 import { registerPrepSheetLens } from './prep-lens';
 
 export const activateThreads: Feature = (context, services) => {
   context.subscriptions.push(
-    vscode.commands.registerCommand('oneOnOne.newGoal', (arg?: unknown) => newGoal(services, arg)),
-    vscode.commands.registerCommand('oneOnOne.setGoalStatus', (arg?: unknown) => setGoalStatusCommand(services, arg)),
-    vscode.commands.registerCommand('oneOnOne.logGoalProgress', (arg?: unknown) => logGoalProgress(services, arg)),
-    vscode.commands.registerCommand('oneOnOne.newFeedbackThread', (arg?: unknown) => newFeedbackThread(services, arg)),
-    vscode.commands.registerCommand('oneOnOne.setFeedbackStatus', (arg?: unknown) => setFeedbackStatusCommand(services, arg)),
-    vscode.commands.registerCommand('oneOnOne.addToAgenda', (arg?: unknown) => addToAgenda(services, arg)),
+    vscode.commands.registerCommand('oneOnOne.newGoal', whenTrusted('add a goal', (arg?: unknown) => newGoal(services, arg))),
+    vscode.commands.registerCommand('oneOnOne.setGoalStatus', whenTrusted("change a goal's status", (arg?: unknown) => setGoalStatusCommand(services, arg))),
+    vscode.commands.registerCommand('oneOnOne.logGoalProgress', whenTrusted('log progress on a goal', (arg?: unknown) => logGoalProgress(services, arg))),
+    vscode.commands.registerCommand('oneOnOne.newFeedbackThread', whenTrusted('add a feedback thread', (arg?: unknown) => newFeedbackThread(services, arg))),
+    vscode.commands.registerCommand('oneOnOne.setFeedbackStatus', whenTrusted("change a feedback thread's status", (arg?: unknown) => setFeedbackStatusCommand(services, arg))),
+    vscode.commands.registerCommand('oneOnOne.addToAgenda', whenTrusted('add it to your agenda', (arg?: unknown) => addToAgenda(services, arg))),
   );
   registerPrepSheetLens(context, services);
 };

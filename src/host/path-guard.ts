@@ -1,0 +1,160 @@
+// The last check before the extension writes a journal file, and the rules
+// for the few files features read themselves. Names reach the writer from the
+// user, from other extensions' command arguments, from file names on disk and
+// from GitHub; whatever built the path, the file written is inside the
+// journal folder, reached without following a symbolic link, on a file system
+// that takes the write, and (when new) named so that every platform can hold
+// it. The pure part of each rule is in core/layout.ts and core/file-text.ts.
+
+import * as vscode from 'vscode';
+import { JournalDocument } from '../core/document';
+import { editRefusal, MAX_FILE_BYTES } from '../core/file-text';
+import { containedPath, escapeProblem, newNameProblem, newPathProblem, utf8Length } from '../core/layout';
+
+export type Guarded = { readonly uri: vscode.Uri } | { readonly reason: string; readonly uri?: vscode.Uri };
+
+/**
+ * What a file system provider says it will not write. Permission bits are not
+ * among it: VS Code's disk provider marks a chmod a-w file "locked", but the
+ * extension API passes on Readonly alone, so a read-only folder on disk (or an
+ * immutable one, or a read-only mount) is learned when the write fails — and
+ * the writer then undoes what it made and says so.
+ */
+const NOT_WRITABLE = vscode.FilePermission.Readonly;
+
+/**
+ * The URI to write the journal-relative `path` at, or why it must not be
+ * written. `create`: a file about to be made (an existing one is returned
+ * as is, for the caller to refuse); `edit`: an existing file changed in place.
+ */
+export async function guardWrite(root: vscode.Uri | undefined, path: string, mode: 'create' | 'edit'): Promise<Guarded> {
+  if (!root) return { reason: 'Open a folder first: the journal lives inside your workspace.' };
+  const shown = show(path);
+  const escape = escapeProblem(path);
+  if (escape) return { reason: `Refused to write ${shown}: the path ${escape}, so it could lead outside the journal folder. Give a plain name, or a path inside the journal such as people/alex-kim.md. Nothing was written.` };
+
+  const folder = vscode.workspace.getWorkspaceFolder(root);
+  if (!folder || folder.uri.scheme !== root.scheme || folder.uri.authority !== root.authority) {
+    return { reason: `Refused to write ${shown}: the journal folder ${root.toString(true)} is not inside the workspace. Set oneOnOne.journalFolder to a folder inside it. Nothing was written.` };
+  }
+  const segments = path.split('/');
+  const uri = vscode.Uri.joinPath(root, ...segments);
+  if (uri.scheme !== root.scheme || uri.authority !== root.authority || containedPath(root.path, uri.path) !== path) {
+    return { reason: `Refused to write ${shown}: it resolves to ${uri.toString(true)}, outside the journal folder ${root.toString(true)}. Nothing was written.` };
+  }
+  if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) {
+    return { reason: `Cannot write ${shown}: the journal is on a read-only file system (${uri.scheme}:). Open a writable copy of the workspace to change it. Nothing was written.` };
+  }
+
+  // Walk from the workspace folder down: a link anywhere inside the journal
+  // (a folder or the file itself) could lead outside; the deepest existing
+  // folder is the one that must take a new entry. The journal folder itself
+  // may be a link, and may not exist yet (Create Journal makes it).
+  const rootSegments = folder.uri.toString() === root.toString() ? [] : containedPath(folder.uri.path, root.path)?.split('/');
+  if (!rootSegments) return { reason: `Refused to write ${shown}: the journal folder ${root.toString(true)} is not inside the workspace folder. Nothing was written.` };
+  const all = [...rootSegments, ...segments];
+  let parent = await statOf(folder.uri);
+  if ('error' in parent) return { reason: `Cannot write ${shown}: the workspace folder could not be read (${parent.error}). Nothing was written.` };
+  let existing = 0;
+  let target: vscode.FileStat | undefined;
+  for (let i = 1; i <= all.length; i++) {
+    const inJournal = i > rootSegments.length;
+    const at = inJournal ? all.slice(rootSegments.length, i).join('/') : all.slice(0, i).join('/');
+    // No file system holds a name this long (stat would fail with ENAMETOOLONG): it does not exist.
+    if (utf8Length(all[i - 1]!) > 255) break;
+    const stat = await statOf(vscode.Uri.joinPath(folder.uri, ...all.slice(0, i)));
+    if ('error' in stat) {
+      if (stat.missing) break;
+      return { reason: `Cannot write ${shown}: ${show(at)} could not be checked (${stat.error}). If it is a link, replace it with the folder or file itself. Nothing was written.`, uri };
+    }
+    if (inJournal && stat.type & vscode.FileType.SymbolicLink) {
+      return {
+        reason: `Refused to write ${shown}: ${show(at)} is a symbolic link, and 1:1 Journal does not write through links (one can lead outside the journal folder). Replace the link with the ${i < all.length ? 'folder' : 'file'} itself. Nothing was written.`,
+        uri,
+      };
+    }
+    if (i < all.length && !(stat.type & vscode.FileType.Directory)) {
+      return { reason: `Cannot write ${shown}: ${show(at)} is a file, not a folder. Nothing was written.`, uri };
+    }
+    existing = i;
+    if (i < all.length) parent = stat;
+    else target = stat;
+  }
+
+  if (mode === 'create' && target) return { uri };
+  if (mode === 'edit') {
+    if (!target) return { reason: `${path} is no longer there (deleted or moved while the command ran); nothing was written.`, uri };
+    if ((target.permissions ?? 0) & NOT_WRITABLE) {
+      return { reason: `Cannot change ${shown}: the file is read-only. Make it writable (or check the journal folder's permissions) and try again. Nothing was written.`, uri };
+    }
+    // Refused before VS Code loads megabytes into a document only to be told no (core/file-text.ts says the same of open text).
+    if (target.size > MAX_FILE_BYTES) {
+      return { reason: `${path} was not changed: it is over ${MAX_FILE_BYTES / 1024 / 1024} MB, and the journal neither reads nor changes files that large. Split it into smaller files.`, uri };
+    }
+    return { uri };
+  }
+  if ((parent.permissions ?? 0) & NOT_WRITABLE) {
+    const where =
+      existing < rootSegments.length
+        ? existing === 0
+          ? 'the workspace folder'
+          : `the folder ${show(all.slice(0, existing).join('/'))} of the workspace`
+        : existing === rootSegments.length
+          ? 'the journal folder'
+          : show(all.slice(rootSegments.length, existing).join('/'));
+    return { reason: `Cannot create ${shown}: ${where} is read-only. Make it writable and try again. Nothing was written.`, uri };
+  }
+  // Only the names about to be made must suit every platform; existing folders are the user's.
+  for (const name of rootSegments.slice(existing)) {
+    const problem = newNameProblem(name);
+    if (problem) return { reason: `Refused to create ${shown}: the journal folder's name "${name}" ${problem}. Set oneOnOne.journalFolder to another name. Nothing was written.` };
+  }
+  const problem = newPathProblem(path, Math.max(0, existing - rootSegments.length));
+  if (problem) return { reason: `Refused to create ${shown}: ${problem}. Choose another name. Nothing was written.` };
+  return { uri };
+}
+
+/** Why the text about to be edited must be left alone (see core/file-text.ts), or undefined. */
+export function contentRefusal(path: string, doc: JournalDocument): string | undefined {
+  return editRefusal(path, doc, MAX_FILE_BYTES);
+}
+
+/**
+ * The bytes of a journal file a feature reads itself (the meeting template,
+ * questions.md), by the store's rules: no link on the way (a linked template
+ * would copy a file from outside into every new meeting), at most
+ * MAX_FILE_BYTES. `missing` when there is no such file; otherwise why not.
+ */
+export async function readJournalFile(root: vscode.Uri | undefined, path: string, maxBytes: number): Promise<Uint8Array | { readonly missing: boolean; readonly reason: string }> {
+  if (!root || escapeProblem(path)) return { missing: true, reason: `${path} is not a journal path.` };
+  const segments = path.split('/');
+  let stat: StatResult | undefined;
+  for (let i = 1; i <= segments.length; i++) {
+    stat = await statOf(vscode.Uri.joinPath(root, ...segments.slice(0, i)));
+    if ('error' in stat) return { missing: stat.missing, reason: `${path} could not be read (${stat.error}).` };
+    if (stat.type & vscode.FileType.SymbolicLink) return { missing: false, reason: `${segments.slice(0, i).join('/')} is a symbolic link, which the journal does not follow.` };
+  }
+  if (stat && !('error' in stat) && stat.size > maxBytes) return { missing: false, reason: `${path} is over ${Math.round(maxBytes / 1024 / 1024)} MB.` };
+  try {
+    return await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, ...segments));
+  } catch (error) {
+    return { missing: false, reason: `${path} could not be read (${String(error)}).` };
+  }
+}
+
+type StatResult = vscode.FileStat | { readonly error: string; readonly missing: boolean };
+
+async function statOf(uri: vscode.Uri): Promise<StatResult> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch (error) {
+    const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+    return { error: error instanceof Error ? error.message : String(error), missing };
+  }
+}
+
+/** A path as a message shows it: quoted, control characters visible, not endless. */
+function show(path: string): string {
+  const quoted = JSON.stringify(path);
+  return quoted.length > 120 ? `${quoted.slice(0, 100)}…" (${path.length} characters)` : quoted;
+}
