@@ -1,7 +1,10 @@
-// Summarises a V8 .cpuprofile (node --cpu-prof) of bench/worker.mjs: self
-// time by source module and by function. Functions in the esbuild bundle of
-// the core are attributed to their source file through the `// src/...` and
-// `// node_modules/...` comments esbuild writes before each module.
+// Summarises a V8 .cpuprofile (node --cpu-prof of bench/worker.mjs, or the
+// extension host's, bench/host-profile.cjs): self time by source module and
+// by function, optionally within a window of the profile's clock. Functions
+// in an esbuild bundle (the core's, the extension's development build) are
+// attributed to their source file through the `// src/...` and
+// `// node_modules/...` comments esbuild writes before each module; other
+// extensions of the same host by their folder.
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -38,9 +41,12 @@ function moduleOf(url, line) {
 function groupOf(frame) {
   const { functionName, url, lineNumber } = frame;
   if (functionName === '(garbage collector)') return 'GC';
-  if (functionName === '(program)' || functionName === '(idle)' || functionName === '(root)') return 'V8/native (program)';
+  if (functionName === '(idle)') return 'idle (waiting for I/O or a message)';
+  if (functionName === '(program)' || functionName === '(root)') return 'V8/native (program)';
   if (!url) return `native: ${functionName || '(anonymous)'}`;
   if (url.startsWith('node:')) return `node: ${url.slice(5).split('/')[0]}`;
+  const extension = /\/lib\/vscode\/extensions\/([^/]+)\//.exec(url);
+  if (extension) return `other extension: ${extension[1]}`;
   if (url.includes('/lib/vscode/')) return `VS Code: ${url.split('/').pop()}`;
   if (url.endsWith('.cjs') || url.endsWith('.js')) {
     const mod = moduleOf(url, lineNumber);
@@ -52,14 +58,21 @@ function groupOf(frame) {
   return url.split('/').pop();
 }
 
-/** @returns {{ totalMs: number, byGroup: [string, number][], byFunction: [string, number][] }} shares of self time */
-export function summarizeProfile(file) {
+/**
+ * @param {{ fromUs: number, toUs: number }} [window] only the samples taken in it (the profile's clock, µs)
+ * @returns {{ totalMs: number, byGroup: [string, number][], byFunction: [string, number][] }} shares of self time
+ */
+export function summarizeProfile(file, window) {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   let total = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
-    const dt = profile.timeDeltas[i] ?? 0;
+    at += profile.timeDeltas[i] ?? 0;
+    // a sample stands for the time until the next one
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    if (window && (at < window.fromUs || at >= window.toUs)) return;
     self.set(id, (self.get(id) ?? 0) + dt);
     total += dt;
   });

@@ -6,6 +6,7 @@
 // The same staged folder is what the VS Code measurements load.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from './generate.mjs';
 
@@ -70,41 +71,64 @@ export function zipEntries(file) {
 }
 
 /**
- * Where the bundle's bytes come from: src/extension.ts bundled with esbuild's
- * metafile as that tree's scripts/build.mjs does for production (minified;
- * for the platform it names, the node one when it builds both), grouped by
- * package (or by src/ folder). An approximation of the real build: the
- * caller prints both totals.
+ * Where the bundle's bytes come from: the bundle `npm run package` ships,
+ * built again with esbuild's metafile, grouped by package (or by src/
+ * folder). The options are the ones that tree's scripts/build.mjs passes
+ * for `--production` (platform, target, define, minify…): the script runs
+ * once against a stand-in for esbuild that only records them, so the
+ * composition follows the script rather than a copy of its options. When the
+ * script builds more than one bundle (older commits: node and browser), the
+ * one package.json names as `main`.
  */
 export async function bundleComposition(source = repoRoot) {
   const esbuild = await import('esbuild');
-  const script = fs.readFileSync(path.join(source, 'scripts', 'build.mjs'), 'utf8');
-  const platform = /platform:\s*'node'/.test(script) ? 'node' : 'browser';
+  const options = recordBuildOptions(source);
+  const main = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')).main ?? '';
+  const shipped = options.find((o) => path.normalize(o.outfile ?? '') === path.normalize(main)) ?? options[0];
   const result = await esbuild.build({
-    entryPoints: [path.join(source, 'src/extension.ts')],
+    ...shipped,
     absWorkingDir: source,
     nodePaths: [path.join(repoRoot, 'node_modules')],
-    bundle: true,
-    external: ['vscode'],
-    format: 'cjs',
-    platform,
-    target: platform === 'node' ? 'node18' : 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    minify: true,
-    legalComments: 'none',
     write: false,
     metafile: true,
-    outfile: 'bundle.js',
     logLevel: 'silent',
   });
-  const out = Object.values(result.metafile.outputs)[0];
+  const out = Object.values(result.metafile.outputs).find((o) => o.entryPoint) ?? Object.values(result.metafile.outputs)[0];
   const groups = new Map();
   for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
     const key = m ? m[1] : sourceGroup(input);
     groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
   }
-  return { total: out.bytes, platform, groups: [...groups.entries()].sort((a, b) => b[1] - a[1]) };
+  return { total: out.bytes, platform: shipped.platform ?? 'browser', outfile: shipped.outfile, groups: [...groups.entries()].sort((a, b) => b[1] - a[1]) };
+}
+
+/** The options `source`'s scripts/build.mjs passes to esbuild for `--production`, recorded by a stand-in esbuild. */
+function recordBuildOptions(source) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'one-on-one-build-options-'));
+  try {
+    const shim = path.join(dir, 'node_modules', 'esbuild');
+    fs.mkdirSync(shim, { recursive: true });
+    fs.writeFileSync(path.join(shim, 'package.json'), JSON.stringify({ name: 'esbuild', type: 'module', main: 'index.js' }));
+    const record = path.join(dir, 'options.jsonl');
+    fs.writeFileSync(
+      path.join(shim, 'index.js'),
+      `import * as fs from 'node:fs';
+const save = (options) => fs.appendFileSync(${JSON.stringify(record)}, JSON.stringify(options) + '\\n');
+export async function build(options) { save(options); return { errors: [], warnings: [] }; }
+export async function context(options) { save(options); return { watch: async () => {}, rebuild: async () => ({}), dispose: async () => {} }; }
+export default { build, context };
+`,
+    );
+    const script = path.join(dir, 'scripts', 'build.mjs');
+    fs.mkdirSync(path.dirname(script), { recursive: true });
+    fs.copyFileSync(path.join(source, 'scripts', 'build.mjs'), script);
+    const r = spawnSync(process.execPath, [script, '--production'], { cwd: source, encoding: 'utf8' });
+    if (r.status !== 0 || !fs.existsSync(record)) throw new Error(`recording scripts/build.mjs's options failed:\n${r.stderr}`);
+    return fs.readFileSync(record, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** `src/core/x.ts` → `src/core`, `src/features/trees/x.ts` → `src/features/trees`. */

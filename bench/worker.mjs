@@ -11,7 +11,7 @@
 //            extensions do: unified + remark-parse + remark-frontmatter, and
 //            yaml for the front matter
 //   update   index everything, then time re-indexing one changed file
-//            (stat, read, decode, JournalIndex.update), many times
+//            (read, decode, JournalIndex.update: what the store does), many times
 //   heap     index everything, then the heap the index retains (after gc)
 //   heap-remark  the same for a cache of remark trees and front matter
 //
@@ -64,11 +64,11 @@ async function loadRemark() {
   };
 }
 
-/** The store's read of one file: stat (size cap), bytes, decode; then the index. */
+/** The store's read of one file: the bytes (one call, the 1 MB cap checked on them), decode; then the index. */
 function indexFile(index, full, rel) {
-  const size = fs.statSync(full).size;
-  if (size > MAX_FILE_BYTES) return index.markUnreadable(rel, 'too large');
-  const text = decode(fs.readFileSync(full));
+  const bytes = fs.readFileSync(full);
+  if (bytes.length > MAX_FILE_BYTES) return index.markUnreadable(rel, 'too large');
+  const text = decode(bytes);
   return text === undefined ? index.markUnreadable(rel, 'not UTF-8') : index.update(rel, text);
 }
 
@@ -141,8 +141,8 @@ const result = await (async () => {
       const once = (rel) => {
         const full = path.join(root, rel);
         const t0 = now();
-        const size = fs.statSync(full).size;
-        let text = size <= MAX_FILE_BYTES ? decode(fs.readFileSync(full)) : undefined;
+        const bytes = fs.readFileSync(full);
+        let text = bytes.length <= MAX_FILE_BYTES ? decode(bytes) : undefined;
         if (text !== undefined) text = text.includes('- [ ]') ? text.replace('- [ ]', '- [x]') : `${text}\n- [ ] one more\n`;
         const entry = text === undefined ? index.markUnreadable(rel, 'unreadable') : index.update(rel, text);
         const ms = now() - t0;

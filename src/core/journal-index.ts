@@ -118,6 +118,11 @@ export class JournalIndex {
     return entry;
   }
 
+  /** Puts back an entry this index made before (kept between sessions), without reading or parsing anything. */
+  restore(entry: JournalEntry): void {
+    this.put(entry);
+  }
+
   /** Records a file that cannot be read (too large, not UTF-8): it shows, with its problem. */
   markUnreadable(path: string, message: string): JournalEntry {
     const c = classify(path);

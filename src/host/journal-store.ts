@@ -3,12 +3,15 @@
 // through workspace.fs, so this works over Remote-SSH and on vscode.dev.
 
 import * as vscode from 'vscode';
-import { JournalIndex } from '../core/journal-index';
+import { JournalEntry, JournalIndex } from '../core/journal-index';
 import { Problem } from '../core/front-matter';
 import { FOLDERS } from '../core/layout';
+import { fileText } from '../core/file-text';
 import { loadOrder } from '../core/load-order';
+import { readStartupCache, sameEntry, startupCacheOf } from '../core/startup-cache';
 import { ContextKeys, setContext } from './context-keys';
 import { Logger } from './logger';
+import { markStartup } from './startup-timeline';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const DEBOUNCE_MS = 100;
@@ -16,6 +19,10 @@ const READ_CONCURRENCY = 16;
 /** Files read and indexed per batch while the journal loads: each batch refreshes the trees once. */
 const LOAD_SLICE = 500;
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.obsidian', '.foam', '.vscode']);
+/** workspaceState: the person files' entries, for the next start's first rows (src/core/startup-cache.ts). */
+export const STARTUP_CACHE_KEY = 'oneOnOne.startupCache';
+/** A burst of changes to person files writes the startup cache once. */
+const CACHE_WRITE_DELAY_MS = 1000;
 
 export type JournalState =
   | { readonly kind: 'no-workspace' }
@@ -47,8 +54,19 @@ export class JournalStore implements vscode.Disposable {
   private readonly fresh = new Set<string>();
   private loadingFiles = false;
   private generation = 0;
+  /** Parses a person file on the side, to compare it with the entry the startup cache showed. */
+  private readonly scratch = new JournalIndex();
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The person entries shown from the startup cache until the first load has read their files. */
+  private primed: Map<string, JournalEntry> | undefined;
+  /** The state the last change event was fired for (kind and root). */
+  private announced = '';
 
-  constructor(private readonly log: Logger) {
+  /** `startupCache`: where the people are kept between sessions, and the code's version (none: nothing is kept). */
+  constructor(
+    private readonly log: Logger,
+    private readonly startupCache?: { readonly state: vscode.Memento; readonly code: string },
+  ) {
     this.disposables.push({ dispose: this.index.onDidChange((paths) => this.onIndexChanged(paths)) });
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -86,6 +104,24 @@ export class JournalStore implements vscode.Disposable {
     return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
   }
 
+  /**
+   * Opens the journal when the extension starts: its people as the last
+   * session left them, from the startup cache, at once (the Meetings tree
+   * has its rows before any file is read or parsed: putting back a few
+   * entries takes well under a millisecond), then the full read, which
+   * confirms them without a change event or corrects them.
+   */
+  start(): Promise<void> {
+    const location = journalLocation();
+    this.primed = location ? this.prime(location.root) : undefined;
+    return this.reload();
+  }
+
+  /** The latest full read (settled once it is done): the views show progress for it. */
+  get currentLoad(): Promise<void> | undefined {
+    return this.loading;
+  }
+
   /** Re-reads the whole journal (the Refresh command, or a changed setting). */
   reload(): Promise<void> {
     const generation = ++this.generation;
@@ -103,21 +139,26 @@ export class JournalStore implements vscode.Disposable {
   }
 
   private async load(generation: number): Promise<void> {
+    markStartup('loadStarted');
     this.watcher?.dispose();
     this.watcher = undefined;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.written.clear();
-    this.diagnostics.clear();
-
     const location = journalLocation();
+    // Only the load start() began confirms what the cache showed (and keeps its problems shown); any other starts afresh.
+    const primed = location && this.primed && this.root?.toString() === location.root.toString() ? this.primed : undefined;
+    this.primed = undefined;
+    if (!primed) this.diagnostics.clear();
     if (!location) {
       this.setState({ kind: 'no-workspace' });
       this.index.clear();
       return;
     }
     this.watch(location.folder, location.relative);
-    const kind = await statKind(location.root);
+    // The person files are listed while the journal folder is looked at: one round trip less before the first rows.
+    const peopleFolder = vscode.Uri.joinPath(location.root, FOLDERS.people);
+    const [kind, peopleFiles] = await Promise.all([statKind(location.root), this.listMarkdown(peopleFolder, `${FOLDERS.people}/`, false)]);
     if (generation !== this.generation) return;
     if (kind !== vscode.FileType.Directory) {
       this.index.clear();
@@ -127,22 +168,33 @@ export class JournalStore implements vscode.Disposable {
       }
       return;
     }
-    this.currentState = { kind: 'ready', root: location.root };
+    if (!primed) this.currentState = { kind: 'ready', root: location.root };
     this.loadingFiles = true;
     // People first: with them the Meetings tree has its rows (and the
     // commands their people) while the rest of the journal is still read.
     const started = Date.now();
-    const peopleFolder = vscode.Uri.joinPath(location.root, FOLDERS.people);
-    const peopleFiles = await this.listMarkdown(peopleFolder, `${FOLDERS.people}/`, false);
-    if (generation !== this.generation) return;
+    markStartup('peopleListed');
     const people = await mapLimit(peopleFiles, READ_CONCURRENCY, (path) => this.read(path));
     if (generation !== this.generation) return;
     this.fresh.clear();
     this.index.batch(() => {
-      this.index.clear();
-      peopleFiles.forEach((path, i) => this.apply(path, people[i]!));
+      if (!primed) this.index.clear();
+      else {
+        // People shown from the cache whose file has gone since go now.
+        const listed = new Set(peopleFiles);
+        for (const path of primed.keys()) if (!listed.has(path)) this.index.delete(path);
+      }
+      peopleFiles.forEach((path, i) => {
+        const content = people[i]!;
+        const shown = primed?.get(path);
+        // A person as the cache showed them is left as is: no change, no refresh.
+        if (shown && content.kind === 'text' && this.index.get(path) === shown && sameEntry(this.scratchEntry(path, content.text), shown)) return;
+        this.apply(path, content);
+      });
     });
     this.setState({ kind: 'ready', root: location.root });
+    markStartup('peopleIndexed');
+    this.scheduleCacheWrite();
 
     // Then everything else, in slices, each indexed as one batch: goals,
     // feedback and the other small folders, then meetings newest first (the
@@ -159,14 +211,72 @@ export class JournalStore implements vscode.Disposable {
     }
     this.fresh.clear();
     this.loadingFiles = false;
+    markStartup('loaded');
     this.log.info(`Read ${peopleFiles.length + ordered.length} journal files in ${Date.now() - started} ms.`);
   }
 
-  private setState(state: JournalState): void {
+  /** Shows the people of the last session's startup cache, if it was made for this journal folder by this code. */
+  private prime(root: vscode.Uri): Map<string, JournalEntry> | undefined {
+    if (!this.startupCache) return undefined;
+    const entries = readStartupCache(this.startupCache.state.get(STARTUP_CACHE_KEY), root.toString(), this.startupCache.code);
+    if (!entries) return undefined;
+    const primed = new Map<string, JournalEntry>();
+    // Ready first, so that the one change event below finds rows.
+    this.setState({ kind: 'ready', root }, false);
+    this.index.batch(() => {
+      this.index.clear();
+      for (const entry of entries) {
+        this.index.restore(entry);
+        primed.set(entry.path, entry);
+      }
+    });
+    markStartup('primed');
+    return primed;
+  }
+
+  /**
+   * Sets the state and its context keys; fires a change (everything) when it
+   * is not the state last announced: a reload of the same folder, or the
+   * people read after the cache showed them, refresh through the index's own
+   * change event instead.
+   */
+  private setState(state: JournalState, announce = true): void {
     this.currentState = state;
     void setContext(ContextKeys.journalExists, state.kind === 'ready');
     void setContext(ContextKeys.workspaceOpen, state.kind !== 'no-workspace');
-    this.changeEmitter.fire([]);
+    if (state.kind !== 'ready') this.scheduleCacheWrite();
+    const key = `${state.kind}|${rootOf(state)?.toString() ?? ''}`;
+    if (key === this.announced) return;
+    this.announced = key;
+    if (announce) this.changeEmitter.fire([]);
+  }
+
+  /** Writes the startup cache a moment after the people last changed (never while a burst of changes goes on). */
+  private scheduleCacheWrite(): void {
+    if (!this.startupCache) return;
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      void this.saveStartupCache();
+    }, CACHE_WRITE_DELAY_MS);
+  }
+
+  /** Keeps the people's entries for the next start (or forgets them when there is no journal); resolves once stored. */
+  async saveStartupCache(): Promise<void> {
+    if (!this.startupCache) return;
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    const { state, code } = this.startupCache;
+    const root = this.currentState.kind === 'ready' ? this.currentState.root.toString() : undefined;
+    const value = root ? startupCacheOf(root, code, this.index.ofKind('person')) : undefined;
+    if (JSON.stringify(value) === JSON.stringify(state.get(STARTUP_CACHE_KEY))) return;
+    try {
+      await state.update(STARTUP_CACHE_KEY, value);
+      markStartup('cacheSaved');
+      this.log.debug(`Startup cache: ${value ? `${value.people.length} person file(s)` : 'cleared'}.`);
+    } catch (error) {
+      this.log.warn(`Could not keep the startup cache: ${String(error)}`);
+    }
   }
 
   private watch(folder: vscode.WorkspaceFolder, relative: string): void {
@@ -208,7 +318,14 @@ export class JournalStore implements vscode.Disposable {
     }
     const path = this.pathOf(uri);
     if (path === undefined || isSkipped(path)) return;
-    const kind = await statKind(uri);
+    const stat = await statOf(uri);
+    if (stat && stat.type & vscode.FileType.SymbolicLink) {
+      // Never followed, as in a full read: a link out of (or around) the journal is not part of it.
+      this.markFresh(path);
+      if (!this.index.delete(path)) this.index.deleteFolder(path);
+      return;
+    }
+    const kind = stat === undefined ? undefined : stat.type & vscode.FileType.Directory ? vscode.FileType.Directory : vscode.FileType.File;
     if (kind === undefined) {
       this.markFresh(path);
       if (!this.index.delete(path)) this.index.deleteFolder(path);
@@ -222,7 +339,11 @@ export class JournalStore implements vscode.Disposable {
       return;
     }
     if (!/\.md$/i.test(path)) return;
-    const content = await this.read(path);
+    // A file grown past the cap is not read whole to find that out.
+    const content: ReadResult =
+      stat && stat.size > MAX_FILE_BYTES
+        ? { kind: 'unreadable', message: `Skipped: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; journal files over 1 MB are not read. Split it into smaller files, or move it out of the journal folder.` }
+        : await this.read(path);
     this.markFresh(path);
     this.apply(path, content);
   }
@@ -232,11 +353,15 @@ export class JournalStore implements vscode.Disposable {
     if (this.loadingFiles) this.fresh.add(path);
   }
 
-  /** A journal file's text as VS Code holds it (an open editor's unsaved text included); undefined when unreadable or gone. */
+  /**
+   * A journal file's text: an open editor's when it has unsaved changes, else
+   * the disk's (a clean editor may not have reloaded an outside change yet);
+   * undefined when unreadable or gone.
+   */
   async readText(path: string): Promise<string | undefined> {
     const uri = this.uriOf(path);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return open.getText();
+    if (open?.isDirty) return open.getText();
     const content = await this.read(path);
     return content.kind === 'text' ? content.text : undefined;
   }
@@ -250,15 +375,18 @@ export class JournalStore implements vscode.Disposable {
     else this.index.delete(path);
   }
 
+  /** The entry `text` would give the file at `path`, without touching the index. */
+  private scratchEntry(path: string, text: string): JournalEntry {
+    const entry = this.scratch.update(path, text);
+    this.scratch.delete(path);
+    return entry;
+  }
+
   private async read(path: string): Promise<ReadResult> {
     const uri = this.uriOf(path);
     try {
       // One call per file: the size is checked on the bytes read, not by a stat first (half the calls of a full read).
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      if (bytes.byteLength > MAX_FILE_BYTES) {
-        return { kind: 'unreadable', message: `Skipped: the file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; journal files over 1 MB are not read. Split it into smaller files to use it in the journal.` };
-      }
-      return decode(bytes);
+      return decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { kind: 'gone' };
       return { kind: 'unreadable', message: `The file could not be read: ${String(error)}` };
@@ -272,7 +400,8 @@ export class JournalStore implements vscode.Disposable {
       try {
         children = await vscode.workspace.fs.readDirectory(dir);
       } catch (error) {
-        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return;
+        // (the journal folder itself missing or a file is said once, by load())
+        if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileNotADirectory')) return;
         this.log.warn(`Could not list ${dir.toString(true)}: ${String(error)}`);
         return;
       }
@@ -302,10 +431,13 @@ export class JournalStore implements vscode.Disposable {
       else if (this.diagnostics.has(uri)) updates.push([uri, undefined]);
     }
     if (updates.length > 0) this.diagnostics.set(updates);
+    // A person added, changed or gone: the next start's first rows change too.
+    if (!this.loadingFiles && paths.some((p) => p.startsWith(`${FOLDERS.people}/`))) this.scheduleCacheWrite();
     this.changeEmitter.fire(paths);
   }
 
   dispose(): void {
+    if (this.cacheTimer) void this.saveStartupCache();
     this.watcher?.dispose();
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
@@ -315,15 +447,9 @@ export class JournalStore implements vscode.Disposable {
 
 type ReadResult = { kind: 'text'; text: string } | { kind: 'unreadable'; message: string } | { kind: 'gone' };
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
+/** Bytes as journal text, or why they are skipped (binary, not UTF-8, over 1 MB), saying what to do. */
 export function decode(bytes: Uint8Array): ReadResult {
-  if (bytes.includes(0)) return { kind: 'unreadable', message: 'Skipped: the file looks binary (it contains NUL bytes).' };
-  try {
-    return { kind: 'text', text: decoder.decode(bytes) };
-  } catch {
-    return { kind: 'unreadable', message: 'Skipped: the file is not valid UTF-8. Save it as UTF-8 to use it in the journal.' };
-  }
+  return fileText(bytes, MAX_FILE_BYTES);
 }
 
 function toDiagnostic(problem: Problem): vscode.Diagnostic {
@@ -337,8 +463,20 @@ function toDiagnostic(problem: Problem): vscode.Diagnostic {
   return d;
 }
 
+function rootOf(state: JournalState): vscode.Uri | undefined {
+  return state.kind === 'no-workspace' ? undefined : state.root;
+}
+
 function isSkipped(path: string): boolean {
   return path.split('/').some((seg) => seg.startsWith('.') || SKIPPED_FOLDERS.has(seg));
+}
+
+async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
+  try {
+    return await vscode.workspace.fs.stat(uri);
+  } catch {
+    return undefined;
+  }
 }
 
 async function statKind(uri: vscode.Uri): Promise<vscode.FileType | undefined> {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, exists, isoDaysFromToday, journalUri, readBytes, rows, waitFor, writeText } from './helpers';
+import { api, exists, isoDaysFromToday, journalUri, readBytes, readText, rows, waitFor, writeText } from './helpers';
 
 describe('sidebar trees', () => {
   it('lists people from the journal, by name, with role and cadence', async () => {
@@ -158,6 +158,67 @@ describe('sidebar trees', () => {
     assert.ok(firstBatch[0]!.rows.includes('person/alex-kim'), `the tree already lists Alex Kim: ${firstBatch[0]!.rows.join(', ')}`);
     // once loaded, the whole journal is in again
     assert.ok(services.store.index.meetingsOf('alex-kim').length > 0);
+  });
+
+  it('shows the people the last session kept before any file is read, then corrects what changed while closed', async () => {
+    const { services, trees } = await api();
+    const alexUri = journalUri('people', 'alex-kim.md');
+    const alexText = await readText(alexUri);
+    const casey = journalUri('people', 'casey-ng.md');
+    await writeText(casey, '---\nname: Casey Ng\nrole: peer\n---\n\nNotes that stay in the file.\n');
+    await waitFor(() => services.store.index.person('casey-ng')?.entry, 'Casey Ng to be read');
+    // What the next start finds: the people as they are now.
+    await services.store.saveStartupCache();
+    const label = async (slug: string): Promise<string | undefined> => {
+      const node = trees!.meetings.getChildren().find((n) => n.id === `person/${slug}`);
+      return node ? `${String((await trees!.meetings.getTreeItem(node)).label)} · ${String((await trees!.meetings.getTreeItem(node)).description)}` : undefined;
+    };
+    try {
+      // "While closed": Alex's role changes and Casey's file goes; the next start's cache does not know yet.
+      await writeText(alexUri, alexText.replace('role: manager', 'role: mentor'));
+      await vscode.workspace.fs.delete(casey);
+      const changed = new Set<string>();
+      const started = services.store.start();
+      // At once, before any file is read: the rows are the kept ones.
+      assert.strictEqual(services.store.state.kind, 'ready');
+      assert.strictEqual(services.store.index.ofKind('meeting').length, 0, 'no meeting is read yet');
+      assert.strictEqual(await label('alex-kim'), 'Alex Kim · manager · weekly on Tue at 10:00');
+      assert.strictEqual(await label('casey-ng'), 'Casey Ng · peer');
+      assert.ok(await label('priya-nair'));
+      const seen = services.store.onDidChange((paths) => paths.forEach((p) => changed.add(p)));
+      try {
+        await started;
+      } finally {
+        seen.dispose();
+      }
+      // Once read: corrected, and the person whose file did not change fired no change.
+      assert.strictEqual(await label('alex-kim'), 'Alex Kim · mentor · weekly on Tue at 10:00');
+      assert.strictEqual(await label('casey-ng'), undefined);
+      assert.ok(changed.has('people/alex-kim.md') && changed.has('people/casey-ng.md'), [...changed].slice(0, 5).join(', '));
+      assert.ok(!changed.has('people/priya-nair.md'), 'an unchanged person is not refreshed');
+      assert.ok(services.store.index.meetingsOf('alex-kim').length > 0, 'the meetings are read');
+    } finally {
+      await writeText(alexUri, alexText);
+      await waitFor(() => services.store.index.person('alex-kim')?.role === 'manager', 'Alex Kim to be a manager again');
+      await services.store.saveStartupCache();
+    }
+  });
+
+  it('shows the kept people only for the journal folder they were kept for, and the journal as it is', async () => {
+    const { services, trees } = await api();
+    await services.store.saveStartupCache();
+    const config = vscode.workspace.getConfiguration('oneOnOne');
+    await config.update('journalFolder', 'elsewhere', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => services.store.state.kind === 'missing', 'the other folder to be missing');
+      await services.store.start();
+      assert.strictEqual(services.store.state.kind, 'missing');
+      assert.deepStrictEqual(trees!.meetings.getChildren(), []);
+    } finally {
+      await config.update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => services.store.state.kind === 'ready' && services.store.index.person('alex-kim') !== undefined, 'the journal to be back');
+      await services.store.ready();
+    }
   });
 
   it("groups a person's older meetings by year below the latest ones", async () => {

@@ -15,11 +15,11 @@ import { JournalIndex } from '../../src/core/journal-index';
 import { RUNS } from './arbitraries';
 
 /**
- * "Fast-ish": each case takes a few milliseconds to a few hundred on a laptop.
- * The bound is generous for a loaded CI machine; before the fixes these
- * inputs took 3 to 12 seconds, or aborted Node outright.
+ * Each case takes a few milliseconds to a few hundred on a laptop; before
+ * the fixes these inputs took 3 to 12 seconds, or aborted Node outright.
+ * Only mocha's per-test timeout (10 s) bounds them: speed is measured in
+ * `npm run bench`, not asserted here.
  */
-const BUDGET_MS = 5000;
 const DEEP = 10_000;
 
 const KINDS = ['people/x.md', 'meetings/alex-kim/2026-11-10.md', 'goals/g.md', 'feedback/f.md', 'templates/meeting.md', 'questions.md'];
@@ -66,12 +66,10 @@ const ODD_BODIES: readonly (readonly [string, string])[] = [
   ['every kind of line break', 'a\r\n\r\r\n\n\u2028\u2029\u0085'.repeat(DEEP)],
 ];
 
-function timed<T>(what: string, fn: () => T): T {
-  const started = Date.now();
-  const result = fn();
-  const ms = Date.now() - started;
-  assert.ok(ms < BUDGET_MS, `${what} took ${ms} ms`);
-  return result;
+// No timing assertion here (speed lives in `npm run bench`): a parse that
+// hangs or runs away is caught by mocha's per-test timeout instead.
+function timed<T>(_what: string, fn: () => T): T {
+  return fn();
 }
 
 describe('bad input: front matter the journal cannot read', () => {

@@ -28,6 +28,12 @@ export const activateTrees: Feature = (context, services) => {
     context: ItemContext.Feedback,
   });
   const dragAndDrop = new MeetingsDragAndDrop(services);
+  const showProgress = (loading: Promise<void>): void => {
+    void vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () => loading.catch(() => undefined));
+  };
+  // The read that started with the extension, before this view was made.
+  const current = services.store.currentLoad;
+  if (current) showProgress(current);
   context.subscriptions.push(
     meetings,
     goals,
@@ -43,9 +49,7 @@ export const activateTrees: Feature = (context, services) => {
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('oneOnOne.staleGoalWeeks') && goals.refresh()),
     // A progress bar on the Meetings view while the journal is read (rows
     // appear as soon as the people are in; meetings fill in behind them).
-    services.store.onDidStartLoading((loading) => {
-      void vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () => loading.catch(() => undefined));
-    }),
+    services.store.onDidStartLoading(showProgress),
     vscode.commands.registerCommand('oneOnOne.refresh', () => services.store.reload()),
   );
   // Tests (and only tests) reach the providers through the extension's exports.

@@ -3,6 +3,7 @@ import { ItemSummary, JournalEntry, Person } from '../../core/journal-index';
 import { linksAsText } from '../../core/markdown';
 import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
+import { markStartup } from '../../host/startup-timeline';
 import { CIRCLE_TAG_PREFIX, circleLabel, CIRCLES, ENRICH_TAG, isCircle, parseWin } from '../../core/evidence';
 import { circleNode, meetingNode, Node, personNode, pointNode, winNode, winsNode, yearNode } from './nodes';
 import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
@@ -41,7 +42,7 @@ export class MeetingsTreeProvider extends RefreshingProvider {
 
   getChildren(element?: Node): Node[] {
     const { index } = this.services.store;
-    if (!element) return this.services.store.state.kind === 'ready' ? firstRows(index.people().map((p) => personNode(p.slug))) : [];
+    if (!element) return firstRows(this.services.store.state.kind === 'ready' ? index.people().map((p) => personNode(p.slug)) : []);
     if (element.type === 'meeting') {
       const entry = index.get(element.path);
       if (!entry) return [];
@@ -257,11 +258,10 @@ export class MeetingsTreeProvider extends RefreshingProvider {
   }
 }
 
-/** When the tree's root first returned rows (epoch ms, as VS Code's own marks): read by `npm run bench` through the extension's exports, by nothing else. */
-export const treeTimings: { firstRowsAt?: number } = {};
-
+/** The root's rows, with when the workbench first asked for them and first got some (for `npm run bench`). */
 function firstRows(rows: Node[]): Node[] {
-  if (rows.length > 0) treeTimings.firstRowsAt ??= Date.now();
+  markStartup('firstRootRequest');
+  if (rows.length > 0) markStartup('firstRows');
   return rows;
 }
 
