@@ -7,6 +7,7 @@
 // `config` and `info/exclude`.
 
 import * as vscode from 'vscode';
+import { statKind } from './stat';
 import { GitRemote, parseGitConfigRemotes, parseGitFile, resolvePosix } from '../core/privacy';
 import { parseGitHubRemote, permalink } from '../core/talking-points';
 
@@ -190,11 +191,3 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-async function statKind(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    return stat.type & vscode.FileType.Directory ? vscode.FileType.Directory : vscode.FileType.File;
-  } catch {
-    return undefined;
-  }
-}

@@ -3,6 +3,7 @@
 // through workspace.fs, so this works over Remote-SSH and on vscode.dev.
 
 import * as vscode from 'vscode';
+import { statKind, statOf } from './stat';
 import { JournalEntry, JournalIndex } from '../core/journal-index';
 import { Problem } from '../core/front-matter';
 import { FOLDERS } from '../core/layout';
@@ -471,22 +472,7 @@ function isSkipped(path: string): boolean {
   return path.split('/').some((seg) => seg.startsWith('.') || SKIPPED_FOLDERS.has(seg));
 }
 
-async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
-  try {
-    return await vscode.workspace.fs.stat(uri);
-  } catch {
-    return undefined;
-  }
-}
 
-async function statKind(uri: vscode.Uri): Promise<vscode.FileType | undefined> {
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    return stat.type & vscode.FileType.Directory ? vscode.FileType.Directory : vscode.FileType.File;
-  } catch {
-    return undefined;
-  }
-}
 
 export interface JournalLocation {
   readonly folder: vscode.WorkspaceFolder;
