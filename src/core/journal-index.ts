@@ -4,7 +4,7 @@
 
 import { parseDocument, JournalDocument } from './document';
 import { FrontMatterData, Problem } from './front-matter';
-import { findSection, itemsIn, ListItem, normalizeHeading, Section } from './markdown';
+import { findSection, itemsIn, ListItem, normalizeHeading, Section, sectionAt } from './markdown';
 import { isIsoDate } from './dates';
 import { Schedule, scheduleOf } from './schedule';
 import { classify, FileKind, personPath, titleFromSlug } from './layout';
@@ -396,16 +396,7 @@ const WINS_WANTED = WINS_HEADINGS.map(normalizeHeading);
 function sectionOf(doc: JournalDocument, normalized: readonly string[], wanted: readonly string[]): Section | undefined {
   const hs = doc.scan.headings;
   for (let h = 0; h < hs.length; h++) {
-    if (!wanted.includes(normalized[h]!)) continue;
-    const heading = hs[h]!;
-    let end = doc.source.lines.length;
-    for (let k = h + 1; k < hs.length; k++) {
-      if (hs[k]!.level <= heading.level) {
-        end = hs[k]!.line;
-        break;
-      }
-    }
-    return { heading, bodyStart: heading.line + 1, end };
+    if (wanted.includes(normalized[h]!)) return sectionAt(doc.scan, h, doc.source.lines.length);
   }
   return undefined;
 }

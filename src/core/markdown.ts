@@ -422,18 +422,23 @@ export function findSection(scan: ScannedMarkdown, lineCount: number, names: rea
   const wanted = names.map(normalizeHeading);
   const hs = scan.headings;
   for (let h = 0; h < hs.length; h++) {
-    const heading = hs[h]!;
-    if (!wanted.includes(normalizeHeading(heading.text))) continue;
-    let end = lineCount;
-    for (let k = h + 1; k < hs.length; k++) {
-      if (hs[k]!.level <= heading.level) {
-        end = hs[k]!.line;
-        break;
-      }
-    }
-    return { heading, bodyStart: heading.line + 1, end };
+    if (wanted.includes(normalizeHeading(hs[h]!.text))) return sectionAt(scan, h, lineCount);
   }
   return undefined;
+}
+
+/** The section of heading `h` of `scan`: up to the next heading of the same level or higher, or the end. */
+export function sectionAt(scan: ScannedMarkdown, h: number, lineCount: number): Section {
+  const hs = scan.headings;
+  const heading = hs[h]!;
+  let end = lineCount;
+  for (let k = h + 1; k < hs.length; k++) {
+    if (hs[k]!.level <= heading.level) {
+      end = hs[k]!.line;
+      break;
+    }
+  }
+  return { heading, bodyStart: heading.line + 1, end };
 }
 
 export function itemsIn(scan: ScannedMarkdown, section: Section): ListItem[] {

@@ -5,6 +5,7 @@
 // same WorkspaceEdit mechanism.
 
 import * as vscode from 'vscode';
+import { exists } from './stat';
 import { parseDocument, JournalDocument } from '../core/document';
 import { EditResult } from '../core/edits';
 import { compareWithDisk } from '../core/freshness';
@@ -230,14 +231,6 @@ export class JournalWriter {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The file's text on disk, or why it cannot be had. */
 async function diskText(uri: vscode.Uri): Promise<{ readonly text: string } | { readonly error: string }> {

@@ -16,3 +16,8 @@ export async function statKind(uri: vscode.Uri): Promise<vscode.FileType | undef
   if (!stat) return undefined;
   return stat.type & vscode.FileType.Directory ? vscode.FileType.Directory : vscode.FileType.File;
 }
+
+/** Whether anything is at `uri`. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  return (await statOf(uri)) !== undefined;
+}

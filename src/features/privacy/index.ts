@@ -6,6 +6,7 @@
 // Privacy" runs the same check on demand and always says what it found.
 
 import * as vscode from 'vscode';
+import { exists } from '../../host/stat';
 import { displayRemoteUrl, excludeLine, ignoreFolders, IgnoreSource, JOURNAL_PROBES, journalIgnoredBy, relativeInside, withExcludeLine } from '../../core/privacy';
 import { gitFolders, RepositoryFacts, repositoryOf } from '../../host/git';
 import { JournalLocation, journalLocation } from '../../host/journal-store';
@@ -351,11 +352,3 @@ async function readBytes(uri: vscode.Uri): Promise<{ readonly bytes: Uint8Array 
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
