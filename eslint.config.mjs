@@ -3,6 +3,7 @@
 // `workspace.fs` (so it works over Remote-SSH and on vscode.dev): no `fs` there either.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layers } from './scripts/eslint-layers.mjs';
 
 const fsModules = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path', 'os', 'node:os', 'child_process', 'node:child_process'];
 
@@ -29,6 +30,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
   },
   {
     files: ['scripts/**/*.mjs', 'test/**/*.ts', 'test/**/*.mjs'],

@@ -1,19 +1,15 @@
 import * as vscode from 'vscode';
-import { features } from './features';
-import { evidence } from './features/evidence';
-import { session } from './features/session';
-import { treeProviders } from './features/trees';
+import { activateFeatures, TestApi } from './features';
 import { JournalStore } from './host/journal-store';
 import { createLogger } from './host/logger';
 import { createServices, Services } from './host/services';
 import { markStartup, startupTimeline } from './host/startup-timeline';
 
-/** What the extension exports: used by its integration tests, not a public API. */
+/** What the extension exports: used by its integration tests and the bench, not a public API. */
 export interface JournalApi {
   readonly services: Services;
-  readonly trees: typeof treeProviders;
-  readonly session: typeof session;
-  readonly evidence: typeof evidence;
+  /** The features' own test seams (src/features/index.ts). */
+  readonly test: TestApi;
   /** Timings for `npm run bench` (bench/vscode-suite.cjs): when the Meetings tree first returned rows, and the steps before. */
   readonly perf: { readonly firstRowsAt: number | undefined; readonly timeline: Readonly<typeof startupTimeline> };
 }
@@ -27,10 +23,15 @@ export function activate(context: vscode.ExtensionContext): JournalApi {
   const services = createServices(log, store);
   // The people as the last session left them, at once; the journal's files are read after activation returns.
   void store.start();
-  for (const feature of features) feature(context, services);
+  const test = activateFeatures(context, services);
   markStartup('activated');
-  const perf = { get firstRowsAt() { return startupTimeline.firstRows; }, timeline: startupTimeline };
-  return { services, get trees() { return treeProviders; }, get session() { return session; }, get evidence() { return evidence; }, perf };
+  const perf = {
+    get firstRowsAt() {
+      return startupTimeline.firstRows;
+    },
+    timeline: startupTimeline,
+  };
+  return { services, test, perf };
 }
 
 export function deactivate(): void {}

@@ -261,3 +261,14 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/** The file name part of a journal path, for a link between files in one folder. */
+export function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** A link from one journal file to another, relative (`../../goals/x.md`), spaces and brackets escaped. */
+export function relativeLink(from: string, to: string): string {
+  const depth = from.split('/').length - 1;
+  return ('../'.repeat(depth) + to).replace(/[ ()<>]/g, (c) => encodeURIComponent(c));
+}

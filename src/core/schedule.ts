@@ -363,3 +363,13 @@ export function describeSchedule(schedule: Schedule): string {
   if (time) text += ` at ${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
   return text;
 }
+
+/**
+ * The date a new meeting should get: the next date on the schedule (weekly
+ * when there is none) after the latest meeting, not before today and not a
+ * date that has a meeting already. `dates` are the meetings', newest first.
+ */
+export function suggestMeetingDate(schedule: Schedule | undefined, dates: readonly (string | undefined)[], today: string): string {
+  const taken = new Set(dates.map((d) => d ?? ''));
+  return nextDate(schedule ?? { cadence: 'weekly', durationMinutes: DEFAULT_DURATION_MINUTES }, dates[0], today, taken) ?? today;
+}

@@ -1,16 +1,36 @@
 // The extension's features, each an activator. extension.ts only wires these.
-import { Feature } from '../host/services';
+// An activator may return what the integration tests reach of it; together
+// those make the typed test API (TestApi), and nothing else is exported for tests.
+import * as vscode from 'vscode';
+import { Services } from '../host/services';
 import { activateBalance } from './balance';
+import { activateBeforeTheCall } from './before-the-call';
 import { activateCapture } from './capture';
-import { activateInitJournal } from './commands/init-journal';
-import { activateMeetings } from './commands/meetings';
-import { activatePeople } from './commands/people';
-import { activatePrivacy } from './privacy';
-import { activateThreads } from './threads';
 import { activateEvidence } from './evidence';
+import { activateGoalsFeedback } from './goals-feedback';
+import { activateJournal } from './journal';
+import { activateMeetings } from './meetings';
+import { activatePeople } from './people';
+import { activatePrivacy } from './privacy';
 import { activateReview } from './review';
-import { activateSession } from './session';
 import { activateTalkingPoints } from './talking-points';
 import { activateTrees } from './trees';
 
-export const features: readonly Feature[] = [activateTrees, activateInitJournal, activatePeople, activateMeetings, activateThreads, activateCapture, activateTalkingPoints, activateSession, activateEvidence, activateReview, activateBalance, activatePrivacy];
+export function activateFeatures(context: vscode.ExtensionContext, services: Services) {
+  const trees = activateTrees(context, services);
+  activateJournal(context, services);
+  activatePeople(context, services);
+  const meetings = activateMeetings(context, services);
+  activateGoalsFeedback(context, services);
+  activateCapture(context, services);
+  activateTalkingPoints(context, services);
+  const beforeTheCall = activateBeforeTheCall(context, services);
+  const evidence = activateEvidence(context, services);
+  activateReview(context, services);
+  activateBalance(context, services);
+  activatePrivacy(context, services);
+  return { trees, meetings, beforeTheCall, evidence };
+}
+
+/** What the integration tests reach beyond the commands: documented with each activator's return type. */
+export type TestApi = ReturnType<typeof activateFeatures>;

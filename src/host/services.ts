@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { toIsoDate } from '../core/dates';
 import { JournalStore } from './journal-store';
 import { JournalWriter } from './journal-writer';
@@ -18,8 +17,6 @@ export interface Services {
 export interface Clock {
   now: () => Date;
 }
-
-export type Feature = (context: vscode.ExtensionContext, services: Services) => void;
 
 export function createServices(log: Logger, store: JournalStore): Services {
   const clock: Clock = { now: () => new Date() };

@@ -12,7 +12,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Node } from '../../src/features/trees/nodes';
+import type { Node } from '../../src/ui/nodes';
 import { api, closeAllEditors, exists, journalUri, readBytes, Row, rows, waitFor, workspaceRoot } from './helpers';
 import { MessageSpy } from './message-spy';
 

@@ -159,9 +159,9 @@ describe('balance view', () => {
   });
 
   it("opens from the prep sheet's title bar (the sheet's URI), and refuses an unknown person", async () => {
-    const { session, services } = await api();
+    const { meetings, services } = await api();
     const person = services.store.index.person('zoe')!;
-    const panel = await show(session!.prep.uriFor(person, NEXT));
+    const panel = await show(meetings.prep.uriFor(person, NEXT));
     assert.strictEqual(panel, await show({ person: 'zoe' }));
     assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.showBalance', { person: 'nobody-here' }), undefined);
   });

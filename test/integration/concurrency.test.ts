@@ -20,7 +20,7 @@ import { applyEdits } from '../../src/core/text';
 import { agendaPointFor, logProgress, setFeedbackStatus } from '../../src/core/threads';
 import type { GitHubAuth } from '../../src/features/evidence/auth';
 import type { LinkOutcome } from '../../src/features/evidence/link';
-import type { Node } from '../../src/features/trees/nodes';
+import type { Node } from '../../src/ui/nodes';
 import { FakeGitHub, pullRequest, TEST_TOKEN } from './fake-github';
 import { api, exists, isoDaysFromToday, readText, rows, waitFor, workspaceRoot, writeText } from './helpers';
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { GitHubAuth } from '../../src/features/evidence/auth';
 import type { EnrichOutcome } from '../../src/features/evidence/enrich';
 import type { LinkOutcome } from '../../src/features/evidence/link';
-import type { Node } from '../../src/features/trees/nodes';
+import type { Node } from '../../src/ui/nodes';
 import { FakeGitHub, FakePull, HOSTILE_TITLES, ME, pullRequest, RECENT, seedRecentWork, TEST_TOKEN } from './fake-github';
 import { api, closeAllEditors, isoDaysFromToday, readText, Row, rows, waitFor, workspaceRoot, writeText } from './helpers';
 

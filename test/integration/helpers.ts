@@ -3,16 +3,20 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { JournalApi } from '../../src/extension';
-import type { Node } from '../../src/features/trees/nodes';
+import type { TestApi } from '../../src/features';
+import type { Node } from '../../src/ui/nodes';
 
 export const EXTENSION_ID = 'one-on-one-journal.one-on-one-journal';
 
-export async function api(): Promise<JournalApi> {
+/** The running extension's exports, with its typed test API (src/features/index.ts) spread alongside. */
+export type Api = JournalApi & TestApi;
+
+export async function api(): Promise<Api> {
   const ext = vscode.extensions.getExtension<JournalApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   const journal = await ext.activate();
   await journal.services.store.ready();
-  return journal;
+  return { ...journal, ...journal.test };
 }
 
 export function workspaceRoot(): vscode.Uri {

@@ -5,16 +5,16 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { JournalEntry } from '../../src/core/journal-index';
-import type { JournalApi } from '../../src/extension';
-import type { Reminder } from '../../src/features/session/reminders';
+import type { TestApi } from '../../src/features';
+import type { Reminder } from '../../src/features/before-the-call/reminders';
 import { api, closeAllEditors, exists, journalUri, readText, waitFor, workspaceRoot, writeText } from './helpers';
 
-type Session = NonNullable<JournalApi['session']>;
+type Session = TestApi['meetings'] & TestApi['beforeTheCall'];
 
 async function session(): Promise<Session> {
   const journal = await api();
-  assert.ok(journal.session, 'the session feature is activated');
-  return journal.session;
+  assert.ok(journal.meetings && journal.beforeTheCall, 'the meeting features are activated');
+  return { ...journal.meetings, ...journal.beforeTheCall };
 }
 
 /** A local wall-clock instant. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { Node } from '../../src/features/trees/nodes';
+import type { Node } from '../../src/ui/nodes';
 import { api, closeAllEditors, isoDaysFromToday, journalUri, readText, rows, waitFor, writeText } from './helpers';
 
 const PERSON = 'morgan-lee';

@@ -7,7 +7,7 @@
 // own, so the sample journal is left as it was.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AddToAgendaOutcome } from '../../src/features/threads/agenda';
+import type { AddToAgendaOutcome } from '../../src/features/goals-feedback/agenda';
 import { api, closeAllEditors, EXTENSION_ID, isoDaysFromToday, readText, Row, rows, waitFor, workspaceRoot, writeText } from './helpers';
 
 const FOLDER = 'threads-journal';

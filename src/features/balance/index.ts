@@ -7,11 +7,11 @@ import * as vscode from 'vscode';
 import { balanceOf } from '../../core/balance';
 import { BalancePage, balanceTitle, renderBalancePage } from '../../core/balance-html';
 import { Person } from '../../core/journal-index';
-import { Feature, Services } from '../../host/services';
-import { fail, requireJournal, resolvePerson } from '../commands/support';
-import { isNode } from '../trees/nodes';
-import { meetingAt } from '../session/meeting-target';
-import { PREP_SCHEME } from '../session/prep-sheet';
+import { Services } from '../../host/services';
+import { fail, requireJournal, resolvePerson } from '../../ui/commands';
+import { isNode } from '../../ui/nodes';
+import { meetingAt } from '../../ui/meeting-target';
+import { PREP_SCHEME } from '../../ui/prep-sheet-uri';
 
 export const BALANCE_VIEW_TYPE = 'oneOnOne.balance';
 const REFRESH_MS = 200;
@@ -124,7 +124,7 @@ export async function showBalance(services: Services, panels: BalancePanels, arg
   return person ? panels.show(person) : undefined;
 }
 
-export const activateBalance: Feature = (context, services) => {
+export function activateBalance(context: vscode.ExtensionContext, services: Services): void {
   const panels = new BalancePanels(services);
   context.subscriptions.push(panels, vscode.commands.registerCommand('oneOnOne.showBalance', (arg?: unknown) => showBalance(services, panels, arg)));
-};
+}

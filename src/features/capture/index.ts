@@ -7,9 +7,9 @@ import { AGENDA_HEADINGS, Person } from '../../core/journal-index';
 import { findTheme, sourceLabel, summarize, TalkingPoint, talkingPointItem, Theme, themeInText, THEMES, Source } from '../../core/talking-points';
 import { githubPermalink } from '../../host/git';
 import { Services } from '../../host/services';
-import { nextMeetingPath } from '../commands/meetings';
-import { argsOf, fail, optionalString, requireJournal, resolvePerson } from '../commands/support';
-import { whenTrusted } from '../privacy/trust';
+import { nextMeetingPath } from '../../ui/meetings';
+import { argsOf, fail, optionalString, requireJournal, resolvePerson } from '../../ui/commands';
+import { whenTrusted } from '../../ui/trust';
 import { askQuestion } from './questions';
 
 const LAST_PERSON = 'oneOnOne.lastPerson';

@@ -9,7 +9,7 @@ import { findTheme, THEMES } from '../../core/talking-points';
 import { decode, MAX_FILE_BYTES } from '../../host/journal-store';
 import { readJournalFile } from '../../host/path-guard';
 import { Services } from '../../host/services';
-import { argsOf, fail, requireJournal, resolvePerson } from '../commands/support';
+import { argsOf, fail, requireJournal, resolvePerson } from '../../ui/commands';
 
 const QUESTIONS_FILE = 'questions.md';
 

@@ -3,22 +3,23 @@
 
 import * as vscode from 'vscode';
 import { parsePullRequestUrl, parseWin, pullRequestUrl } from '../../core/evidence';
-import { Feature } from '../../host/services';
-import { argsOf, fail } from '../commands/support';
-import { isNode } from '../trees/nodes';
+import { Services } from '../../host/services';
+import { argsOf, fail } from '../../ui/commands';
+import { isNode } from '../../ui/nodes';
 import { vscodeAuth } from './auth';
 import { EvidenceEnricher } from './enrich';
 import { EvidenceLinker } from './link';
-import { whenTrusted } from '../privacy/trust';
+import { whenTrusted } from '../../ui/trust';
 
-/** Reached by the integration tests through the extension's exports. */
-export const evidence: { linker: EvidenceLinker | undefined; enricher: EvidenceEnricher | undefined } = { linker: undefined, enricher: undefined };
+/** What the integration tests reach through the extension's test API (they give the linker a fake GitHub sign-in). */
+export interface EvidenceTestApi {
+  readonly linker: EvidenceLinker;
+  readonly enricher: EvidenceEnricher;
+}
 
-export const activateEvidence: Feature = (context, services) => {
+export function activateEvidence(context: vscode.ExtensionContext, services: Services): EvidenceTestApi {
   const linker = new EvidenceLinker(services, vscodeAuth);
   const enricher = new EvidenceEnricher(services, () => linker.auth);
-  evidence.linker = linker;
-  evidence.enricher = enricher;
   context.subscriptions.push(
     vscode.commands.registerCommand('oneOnOne.linkPullRequest', whenTrusted('link pull requests (it writes files and contacts GitHub)', (arg?: unknown) => linker.linkPullRequest(arg))),
     vscode.commands.registerCommand('oneOnOne.enrichEvidence', whenTrusted('fetch pull request details (it writes files and contacts GitHub)', (arg?: unknown) => enricher.enrichEvidence(arg))),
@@ -30,4 +31,5 @@ export const activateEvidence: Feature = (context, services) => {
       return vscode.env.openExternal(vscode.Uri.parse(pullRequestUrl(ref)));
     }),
   );
-};
+  return { linker, enricher };
+}

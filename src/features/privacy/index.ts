@@ -10,8 +10,8 @@ import { exists } from '../../host/stat';
 import { displayRemoteUrl, excludeLine, ignoreFolders, IgnoreSource, JOURNAL_PROBES, journalIgnoredBy, relativeInside, withExcludeLine } from '../../core/privacy';
 import { gitFolders, RepositoryFacts, repositoryOf } from '../../host/git';
 import { JournalLocation, journalLocation } from '../../host/journal-store';
-import { Feature, Services } from '../../host/services';
-import { refuseUntrusted } from './trust';
+import { Services } from '../../host/services';
+import { refuseUntrusted } from '../../ui/trust';
 
 /** workspaceState: true once the user chose "Don't Warn Again". */
 export const NEVER_WARN_KEY = 'oneOnOne.privacy.neverWarn';
@@ -53,7 +53,7 @@ interface Inspection {
   readonly facts?: RepositoryFacts;
 }
 
-export const activatePrivacy: Feature = (context, services) => {
+export function activatePrivacy(context: vscode.ExtensionContext, services: Services): void {
   const privacy = new PrivacyCheck(context, services);
   context.subscriptions.push(
     vscode.commands.registerCommand('oneOnOne.checkPrivacy', () => privacy.checkNow()),
@@ -62,7 +62,7 @@ export const activatePrivacy: Feature = (context, services) => {
     services.store.onDidChange(() => privacy.onJournalChanged()),
   );
   void services.store.ready().then(() => privacy.onJournalChanged());
-};
+}
 
 class PrivacyCheck {
   private seen: string | undefined;

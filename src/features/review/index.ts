@@ -9,9 +9,9 @@ import { isIsoDate, parseIsoDate, toIsoDate } from '../../core/dates';
 import { Person } from '../../core/journal-index';
 import { renderReview, reviewPath } from '../../core/review';
 import { stripBom } from '../../core/text';
-import { Feature, Services } from '../../host/services';
-import { argsOf, fail, openInEditor, requireJournal } from '../commands/support';
-import { whenTrusted } from '../privacy/trust';
+import { Services } from '../../host/services';
+import { argsOf, fail, openInEditor, requireJournal } from '../../ui/commands';
+import { whenTrusted } from '../../ui/trust';
 
 export interface ReviewArgs {
   readonly from: string;
@@ -123,9 +123,9 @@ async function pickRange(today: string): Promise<{ from: string; to: string } | 
   return to ? { from, to } : undefined;
 }
 
-export const activateReview: Feature = (context, services) => {
+export function activateReview(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.generateReview', whenTrusted('write a review packet', (arg?: unknown) => generateReview(services, arg))));
-};
+}
 
 function unify(text: string): string {
   return text.replace(/\r\n?/g, '\n');

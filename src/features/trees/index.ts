@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { FEEDBACK_STATUSES, GOAL_STATUSES } from '../../core/templates';
 import { ItemContext } from '../../host/context-keys';
-import { Feature } from '../../host/services';
-import { MeetingsDragAndDrop } from '../talking-points';
+import { Services } from '../../host/services';
+import { MeetingsDragAndDrop } from './drag-and-drop';
 import { MeetingsTreeProvider } from './meetings-tree';
 import { StatusTreeProvider } from './status-tree';
 
@@ -13,7 +13,15 @@ export const ViewIds = {
 } as const;
 
 /** The sidebar's three trees and the Refresh command. */
-export const activateTrees: Feature = (context, services) => {
+/** What the integration tests reach through the extension's test API: the providers, as VS Code calls them. */
+export interface TreesTestApi {
+  readonly meetings: MeetingsTreeProvider;
+  readonly goals: StatusTreeProvider;
+  readonly feedback: StatusTreeProvider;
+  readonly dragAndDrop: MeetingsDragAndDrop;
+}
+
+export function activateTrees(context: vscode.ExtensionContext, services: Services): TreesTestApi {
   const meetings = new MeetingsTreeProvider(services);
   const goals = new StatusTreeProvider(services, {
     view: 'goals',
@@ -52,10 +60,5 @@ export const activateTrees: Feature = (context, services) => {
     services.store.onDidStartLoading(showProgress),
     vscode.commands.registerCommand('oneOnOne.refresh', () => services.store.reload()),
   );
-  // Tests (and only tests) reach the providers through the extension's exports.
-  treeProviders = { meetings, goals, feedback, dragAndDrop };
-};
-
-export let treeProviders:
-  | { meetings: MeetingsTreeProvider; goals: StatusTreeProvider; feedback: StatusTreeProvider; dragAndDrop: MeetingsDragAndDrop }
-  | undefined;
+  return { meetings, goals, feedback, dragAndDrop };
+}

@@ -5,9 +5,10 @@ import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
 import { markStartup } from '../../host/startup-timeline';
 import { CIRCLE_TAG_PREFIX, circleLabel, CIRCLES, ENRICH_TAG, isCircle, parseWin } from '../../core/evidence';
-import { circleNode, meetingNode, Node, personNode, pointNode, winNode, winsNode, yearNode } from './nodes';
-import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
-import { cadenceLabel } from '../commands/support';
+import { circleNode, meetingNode, Node, personNode, pointNode, winNode, winsNode, yearNode } from '../../ui/nodes';
+import { describeProblems, openCommand, RefreshingProvider } from '../../ui/refreshing-tree';
+import { cadenceLabel } from '../../ui/commands';
+import { escapeMarkdown } from '../../ui/markdown-label';
 
 /** How many of a person's meetings are rows of their own (the next one and the latest); older ones are grouped by year. */
 export const RECENT_MEETINGS = 12;
@@ -283,8 +284,4 @@ function circleOf(tags: readonly string[]): string {
 /** An item's text without its `#tags`, for a compact tree label (the tags go in the description). */
 export function withoutTags(text: string): string {
   return text.replace(/(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu, '').replace(/\s+/g, ' ').trim();
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
 }

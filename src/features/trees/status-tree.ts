@@ -5,10 +5,10 @@ import { JournalEntry, stringField } from '../../core/journal-index';
 import { FEEDBACK_STATUS_LABELS, FeedbackStatus, feedbackStatus, GOAL_STATUS_LABELS, goalState, GoalStatus, isFeedbackDue } from '../../core/threads';
 import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
-import { staleGoalWeeks } from '../threads/shared';
-import { escapeMarkdown } from './meetings-tree';
-import { Node } from './nodes';
-import { describeProblems, openCommand, RefreshingProvider } from './tree-support';
+import { Node } from '../../ui/nodes';
+import { describeProblems, openCommand, RefreshingProvider } from '../../ui/refreshing-tree';
+import { staleGoalWeeks } from '../../ui/settings';
+import { escapeMarkdown } from '../../ui/markdown-label';
 
 export interface StatusTreeSpec {
   readonly view: 'goals' | 'feedback';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { countdown } from '../../core/schedule';
 import { Services } from '../../host/services';
-import { PersonSlot, slotLabel, soonestSlot } from './slots';
+import { PersonSlot, slotLabel, soonestSlot } from '../../ui/slots';
 
 export class MeetingStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;

@@ -17,8 +17,8 @@ import {
 } from '../../core/threads';
 import { FEEDBACK_STATUSES, feedbackFile } from '../../core/templates';
 import { Services } from '../../host/services';
-import { argsOf, fail, openInEditor, optionalString, requireJournal } from '../commands/support';
-import { askTitle, freePath, note } from './shared';
+import { argsOf, fail, openInEditor, optionalString, requireJournal, note } from '../../ui/commands';
+import { askTitle, freePath } from './shared';
 import { resolveThread } from './resolve';
 
 export interface NewFeedbackArgs {

@@ -2,10 +2,10 @@
 // tree node it was invoked on), asking for a person, and failing clearly.
 
 import * as vscode from 'vscode';
-import { Person } from '../../core/journal-index';
-import { describeSchedule } from '../../core/schedule';
-import { Services } from '../../host/services';
-import { isNode } from '../trees/nodes';
+import { Person } from '../core/journal-index';
+import { describeSchedule } from '../core/schedule';
+import { Services } from '../host/services';
+import { isNode } from './nodes';
 
 /** The command's arguments object, when it was given one (not a tree node or URI). */
 export function argsOf<T extends object>(arg: unknown): Partial<T> | undefined {
@@ -93,4 +93,9 @@ export function optionalString(value: unknown, name: string): string | undefined
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') return new Error(`"${name}" must be text.`);
   return value.trim() === '' ? undefined : value.trim();
+}
+
+/** A short confirmation in the status bar, gone after a few seconds. */
+export function note(message: string): void {
+  vscode.window.setStatusBarMessage(`$(check) ${message}`, 6000);
 }

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { Services } from '../../host/services';
-import { PREP_SCHEME } from '../session/prep-sheet';
+import { PREP_SCHEME } from '../../ui/prep-sheet-uri';
 
 const LINKED_ITEM = /^- \[(?:\\.|[^\]\\])*\]\(([^\s)]+)\)/;
 

@@ -6,15 +6,15 @@ import { isIsoDate } from '../../core/dates';
 import { CIRCLES, isCircle } from '../../core/evidence';
 import { parseDocument } from '../../core/document';
 import { JournalEntry, summarize } from '../../core/journal-index';
-import { goalPath } from '../../core/layout';
+import { goalPath, relativeLink } from '../../core/layout';
 import { withoutTags } from '../../core/markdown';
 import { GOAL_STATUS_LABELS, goalState, goalStatus, GoalStatus, isGoalStatus, logProgress, setGoalStatus } from '../../core/threads';
 import { GOAL_STATUSES, goalFile } from '../../core/templates';
 import { Services } from '../../host/services';
-import { argsOf, fail, openInEditor, optionalString, requireJournal } from '../commands/support';
-import { relativeLink } from '../session/commands';
-import { askTitle, freePath, note, staleGoalWeeks } from './shared';
+import { argsOf, fail, openInEditor, optionalString, requireJournal, note } from '../../ui/commands';
+import { askTitle, freePath } from './shared';
 import { resolveThread, threadAt } from './resolve';
+import { staleGoalWeeks } from '../../ui/settings';
 
 export interface NewGoalArgs {
   readonly title: string;

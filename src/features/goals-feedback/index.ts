@@ -1,14 +1,14 @@
 // Goals and feedback threads that live across meetings.
 
 import * as vscode from 'vscode';
-import { Feature } from '../../host/services';
+import { Services } from '../../host/services';
 import { addToAgenda } from './agenda';
 import { newFeedbackThread, setFeedbackStatusCommand } from './feedback';
 import { logGoalProgress, newGoal, setGoalStatusCommand } from './goals';
-import { whenTrusted } from '../privacy/trust';
+import { whenTrusted } from '../../ui/trust';
 import { registerPrepSheetLens } from './prep-lens';
 
-export const activateThreads: Feature = (context, services) => {
+export function activateGoalsFeedback(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('oneOnOne.newGoal', whenTrusted('add a goal', (arg?: unknown) => newGoal(services, arg))),
     vscode.commands.registerCommand('oneOnOne.setGoalStatus', whenTrusted("change a goal's status", (arg?: unknown) => setGoalStatusCommand(services, arg))),
@@ -18,4 +18,4 @@ export const activateThreads: Feature = (context, services) => {
     vscode.commands.registerCommand('oneOnOne.addToAgenda', whenTrusted('add it to your agenda', (arg?: unknown) => addToAgenda(services, arg))),
   );
   registerPrepSheetLens(context, services);
-};
+}

@@ -7,11 +7,11 @@ import { addListItem } from '../../core/edits';
 import { JournalEntry, Person, summarize } from '../../core/journal-index';
 import { agendaMentions, agendaPointFor, feedbackPerson } from '../../core/threads';
 import { Services } from '../../host/services';
-import { nextMeetingPath } from '../commands/meetings';
-import { argsOf, fail, requireJournal, resolvePerson } from '../commands/support';
-import { relativeLink } from '../session/commands';
-import { isNode } from '../trees/nodes';
+import { nextMeetingPath } from '../../ui/meetings';
+import { argsOf, fail, requireJournal, resolvePerson } from '../../ui/commands';
+import { isNode } from '../../ui/nodes';
 import { findThread, ThreadKind } from './resolve';
+import { relativeLink } from '../../core/layout';
 
 export interface AddToAgendaOutcome {
   readonly uri: vscode.Uri;

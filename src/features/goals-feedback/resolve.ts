@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { JournalEntry } from '../../core/journal-index';
 import { FileKind } from '../../core/layout';
 import { Services } from '../../host/services';
-import { argsOf, fail } from '../commands/support';
-import { isNode } from '../trees/nodes';
+import { argsOf, fail } from '../../ui/commands';
+import { isNode } from '../../ui/nodes';
 
 export type ThreadKind = Extract<FileKind, 'goal' | 'feedback'>;
 

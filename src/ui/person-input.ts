@@ -1,11 +1,13 @@
+// Who a new person is: their name, role and cadence, given as arguments or
+// asked for. Creating the journal and adding a person both begin here.
+
 import * as vscode from 'vscode';
-import { CADENCES, isCadence } from '../../core/dates';
-import { scheduleOf } from '../../core/schedule';
-import { personPath, slugify } from '../../core/layout';
-import { isRole, personFile, Role, ROLES } from '../../core/templates';
-import { Services } from '../../host/services';
-import { whenTrusted } from '../privacy/trust';
-import { argsOf, fail, openInEditor, requireJournal } from './support';
+import { CADENCES, isCadence } from '../core/dates';
+import { personPath, slugify } from '../core/layout';
+import { isRole, personFile, Role, ROLES } from '../core/templates';
+import { scheduleOf } from '../core/schedule';
+import { Services } from '../host/services';
+import { argsOf, fail } from './commands';
 
 export interface PersonInput {
   readonly name: string;
@@ -71,20 +73,4 @@ export function personFileFor(input: PersonInput): { path: string; contents: str
   const slug = slugify(input.name);
   if (!slug) return undefined;
   return { path: personPath(slug), contents: personFile(input.name, input.role, input.cadence) };
-}
-
-/** `oneOnOne.addPerson { name, role?, cadence? }` → the new person file's URI. */
-export async function addPerson(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
-  if (!(await requireJournal(services))) return undefined;
-  const input = await personInput(services, arg, true);
-  if (!input) return undefined;
-  const file = personFileFor(input)!;
-  const result = await services.writer.create([file], 'Add person');
-  if (!result.ok) return fail(result.reason);
-  if (!argsOf(arg)) await openInEditor(result.uri);
-  return result.uri;
-}
-
-export function activatePeople(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.addPerson', whenTrusted('add a person', (arg?: unknown) => addPerson(services, arg))));
 }

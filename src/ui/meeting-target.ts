@@ -3,11 +3,11 @@
 // open in the active editor, or the next meeting with a person picked.
 
 import * as vscode from 'vscode';
-import { JournalEntry, Person } from '../../core/journal-index';
-import { classify } from '../../core/layout';
-import { Services } from '../../host/services';
-import { isNode } from '../trees/nodes';
-import { argsOf, fail, resolvePerson } from '../commands/support';
+import { JournalEntry, Person } from '../core/journal-index';
+import { classify } from '../core/layout';
+import { Services } from '../host/services';
+import { isNode } from './nodes';
+import { argsOf, fail, resolvePerson } from './commands';
 
 export interface MeetingTarget {
   readonly person: Person;

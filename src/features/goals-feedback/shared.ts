@@ -1,11 +1,10 @@
-// What the goal and feedback commands share: a title asked or given, a free
-// file name for it, a short confirmation, the stale-goal setting.
+// What the goal and feedback commands share: a title asked or given and a
+// free file name for it.
 
 import * as vscode from 'vscode';
 import { slugify } from '../../core/layout';
-import { DEFAULT_STALE_WEEKS } from '../../core/threads';
 import { Services } from '../../host/services';
-import { argsOf, fail } from '../commands/support';
+import { argsOf, fail } from '../../ui/commands';
 
 /** `goals/<slug>.md`, or `<slug>-2.md`… when a file with that name exists. */
 export function freePath(services: Services, pathOf: (slug: string) => string, title: string): string | undefined {
@@ -34,14 +33,4 @@ export async function askTitle(arg: unknown, title: string, prompt: string, valu
     validateInput: (v) => (slugify(v) ? undefined : 'Type a title with at least one letter or digit.'),
   });
   return typed?.trim();
-}
-
-export function note(message: string): void {
-  vscode.window.setStatusBarMessage(`$(check) ${message}`, 6000);
-}
-
-/** `oneOnOne.staleGoalWeeks`: weeks without discussion after which an active goal is flagged (0: never). */
-export function staleGoalWeeks(): number {
-  const weeks = vscode.workspace.getConfiguration('oneOnOne').get<number>('staleGoalWeeks', DEFAULT_STALE_WEEKS);
-  return typeof weeks === 'number' && Number.isFinite(weeks) && weeks >= 0 ? Math.floor(weeks) : DEFAULT_STALE_WEEKS;
 }

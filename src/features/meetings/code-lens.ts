@@ -8,8 +8,8 @@ import { JournalDocument, parseDocument } from '../../core/document';
 import { JournalEntry } from '../../core/journal-index';
 import { previousMeeting } from '../../core/prep';
 import { Services } from '../../host/services';
-import { meetingAt } from './meeting-target';
-import { PREP_SCHEME } from './prep-sheet';
+import { meetingAt } from '../../ui/meeting-target';
+import { PREP_SCHEME } from '../../ui/prep-sheet-uri';
 
 export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();

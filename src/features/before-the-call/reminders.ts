@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { fnv1a } from '../../core/text';
 import { Services } from '../../host/services';
-import { soonestSlot, slotOf, PersonSlot } from './slots';
+import { soonestSlot, slotOf, PersonSlot } from '../../ui/slots';
 
 export const SNOOZE_MINUTES = 5;
 const CLAIM_DAYS = 3;

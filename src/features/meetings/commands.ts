@@ -12,11 +12,13 @@ import { dateAfter } from '../../core/schedule';
 import { shareableAgenda } from '../../core/share';
 import { GoalProgressFromMeeting, logProgressOnce, progressFromMeeting } from '../../core/threads';
 import { Services } from '../../host/services';
-import { createMeeting, fileName, suggestedDate } from '../commands/meetings';
-import { argsOf, fail, requireJournal, resolvePerson } from '../commands/support';
-import { meetingAt, resolveMeeting } from './meeting-target';
-import { PREP_SCHEME, PrepSheets } from './prep-sheet';
-import { slotLabel } from './slots';
+import { createMeeting, suggestedDate } from '../../ui/meetings';
+import { argsOf, fail, requireJournal, resolvePerson, note } from '../../ui/commands';
+import { meetingAt, resolveMeeting } from '../../ui/meeting-target';
+import { PrepSheets } from './prep-sheet';
+import { PREP_SCHEME } from '../../ui/prep-sheet-uri';
+import { slotLabel } from '../../ui/slots';
+import { fileName, relativeLink } from '../../core/layout';
 
 const CLOSED = new Set(['done', 'skipped', 'cancelled']);
 
@@ -38,11 +40,7 @@ export interface ActionItemArg {
   readonly due?: string;
 }
 
-function note(message: string): void {
-  vscode.window.setStatusBarMessage(`$(check) ${message}`, 6000);
-}
-
-export class SessionCommands {
+export class MeetingCommands {
   constructor(
     private readonly services: Services,
     private readonly prep: PrepSheets,
@@ -337,12 +335,6 @@ export class SessionCommands {
   meetingOf(document: vscode.TextDocument): { person: Person; entry: JournalEntry } | undefined {
     return meetingAt(this.services, document.uri);
   }
-}
-
-/** A link from one journal file to another, relative (`../../goals/x.md`), spaces and brackets escaped. */
-export function relativeLink(from: string, to: string): string {
-  const depth = from.split('/').length - 1;
-  return ('../'.repeat(depth) + to).replace(/[ ()<>]/g, (c) => encodeURIComponent(c));
 }
 
 export function actionText(item: ActionItemArg, person: Person): string {

@@ -5,10 +5,9 @@ import * as vscode from 'vscode';
 import { Person } from '../../core/journal-index';
 import { renderPrepSheet } from '../../core/prep';
 import { Services } from '../../host/services';
-import { staleGoalWeeks } from '../threads/shared';
-import { slotLabel } from './slots';
-
-export const PREP_SCHEME = 'one-on-one-prep';
+import { PREP_SCHEME, prepSheetUri } from '../../ui/prep-sheet-uri';
+import { slotLabel } from '../../ui/slots';
+import { staleGoalWeeks } from '../../ui/settings';
 
 export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -27,8 +26,7 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
   }
 
   uriFor(person: Person, date: string): vscode.Uri {
-    const query = new URLSearchParams({ person: person.slug, date }).toString();
-    return vscode.Uri.from({ scheme: PREP_SCHEME, path: `/Prep for ${person.name.replace(/[/\\]/g, '-')}, ${date}.md`, query });
+    return prepSheetUri(person, date);
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {

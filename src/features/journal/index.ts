@@ -3,9 +3,9 @@ import { MEETING_TEMPLATE } from '../../core/layout';
 import { DEFAULT_MEETING_TEMPLATE, JOURNAL_README } from '../../core/templates';
 import { NewFile } from '../../host/journal-writer';
 import { Services } from '../../host/services';
-import { refuseUntrusted } from '../privacy/trust';
-import { personFileFor, personInput } from './people';
-import { argsOf, fail } from './support';
+import { refuseUntrusted } from '../../ui/trust';
+import { argsOf, fail } from '../../ui/commands';
+import { personFileFor, personInput } from '../../ui/person-input';
 
 /**
  * `oneOnOne.initJournal { name, role }`: creates the journal folder with a
@@ -52,6 +52,6 @@ export async function initJournal(services: Services, arg: unknown): Promise<vsc
   return state.root;
 }
 
-export function activateInitJournal(context: vscode.ExtensionContext, services: Services): void {
+export function activateJournal(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.initJournal', (arg?: unknown) => initJournal(services, arg)));
 }

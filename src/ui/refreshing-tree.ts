@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { Problem } from '../../core/front-matter';
-import { JournalStore } from '../../host/journal-store';
+import { Problem } from '../core/front-matter';
+import { JournalStore } from '../host/journal-store';
 import { Node } from './nodes';
 
 const REFRESH_DELAY_MS = 30;

@@ -1,10 +1,10 @@
 // The next 1:1 with each person, as of the services' clock.
 
 import { addDays, format } from 'date-fns';
-import { parseIsoDate } from '../../core/dates';
-import { Person } from '../../core/journal-index';
-import { MeetingRef, nextSlot, Slot } from '../../core/schedule';
-import { Services } from '../../host/services';
+import { parseIsoDate } from '../core/dates';
+import { Person } from '../core/journal-index';
+import { MeetingRef, nextSlot, Slot } from '../core/schedule';
+import { Services } from '../host/services';
 
 export interface PersonSlot extends Slot {
   readonly name: string;

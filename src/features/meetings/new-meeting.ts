@@ -1,0 +1,33 @@
+// `oneOnOne.newMeeting`: a meeting on a date given, suggested or typed.
+
+import * as vscode from 'vscode';
+import { isIsoDate } from '../../core/dates';
+import { Services } from '../../host/services';
+import { argsOf, fail, requireJournal, resolvePerson } from '../../ui/commands';
+import { openOrCreateMeeting, suggestedDate } from '../../ui/meetings';
+
+/** `oneOnOne.newMeeting { person, date }` → the meeting file's URI (opened in an editor). */
+export async function newMeeting(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
+  if (!(await requireJournal(services))) return undefined;
+  const person = await resolvePerson(services, arg, 'Who is the 1:1 with?');
+  if (!person) return undefined;
+  const args = argsOf<{ date: unknown }>(arg);
+  let date: string;
+  if (args?.date !== undefined) {
+    if (typeof args.date !== 'string' || !isIsoDate(args.date)) return fail('"date" must be a date written as YYYY-MM-DD, e.g. 2026-03-09.');
+    date = args.date;
+  } else if (args) {
+    date = suggestedDate(services, person);
+  } else {
+    const typed = await vscode.window.showInputBox({
+      title: `New 1:1 with ${person.name}`,
+      prompt: 'Date of the meeting (YYYY-MM-DD)',
+      value: suggestedDate(services, person),
+      ignoreFocusOut: true,
+      validateInput: (value) => (isIsoDate(value.trim()) ? undefined : 'Write the date as YYYY-MM-DD, e.g. 2026-03-09.'),
+    });
+    if (typed === undefined) return undefined;
+    date = typed.trim();
+  }
+  return openOrCreateMeeting(services, person, date, true);
+}
