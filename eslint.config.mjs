@@ -5,7 +5,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { layers } from './scripts/eslint-layers.mjs';
 
-const fsModules = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'path', 'node:path', 'os', 'node:os', 'child_process', 'node:child_process'];
+const fsModules = [
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'path',
+  'node:path',
+  'os',
+  'node:os',
+  'child_process',
+  'node:child_process',
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'samples/**', '.vscode-test/**'] },
@@ -14,7 +25,15 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: fsModules.map((name) => ({ name, message: 'Use vscode.workspace.fs (works remotely and in the browser).' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: fsModules.map((name) => ({
+            name,
+            message: 'Use vscode.workspace.fs (works remotely and in the browser).',
+          })),
+        },
+      ],
     },
   },
   {
@@ -38,7 +57,17 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'test/**/*.ts', 'test/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
   },
   {
     rules: {

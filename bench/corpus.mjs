@@ -15,7 +15,8 @@ export function listMarkdown(root) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       if (entry.isSymbolicLink()) continue;
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(path.join(dir, entry.name), `${rel}${entry.name}/`);
+        if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.'))
+          walk(path.join(dir, entry.name), `${rel}${entry.name}/`);
       } else if (entry.isFile() && /\.md$/i.test(entry.name)) {
         out.push(`${rel}${entry.name}`);
       }

@@ -54,7 +54,11 @@ function rng(seed) {
       return out;
     },
     /** Heavy-tailed count: mostly around `typical`, sometimes much more. */
-    tail: (typical, max) => Math.min(max, Math.max(0, Math.round(typical * Math.exp((next() - 0.5) * 1.6) + (next() < 0.06 ? typical * 3 * next() : 0)))),
+    tail: (typical, max) =>
+      Math.min(
+        max,
+        Math.max(0, Math.round(typical * Math.exp((next() - 0.5) * 1.6) + (next() < 0.06 ? typical * 3 * next() : 0))),
+      ),
   };
   return r;
 }
@@ -62,9 +66,79 @@ function rng(seed) {
 // ---------------------------------------------------------------------------
 // vocabulary
 
-const FIRST = ['Alex', 'Priya', 'Sam', 'Jordan', 'Mei', 'Tomás', 'Aisha', 'Lukas', 'Noor', 'Diego', 'Hana', 'Oluwaseun', 'Ines', 'Kenji', 'Fatima', 'Mateo', 'Sofia', 'Arjun', 'Chloé', 'Björn', 'Amara', 'Ravi', 'Zoë', 'Yusuf', 'Elena', 'Chen', 'Marta', 'Kwame', 'Leila', 'Jonas'];
-const LAST = ['Kim', 'Nair', 'Lee', 'Okafor', 'Zhang', 'García', 'Rahman', 'Schmidt', 'Haddad', 'Fernández', 'Sato', 'Adeyemi', 'Costa', 'Tanaka', 'Malik', 'Rossi', 'Ünal', 'Novak', 'Dubois', 'Lindqvist', 'Mensah', 'Iyer', 'Müller', 'Demir', 'Petrova', 'Wei', 'Silva', 'Boateng', 'Farah', 'Berg'];
-const TZ = ['Europe/Berlin', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'America/Los_Angeles', 'Asia/Tokyo', 'Europe/Lisbon'];
+const FIRST = [
+  'Alex',
+  'Priya',
+  'Sam',
+  'Jordan',
+  'Mei',
+  'Tomás',
+  'Aisha',
+  'Lukas',
+  'Noor',
+  'Diego',
+  'Hana',
+  'Oluwaseun',
+  'Ines',
+  'Kenji',
+  'Fatima',
+  'Mateo',
+  'Sofia',
+  'Arjun',
+  'Chloé',
+  'Björn',
+  'Amara',
+  'Ravi',
+  'Zoë',
+  'Yusuf',
+  'Elena',
+  'Chen',
+  'Marta',
+  'Kwame',
+  'Leila',
+  'Jonas',
+];
+const LAST = [
+  'Kim',
+  'Nair',
+  'Lee',
+  'Okafor',
+  'Zhang',
+  'García',
+  'Rahman',
+  'Schmidt',
+  'Haddad',
+  'Fernández',
+  'Sato',
+  'Adeyemi',
+  'Costa',
+  'Tanaka',
+  'Malik',
+  'Rossi',
+  'Ünal',
+  'Novak',
+  'Dubois',
+  'Lindqvist',
+  'Mensah',
+  'Iyer',
+  'Müller',
+  'Demir',
+  'Petrova',
+  'Wei',
+  'Silva',
+  'Boateng',
+  'Farah',
+  'Berg',
+];
+const TZ = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Europe/London',
+  'Asia/Kolkata',
+  'America/Los_Angeles',
+  'Asia/Tokyo',
+  'Europe/Lisbon',
+];
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
 const THEMES = ['growth', 'feedback', 'alignment', 'win', 'blocker', 'question', 'team/process', 'other'];
 const REPOS = ['acme/platform', 'acme/billing', 'acme/api', 'acme/web', 'acme/docs', 'acme/infra', 'acme/mobile'];
@@ -114,7 +188,16 @@ const WINS = [
   'Got buy-in for the API versioning RFC',
   'Reduced cloud spend by 18% on the batch cluster',
 ];
-const PR_TITLES = ['Retry budget for the billing client', 'Add the rate limiter', 'Onboarding guide for the config service', 'Drop the legacy session store', 'Structured logging in the gateway', 'Feature flags for the checkout flow', 'Parallelise the test shards', 'Fix the timezone bug in reminders'];
+const PR_TITLES = [
+  'Retry budget for the billing client',
+  'Add the rate limiter',
+  'Onboarding guide for the config service',
+  'Drop the legacy session store',
+  'Structured logging in the gateway',
+  'Feature flags for the checkout flow',
+  'Parallelise the test shards',
+  'Fix the timezone bug in reminders',
+];
 const SENTENCES = [
   'We agreed to revisit this after the offsite.',
   'Alex suggested I lead the next design review.',
@@ -151,11 +234,27 @@ const ACTIONS = [
 ];
 const CODE = [
   ['ts', ['while (attempt < max) {', '  await sleep(backoff(attempt++));', '}']],
-  ['python', ['def retry(fn, attempts=3):', '    for i in range(attempts):', '        try:', '            return fn()', '        except TimeoutError:', '            continue']],
-  ['sql', ['SELECT team, count(*)', 'FROM incidents', "WHERE created_at > now() - interval '30 days'", 'GROUP BY team;']],
+  [
+    'python',
+    [
+      'def retry(fn, attempts=3):',
+      '    for i in range(attempts):',
+      '        try:',
+      '            return fn()',
+      '        except TimeoutError:',
+      '            continue',
+    ],
+  ],
+  [
+    'sql',
+    ['SELECT team, count(*)', 'FROM incidents', "WHERE created_at > now() - interval '30 days'", 'GROUP BY team;'],
+  ],
   ['yaml', ['---', 'replicas: 3', 'resources:', '  limits: { cpu: 500m }', '---']],
   // hand-pasted markdown inside a fence: none of it is structure
-  ['markdown', ['## Agenda', '- [ ] not a real talking point', '## Action items', '- [ ] not a real action item', '---']],
+  [
+    'markdown',
+    ['## Agenda', '- [ ] not a real talking point', '## Action items', '- [ ] not a real action item', '---'],
+  ],
   ['', ['$ kubectl get pods -n billing', 'billing-7f9c   1/1   Running   0   3d']],
 ];
 
@@ -163,7 +262,12 @@ const CODE = [
 // helpers
 
 function slugify(name) {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 function addDays(iso, days) {
@@ -203,14 +307,22 @@ function heading(r, canonical, variants) {
 
 function personFile(r, p) {
   const fm = [`name: ${p.name}`, `role: ${p.role}`];
-  if (p.cadence.startsWith('FREQ=')) fm.push(`cadence: ${p.cadence}${r.chance(0.5) ? '   # from the calendar invite' : ''}`);
+  if (p.cadence.startsWith('FREQ='))
+    fm.push(`cadence: ${p.cadence}${r.chance(0.5) ? '   # from the calendar invite' : ''}`);
   else fm.push(`cadence: ${p.cadence}`, `weekday: ${p.weekday}`);
   fm.push(`time: "${p.time}"`, `duration: ${p.duration}`);
   if (r.chance(0.7)) fm.push(`timezone: ${r.pick(TZ)}`);
   if (r.chance(0.3)) fm.push('# met at the architecture guild; happy to review design docs');
   if (r.chance(0.2)) fm.push(`team: ${r.pick(['Platform', 'Payments', 'Identity', 'Growth'])}`);
   const body = [`# ${p.name}`, '', paragraph(r, r.int(1, 3))];
-  if (r.chance(0.5)) body.push('', '## Context', '', `- Joined ${r.int(2015, 2025)}`, `- Working on ${r.pick(['billing', 'search', 'the gateway', 'mobile'])}`);
+  if (r.chance(0.5))
+    body.push(
+      '',
+      '## Context',
+      '',
+      `- Joined ${r.int(2015, 2025)}`,
+      `- Working on ${r.pick(['billing', 'search', 'the gateway', 'mobile'])}`,
+    );
   return ['---', ...fm, '---', '', ...body];
 }
 
@@ -221,14 +333,19 @@ function meetingFile(r, p, date, status, carriedFrom) {
   if (!r.chance(0.02)) {
     const fm = [];
     fm.push(r.chance(0.05) ? `date: "${date}"` : `date: ${date}`);
-    fm.push(r.chance(0.08) ? `status: ${status}   # ${r.pick(['moved from Tuesday', 'short one', 'they were out sick'])}` : `status: ${status}`);
+    fm.push(
+      r.chance(0.08)
+        ? `status: ${status}   # ${r.pick(['moved from Tuesday', 'short one', 'they were out sick'])}`
+        : `status: ${status}`,
+    );
     if (r.chance(0.05)) fm.push('# agenda shared in the channel the day before');
     if (r.chance(0.1)) fm.push(`attendees: [${p.slug}, me]`);
     if (r.chance(0.05)) fm.push(`location: ${r.pick(['Room 4.12', 'Zoom', 'walk outside'])}`);
     if (r.chance(0.04)) fm.push(`time: "${r.pick(['09:30', '14:00', '4:30pm'])}"`);
     if (broken) {
       const kind = r.int(0, 2);
-      if (kind === 0) fm.push(`status: done`); // duplicate key
+      if (kind === 0)
+        fm.push(`status: done`); // duplicate key
       else if (kind === 1) fm.push('tags: [unclosed, list');
       else fm.push('\tnotes: tab-indented');
     }
@@ -248,11 +365,14 @@ function meetingFile(r, p, date, status, carriedFrom) {
     const checked = planned ? r.chance(0.05) : r.chance(0.8);
     lines.push(`- [${checked ? 'x' : ' '}] ${r.pick(AGENDA)}${tagsFor(r)}`);
     if (r.chance(0.08)) {
-      lines.push(`  Source: [src/${r.pick(['net', 'billing', 'ui'])}/${r.pick(['retry', 'client', 'view'])}.ts:${r.int(1, 200)}-${r.int(201, 400)}](https://github.com/${r.pick(REPOS)}/blob/${r.int(0x1000000, 0xfffffff).toString(16)}/src/file.ts#L1-L9)`);
+      lines.push(
+        `  Source: [src/${r.pick(['net', 'billing', 'ui'])}/${r.pick(['retry', 'client', 'view'])}.ts:${r.int(1, 200)}-${r.int(201, 400)}](https://github.com/${r.pick(REPOS)}/blob/${r.int(0x1000000, 0xfffffff).toString(16)}/src/file.ts#L1-L9)`,
+      );
       if (r.chance(0.6)) lines.push(...fence(r).map((l) => `  ${l}`));
       else lines.push(`  > ${r.pick(SENTENCES)}`);
     }
-    if (carriedFrom && r.chance(0.15)) lines.push(`  Carried from [${carriedFrom}](${carriedFrom}.md#carry-${r.int(100000, 999999).toString(36)})`);
+    if (carriedFrom && r.chance(0.15))
+      lines.push(`  Carried from [${carriedFrom}](${carriedFrom}.md#carry-${r.int(100000, 999999).toString(36)})`);
     if (r.chance(0.1)) lines.push(`${r.chance(0.2) ? '\t' : '  '}- ${r.pick(SENTENCES)}`);
   }
   lines.push('');
@@ -265,7 +385,9 @@ function meetingFile(r, p, date, status, carriedFrom) {
       const n = r.int(10, 4000);
       const review = r.chance(0.3);
       const merged = addDays(date, -r.int(1, 10));
-      lines.push(`- ${review ? `Review: ${r.pick(PR_TITLES)} by @${r.pick(['sam', 'mei', 'diego', 'noor'])}` : r.pick(PR_TITLES)} — [${repo}#${n}](https://github.com/${repo}/pull/${n}), ${review ? `reviewed ${merged}, ` : ''}merged ${merged}, +${r.int(1, 900)}/-${r.int(0, 400)} lines, ${r.int(1, 40)} files #win #impact/${r.pick(CIRCLES)}${r.chance(0.05) ? ' #enrich' : ''}`);
+      lines.push(
+        `- ${review ? `Review: ${r.pick(PR_TITLES)} by @${r.pick(['sam', 'mei', 'diego', 'noor'])}` : r.pick(PR_TITLES)} — [${repo}#${n}](https://github.com/${repo}/pull/${n}), ${review ? `reviewed ${merged}, ` : ''}merged ${merged}, +${r.int(1, 900)}/-${r.int(0, 400)} lines, ${r.int(1, 40)} files #win #impact/${r.pick(CIRCLES)}${r.chance(0.05) ? ' #enrich' : ''}`,
+      );
     } else {
       lines.push(`- ${r.pick(WINS)} #win${r.chance(0.5) ? ` #impact/${r.pick(CIRCLES)}` : ''}`);
     }
@@ -297,7 +419,8 @@ function meetingFile(r, p, date, status, carriedFrom) {
     const who = r.chance(0.5) ? 'Me' : p.name.split(' ')[0];
     const due = r.chance(0.3) ? ` (due ${addDays(date, r.int(3, 21))})` : '';
     lines.push(`- [${!planned && r.chance(0.55) ? 'x' : ' '}] ${who}: ${r.pick(ACTIONS)}${due}`);
-    if (carriedFrom && r.chance(0.2)) lines.push(`  Carried from [${carriedFrom}](${carriedFrom}.md#carry-${r.int(100000, 999999).toString(36)})`);
+    if (carriedFrom && r.chance(0.2))
+      lines.push(`  Carried from [${carriedFrom}](${carriedFrom}.md#carry-${r.int(100000, 999999).toString(36)})`);
   }
   lines.push('');
   if (r.chance(0.5)) {
@@ -309,7 +432,14 @@ function meetingFile(r, p, date, status, carriedFrom) {
 
 function goalFile(r, title, status) {
   const created = addDays(ANCHOR_DATE, -r.int(30, 2500));
-  const lines = ['---', `title: ${title.includes(':') ? JSON.stringify(title) : title}`, `status: ${status}`, `target: ${addDays(created, r.int(60, 400))}`, `circle: ${r.pick(CIRCLES)}`, `created: ${created}`];
+  const lines = [
+    '---',
+    `title: ${title.includes(':') ? JSON.stringify(title) : title}`,
+    `status: ${status}`,
+    `target: ${addDays(created, r.int(60, 400))}`,
+    `circle: ${r.pick(CIRCLES)}`,
+    `created: ${created}`,
+  ];
   if (r.chance(0.1)) lines.push('# reviewed with my manager in the last cycle');
   lines.push('---', '', `# ${title}`, '', '## Why it matters', '', paragraph(r, r.int(1, 4)), '', '## Progress', '');
   for (let i = r.tail(3, 20); i > 0; i--) lines.push(`- ${addDays(created, r.int(1, 600))}: ${r.pick(SENTENCES)}`);
@@ -320,14 +450,56 @@ function feedbackFile(r, title, from, status) {
   const received = addDays(ANCHOR_DATE, -r.int(10, 2500));
   const lines = ['---', `title: ${title}`, `from: ${from}`, `status: ${status}`, `received: ${received}`];
   if (status !== 'closed' && r.chance(0.8)) lines.push(`circleBack: ${addDays(received, r.int(14, 60))}`);
-  lines.push('---', '', `# ${title}`, '', '## What I heard', '', paragraph(r, r.int(1, 4)), '', '## What I am trying', '', paragraph(r, r.int(1, 3)), '', '## Circle back', '');
+  lines.push(
+    '---',
+    '',
+    `# ${title}`,
+    '',
+    '## What I heard',
+    '',
+    paragraph(r, r.int(1, 4)),
+    '',
+    '## What I am trying',
+    '',
+    paragraph(r, r.int(1, 3)),
+    '',
+    '## Circle back',
+    '',
+  );
   if (status === 'circled-back' || status === 'closed') lines.push(paragraph(r, r.int(1, 2)));
   return lines;
 }
 
 const README = ['# 1:1 journal', '', 'One-on-ones, goals and feedback, as plain markdown. See docs/format.md.'];
-const TEMPLATE = ['---', 'date: {{date}}', 'status: planned', '---', '', '# 1:1 with {{person}} — {{date}}', '', '## Agenda', '', '## Wins', '', '## Notes', '', '## Action items', '', '## Private', ''];
-const QUESTIONS = ['## Growth', '', '- What would make my next promo case obvious?', '', '## Feedback', '', '- What is one thing I should do differently? #feedback', ''];
+const TEMPLATE = [
+  '---',
+  'date: {{date}}',
+  'status: planned',
+  '---',
+  '',
+  '# 1:1 with {{person}} — {{date}}',
+  '',
+  '## Agenda',
+  '',
+  '## Wins',
+  '',
+  '## Notes',
+  '',
+  '## Action items',
+  '',
+  '## Private',
+  '',
+];
+const QUESTIONS = [
+  '## Growth',
+  '',
+  '- What would make my next promo case obvious?',
+  '',
+  '## Feedback',
+  '',
+  '- What is one thing I should do differently? #feedback',
+  '',
+];
 
 // ---------------------------------------------------------------------------
 // the corpus
@@ -353,7 +525,10 @@ export function buildJournal(files, seed = 1) {
     if (crlf) oddities.crlf++;
     const bom = r.chance(0.03);
     if (bom) oddities.bom++;
-    out.push([`one-on-ones/${rel}`, Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')])]);
+    out.push([
+      `one-on-ones/${rel}`,
+      Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]),
+    ]);
   };
 
   emit('README.md', README);
@@ -370,12 +545,30 @@ export function buildJournal(files, seed = 1) {
   const people = [];
   for (let i = 0; i < peopleCount; i++) {
     let name;
-    do name = `${r.pick(FIRST)} ${r.pick(LAST)}`; while (used.has(slugify(name)));
+    do name = `${r.pick(FIRST)} ${r.pick(LAST)}`;
+    while (used.has(slugify(name)));
     used.add(slugify(name));
-    const role = i === 0 ? 'manager' : i === 1 ? 'skip-level' : i % 7 === 2 ? 'mentor' : i % 5 === 3 ? 'peer' : 'report';
-    const cadence = role === 'report' || role === 'manager' ? (r.chance(0.85) ? 'weekly' : 'biweekly') : role === 'skip-level' ? 'monthly' : r.pick(['monthly', 'biweekly', 'FREQ=MONTHLY;BYDAY=1TH', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU']);
+    const role =
+      i === 0 ? 'manager' : i === 1 ? 'skip-level' : i % 7 === 2 ? 'mentor' : i % 5 === 3 ? 'peer' : 'report';
+    const cadence =
+      role === 'report' || role === 'manager'
+        ? r.chance(0.85)
+          ? 'weekly'
+          : 'biweekly'
+        : role === 'skip-level'
+          ? 'monthly'
+          : r.pick(['monthly', 'biweekly', 'FREQ=MONTHLY;BYDAY=1TH', 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU']);
     const weight = cadence === 'weekly' ? 4 : cadence === 'biweekly' || cadence.includes('INTERVAL=2') ? 2 : 1;
-    people.push({ name, slug: slugify(name), role, cadence, weekday: r.pick(WEEKDAYS), time: r.pick(['09:30', '10:00', '14:00', '16:30', '2:30pm']), duration: r.pick([25, 30, 45, 60]), weight });
+    people.push({
+      name,
+      slug: slugify(name),
+      role,
+      cadence,
+      weekday: r.pick(WEEKDAYS),
+      time: r.pick(['09:30', '10:00', '14:00', '16:30', '2:30pm']),
+      duration: r.pick([25, 30, 45, 60]),
+      weight,
+    });
   }
   // The last person has a meeting folder but no person file (it happens). Give
   // their slot to the person files of everyone else.
@@ -400,7 +593,16 @@ export function buildJournal(files, seed = 1) {
     }
     dates.forEach((name, k) => {
       const d = name.slice(0, 10);
-      const status = k === 0 ? 'planned' : r.chance(0.04) ? 'skipped' : r.chance(0.02) ? 'cancelled' : r.chance(0.03) ? 'planned' : 'done';
+      const status =
+        k === 0
+          ? 'planned'
+          : r.chance(0.04)
+            ? 'skipped'
+            : r.chance(0.02)
+              ? 'cancelled'
+              : r.chance(0.03)
+                ? 'planned'
+                : 'done';
       emit(`meetings/${p.slug}/${name}.md`, meetingFile(r, p, d, status, dates[k + 1]?.slice(0, 10)));
       meetingBudget--;
     });
@@ -418,7 +620,10 @@ export function buildJournal(files, seed = 1) {
   }
   // Not journal files: listed past by every reader.
   out.push(['one-on-ones/.obsidian/workspace.json', Buffer.from('{"main":{}}\n')]);
-  out.push(['one-on-ones/meetings/whiteboard.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])]);
+  out.push([
+    'one-on-ones/meetings/whiteboard.png',
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+  ]);
 
   const md = out.filter(([p]) => p.endsWith('.md') && !p.includes('/.')).length;
   if (md !== files) throw new Error(`generator bug: ${md} markdown files instead of ${files}`);
@@ -444,7 +649,8 @@ export function ensureJournal(files, seed = 1, root = path.join(benchDir, 'journ
   const marker = path.join(dir, '.complete.json');
   try {
     const info = JSON.parse(fs.readFileSync(marker, 'utf8'));
-    if (info.version === GENERATOR_VERSION && info.files === files && info.seed === seed) return { ...info, dir, journal: path.join(dir, 'one-on-ones'), generated: false };
+    if (info.version === GENERATOR_VERSION && info.files === files && info.seed === seed)
+      return { ...info, dir, journal: path.join(dir, 'one-on-ones'), generated: false };
   } catch {
     // not there yet, or from another version: generate
   }

@@ -10,7 +10,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from './generate.mjs';
 
-const COPIED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'tsconfig.json', 'media', 'docs/format.md', 'scripts/build.mjs', 'src'];
+const COPIED = [
+  'package.json',
+  'README.md',
+  'CHANGELOG.md',
+  'LICENSE',
+  '.vscodeignore',
+  'tsconfig.json',
+  'media',
+  'docs/format.md',
+  'scripts/build.mjs',
+  'src',
+];
 
 /**
  * `source`: the tree to package (the repository, or a commit exported by
@@ -93,14 +104,20 @@ export async function bundleComposition(source = repoRoot) {
     metafile: true,
     logLevel: 'silent',
   });
-  const out = Object.values(result.metafile.outputs).find((o) => o.entryPoint) ?? Object.values(result.metafile.outputs)[0];
+  const out =
+    Object.values(result.metafile.outputs).find((o) => o.entryPoint) ?? Object.values(result.metafile.outputs)[0];
   const groups = new Map();
   for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
     const key = m ? m[1] : sourceGroup(input);
     groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
   }
-  return { total: out.bytes, platform: shipped.platform ?? 'browser', outfile: shipped.outfile, groups: [...groups.entries()].sort((a, b) => b[1] - a[1]) };
+  return {
+    total: out.bytes,
+    platform: shipped.platform ?? 'browser',
+    outfile: shipped.outfile,
+    groups: [...groups.entries()].sort((a, b) => b[1] - a[1]),
+  };
 }
 
 /** The options `source`'s scripts/build.mjs passes to esbuild for `--production`, recorded by a stand-in esbuild. */
@@ -109,7 +126,10 @@ function recordBuildOptions(source) {
   try {
     const shim = path.join(dir, 'node_modules', 'esbuild');
     fs.mkdirSync(shim, { recursive: true });
-    fs.writeFileSync(path.join(shim, 'package.json'), JSON.stringify({ name: 'esbuild', type: 'module', main: 'index.js' }));
+    fs.writeFileSync(
+      path.join(shim, 'package.json'),
+      JSON.stringify({ name: 'esbuild', type: 'module', main: 'index.js' }),
+    );
     const record = path.join(dir, 'options.jsonl');
     fs.writeFileSync(
       path.join(shim, 'index.js'),
@@ -124,8 +144,13 @@ export default { build, context };
     fs.mkdirSync(path.dirname(script), { recursive: true });
     fs.copyFileSync(path.join(source, 'scripts', 'build.mjs'), script);
     const r = spawnSync(process.execPath, [script, '--production'], { cwd: source, encoding: 'utf8' });
-    if (r.status !== 0 || !fs.existsSync(record)) throw new Error(`recording scripts/build.mjs's options failed:\n${r.stderr}`);
-    return fs.readFileSync(record, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    if (r.status !== 0 || !fs.existsSync(record))
+      throw new Error(`recording scripts/build.mjs's options failed:\n${r.stderr}`);
+    return fs
+      .readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

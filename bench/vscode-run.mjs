@@ -50,7 +50,15 @@ export async function measureOnce({ workspace, extensionPath, suite, debug = fal
       return done;
     };
     let done = nextExit();
-    const timer = setTimeout(() => settle.reject(new Error(`no result within ${RUN_TIMEOUT_MS} ms (BENCH_VSCODE_TIMEOUT_MS); last output:\n${log.slice(-20).join('\n')}`)), RUN_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        settle.reject(
+          new Error(
+            `no result within ${RUN_TIMEOUT_MS} ms (BENCH_VSCODE_TIMEOUT_MS); last output:\n${log.slice(-20).join('\n')}`,
+          ),
+        ),
+      RUN_TIMEOUT_MS,
+    );
     cleanups.push(() => clearTimeout(timer));
     server.child.once('exit', (code, signal) => settle.reject(new Error(`code-server exited (${code ?? signal})`)));
     await page.exposeFunction('codeAutomationLog', (_type, args) => {
@@ -65,7 +73,14 @@ export async function measureOnce({ workspace, extensionPath, suite, debug = fal
       exitCode = code;
       settle.resolve();
     });
-    await page.goto(workbenchUrl({ origin: server.origin, folder: workspace, extensionDevelopmentPath: extensionPath, extensionTestsPath: suite }));
+    await page.goto(
+      workbenchUrl({
+        origin: server.origin,
+        folder: workspace,
+        extensionDevelopmentPath: extensionPath,
+        extensionTestsPath: suite,
+      }),
+    );
     await done;
     if (!result) {
       if (!first) throw new Error(`the first start reported nothing (exit ${exitCode}):\n${log.slice(-10).join('\n')}`);
@@ -92,15 +107,28 @@ export async function measureOnce({ workspace, extensionPath, suite, debug = fal
     }
   }
   if (!result) {
-    const errors = log.filter((l) => /error|Error|failed/.test(l)).slice(-10).join('\n');
+    const errors = log
+      .filter((l) => /error|Error|failed/.test(l))
+      .slice(-10)
+      .join('\n');
     throw new Error(`the VS Code suite reported no result (exit ${exitCode}):\n${errors || log.slice(-10).join('\n')}`);
   }
   return first ? { ...result, first } : result;
 }
 
 /** `warmups` discarded cold starts, then `runs` measured ones. */
-export async function measureInVsCode({ workspace, extensionPath, suite, runs, warmups = 1, debug = false, env = {}, onRun = () => {} }) {
-  if (!fs.existsSync(path.join(extensionPath, 'dist', 'extension.js'))) throw new Error(`${extensionPath}/dist/extension.js is missing`);
+export async function measureInVsCode({
+  workspace,
+  extensionPath,
+  suite,
+  runs,
+  warmups = 1,
+  debug = false,
+  env = {},
+  onRun = () => {},
+}) {
+  if (!fs.existsSync(path.join(extensionPath, 'dist', 'extension.js')))
+    throw new Error(`${extensionPath}/dist/extension.js is missing`);
   const samples = [];
   for (let i = 0; i < warmups + runs; i++) {
     const r = await measureOnce({ workspace, extensionPath, suite, debug, env });

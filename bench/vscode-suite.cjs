@@ -52,21 +52,35 @@ exports.run = async function run() {
   const fs = require('fs');
   const phaseFile = process.env.BENCH_PHASE_FILE;
   const phase = phaseFile && fs.existsSync(phaseFile) ? 'restart' : 'first';
-  const shown = phase === 'first' ? Promise.resolve(vscode.commands.executeCommand('workbench.view.extension.oneOnOne')).then(() => Date.now()) : Promise.resolve(undefined);
+  const shown =
+    phase === 'first'
+      ? Promise.resolve(vscode.commands.executeCommand('workbench.view.extension.oneOnOne')).then(() => Date.now())
+      : Promise.resolve(undefined);
   const ext = vscode.extensions.getExtension(ID);
   if (!ext) throw new Error(`extension ${ID} is not loaded`);
   const api = await ext.activate();
   const viewShownAt = await shown;
   // Restored sidebar: the workbench asks on its own, soon after activation; a long wait means it was not restored.
-  const deadline = Date.now() + (phase === 'restart' ? Number(process.env.BENCH_RESTORE_TIMEOUT_MS || 60000) : Number(process.env.BENCH_TREE_TIMEOUT_MS || 180000));
+  const deadline =
+    Date.now() +
+    (phase === 'restart'
+      ? Number(process.env.BENCH_RESTORE_TIMEOUT_MS || 60000)
+      : Number(process.env.BENCH_TREE_TIMEOUT_MS || 180000));
   // Builds from before the `perf` export (`npm run bench -- --ref <older commit>`):
   // ask the tree ourselves every 2 ms instead; it answers no earlier than to the workbench.
   const recorded = api.perf !== undefined;
   let polledAt;
-  const hasRows = () => (recorded ? api.perf.firstRowsAt !== undefined : api.services.store.state.kind === 'ready' && (api.test ?? api).trees.meetings.getChildren().length > 0);
+  const hasRows = () =>
+    recorded
+      ? api.perf.firstRowsAt !== undefined
+      : api.services.store.state.kind === 'ready' && (api.test ?? api).trees.meetings.getChildren().length > 0;
   while (!hasRows()) {
     if (Date.now() > deadline) {
-      throw new Error(phase === 'restart' ? 'the Meetings tree was never asked for rows: the 1:1 Journal sidebar was not restored at the second start' : 'the Meetings tree never returned rows');
+      throw new Error(
+        phase === 'restart'
+          ? 'the Meetings tree was never asked for rows: the 1:1 Journal sidebar was not restored at the second start'
+          : 'the Meetings tree never returned rows',
+      );
     }
     await sleep(2);
   }
@@ -125,13 +139,21 @@ exports.run = async function run() {
     /** The extension's start-up steps (src/host/startup-timeline.ts), from willLoadExtensionCode. */
     /** This extension host's process (the runner ends the first start's before the second). */
     pid: process.pid,
-    timeline: Object.fromEntries(Object.entries((recorded && api.perf.timeline) || {}).map(([k, v]) => [k, v - willLoad])),
+    timeline: Object.fromEntries(
+      Object.entries((recorded && api.perf.timeline) || {}).map(([k, v]) => [k, v - willLoad]),
+    ),
     suiteStartMs: suiteStartedAt - willLoad,
     phase,
     /** When the suite's command showed the sidebar (phase "first" only). */
     viewShownMs: viewShownAt === undefined ? null : viewShownAt - willLoad,
     /** The profile's samples from willLoadExtensionCode to the first rows, in its clock (µs). */
-    profileWindow: profiled && profileFile ? { fromUs: clock.hrUs - (clock.now - willLoad) * 1000, toUs: clock.hrUs - (clock.now - (recorded ? api.perf.firstRowsAt : polledAt)) * 1000 } : undefined,
+    profileWindow:
+      profiled && profileFile
+        ? {
+            fromUs: clock.hrUs - (clock.now - willLoad) * 1000,
+            toUs: clock.hrUs - (clock.now - (recorded ? api.perf.firstRowsAt : polledAt)) * 1000,
+          }
+        : undefined,
     fullTreeMs,
     fullTreeRows: rows,
     indexed: api.services.store.index.size,

@@ -29,14 +29,17 @@ const warmups = Number(warmupsArg);
 const coreBundle = process.env.BENCH_CORE_BUNDLE;
 
 if (!task || !root) {
-  console.error('usage: node --expose-gc bench/worker.mjs <floor|core|remark|update|heap|heap-remark> <journal folder> [runs] [warmups]');
+  console.error(
+    'usage: node --expose-gc bench/worker.mjs <floor|core|remark|update|heap|heap-remark> <journal folder> [runs] [warmups]',
+  );
   process.exit(2);
 }
 const gc = globalThis.gc ?? (() => {});
 const now = () => performance.now();
 
 function loadCore() {
-  if (!coreBundle || !fs.existsSync(coreBundle)) throw new Error(`BENCH_CORE_BUNDLE (${coreBundle}) is missing: run scripts/bench.mjs, which builds it`);
+  if (!coreBundle || !fs.existsSync(coreBundle))
+    throw new Error(`BENCH_CORE_BUNDLE (${coreBundle}) is missing: run scripts/bench.mjs, which builds it`);
   return createRequire(import.meta.url)(coreBundle);
 }
 
@@ -137,13 +140,14 @@ const result = await (async () => {
       // Meetings spread over the journal, each re-read and re-indexed with one
       // checkbox ticked (what a save after "Mark Discussed" does).
       const meetings = files.filter((f) => f.startsWith('meetings/'));
-      const picks = Array.from({ length: 50 }, (_, i) => meetings[Math.floor(((i * 7919) % meetings.length))]);
+      const picks = Array.from({ length: 50 }, (_, i) => meetings[Math.floor((i * 7919) % meetings.length)]);
       const once = (rel) => {
         const full = path.join(root, rel);
         const t0 = now();
         const bytes = fs.readFileSync(full);
         let text = bytes.length <= MAX_FILE_BYTES ? decode(bytes) : undefined;
-        if (text !== undefined) text = text.includes('- [ ]') ? text.replace('- [ ]', '- [x]') : `${text}\n- [ ] one more\n`;
+        if (text !== undefined)
+          text = text.includes('- [ ]') ? text.replace('- [ ]', '- [x]') : `${text}\n- [ ] one more\n`;
         const entry = text === undefined ? index.markUnreadable(rel, 'unreadable') : index.update(rel, text);
         const ms = now() - t0;
         globalThis.__benchSink = entry;
@@ -157,7 +161,13 @@ const result = await (async () => {
         perRun.push(median(samples));
         all.push(...samples);
       }
-      return { samples: perRun, median: median(perRun), p95: percentile(all, 95), max: Math.max(...all), files: files.length };
+      return {
+        samples: perRun,
+        median: median(perRun),
+        p95: percentile(all, 95),
+        max: Math.max(...all),
+        files: files.length,
+      };
     }
     case 'heap': {
       const { JournalIndex } = loadCore();

@@ -59,7 +59,8 @@ for (const required of [100, 10000]) {
 // The VS Code figures need code-server (installed once into a cache folder),
 // Debian's chromium and ripgrep: find out now, not after minutes of node runs.
 if (!flag('no-vscode')) {
-  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing (apt-get install -y chromium), or run with --no-vscode`);
+  if (!fs.existsSync(CHROMIUM_PATH))
+    throw new Error(`${CHROMIUM_PATH} is missing (apt-get install -y chromium), or run with --no-vscode`);
   ensureCodeServer();
 }
 
@@ -74,7 +75,10 @@ if (ref) {
   source = path.join(benchDir, 'ref', sha);
   fs.rmSync(source, { recursive: true, force: true });
   fs.mkdirSync(source, { recursive: true });
-  const r = spawnSync('sh', ['-c', `git archive --format=tar ${sha} | tar -x -C "${source}"`], { cwd: repoRoot, encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', `git archive --format=tar ${sha} | tar -x -C "${source}"`], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`git archive ${sha} failed: ${r.stderr}`);
   codeLabel = `commit ${sha.slice(0, 12)} (${ref})`;
 } else {
@@ -94,9 +98,11 @@ const corpora = new Map();
 for (const n of sizes) {
   const info = ensureJournal(n, seed);
   corpora.set(n, info);
-  step(`journal ${n} files: ${(info.bytes / 1024 / 1024).toFixed(1)} MB, ${info.people} people, sha256 ${info.hash.slice(0, 16)}… ` +
-    `(${info.oddities.crlf} CRLF, ${info.oddities.bom} BOM, ${info.oddities.noFinalNewline} without final newline, ${info.oddities.mixedEol} mixed)` +
-    `${info.generated ? ' [generated]' : ' [cached]'}`);
+  step(
+    `journal ${n} files: ${(info.bytes / 1024 / 1024).toFixed(1)} MB, ${info.people} people, sha256 ${info.hash.slice(0, 16)}… ` +
+      `(${info.oddities.crlf} CRLF, ${info.oddities.bom} BOM, ${info.oddities.noFinalNewline} without final newline, ${info.oddities.mixedEol} mixed)` +
+      `${info.generated ? ' [generated]' : ' [cached]'}`,
+  );
 }
 
 // -- the core, bundled from src/core as the extension bundles it --------------
@@ -119,15 +125,29 @@ const coreBundle = path.join(benchDir, 'build', 'core.cjs');
 // -- node measurements -------------------------------------------------------
 function worker(task, n, taskRuns, warmups = 1, extraNodeArgs = []) {
   const journal = corpora.get(n).journal;
-  const r = spawnSync(process.execPath, ['--expose-gc', ...extraNodeArgs, path.join(repoRoot, 'bench', 'worker.mjs'), task, journal, String(taskRuns), String(warmups)], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, BENCH_CORE_BUNDLE: coreBundle },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      ...extraNodeArgs,
+      path.join(repoRoot, 'bench', 'worker.mjs'),
+      task,
+      journal,
+      String(taskRuns),
+      String(warmups),
+    ],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, BENCH_CORE_BUNDLE: coreBundle },
+    },
+  );
   const line = (r.stdout ?? '').trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('RESULT ')) {
-    throw new Error(`bench/worker.mjs ${task} ${n} failed (exit ${r.status ?? r.signal}):\n${(r.stderr ?? '').trim().split('\n').slice(-15).join('\n')}`);
+    throw new Error(
+      `bench/worker.mjs ${task} ${n} failed (exit ${r.status ?? r.signal}):\n${(r.stderr ?? '').trim().split('\n').slice(-15).join('\n')}`,
+    );
   }
   return JSON.parse(line.slice('RESULT '.length));
 }
@@ -141,17 +161,31 @@ for (const n of sizes) {
   const floor = worker('floor', n, manyRuns, 2);
   const core = worker('core', n, manyRuns, 2);
   const remark = worker('remark', n, remarkRuns, 1);
-  side.push({ n, floor: floor.median, core: core.median, remark: remark.median, cpu: { floor: floor.cpuMedian, core: core.cpuMedian, remark: remark.cpuMedian }, best: { floor: floor.min, core: core.min, remark: remark.min }, mb: corpora.get(n).bytes / 1024 / 1024 });
-  step(`${n} files: floor ${fmt(floor.median)} ms (cpu ${fmt(floor.cpuMedian)}), core ${fmt(core.median)} ms (cpu ${fmt(core.cpuMedian)}), remark ${fmt(remark.median)} ms (cpu ${fmt(remark.cpuMedian)})`);
+  side.push({
+    n,
+    floor: floor.median,
+    core: core.median,
+    remark: remark.median,
+    cpu: { floor: floor.cpuMedian, core: core.cpuMedian, remark: remark.cpuMedian },
+    best: { floor: floor.min, core: core.min, remark: remark.min },
+    mb: corpora.get(n).bytes / 1024 / 1024,
+  });
+  step(
+    `${n} files: floor ${fmt(floor.median)} ms (cpu ${fmt(floor.cpuMedian)}), core ${fmt(core.median)} ms (cpu ${fmt(core.cpuMedian)}), remark ${fmt(remark.median)} ms (cpu ${fmt(remark.cpuMedian)})`,
+  );
 }
 const update = new Map();
 for (const n of [100, 10000]) {
   update.set(n, worker('update', n, runs * 2, 0));
-  step(`update one file at ${n}: median ${fmt(update.get(n).median)} ms (p95 ${fmt(update.get(n).p95)}, max ${fmt(update.get(n).max)})`);
+  step(
+    `update one file at ${n}: median ${fmt(update.get(n).median)} ms (p95 ${fmt(update.get(n).p95)}, max ${fmt(update.get(n).max)})`,
+  );
 }
 const heaps = Array.from({ length: quick ? 1 : 3 }, () => worker('heap', 10000, 1, 0));
 const heap = { retainedMb: median(heaps.map((h) => h.retainedMb)), heapUsedMb: median(heaps.map((h) => h.heapUsedMb)) };
-step(`heap after indexing 10,000 files: ${heap.retainedMb.toFixed(1)} MB retained (${heap.heapUsedMb.toFixed(1)} MB used in all)`);
+step(
+  `heap after indexing 10,000 files: ${heap.retainedMb.toFixed(1)} MB retained (${heap.heapUsedMb.toFixed(1)} MB used in all)`,
+);
 const remarkHeap = worker('heap-remark', 10000, 1, 0);
 step(`for comparison, a cache of remark trees + front matter for 10,000 files: ${remarkHeap.retainedMb.toFixed(1)} MB`);
 
@@ -184,9 +218,12 @@ if (!flag('no-vscode')) {
     runs: vscodeRuns,
     warmups: 1,
     debug,
-    onRun: (label, r) => step(`  ${label}: activate ${r.activateMs} ms (load ${r.codeLoadMs}, context ${r.contextWaitMs}, call ${r.activateCallMs}), first tree ${r.firstTreeMs} ms ` +
-      `(${startSteps(r)}); first start: first tree ${r.first?.firstTreeMs ?? '?'} ms, sidebar opened by the suite at ${r.first?.viewShownMs ?? '?'} ms; ` +
-      `full tree ${fmt(r.fullTreeMs)} ms for ${r.fullTreeRows} rows, ${r.indexed} files indexed`),
+    onRun: (label, r) =>
+      step(
+        `  ${label}: activate ${r.activateMs} ms (load ${r.codeLoadMs}, context ${r.contextWaitMs}, call ${r.activateCallMs}), first tree ${r.firstTreeMs} ms ` +
+          `(${startSteps(r)}); first start: first tree ${r.first?.firstTreeMs ?? '?'} ms, sidebar opened by the suite at ${r.first?.viewShownMs ?? '?'} ms; ` +
+          `full tree ${fmt(r.fullTreeMs)} ms for ${r.fullTreeRows} rows, ${r.indexed} files indexed`,
+      ),
   });
 }
 /** Where a start's time went, from willLoadExtensionCode: VS Code's steps and the extension's own (src/host/startup-timeline.ts). */
@@ -208,8 +245,20 @@ if (flag('profile') && !flag('no-vscode')) {
   const file = path.join(benchDir, 'profiles', 'extension-host.cpuprofile');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // bench/host-profile.cjs samples the extension host from its start; the suite stops it at the first rows
-  const env = { BENCH_PROFILE_FILE: file, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require "${path.join(repoRoot, 'bench', 'host-profile.cjs')}"`.trim() };
-  const [run] = await measureInVsCode({ workspace: corpora.get(largest).dir, extensionPath: stage.dir, suite: path.join(stage.dir, 'bench', 'vscode-suite.cjs'), runs: 1, warmups: 0, debug, env });
+  const env = {
+    BENCH_PROFILE_FILE: file,
+    NODE_OPTIONS:
+      `${process.env.NODE_OPTIONS ?? ''} --require "${path.join(repoRoot, 'bench', 'host-profile.cjs')}"`.trim(),
+  };
+  const [run] = await measureInVsCode({
+    workspace: corpora.get(largest).dir,
+    extensionPath: stage.dir,
+    suite: path.join(stage.dir, 'bench', 'vscode-suite.cjs'),
+    runs: 1,
+    warmups: 0,
+    debug,
+    env,
+  });
   hostProfile = { ...summarizeProfile(file, run.profileWindow), firstTreeMs: run.firstTreeMs, steps: startSteps(run) };
 }
 const vs = (key) => (vscodeSamples.length ? median(vscodeSamples.map((s) => s[key])) : NaN);
@@ -232,69 +281,166 @@ const result = {
 
 const table = (head, rows) => {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 };
 
 console.log('');
 console.log(`Measured: ${codeLabel}.`);
-console.log(`Side by side, medians in ms (node ${process.versions.node}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}; seed ${seed}):`);
-console.log(table(
-  ['files', 'MB', 'floor_read', 'core_index', 'remark', 'core/floor', 'core/remark', 'best: floor', 'core', 'remark', 'cpu: floor', 'core', 'remark'],
-  side.map((s) => [s.n, s.mb.toFixed(1), fmt(s.floor), fmt(s.core), fmt(s.remark), (s.core / s.floor).toFixed(2), (s.core / s.remark).toFixed(3),
-    fmt(s.best.floor), fmt(s.best.core), fmt(s.best.remark), fmt(s.cpu.floor), fmt(s.cpu.core), fmt(s.cpu.remark)]),
-));
-console.log('(wall-clock medians; best: the fastest run; cpu: median CPU time of the runs, user + system. Wall far above cpu means the process waited for a core.)');
+console.log(
+  `Side by side, medians in ms (node ${process.versions.node}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}; seed ${seed}):`,
+);
+console.log(
+  table(
+    [
+      'files',
+      'MB',
+      'floor_read',
+      'core_index',
+      'remark',
+      'core/floor',
+      'core/remark',
+      'best: floor',
+      'core',
+      'remark',
+      'cpu: floor',
+      'core',
+      'remark',
+    ],
+    side.map((s) => [
+      s.n,
+      s.mb.toFixed(1),
+      fmt(s.floor),
+      fmt(s.core),
+      fmt(s.remark),
+      (s.core / s.floor).toFixed(2),
+      (s.core / s.remark).toFixed(3),
+      fmt(s.best.floor),
+      fmt(s.best.core),
+      fmt(s.best.remark),
+      fmt(s.cpu.floor),
+      fmt(s.cpu.core),
+      fmt(s.cpu.remark),
+    ]),
+  ),
+);
+console.log(
+  '(wall-clock medians; best: the fastest run; cpu: median CPU time of the runs, user + system. Wall far above cpu means the process waited for a core.)',
+);
 
 const check = (ok, missed) => (ok === undefined ? 'n/a' : ok ? 'met' : `MISSED ${missed}`);
 const ratio = (a, b) => `(${(a / b).toFixed(2)}×)`;
 console.log('');
-console.log(table(['metric', 'value', 'target', 'status'], [
-  ['floor_read_ms', result.floor_read_ms, '—', ''],
-  ['core_index_ms', result.core_index_ms, `≤ 1.5 × floor = ${fmt(1.5 * big.floor)}`, check(big.core <= 1.5 * big.floor, ratio(big.core, big.floor))],
-  ['', '', `≤ 0.2 × remark = ${fmt(0.2 * big.remark)}`, check(big.core <= 0.2 * big.remark, ratio(big.core, big.remark))],
-  ['remark_baseline_ms', result.remark_baseline_ms, '—', ''],
-  ['update_one_ms_100', result.update_one_ms_100, '—', ''],
-  ['update_one_ms_10000', result.update_one_ms_10000, `< 5 and ≤ 2 × ${fmt(update.get(100).median)}`,
-    check(update.get(10000).median < 5 && update.get(10000).median <= 2 * update.get(100).median, ratio(update.get(10000).median, update.get(100).median))],
-  ['heap_mb_10000', result.heap_mb_10000, '< 60', check(heap.retainedMb < 60, `by ${(heap.retainedMb - 60).toFixed(1)} MB`)],
-  ['first_tree_ms_10000', result.first_tree_ms_10000 ?? 'n/a', '< 300', check(vscodeSamples.length ? vs('firstTreeMs') < 300 : undefined, `by ${fmt(vs('firstTreeMs') - 300)} ms`)],
-  ['activate_ms', result.activate_ms ?? 'n/a', '< 20', check(vscodeSamples.length ? vs('activateMs') < 20 : undefined, `by ${fmt(vs('activateMs') - 20)} ms`)],
-  ['vsix_kb', result.vsix_kb, '< 150', check(vsix.bytes / 1024 < 150, `by ${(vsix.bytes / 1024 - 150).toFixed(1)} KB`)],
-]));
+console.log(
+  table(
+    ['metric', 'value', 'target', 'status'],
+    [
+      ['floor_read_ms', result.floor_read_ms, '—', ''],
+      [
+        'core_index_ms',
+        result.core_index_ms,
+        `≤ 1.5 × floor = ${fmt(1.5 * big.floor)}`,
+        check(big.core <= 1.5 * big.floor, ratio(big.core, big.floor)),
+      ],
+      [
+        '',
+        '',
+        `≤ 0.2 × remark = ${fmt(0.2 * big.remark)}`,
+        check(big.core <= 0.2 * big.remark, ratio(big.core, big.remark)),
+      ],
+      ['remark_baseline_ms', result.remark_baseline_ms, '—', ''],
+      ['update_one_ms_100', result.update_one_ms_100, '—', ''],
+      [
+        'update_one_ms_10000',
+        result.update_one_ms_10000,
+        `< 5 and ≤ 2 × ${fmt(update.get(100).median)}`,
+        check(
+          update.get(10000).median < 5 && update.get(10000).median <= 2 * update.get(100).median,
+          ratio(update.get(10000).median, update.get(100).median),
+        ),
+      ],
+      [
+        'heap_mb_10000',
+        result.heap_mb_10000,
+        '< 60',
+        check(heap.retainedMb < 60, `by ${(heap.retainedMb - 60).toFixed(1)} MB`),
+      ],
+      [
+        'first_tree_ms_10000',
+        result.first_tree_ms_10000 ?? 'n/a',
+        '< 300',
+        check(vscodeSamples.length ? vs('firstTreeMs') < 300 : undefined, `by ${fmt(vs('firstTreeMs') - 300)} ms`),
+      ],
+      [
+        'activate_ms',
+        result.activate_ms ?? 'n/a',
+        '< 20',
+        check(vscodeSamples.length ? vs('activateMs') < 20 : undefined, `by ${fmt(vs('activateMs') - 20)} ms`),
+      ],
+      [
+        'vsix_kb',
+        result.vsix_kb,
+        '< 150',
+        check(vsix.bytes / 1024 < 150, `by ${(vsix.bytes / 1024 - 150).toFixed(1)} KB`),
+      ],
+    ],
+  ),
+);
 
 console.log('');
-console.log(`update one file: p95 ${fmt(update.get(100).p95)} / ${fmt(update.get(10000).p95)} ms, max ${fmt(update.get(100).max)} / ${fmt(update.get(10000).max)} ms (100 / 10,000 files)`);
-console.log(`heap: ${heap.heapUsedMb.toFixed(1)} MB used in all after indexing 10,000 files; a remark tree cache would retain ${remarkHeap.retainedMb.toFixed(1)} MB`);
+console.log(
+  `update one file: p95 ${fmt(update.get(100).p95)} / ${fmt(update.get(10000).p95)} ms, max ${fmt(update.get(100).max)} / ${fmt(update.get(10000).max)} ms (100 / 10,000 files)`,
+);
+console.log(
+  `heap: ${heap.heapUsedMb.toFixed(1)} MB used in all after indexing 10,000 files; a remark tree cache would retain ${remarkHeap.retainedMb.toFixed(1)} MB`,
+);
 if (vscodeSamples.length) {
-  console.log(`VS Code ${vscodeSamples[0].vscodeVersion} (${vscodeSamples[0].uiKind}): bundle load ${vs('codeLoadMs')} ms + activate() ${vs('activateCallMs')} ms; between them VS Code prepares the extension's context for ${vs('contextWaitMs')} ms (load to activate() returned: ${vs('activateWallMs')} ms) (medians); ` +
-    `${vscodeSamples[0].firstTreeFrom === 'polled' ? '(this build has no `perf` export: the first rows were polled by the suite) ' : ''}one full refresh of the expanded Meetings tree in the extension host: ${fmt(vs('fullTreeMs'))} ms for ${vs('fullTreeRows')} rows`);
+  console.log(
+    `VS Code ${vscodeSamples[0].vscodeVersion} (${vscodeSamples[0].uiKind}): bundle load ${vs('codeLoadMs')} ms + activate() ${vs('activateCallMs')} ms; between them VS Code prepares the extension's context for ${vs('contextWaitMs')} ms (load to activate() returned: ${vs('activateWallMs')} ms) (medians); ` +
+      `${vscodeSamples[0].firstTreeFrom === 'polled' ? '(this build has no `perf` export: the first rows were polled by the suite) ' : ''}one full refresh of the expanded Meetings tree in the extension host: ${fmt(vs('fullTreeMs'))} ms for ${vs('fullTreeRows')} rows`,
+  );
   const step = (name) => median(vscodeSamples.map((r) => r.timeline?.[name]).filter((v) => v !== undefined));
   const firsts = vscodeSamples.map((r) => r.first).filter(Boolean);
-  console.log(`first_tree_ms_10000, the second start (sidebar restored): activate() returned at ${vs('activateWallMs')} ms, the workbench first asked the tree for rows at ${step('firstRootRequest')} ms, ` +
-    `rows at ${vs('firstTreeMs')} ms${Number.isFinite(step('primed')) ? ` (the people from the startup cache at ${step('primed')} ms; read from their files at ${step('peopleIndexed')} ms)` : ''} (medians, from willLoadExtensionCode)`);
+  console.log(
+    `first_tree_ms_10000, the second start (sidebar restored): activate() returned at ${vs('activateWallMs')} ms, the workbench first asked the tree for rows at ${step('firstRootRequest')} ms, ` +
+      `rows at ${vs('firstTreeMs')} ms${Number.isFinite(step('primed')) ? ` (the people from the startup cache at ${step('primed')} ms; read from their files at ${step('peopleIndexed')} ms)` : ''} (medians, from willLoadExtensionCode)`,
+  );
   if (firsts.length) {
-    console.log(`the first start of each run (a fresh profile: no startup cache, the sidebar opened by the suite's command): first tree ${median(firsts.map((r) => r.firstTreeMs))} ms, ` +
-      `sidebar shown at ${median(firsts.map((r) => r.viewShownMs))} ms, activate_ms ${median(firsts.map((r) => r.activateMs))} (medians)`);
+    console.log(
+      `the first start of each run (a fresh profile: no startup cache, the sidebar opened by the suite's command): first tree ${median(firsts.map((r) => r.firstTreeMs))} ms, ` +
+        `sidebar shown at ${median(firsts.map((r) => r.viewShownMs))} ms, activate_ms ${median(firsts.map((r) => r.activateMs))} (medians)`,
+    );
   }
 }
 console.log(`vsix: ${(vsix.bytes / 1024).toFixed(1)} KB; largest entries (stored → packed, KB):`);
 for (const e of [...vsix.entries].sort((a, b) => b.packed - a.packed).slice(0, 6)) {
-  console.log(`  ${e.name.padEnd(34)} ${(e.size / 1024).toFixed(1).padStart(7)} → ${(e.packed / 1024).toFixed(1).padStart(6)}`);
+  console.log(
+    `  ${e.name.padEnd(34)} ${(e.size / 1024).toFixed(1).padStart(7)} → ${(e.packed / 1024).toFixed(1).padStart(6)}`,
+  );
 }
 const shipped = vsix.entries.find((e) => e.name === 'extension/dist/extension.js');
-console.log(`${composition.outfile} (${composition.platform} platform, built with scripts/build.mjs's production options): ${(composition.total / 1024).toFixed(1)} KB` +
-  `${shipped ? (shipped.size === composition.total ? ', as packaged' : ` (the packaged one: ${(shipped.size / 1024).toFixed(1)} KB)`) : ''}, by source:`);
-for (const [name, bytes] of composition.groups.slice(0, 16)) console.log(`  ${name.padEnd(34)} ${(bytes / 1024).toFixed(1).padStart(7)} KB`);
+console.log(
+  `${composition.outfile} (${composition.platform} platform, built with scripts/build.mjs's production options): ${(composition.total / 1024).toFixed(1)} KB` +
+    `${shipped ? (shipped.size === composition.total ? ', as packaged' : ` (the packaged one: ${(shipped.size / 1024).toFixed(1)} KB)`) : ''}, by source:`,
+);
+for (const [name, bytes] of composition.groups.slice(0, 16))
+  console.log(`  ${name.padEnd(34)} ${(bytes / 1024).toFixed(1).padStart(7)} KB`);
 if (profile) {
   console.log(`CPU profile of core_index at ${largest} files (self time, all runs):`);
-  for (const [name, share] of profile.byGroup.slice(0, 8)) console.log(`  ${name.padEnd(40)} ${(share * 100).toFixed(1).padStart(5)} %`);
-  for (const [name, share] of profile.byFunction.slice(0, 15)) console.log(`    ${name.padEnd(60)} ${(share * 100).toFixed(1).padStart(5)} %`);
+  for (const [name, share] of profile.byGroup.slice(0, 8))
+    console.log(`  ${name.padEnd(40)} ${(share * 100).toFixed(1).padStart(5)} %`);
+  for (const [name, share] of profile.byFunction.slice(0, 15))
+    console.log(`    ${name.padEnd(60)} ${(share * 100).toFixed(1).padStart(5)} %`);
 }
 if (hostProfile) {
-  console.log(`CPU profile of the extension host from willLoadExtensionCode to the tree's first rows, second start (${hostProfile.totalMs.toFixed(0)} ms sampled; first tree ${hostProfile.firstTreeMs} ms, development build; ${hostProfile.steps}):`);
-  for (const [name, share] of hostProfile.byGroup.slice(0, 10)) console.log(`  ${name.padEnd(40)} ${(share * 100).toFixed(1).padStart(5)} %`);
-  for (const [name, share] of hostProfile.byFunction.slice(0, 20)) console.log(`    ${name.slice(0, 80).padEnd(80)} ${(share * 100).toFixed(1).padStart(5)} %`);
+  console.log(
+    `CPU profile of the extension host from willLoadExtensionCode to the tree's first rows, second start (${hostProfile.totalMs.toFixed(0)} ms sampled; first tree ${hostProfile.firstTreeMs} ms, development build; ${hostProfile.steps}):`,
+  );
+  for (const [name, share] of hostProfile.byGroup.slice(0, 10))
+    console.log(`  ${name.padEnd(40)} ${(share * 100).toFixed(1).padStart(5)} %`);
+  for (const [name, share] of hostProfile.byFunction.slice(0, 20))
+    console.log(`    ${name.slice(0, 80).padEnd(80)} ${(share * 100).toFixed(1).padStart(5)} %`);
 }
 console.log(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(JSON.stringify(result));

@@ -26,7 +26,8 @@ const rule = {
     schema: [],
     messages: {
       upward: '{{from}} may not import {{to}} ({{spec}}): a layer imports only those below it (docs/architecture.md).',
-      feature: '{{from}} may not import {{to}} ({{spec}}): a feature never imports another; move what both need into src/ui, src/host or src/core.',
+      feature:
+        '{{from}} may not import {{to}} ({{spec}}): a feature never imports another; move what both need into src/ui, src/host or src/core.',
     },
   },
   create(context) {
@@ -37,7 +38,8 @@ const rule = {
       const to = layerOf(path.resolve(path.dirname(context.filename), spec));
       if (!to || to === from) return;
       if (from.startsWith('features/')) {
-        if (to.startsWith('features/') || to === 'wiring') context.report({ node, messageId: 'feature', data: { from, to, spec } });
+        if (to.startsWith('features/') || to === 'wiring')
+          context.report({ node, messageId: 'feature', data: { from, to, spec } });
         return;
       }
       if (!(below[from] ?? []).includes(to)) context.report({ node, messageId: 'upward', data: { from, to, spec } });

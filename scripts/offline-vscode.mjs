@@ -24,8 +24,20 @@ const log = (...args) => console.log('[offline-vscode]', ...args);
 const liveGroups = new Set();
 const liveTempDirs = new Set();
 process.on('exit', () => {
-  for (const pid of liveGroups) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } }
-  for (const dir of liveTempDirs) { try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ } }
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  for (const dir of liveTempDirs) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
+  }
 });
 
 export function codeServerDir() {
@@ -51,10 +63,14 @@ function installedVersion(dir) {
 // for on this architecture (it accepts a cached tarball instead of GitHub).
 function ripgrepTargets() {
   switch (process.env.npm_config_arch || os.arch()) {
-    case 'x64': return ['x86_64-unknown-linux-musl'];
-    case 'arm64': return ['aarch64-unknown-linux-musl', 'aarch64-unknown-linux-gnu'];
-    case 'arm': return ['arm-unknown-linux-gnueabihf'];
-    default: return ['x86_64-unknown-linux-musl'];
+    case 'x64':
+      return ['x86_64-unknown-linux-musl'];
+    case 'arm64':
+      return ['aarch64-unknown-linux-musl', 'aarch64-unknown-linux-gnu'];
+    case 'arm':
+      return ['arm-unknown-linux-gnueabihf'];
+    default:
+      return ['x86_64-unknown-linux-musl'];
   }
 }
 
@@ -63,7 +79,7 @@ function seedRipgrepCache(tmpDir) {
   if (!fs.existsSync(rg)) {
     throw new Error(
       `${rg} is missing. code-server's @vscode/ripgrep would download rg from GitHub, which is unreachable here; ` +
-        'install Debian\'s ripgrep first: apt-get update && apt-get install -y ripgrep',
+        "install Debian's ripgrep first: apt-get update && apt-get install -y ripgrep",
     );
   }
   const cacheDir = path.join(tmpDir, `vscode-ripgrep-cache-${RIPGREP_PACKAGE_VERSION}`);
@@ -87,8 +103,11 @@ function seedRipgrepCache(tmpDir) {
 export function ensureCodeServer() {
   const dir = codeServerDir();
   const entry = entryPath(dir);
-  if (fs.existsSync(entry) && installedVersion(dir) === CODE_SERVER_VERSION &&
-      fs.existsSync(path.join(dir, '.install-complete'))) {
+  if (
+    fs.existsSync(entry) &&
+    installedVersion(dir) === CODE_SERVER_VERSION &&
+    fs.existsSync(path.join(dir, '.install-complete'))
+  ) {
     return entry;
   }
   log(`installing code-server@${CODE_SERVER_VERSION} into ${dir} (first use; about 1-2 minutes)`);
@@ -96,8 +115,14 @@ export function ensureCodeServer() {
   fs.mkdirSync(dir, { recursive: true });
   fs.rmSync(path.join(dir, '.install-complete'), { force: true });
   if (!fs.existsSync(path.join(dir, 'package.json'))) {
-    fs.writeFileSync(path.join(dir, 'package.json'),
-      JSON.stringify({ name: 'one-on-one-journal-code-server', private: true, description: 'test tool cache' }, null, 2) + '\n');
+    fs.writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify(
+        { name: 'one-on-one-journal-code-server', private: true, description: 'test tool cache' },
+        null,
+        2,
+      ) + '\n',
+    );
   }
   // Our own TMPDIR for the install: @vscode/ripgrep looks for its cache under os.tmpdir().
   const tmpDir = path.join(dir, '.tmp');
@@ -122,8 +147,14 @@ export function ensureCodeServer() {
   }
 
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const args = ['install', '--unsafe-perm', '--no-save', '--no-package-lock', '--loglevel=warn',
-    `code-server@${CODE_SERVER_VERSION}`];
+  const args = [
+    'install',
+    '--unsafe-perm',
+    '--no-save',
+    '--no-package-lock',
+    '--loglevel=warn',
+    `code-server@${CODE_SERVER_VERSION}`,
+  ];
   log(`$ npm ${args.join(' ')}`);
   const r = spawnSync(npm, args, { cwd: dir, env, stdio: 'inherit' });
   if (r.status !== 0 || !fs.existsSync(entry)) {
@@ -140,7 +171,9 @@ export function ensureCodeServer() {
   if (!fs.existsSync(pty)) {
     throw new Error(
       `code-server's postinstall did not complete (${pty} is missing): npm may have skipped install scripts ` +
-        '(see any "install-scripts" warning above) or a native build failed. Remove ' + dir + ' and retry.',
+        '(see any "install-scripts" warning above) or a native build failed. Remove ' +
+        dir +
+        ' and retry.',
     );
   }
   const rgInstalled = path.join(vscodeModules, '@vscode', 'ripgrep', 'bin', 'rg');
@@ -188,12 +221,18 @@ export async function startCodeServer(options = {}) {
   const configFile = path.join(root, 'config.yaml');
   fs.writeFileSync(configFile, `bind-addr: ${host}:${port}\nauth: none\ncert: false\n`);
 
-  const args = [entry,
-    '--auth', 'none',
-    '--bind-addr', `${host}:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--config', configFile,
+  const args = [
+    entry,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `${host}:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    '--config',
+    configFile,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -209,12 +248,27 @@ export async function startCodeServer(options = {}) {
   };
   delete env.VSCODE_IPC_HOOK_CLI; // a surrounding VS Code terminal must not capture the child
   for (const vsix of options.installVsix ?? []) {
-    const r = spawnSync(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-      '--config', configFile, '--install-extension', path.resolve(vsix)], { env, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      [
+        entry,
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        extensionsDir,
+        '--config',
+        configFile,
+        '--install-extension',
+        path.resolve(vsix),
+      ],
+      { env, encoding: 'utf8', timeout: 60_000 },
+    );
     const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
     if (r.status !== 0 || !/successfully installed/i.test(out)) {
       fs.rmSync(root, { recursive: true, force: true });
-      throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status ?? r.signal ?? r.error?.message}):\n${out}`);
+      throw new Error(
+        `code-server --install-extension ${vsix} failed (exit ${r.status ?? r.signal ?? r.error?.message}):\n${out}`,
+      );
     }
     if (!options.quiet) log(out.trim());
   }
@@ -223,30 +277,56 @@ export async function startCodeServer(options = {}) {
   liveTempDirs.add(root);
 
   let exited = false;
-  const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => { exited = true; resolve({ code, signal }); }));
+  const exitPromise = new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      resolve({ code, signal });
+    }),
+  );
   let output = '';
   const stop = async () => {
     if (!exited) {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000);
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 3000);
       await exitPromise;
       clearTimeout(timer);
     }
     // the group may still hold helpers (extension host, pty host) after the main process exits
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     liveGroups.delete(child.pid);
     fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     liveTempDirs.delete(root);
   };
 
   const listenPort = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`code-server did not report listening within 60 s. Output:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not report listening within 60 s. Output:\n${output}`)),
+      60_000,
+    );
     const onData = (chunk) => {
       const text = chunk.toString();
       output += text;
-      if (!options.quiet) for (const line of text.split('\n')) if (line.trim()) process.stderr.write(`[code-server] ${line}\n`);
+      if (!options.quiet)
+        for (const line of text.split('\n')) if (line.trim()) process.stderr.write(`[code-server] ${line}\n`);
       const m = /HTTP server listening on https?:\/\/[^\s:]+:(\d+)/.exec(output);
-      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -254,10 +334,16 @@ export async function startCodeServer(options = {}) {
       clearTimeout(timer);
       reject(new Error(`code-server exited (${code ?? signal}) before listening. Output:\n${output}`));
     });
-  }).catch(async (err) => { await stop(); throw err; });
+  }).catch(async (err) => {
+    await stop();
+    throw err;
+  });
 
   // keep draining its output so the pipe never fills up
-  if (options.quiet) { child.stdout.resume(); child.stderr.resume(); }
+  if (options.quiet) {
+    child.stdout.resume();
+    child.stderr.resume();
+  }
   return { port: listenPort, origin: `http://${host}:${listenPort}`, root, stop, child };
 }
 
@@ -281,7 +367,8 @@ export function workbenchUrl({ origin, folder, extensionDevelopmentPath, extensi
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remoteUri(origin, extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remoteUri(origin, extensionTestsPath)]);
   let href = url.toString();
-  if (payload.length) href += (href.includes('?') ? '&' : '?') + 'payload=' + encodeURIComponent(JSON.stringify(payload));
+  if (payload.length)
+    href += (href.includes('?') ? '&' : '?') + 'payload=' + encodeURIComponent(JSON.stringify(payload));
   return href;
 }
 
@@ -294,7 +381,9 @@ export const CHROMIUM_PATH = process.env.ONE_ON_ONE_CHROMIUM || '/usr/bin/chromi
  */
 export async function launchChromium(options = {}) {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} is missing. Install Debian's chromium first: apt-get update && apt-get install -y chromium`);
+    throw new Error(
+      `${CHROMIUM_PATH} is missing. Install Debian's chromium first: apt-get update && apt-get install -y chromium`,
+    );
   }
   let chromium;
   try {
@@ -308,8 +397,16 @@ export async function launchChromium(options = {}) {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   let closed = false;
   const close = async () => {

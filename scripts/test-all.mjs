@@ -19,7 +19,12 @@ import { repoRoot } from './offline-vscode.mjs';
 const node = process.execPath;
 const bin = (name) => path.join(repoRoot, 'node_modules', '.bin', name);
 const exists = (p) => fs.existsSync(path.join(repoRoot, p));
-const skip = new Set((process.env.ONE_ON_ONE_SKIP || '').split(',').map((s) => s.trim()).filter(Boolean));
+const skip = new Set(
+  (process.env.ONE_ON_ONE_SKIP || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const electron = process.env.ONE_ON_ONE_VSCODE === 'electron';
 
 function findFiles(dir, suffix) {
@@ -58,7 +63,10 @@ const tiers = [
   },
   {
     name: 'unit',
-    when: () => (findFiles(path.join(repoRoot, 'out', 'test', 'unit'), '.test.js').length ? undefined : 'no unit tests in out/test/unit'),
+    when: () =>
+      findFiles(path.join(repoRoot, 'out', 'test', 'unit'), '.test.js').length
+        ? undefined
+        : 'no unit tests in out/test/unit',
     cmd: () => [node, bin('mocha')],
     counts: 'mocha',
   },
@@ -95,9 +103,18 @@ function runTier(argv) {
       env: { ...process.env, npm_config_yes: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout.on('data', (d) => { output += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { output += d; process.stderr.write(d); });
-    child.on('error', (err) => { output += String(err); process.stderr.write(`${err}\n`); });
+    child.stdout.on('data', (d) => {
+      output += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+      process.stderr.write(d);
+    });
+    child.on('error', (err) => {
+      output += String(err);
+      process.stderr.write(`${err}\n`);
+    });
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
   });
 }
@@ -109,13 +126,24 @@ let stopped = false;
 
 for (const tier of tiers) {
   const key = tier.key ?? tier.name;
-  if (stopped) { results.push({ name: tier.name, status: 'not run' }); continue; }
-  if (skip.has(key)) { results.push({ name: tier.name, status: 'skipped', note: 'ONE_ON_ONE_SKIP' }); continue; }
+  if (stopped) {
+    results.push({ name: tier.name, status: 'not run' });
+    continue;
+  }
+  if (skip.has(key)) {
+    results.push({ name: tier.name, status: 'skipped', note: 'ONE_ON_ONE_SKIP' });
+    continue;
+  }
   const why = tier.when?.();
-  if (why) { results.push({ name: tier.name, status: 'skipped', note: why }); continue; }
+  if (why) {
+    results.push({ name: tier.name, status: 'skipped', note: why });
+    continue;
+  }
 
   const argv = tier.cmd();
-  console.log(`\n=== ${tier.name}: ${argv.map((a) => (a === node ? 'node' : path.relative(repoRoot, a).startsWith('node_modules') ? path.basename(a) : a)).join(' ')}`);
+  console.log(
+    `\n=== ${tier.name}: ${argv.map((a) => (a === node ? 'node' : path.relative(repoRoot, a).startsWith('node_modules') ? path.basename(a) : a)).join(' ')}`,
+  );
   tier.before?.();
   const t0 = Date.now();
   const { code, output } = await runTier(argv);
@@ -129,9 +157,18 @@ for (const tier of tiers) {
   if (tier.counts && ok && !counts) {
     results.push({ name: tier.name, status: 'ok', seconds, note: 'no test counts found in its output' });
   } else {
-    results.push({ name: tier.name, status: ok ? 'ok' : 'FAILED', seconds, counts, note: ok ? undefined : `exit ${code}` });
+    results.push({
+      name: tier.name,
+      status: ok ? 'ok' : 'FAILED',
+      seconds,
+      counts,
+      note: ok ? undefined : `exit ${code}`,
+    });
   }
-  if (counts) { totalPassed += counts.passed; totalFailed += counts.failed; }
+  if (counts) {
+    totalPassed += counts.passed;
+    totalFailed += counts.failed;
+  }
   if (!ok) stopped = true;
 }
 
@@ -139,7 +176,9 @@ console.log('\n=== summary');
 for (const r of results) {
   const counts = r.counts ? `${r.counts.passed} passed, ${r.counts.failed} failed` : '';
   const time = r.seconds !== undefined ? `${r.seconds.toFixed(1)} s` : '';
-  console.log(`  ${r.name.padEnd(24)} ${r.status.padEnd(8)} ${counts.padEnd(22)} ${time.padStart(8)}${r.note ? `  (${r.note})` : ''}`);
+  console.log(
+    `  ${r.name.padEnd(24)} ${r.status.padEnd(8)} ${counts.padEnd(22)} ${time.padStart(8)}${r.note ? `  (${r.note})` : ''}`,
+  );
 }
 console.log(`${totalPassed} passed, ${totalFailed} failed`);
 process.exit(stopped || totalFailed > 0 ? 1 : 0);

@@ -32,9 +32,13 @@ try {
   const { runChecks } = await import('../test/e2e/harness.mjs');
   const dir = path.join(repoRoot, 'test', 'e2e');
   const checks = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.check.mjs')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.check.mjs'))
+    .sort()) {
     const mod = await import(pathToFileURL(path.join(dir, file)).href);
-    for (const check of mod.checks ?? []) checks.push({ ...check, name: `${file.replace(/\.check\.mjs$/, '')}: ${check.name}` });
+    for (const check of mod.checks ?? [])
+      checks.push({ ...check, name: `${file.replace(/\.check\.mjs$/, '')}: ${check.name}` });
   }
   if (checks.length === 0) throw new Error(`no checks found in ${dir}/*.check.mjs`);
   console.log(`test-e2e: ${checks.length} check(s)`);

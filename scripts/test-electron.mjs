@@ -12,7 +12,10 @@ import { runTests, TestRunFailedError } from '@vscode/test-electron';
 import { repoRoot, copyToTemp } from './offline-vscode.mjs';
 
 const extensionTestsPath = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
-for (const [file, how] of [[path.join(repoRoot, 'dist', 'extension.js'), 'node scripts/build.mjs'], [extensionTestsPath, 'npx tsc -p .']]) {
+for (const [file, how] of [
+  [path.join(repoRoot, 'dist', 'extension.js'), 'node scripts/build.mjs'],
+  [extensionTestsPath, 'npx tsc -p .'],
+]) {
   if (!fs.existsSync(file)) {
     console.error(`test-electron: ${path.relative(repoRoot, file)} is missing; run \`${how}\` first.`);
     process.exit(2);
@@ -29,7 +32,13 @@ try {
     version: process.env.ONE_ON_ONE_VSCODE_VERSION || 'stable',
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath,
-    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+    launchArgs: [
+      workspace,
+      '--disable-extensions',
+      '--disable-workspace-trust',
+      '--skip-welcome',
+      '--skip-release-notes',
+    ],
     extensionTestsEnv,
   });
 } catch (err) {

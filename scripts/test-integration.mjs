@@ -9,15 +9,27 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { repoRoot, ensureCodeServer, startCodeServer, launchChromium, workbenchUrl, copyToTemp } from './offline-vscode.mjs';
+import {
+  repoRoot,
+  ensureCodeServer,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  copyToTemp,
+} from './offline-vscode.mjs';
 
 const timeoutMs = Number(process.env.ONE_ON_ONE_TEST_TIMEOUT_MS || 900000);
 const extensionBundle = path.join(repoRoot, 'dist', 'extension.js');
 const testsEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
 
-for (const [file, how] of [[extensionBundle, 'node scripts/build.mjs'], [testsEntry, 'npx tsc -p .']]) {
+for (const [file, how] of [
+  [extensionBundle, 'node scripts/build.mjs'],
+  [testsEntry, 'npx tsc -p .'],
+]) {
   if (!fs.existsSync(file)) {
-    console.error(`test-integration: ${path.relative(repoRoot, file)} is missing; run \`${how}\` first (or \`npm test\`, which builds everything).`);
+    console.error(
+      `test-integration: ${path.relative(repoRoot, file)} is missing; run \`${how}\` first (or \`npm test\`, which builds everything).`,
+    );
     process.exit(2);
   }
 }
@@ -32,7 +44,11 @@ async function finish(code, message) {
   clearTimeout(overall);
   if (message) console.error(message);
   for (const fn of cleanups.reverse()) {
-    try { await fn(); } catch (err) { console.error('test-integration: cleanup failed:', err?.message ?? err); }
+    try {
+      await fn();
+    } catch (err) {
+      console.error('test-integration: cleanup failed:', err?.message ?? err);
+    }
   }
   console.error(`test-integration: finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code}`);
   process.exit(code);
@@ -40,8 +56,11 @@ async function finish(code, message) {
 
 const overall = setTimeout(() => {
   console.log('0 passed, 1 failed');
-  finish(1, `test-integration: TIMEOUT after ${timeoutMs} ms (ONE_ON_ONE_TEST_TIMEOUT_MS): the suites did not report back. ` +
-    'Look above for the last test output; a test may hang on a UI prompt or an unresolved promise.');
+  finish(
+    1,
+    `test-integration: TIMEOUT after ${timeoutMs} ms (ONE_ON_ONE_TEST_TIMEOUT_MS): the suites did not report back. ` +
+      'Look above for the last test output; a test may hang on a UI prompt or an unresolved promise.',
+  );
 }, timeoutMs);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => finish(130, `test-integration: interrupted (${sig})`));
 
@@ -55,7 +74,9 @@ try {
   if (process.env.ONE_ON_ONE_TEST_GREP) env.ONE_ON_ONE_TEST_GREP = process.env.ONE_ON_ONE_TEST_GREP;
   const server = await startCodeServer({ env, quiet: !process.env.ONE_ON_ONE_DEBUG });
   cleanups.push(() => server.stop());
-  server.child.once('exit', (code, signal) => finish(1, `test-integration: code-server exited unexpectedly (${code ?? signal})`));
+  server.child.once('exit', (code, signal) =>
+    finish(1, `test-integration: code-server exited unexpectedly (${code ?? signal})`),
+  );
 
   const chrome = await launchChromium();
   cleanups.push(() => chrome.close());
@@ -63,7 +84,8 @@ try {
 
   const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
   // the workbench's own chatter about connections and the (disabled) gallery
-  const noise = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[Service Worker\] registered|ChatSessionStore: Migrating|Creation of workbench contribution)/;
+  const noise =
+    /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin extensions|Updating additional builtin extensions cache|\[Service Worker\] registered|ChatSessionStore: Migrating|Creation of workbench contribution)/;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     let text = util.format(...(Array.isArray(args) ? args : [args]));
     if (!process.stdout.isTTY) text = text.replace(ansi, '');
@@ -79,7 +101,12 @@ try {
   }
   page.on('pageerror', (err) => console.error(`[browser pageerror] ${err.message}`));
 
-  const url = workbenchUrl({ origin: server.origin, folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsEntry });
+  const url = workbenchUrl({
+    origin: server.origin,
+    folder: workspace,
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: testsEntry,
+  });
   console.log(`test-integration: opening ${url}`);
   await page.goto(url);
 } catch (err) {

@@ -14,7 +14,16 @@ export type BalancePage =
   | { readonly kind: 'off'; readonly name: string }
   | { readonly kind: 'balance'; readonly name: string; readonly window: number; readonly balance: Balance };
 
-const CHART = { width: 560, row: 30, bar: 18, labelEnd: 132, barStart: 142, barWidth: 300, valueStart: 452, top: 6 } as const;
+const CHART = {
+  width: 560,
+  row: 30,
+  bar: 18,
+  labelEnd: 132,
+  barStart: 142,
+  barWidth: 300,
+  valueStart: 452,
+  top: 6,
+} as const;
 
 /** Ampersands, angle brackets and both quotes: safe in text and in attribute values. */
 export function escapeHtml(text: string): string {
@@ -54,19 +63,34 @@ export function renderBalancePage(page: BalancePage, nonce: string): string {
 function body(page: BalancePage): string[] {
   const name = escapeHtml(page.name);
   if (page.kind === 'gone') return [empty(`There is no longer a person “${name}” in the journal.`)];
-  if (page.kind === 'off') return [empty('Balance is turned off: the setting <code>oneOnOne.balanceWindow</code> is 0. Set it to the number of recent 1:1s to count.')];
+  if (page.kind === 'off')
+    return [
+      empty(
+        'Balance is turned off: the setting <code>oneOnOne.balanceWindow</code> is 0. Set it to the number of recent 1:1s to count.',
+      ),
+    ];
   const { balance: b, window } = page;
   if (b.meetings.length === 0) {
-    return [empty(`No 1:1s with ${name} up to today yet. Once you have met, this shows what your last ${plural(window, '1:1')} were about, theme by theme.`)];
+    return [
+      empty(
+        `No 1:1s with ${name} up to today yet. Once you have met, this shows what your last ${plural(window, '1:1')} were about, theme by theme.`,
+      ),
+    ];
   }
   const first = b.meetings[0]!.date ?? '';
   const last = b.meetings[b.meetings.length - 1]!.date ?? '';
   const span = first === last ? `on ${escapeHtml(first)}` : `from ${escapeHtml(first)} to ${escapeHtml(last)}`;
-  const out = [`<p class="summary">${plural(b.total, 'talking point')} in the last ${plural(b.meetings.length, '1:1')} with ${name}, ${span}.</p>`];
+  const out = [
+    `<p class="summary">${plural(b.total, 'talking point')} in the last ${plural(b.meetings.length, '1:1')} with ${name}, ${span}.</p>`,
+  ];
   if (b.total === 0) out.push(empty('None of these 1:1s had talking points in its agenda yet.'));
   else out.push(...chart(b), ...table(b));
   if (b.nudges.length > 0) {
-    out.push('<section class="nudges" aria-labelledby="nudges-heading">', '<h2 id="nudges-heading">Worth raising next time</h2>', '<ul>');
+    out.push(
+      '<section class="nudges" aria-labelledby="nudges-heading">',
+      '<h2 id="nudges-heading">Worth raising next time</h2>',
+      '<ul>',
+    );
     for (const n of b.nudges) out.push(`<li>${escapeHtml(n)}</li>`);
     out.push('</ul>', '</section>');
   }
@@ -114,9 +138,15 @@ function table(b: Balance): string[] {
   ];
   for (const s of shown(b)) {
     const seen = isCore(s.id) ? (b.lastSeen[s.id as (typeof CORE_THEMES)[number]] ?? 'not yet') : '';
-    out.push(`<tr data-theme="${escapeHtml(s.id)}"><th scope="row">${escapeHtml(s.label)}</th><td>${s.count}</td><td>${percent(s.share)}</td><td>${escapeHtml(seen)}</td></tr>`);
+    out.push(
+      `<tr data-theme="${escapeHtml(s.id)}"><th scope="row">${escapeHtml(s.label)}</th><td>${s.count}</td><td>${percent(s.share)}</td><td>${escapeHtml(seen)}</td></tr>`,
+    );
   }
-  out.push('</tbody>', `<tfoot><tr><th scope="row">All</th><td>${b.total}</td><td>100%</td><td></td></tr></tfoot>`, '</table>');
+  out.push(
+    '</tbody>',
+    `<tfoot><tr><th scope="row">All</th><td>${b.total}</td><td>100%</td><td></td></tr></tfoot>`,
+    '</table>',
+  );
   return out;
 }
 

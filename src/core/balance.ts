@@ -59,9 +59,7 @@ export function themeOf(item: Pick<ItemSummary, 'text' | 'tags'>): string {
 }
 
 export function balanceOf(index: JournalIndex, person: string, options: BalanceOptions): Balance {
-  const held = index
-    .meetingsOf(person)
-    .filter((m) => (m.date ?? '') <= options.until && !SKIPPED.has(m.status ?? ''));
+  const held = index.meetingsOf(person).filter((m) => (m.date ?? '') <= options.until && !SKIPPED.has(m.status ?? ''));
   const meetings = held.slice(0, Math.max(0, Math.floor(options.window))).reverse();
   const counts = new Map<string, number>();
   let total = 0;
@@ -72,8 +70,16 @@ export function balanceOf(index: JournalIndex, person: string, options: BalanceO
       total++;
     }
   }
-  const shares = BALANCE_THEMES.map((t) => ({ id: t.id, label: t.label, count: counts.get(t.id) ?? 0, share: total === 0 ? 0 : (counts.get(t.id) ?? 0) / total }));
-  const lastSeen = { growth: undefined, feedback: undefined, alignment: undefined } as Record<(typeof CORE_THEMES)[number], string | undefined>;
+  const shares = BALANCE_THEMES.map((t) => ({
+    id: t.id,
+    label: t.label,
+    count: counts.get(t.id) ?? 0,
+    share: total === 0 ? 0 : (counts.get(t.id) ?? 0) / total,
+  }));
+  const lastSeen = { growth: undefined, feedback: undefined, alignment: undefined } as Record<
+    (typeof CORE_THEMES)[number],
+    string | undefined
+  >;
   for (const m of held) {
     for (const item of m.agenda) {
       const id = themeOf(item);
@@ -83,10 +89,23 @@ export function balanceOf(index: JournalIndex, person: string, options: BalanceO
       }
     }
   }
-  return { meetings, total, shares, lastSeen, nudges: nudgesFor(meetings, held[held.length - 1], total, shares, lastSeen, options) };
+  return {
+    meetings,
+    total,
+    shares,
+    lastSeen,
+    nudges: nudgesFor(meetings, held[held.length - 1], total, shares, lastSeen, options),
+  };
 }
 
-function nudgesFor(meetings: readonly JournalEntry[], earliest: JournalEntry | undefined, total: number, shares: readonly ThemeShare[], lastSeen: Balance['lastSeen'], options: BalanceOptions): string[] {
+function nudgesFor(
+  meetings: readonly JournalEntry[],
+  earliest: JournalEntry | undefined,
+  total: number,
+  shares: readonly ThemeShare[],
+  lastSeen: Balance['lastSeen'],
+  options: BalanceOptions,
+): string[] {
   const out: string[] = [];
   if (meetings.length === 0) return out;
   const quiet = options.quietWeeks ?? 4;
@@ -104,11 +123,17 @@ function nudgesFor(meetings: readonly JournalEntry[], earliest: JournalEntry | u
     if (!until || !since) continue;
     const weeks = differenceInCalendarWeeks(until, since, { weekStartsOn: 1 });
     if (weeks < quiet) continue;
-    out.push(seen ? `${label(theme)} has not come up for ${weeks} weeks (last on ${seen}): ${prompts[theme]}.` : `${label(theme)} has not come up in these ${meetings.length} meetings: ${prompts[theme]}.`);
+    out.push(
+      seen
+        ? `${label(theme)} has not come up for ${weeks} weeks (last on ${seen}): ${prompts[theme]}.`
+        : `${label(theme)} has not come up in these ${meetings.length} meetings: ${prompts[theme]}.`,
+    );
   }
   const status = shares.find((s) => s.id === 'status')!;
   if (total >= 4 && status.share > 0.5) {
-    out.push(`${Math.round(status.share * 100)}% of the talking points were status updates. Status fits a written update; keep the 1:1 for growth, feedback and alignment.`);
+    out.push(
+      `${Math.round(status.share * 100)}% of the talking points were status updates. Status fits a written update; keep the 1:1 for growth, feedback and alignment.`,
+    );
   }
   return out;
 }
@@ -120,12 +145,17 @@ function label(theme: string): string {
 /** The balance as markdown for the prep sheet: one bar per theme that came up, then the nudges. */
 export function renderBalance(b: Balance): string[] {
   if (b.total === 0) return ['No talking points in the last meetings yet.'];
-  const out: string[] = [`${b.total} talking point${b.total === 1 ? '' : 's'} in the last ${b.meetings.length} meeting${b.meetings.length === 1 ? '' : 's'}:`, ''];
+  const out: string[] = [
+    `${b.total} talking point${b.total === 1 ? '' : 's'} in the last ${b.meetings.length} meeting${b.meetings.length === 1 ? '' : 's'}:`,
+    '',
+  ];
   const width = 20;
   for (const s of b.shares) {
     if (s.count === 0 && !(CORE_THEMES as readonly string[]).includes(s.id)) continue;
     const filled = Math.round(s.share * width);
-    out.push(`- \`${'█'.repeat(filled)}${'░'.repeat(width - filled)}\` ${s.label}: ${Math.round(s.share * 100)}% (${s.count})`);
+    out.push(
+      `- \`${'█'.repeat(filled)}${'░'.repeat(width - filled)}\` ${s.label}: ${Math.round(s.share * 100)}% (${s.count})`,
+    );
   }
   if (b.nudges.length > 0) out.push('', ...b.nudges.map((n) => `> ${n}`));
   return out;

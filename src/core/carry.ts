@@ -30,18 +30,26 @@ export interface CarryItem {
 }
 
 export const AGENDA_TARGET: SectionTarget = { heading: 'Agenda', aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' };
-export const ACTIONS_TARGET: SectionTarget = { heading: 'Action items', aliases: ACTION_HEADINGS.slice(1), createAt: 'end' };
+export const ACTIONS_TARGET: SectionTarget = {
+  heading: 'Action items',
+  aliases: ACTION_HEADINGS.slice(1),
+  createAt: 'end',
+};
 
 const CARRIED_LINE = /^\s*Carried from \[(?:\\.|[^\]\\\n])*\]\([^)\s#]*#(carry-[a-z0-9]+)\)\s*$/;
 
 /** The text two items are compared by: no checkbox, tags, markup spacing or case. */
 export function itemKey(text: string): string {
-  return text
-    // A number (`PR #42`) is not a tag, as in extractTags: it stays part of the text.
-    .replace(/(^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu, (m, _before: string, tag: string) => (/^\d+$/.test(tag.replace(/[/-]+$/, '')) ? m : ' '))
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return (
+    text
+      // A number (`PR #42`) is not a tag, as in extractTags: it stays part of the text.
+      .replace(/(^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu, (m, _before: string, tag: string) =>
+        /^\d+$/.test(tag.replace(/[/-]+$/, '')) ? m : ' ',
+      )
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase()
+  );
 }
 
 /** The key's FNV-1a hash: short, stable, not a secret. */
@@ -52,7 +60,9 @@ export function carryId(text: string): string {
 function topLevel(doc: JournalDocument, headings: readonly string[]): ListItem[] {
   const section = findSection(doc.scan, doc.source.lines.length, headings);
   if (!section) return [];
-  return itemsIn(doc.scan, section).filter((i) => i.parent === -1 || doc.scan.items[i.parent]!.line < section.bodyStart);
+  return itemsIn(doc.scan, section).filter(
+    (i) => i.parent === -1 || doc.scan.items[i.parent]!.line < section.bodyStart,
+  );
 }
 
 function columnZero(doc: JournalDocument, item: ListItem): string[] {
@@ -80,7 +90,12 @@ export function openItems(source: JournalDocument): CarryItem[] {
   const take = (section: CarrySection, items: ListItem[]): void => {
     for (const item of items) {
       if (item.checked !== false || item.text.trim() === '') continue;
-      out.push({ section, text: item.text, id: carryId(item.text), lines: keepPrivate(columnZero(source, item), hidden?.[item.line] === true) });
+      out.push({
+        section,
+        text: item.text,
+        id: carryId(item.text),
+        lines: keepPrivate(columnZero(source, item), hidden?.[item.line] === true),
+      });
     }
   };
   take('agenda', topLevel(source, AGENDA_HEADINGS));
@@ -136,10 +151,16 @@ export interface CarryResult {
  * `sourceLabel` is the link text (the date), `sourceFile` the link target
  * relative to the target (the file name, as both live in the person's folder).
  */
-export function carryForward(source: JournalDocument, target: JournalDocument, sourceLabel: string, sourceFile: string): CarryResult {
+export function carryForward(
+  source: JournalDocument,
+  target: JournalDocument,
+  sourceLabel: string,
+  sourceFile: string,
+): CarryResult {
   const items = toCarry(source, target);
   if (items.length === 0) return { edits: { edits: [] }, carried: [] };
-  const block = (section: CarrySection): string[][] => items.filter((i) => i.section === section).map((i) => carriedLines(i, sourceLabel, sourceFile));
+  const block = (section: CarrySection): string[][] =>
+    items.filter((i) => i.section === section).map((i) => carriedLines(i, sourceLabel, sourceFile));
   const agenda = block('agenda');
   const actions = block('actions');
   const edits = sequence(target, [

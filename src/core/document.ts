@@ -25,7 +25,14 @@ export function parseDocument(raw: string): JournalDocument {
     const source = toSource(typeof raw === 'string' ? raw : '');
     return {
       source,
-      scan: { kinds: [], frontMatter: undefined, unterminatedFrontMatter: false, headings: [], items: [], unclosedBlockLine: undefined },
+      scan: {
+        kinds: [],
+        frontMatter: undefined,
+        unterminatedFrontMatter: false,
+        headings: [],
+        items: [],
+        unclosedBlockLine: undefined,
+      },
       data: {},
       problems: [{ message: `The file could not be read as markdown: ${String(error)}`, line: 0, severity: 'error' }],
     };

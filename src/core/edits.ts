@@ -97,12 +97,20 @@ export function addListItem(doc: JournalDocument, target: SectionTarget, item: N
  * Adds an item given as ready lines (its first line a list item at column 0,
  * the rest indented under it) — an item moved from another file, say.
  */
-export function addListItemLines(doc: JournalDocument, target: SectionTarget, itemLines: readonly string[]): EditResult {
+export function addListItemLines(
+  doc: JournalDocument,
+  target: SectionTarget,
+  itemLines: readonly string[],
+): EditResult {
   return addListItemsLines(doc, target, [itemLines]);
 }
 
 /** Several ready items appended to a section in one insertion, in order. */
-export function addListItemsLines(doc: JournalDocument, target: SectionTarget, items: readonly (readonly string[])[]): EditResult {
+export function addListItemsLines(
+  doc: JournalDocument,
+  target: SectionTarget,
+  items: readonly (readonly string[])[],
+): EditResult {
   if (items.length === 0) return { edits: [] };
   const texts: string[] = [];
   for (const lines of items) {
@@ -134,7 +142,8 @@ export function sequence(doc: JournalDocument, steps: readonly ((doc: JournalDoc
     text = applyEdits(text, result.edits);
     current = parseDocument(text);
     // Every step writes the file's own line break: in a file that mixes them, what the earlier steps added may tip the count.
-    if (current.source.eol !== doc.source.eol) current = { ...current, source: { ...current.source, eol: doc.source.eol } };
+    if (current.source.eol !== doc.source.eol)
+      current = { ...current, source: { ...current.source, eol: doc.source.eol } };
   }
   const edits = composeEdits(raw, rounds);
   return edits ? { edits } : { error: 'The change could not be expressed as separate edits; nothing was changed.' };
@@ -194,18 +203,33 @@ function computeAddListItem(doc: JournalDocument, target: SectionTarget, itemLin
  * the new item sits in the target section, no block or front matter was left
  * open, and every original line is still there, read as it was.
  */
-function verifyAddition(doc: JournalDocument, target: SectionTarget, edits: TextEdit[], itemTexts: readonly string[]): EditResult {
+function verifyAddition(
+  doc: JournalDocument,
+  target: SectionTarget,
+  edits: TextEdit[],
+  itemTexts: readonly string[],
+): EditResult {
   const before = (doc.source.bom ? '\uFEFF' : '') + doc.source.text;
   const after = parseDocument(applyEdits(before, edits));
   const section = findSection(after.scan, after.source.lines.length, [target.heading, ...(target.aliases ?? [])]);
   const inSection = section ? itemsIn(after.scan, section).map((i) => i.text) : [];
   const landed = section !== undefined && itemTexts.every((t) => inSection.includes(t));
   // Exactly the headings there were, plus the section when it was recreated: nothing in the item became structure.
-  const created = findSection(doc.scan, doc.source.lines.length, [target.heading, ...(target.aliases ?? [])]) === undefined ? 1 : 0;
+  const created =
+    findSection(doc.scan, doc.source.lines.length, [target.heading, ...(target.aliases ?? [])]) === undefined ? 1 : 0;
   // (A file that is just `---` reads as an open front matter once lines follow it.)
   const opened = after.scan.unterminatedFrontMatter && !doc.scan.unterminatedFrontMatter;
-  if (!landed || opened || after.scan.unclosedBlockLine !== undefined || after.scan.headings.length !== doc.scan.headings.length + created || !keepsLines(doc, after, edits)) {
-    return { error: 'The talking point could not be placed safely in this file (its structure is unusual); nothing was changed.' };
+  if (
+    !landed ||
+    opened ||
+    after.scan.unclosedBlockLine !== undefined ||
+    after.scan.headings.length !== doc.scan.headings.length + created ||
+    !keepsLines(doc, after, edits)
+  ) {
+    return {
+      error:
+        'The talking point could not be placed safely in this file (its structure is unusual); nothing was changed.',
+    };
   }
   return { edits };
 }
@@ -267,15 +291,29 @@ export function takeListItem(doc: JournalDocument, line: number, text: string): 
   let edit: TextEdit;
   // Delete whole lines; the last line of a file without a final newline takes the break before it.
   if (item.endLine < count || lines[lastLine]!.eol !== '') {
-    edit = { range: { start: { line: item.line, character: 0 }, end: { line: item.endLine, character: 0 } }, newText: '' };
+    edit = {
+      range: { start: { line: item.line, character: 0 }, end: { line: item.endLine, character: 0 } },
+      newText: '',
+    };
   } else if (item.line === 0) {
-    edit = { range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: lines[lastLine]!.text.length } }, newText: '' };
+    edit = {
+      range: { start: { line: 0, character: 0 }, end: { line: lastLine, character: lines[lastLine]!.text.length } },
+      newText: '',
+    };
   } else {
     const previous = item.line - 1;
-    edit = { range: { start: { line: previous, character: lines[previous]!.text.length }, end: { line: lastLine, character: lines[lastLine]!.text.length } }, newText: '' };
+    edit = {
+      range: {
+        start: { line: previous, character: lines[previous]!.text.length },
+        end: { line: lastLine, character: lines[lastLine]!.text.length },
+      },
+      newText: '',
+    };
   }
   if (!verifyRemoval(doc, item, edit)) {
-    return { error: `Taking "${text}" out would change how the lines around it read (an unusual structure: check its indentation); nothing was changed.` };
+    return {
+      error: `Taking "${text}" out would change how the lines around it read (an unusual structure: check its indentation); nothing was changed.`,
+    };
   }
   return { edits: [edit], lines: moved };
 }
@@ -306,7 +344,8 @@ function verifyRemoval(doc: JournalDocument, item: ListItem, edit: TextEdit): bo
   if (/private/i.test(doc.source.text)) {
     const was = privateLines(doc).lines;
     const is = privateLines(after).lines;
-    for (let l = 0; l < old.length; l++) if ((l < item.line || l >= item.endLine) && was[l] !== is[map(l)]) return false;
+    for (let l = 0; l < old.length; l++)
+      if ((l < item.line || l >= item.endLine) && was[l] !== is[map(l)]) return false;
   }
   const kept = doc.scan.items.filter((i) => i.line < item.line || i.line >= item.endLine);
   if (after.scan.items.length !== kept.length) return false;
@@ -344,7 +383,9 @@ export function setItemChecked(doc: JournalDocument, line: number, checked: bool
   if (!item || item.checkCharacter === undefined) return { error: `Line ${line + 1} is not a checkbox item.` };
   if (item.checked === checked) return { edits: [] };
   const start = { line, character: item.checkCharacter };
-  return { edits: [{ range: { start, end: { line, character: item.checkCharacter + 1 } }, newText: checked ? 'x' : ' ' }] };
+  return {
+    edits: [{ range: { start, end: { line, character: item.checkCharacter + 1 } }, newText: checked ? 'x' : ' ' }],
+  };
 }
 
 /** Sets one front-matter key of a parsed document. */
@@ -353,7 +394,10 @@ export function setField(doc: JournalDocument, key: string, value: Scalar): Edit
   if (doc.scan.kinds.length !== doc.source.lines.length) return { error: 'The file could not be parsed.' };
   // A block created at the top ends in the file's break: a lone CR there would merge with an LF that starts the file.
   const first = doc.source.lines[0]!;
-  const eol = doc.source.eol === '\r' && !doc.scan.frontMatter && first.text === '' && first.eol === '\n' ? '\r\n' : doc.source.eol;
+  const eol =
+    doc.source.eol === '\r' && !doc.scan.frontMatter && first.text === '' && first.eol === '\n'
+      ? '\r\n'
+      : doc.source.eol;
   return setFrontMatterValue(doc.source.lines, doc.scan, eol, key, value);
 }
 
@@ -364,7 +408,11 @@ export function setField(doc: JournalDocument, key: string, value: Scalar): Edit
  * (which `sequence` cannot express).
  */
 export function setFields(doc: JournalDocument, fields: readonly (readonly [string, Scalar])[]): EditResult {
-  const steps = fields.map(([key, value]) => (d: JournalDocument) => setField(d, key, value));
+  const steps = fields.map(
+    ([key, value]) =>
+      (d: JournalDocument) =>
+        setField(d, key, value),
+  );
   if (doc.scan.frontMatter || doc.scan.unterminatedFrontMatter || steps.length < 2) return sequence(doc, steps);
   let text = (doc.source.bom ? '\uFEFF' : '') + doc.source.text;
   for (const step of steps) {
@@ -374,7 +422,8 @@ export function setFields(doc: JournalDocument, fields: readonly (readonly [stri
   }
   const now = stripBom(text).text;
   const before = doc.source.text;
-  if (!now.endsWith(before)) return { error: 'The change could not be expressed as separate edits; nothing was changed.' };
+  if (!now.endsWith(before))
+    return { error: 'The change could not be expressed as separate edits; nothing was changed.' };
   return { edits: [insertAt(0, 0, now.slice(0, now.length - before.length))] };
 }
 
@@ -423,7 +472,9 @@ export function addBlock(doc: JournalDocument, target: SectionTarget, lines: rea
     after.scan.headings.length !== doc.scan.headings.length + created ||
     after.scan.items.length !== doc.scan.items.length
   ) {
-    return { error: 'The text could not be placed safely in this file (its structure is unusual); nothing was changed.' };
+    return {
+      error: 'The text could not be placed safely in this file (its structure is unusual); nothing was changed.',
+    };
   }
   return { edits };
 }
@@ -441,5 +492,15 @@ export function replaceItemText(doc: JournalDocument, line: number, text: string
   const start = lineText.indexOf(item.text, item.contentIndent);
   if (start < 0) return { error: 'The item could not be located on its line.' };
   const replacement = newText.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
-  return { edits: [{ range: { start: { line: item.line, character: start }, end: { line: item.line, character: start + item.text.length } }, newText: replacement }] };
+  return {
+    edits: [
+      {
+        range: {
+          start: { line: item.line, character: start },
+          end: { line: item.line, character: start + item.text.length },
+        },
+        newText: replacement,
+      },
+    ],
+  };
 }

@@ -7,7 +7,11 @@ import { blankCodeSpans, extractTags } from './markdown';
 
 export const CIRCLES = [
   { id: 'individual', label: 'Individual contribution', description: 'your own work shipped' },
-  { id: 'collaboration', label: 'Collaboration', description: 'work done with or for others: co-authored, reviewed, asked for' },
+  {
+    id: 'collaboration',
+    label: 'Collaboration',
+    description: 'work done with or for others: co-authored, reviewed, asked for',
+  },
   { id: 'enabling', label: 'Enabling others', description: 'docs, tools, mentoring: work that makes others faster' },
 ] as const;
 
@@ -50,7 +54,8 @@ export function isLogin(value: string): boolean {
 function validRef(host: string, owner: string, repo: string, num: string): PullRequestRef | undefined {
   const number = Number(num);
   const name = repo.replace(/\.git$/, '');
-  if (!HOST.test(host) || !OWNER.test(owner) || !REPO.test(repo) || name === '' || name === '.' || name === '..') return undefined;
+  if (!HOST.test(host) || !OWNER.test(owner) || !REPO.test(repo) || name === '' || name === '.' || name === '..')
+    return undefined;
   if (!Number.isSafeInteger(number) || number < 1 || number > 2_147_483_647) return undefined;
   return { host, owner, repo: name, number };
 }
@@ -75,10 +80,14 @@ export function parsePullRequestUrl(input: string, defaultHost = 'github.com'): 
     return { error: `"${clip(text)}" is not a web address.` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: `"${clip(text)}" is not a web address.` };
-  if (url.username || url.password) return { error: 'A pull request address does not contain a user name or password.' };
+  if (url.username || url.password)
+    return { error: 'A pull request address does not contain a user name or password.' };
   let host = url.host.toLowerCase();
   if (host === 'www.github.com') host = 'github.com';
-  const parts = url.pathname.split('/').filter((p) => p !== '').map(safeDecode);
+  const parts = url.pathname
+    .split('/')
+    .filter((p) => p !== '')
+    .map(safeDecode);
   // API addresses: api.github.com/repos/o/r/pulls/12, or <ghe>/api/v3/repos/o/r/pulls/12.
   let api = parts;
   if (host === 'api.github.com') host = 'github.com';
@@ -96,7 +105,8 @@ export function parsePullRequestUrl(input: string, defaultHost = 'github.com'): 
       const ref = validRef(host, owner, repo, num);
       if (ref) return { ref };
     }
-    if (kind === 'issues' && /^\d+$/.test(num)) return { error: `${owner}/${repo}#${num} is an issue, not a pull request.` };
+    if (kind === 'issues' && /^\d+$/.test(num))
+      return { error: `${owner}/${repo}#${num} is an issue, not a pull request.` };
     if (kind === 'pulls') return { error: `That is a list of pull requests; paste the address of one.` };
     if (kind === 'commit') return { error: `That is a commit, not a pull request.` };
   }
@@ -131,7 +141,12 @@ export function pullRequestUrl(ref: PullRequestRef): string {
 }
 
 export function sameRef(a: PullRequestRef, b: PullRequestRef): boolean {
-  return a.host === b.host && a.owner.toLowerCase() === b.owner.toLowerCase() && a.repo.toLowerCase() === b.repo.toLowerCase() && a.number === b.number;
+  return (
+    a.host === b.host &&
+    a.owner.toLowerCase() === b.owner.toLowerCase() &&
+    a.repo.toLowerCase() === b.repo.toLowerCase() &&
+    a.number === b.number
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -196,8 +211,10 @@ export function targetFor(host: string, settings: GitHubSettings): ApiTarget | {
 
 /** A setting value that is set but unusable, in words. */
 export function settingsProblem(settings: GitHubSettings): string | undefined {
-  if (settings.apiUrl?.trim() && !trimApi(settings.apiUrl)) return `"oneOnOne.github.apiUrl" is not an http(s) address: ${clip(settings.apiUrl)}`;
-  if (settings.enterpriseUri?.trim() && !enterpriseHost(settings)) return `"github-enterprise.uri" is not an http(s) address: ${clip(settings.enterpriseUri)}`;
+  if (settings.apiUrl?.trim() && !trimApi(settings.apiUrl))
+    return `"oneOnOne.github.apiUrl" is not an http(s) address: ${clip(settings.apiUrl)}`;
+  if (settings.enterpriseUri?.trim() && !enterpriseHost(settings))
+    return `"github-enterprise.uri" is not an http(s) address: ${clip(settings.enterpriseUri)}`;
   return undefined;
 }
 
@@ -273,7 +290,12 @@ export function candidateFromSearch(item: unknown, host: string): PullRequestCan
 }
 
 /** What search results and pull requests share, read the same way. */
-function candidateFields(o: Json, ref: PullRequestRef, mergedAt: string | undefined, merged: boolean): PullRequestCandidate {
+function candidateFields(
+  o: Json,
+  ref: PullRequestRef,
+  mergedAt: string | undefined,
+  merged: boolean,
+): PullRequestCandidate {
   return {
     ref,
     title: str(o['title']) ?? '',
@@ -289,7 +311,9 @@ export function factsFromPull(json: unknown, ref: PullRequestRef): PullRequestFa
   const o = obj(json);
   if (!o || count(o['number']) === undefined) return undefined;
   const mergedAt = str(o['merged_at']);
-  const labels = Array.isArray(o['labels']) ? o['labels'].map((l) => str(obj(l)?.['name'])).filter((l): l is string => l !== undefined) : [];
+  const labels = Array.isArray(o['labels'])
+    ? o['labels'].map((l) => str(obj(l)?.['name'])).filter((l): l is string => l !== undefined)
+    : [];
   return {
     ...candidateFields(o, ref, mergedAt, o['merged'] === true),
     additions: count(o['additions']),
@@ -303,7 +327,15 @@ export function factsFromPull(json: unknown, ref: PullRequestRef): PullRequestFa
 
 /** What a search result alone tells about a pull request, for when its details cannot be fetched. */
 export function factsFromCandidate(c: PullRequestCandidate): PullRequestFacts {
-  return { ...c, additions: undefined, deletions: undefined, changedFiles: undefined, labels: [], body: '', authorAssociation: undefined };
+  return {
+    ...c,
+    additions: undefined,
+    deletions: undefined,
+    changedFiles: undefined,
+    labels: [],
+    body: '',
+    authorAssociation: undefined,
+  };
 }
 
 /** File names from `/pulls/N/files`. */
@@ -343,7 +375,8 @@ export function coAuthorsFromCommits(items: readonly unknown[], author: string):
 export function linkedIssues(body: string, ref: PullRequestRef): number[] {
   const out = new Set<number>();
   const same = `${ref.owner}/${ref.repo}`.toLowerCase();
-  const pattern = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+(?:(?:https?:\/\/[^\s/]+\/)?([\w.-]+\/[\w.-]+)(?:\/issues\/|#)|#)(\d+)/gi;
+  const pattern =
+    /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+(?:(?:https?:\/\/[^\s/]+\/)?([\w.-]+\/[\w.-]+)(?:\/issues\/|#)|#)(\d+)/gi;
   for (const m of body.matchAll(pattern)) {
     if (m[1] && m[1].toLowerCase() !== same) continue;
     const n = Number(m[2]);
@@ -380,9 +413,12 @@ export function nextLink(header: string | null | undefined, apiBase: string): st
 // ---------------------------------------------------------------------------
 // Impact circle suggestion
 
-const DOC_FILE = /(?:^|\/)(?:docs?|documentation|adr|adrs|wiki)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt)$|(?:^|\/)(?:README|CONTRIBUTING|CHANGELOG|CODEOWNERS|LICENSE)(?:\.\w+)?$/i;
-const TOOLING_FILE = /^(?:\.github|\.devcontainer|\.circleci|\.gitlab|\.husky|\.vscode|ci|scripts|tools|tooling|build-tools)\/|(?:^|\/)(?:Makefile|Justfile|\.editorconfig|\.pre-commit-config\.ya?ml|\.eslintrc(?:\.\w+)?|eslint\.config\.\w+|\.prettierrc(?:\.\w+)?|renovate\.json|dependabot\.ya?ml)$/i;
-const ENABLING_LABELS = /^(?:docs?|documentation|dx|developer[ -]experience|devex|tooling|tools|ci|ci\/cd|build|infra|infrastructure|onboarding|mentoring|mentorship|good[ -]first[ -]issue|platform)$/i;
+const DOC_FILE =
+  /(?:^|\/)(?:docs?|documentation|adr|adrs|wiki)\/|\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt)$|(?:^|\/)(?:README|CONTRIBUTING|CHANGELOG|CODEOWNERS|LICENSE)(?:\.\w+)?$/i;
+const TOOLING_FILE =
+  /^(?:\.github|\.devcontainer|\.circleci|\.gitlab|\.husky|\.vscode|ci|scripts|tools|tooling|build-tools)\/|(?:^|\/)(?:Makefile|Justfile|\.editorconfig|\.pre-commit-config\.ya?ml|\.eslintrc(?:\.\w+)?|eslint\.config\.\w+|\.prettierrc(?:\.\w+)?|renovate\.json|dependabot\.ya?ml)$/i;
+const ENABLING_LABELS =
+  /^(?:docs?|documentation|dx|developer[ -]experience|devex|tooling|tools|ci|ci\/cd|build|infra|infrastructure|onboarding|mentoring|mentorship|good[ -]first[ -]issue|platform)$/i;
 const FIRST_TIMERS = new Set(['FIRST_TIMER', 'FIRST_TIME_CONTRIBUTOR']);
 
 export interface Suggestion {
@@ -396,16 +432,25 @@ export function suggestCircle(e: Evidence, me?: string): Suggestion {
   const files = e.files ?? [];
   const label = pr.labels.find((l) => ENABLING_LABELS.test(l.trim()));
   if (e.kind === 'reviewed') {
-    if (pr.authorAssociation && FIRST_TIMERS.has(pr.authorAssociation)) return { circle: 'enabling', reason: `review for a first-time contributor (@${pr.author})` };
+    if (pr.authorAssociation && FIRST_TIMERS.has(pr.authorAssociation))
+      return { circle: 'enabling', reason: `review for a first-time contributor (@${pr.author})` };
     if (label) return { circle: 'enabling', reason: `review of a change labelled "${label}"` };
     return { circle: 'collaboration', reason: `review of @${pr.author}'s change` };
   }
-  if (files.length > 0 && files.every((f) => DOC_FILE.test(f))) return { circle: 'enabling', reason: 'documentation-only change' };
-  if (files.length > 0 && files.every((f) => DOC_FILE.test(f) || TOOLING_FILE.test(f))) return { circle: 'enabling', reason: 'change to the team’s tooling and docs' };
+  if (files.length > 0 && files.every((f) => DOC_FILE.test(f)))
+    return { circle: 'enabling', reason: 'documentation-only change' };
+  if (files.length > 0 && files.every((f) => DOC_FILE.test(f) || TOOLING_FILE.test(f)))
+    return { circle: 'enabling', reason: 'change to the team’s tooling and docs' };
   if (label) return { circle: 'enabling', reason: `labelled "${label}"` };
   const others = (e.coAuthors ?? []).filter((a) => !me || a.toLowerCase() !== me.toLowerCase());
-  if (others.length > 0) return { circle: 'collaboration', reason: `co-authored with ${others.slice(0, 2).join(', ')}${others.length > 2 ? ` and ${others.length - 2} more` : ''}` };
-  const requesters = (e.linkedIssueAuthors ?? []).filter((a) => a.toLowerCase() !== pr.author.toLowerCase() && (!me || a.toLowerCase() !== me.toLowerCase()));
+  if (others.length > 0)
+    return {
+      circle: 'collaboration',
+      reason: `co-authored with ${others.slice(0, 2).join(', ')}${others.length > 2 ? ` and ${others.length - 2} more` : ''}`,
+    };
+  const requesters = (e.linkedIssueAuthors ?? []).filter(
+    (a) => a.toLowerCase() !== pr.author.toLowerCase() && (!me || a.toLowerCase() !== me.toLowerCase()),
+  );
   if (requesters.length > 0) return { circle: 'collaboration', reason: `closes an issue opened by @${requesters[0]}` };
   return { circle: 'individual', reason: 'your own change' };
 }
@@ -419,7 +464,8 @@ const MAX_TITLE = 200;
 const UNSAFE_CHARS = /(?!\u200d)[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/gu;
 // Text that a markdown renderer (GitHub, VS Code's preview) would turn into a link by itself.
 // Not `\b`: GFM links `http://` after a digit or `_` (`v2http://…`) and `www.` after `_`.
-const LINKABLE = /(?:(?<![a-z])[a-z][a-z0-9+.-]*:\/\/|(?<![a-z0-9])www\.|\bmailto:)[^\s`]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+const LINKABLE =
+  /(?:(?<![a-z])[a-z][a-z0-9+.-]*:\/\/|(?<![a-z0-9])www\.|\bmailto:)[^\s`]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
 
 /**
  * Untrusted text as inline markdown that renders as that text and nothing
@@ -430,7 +476,11 @@ const LINKABLE = /(?:(?<![a-z])[a-z][a-z0-9+.-]*:\/\/|(?<![a-z0-9])www\.|\bmailt
 export function escapeInline(text: string, max = MAX_TITLE): string {
   let s = text.replace(UNSAFE_CHARS, ' ').replace(/\s+/gu, ' ').trim();
   const chars = [...s];
-  if (chars.length > max) s = `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  if (chars.length > max)
+    s = `${chars
+      .slice(0, max - 1)
+      .join('')
+      .trimEnd()}…`;
   let out = '';
   let last = 0;
   for (const m of s.matchAll(LINKABLE)) {
@@ -451,7 +501,11 @@ function escapePlain(s: string, atStart: boolean): string {
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
   // At the start of a list item, a list marker would open a nested list.
-  if (atStart) out = out.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^([-+])(?=\s|$)/, '\\$1').replace(/^Review:/, 'Review\\:');
+  if (atStart)
+    out = out
+      .replace(/^(\d{1,9})([.)])/, '$1\\$2')
+      .replace(/^([-+])(?=\s|$)/, '\\$1')
+      .replace(/^Review:/, 'Review\\:');
   return out;
 }
 
@@ -515,7 +569,8 @@ function link(ref: PullRequestRef): string {
 export function renderWin(w: WinLine, pending = false): string {
   const { pr } = w.evidence;
   const title = escapeInline(pr.title) || 'Untitled pull request';
-  const head = w.evidence.kind === 'reviewed' ? `Review: ${title} by @${isLogin(pr.author) ? pr.author : 'ghost'}` : title;
+  const head =
+    w.evidence.kind === 'reviewed' ? `Review: ${title} by @${isLogin(pr.author) ? pr.author : 'ghost'}` : title;
   const facts: string[] = [];
   if (w.evidence.kind === 'reviewed' && w.evidence.reviewedAt) facts.push(`reviewed ${w.evidence.reviewedAt}`);
   const merged = dayOf(pr.mergedAt);
@@ -569,7 +624,11 @@ export function parseWin(text: string): ParsedWin {
     const head = text.slice(0, at).replace(/\s+—\s*$/, '');
     title = unescapeInline(review ? head.replace(/^Review: /, '').replace(/ by @[A-Za-z0-9[\]-]+$/, '') : head);
   } else {
-    title = text.replace(REF_LINK, (_m, o: string, r: string, n: string) => `${o}/${r}#${n}`).replace(/(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu, '').replace(/\s+/g, ' ').trim();
+    title = text
+      .replace(REF_LINK, (_m, o: string, r: string, n: string) => `${o}/${r}#${n}`)
+      .replace(/(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     title = title.replace(/\s+—\s*details to fetch$/, '');
   }
   // After our link: the title before it is GitHub's text, and may say anything.

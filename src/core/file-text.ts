@@ -9,20 +9,33 @@ import { utf8Length } from './layout';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export type FileText = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'unreadable'; readonly message: string };
+export type FileText =
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'unreadable'; readonly message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A file's bytes as journal text (a BOM kept), or why they are skipped and what to do about it. */
 export function fileText(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): FileText {
   if (bytes.byteLength > maxBytes) {
-    return { kind: 'unreadable', message: `Skipped: the file is ${megabytes(bytes.byteLength)}; journal files over ${megabytes(maxBytes)} are not read. Split it into smaller files, or move it out of the journal folder.` };
+    return {
+      kind: 'unreadable',
+      message: `Skipped: the file is ${megabytes(bytes.byteLength)}; journal files over ${megabytes(maxBytes)} are not read. Split it into smaller files, or move it out of the journal folder.`,
+    };
   }
-  if (bytes.includes(0)) return { kind: 'unreadable', message: 'Skipped: the file looks binary (it contains NUL bytes). Move it out of the journal folder; 1:1 Journal never changes it.' };
+  if (bytes.includes(0))
+    return {
+      kind: 'unreadable',
+      message:
+        'Skipped: the file looks binary (it contains NUL bytes). Move it out of the journal folder; 1:1 Journal never changes it.',
+    };
   try {
     return { kind: 'text', text: decoder.decode(bytes) };
   } catch {
-    return { kind: 'unreadable', message: 'Skipped: the file is not valid UTF-8. Reopen it with its encoding (status bar) and save it as UTF-8 to use it in the journal.' };
+    return {
+      kind: 'unreadable',
+      message:
+        'Skipped: the file is not valid UTF-8. Reopen it with its encoding (status bar) and save it as UTF-8 to use it in the journal.',
+    };
   }
 }
 
@@ -33,7 +46,8 @@ export function fileText(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): FileText
  */
 export function editRefusal(path: string, doc: JournalDocument, maxBytes = MAX_FILE_BYTES): string | undefined {
   const text = doc.source.text;
-  if (text.includes('\u0000')) return `${path} was not changed: it contains NUL characters, so it looks binary. Move it out of the journal folder, or remove them by hand.`;
+  if (text.includes('\u0000'))
+    return `${path} was not changed: it contains NUL characters, so it looks binary. Move it out of the journal folder, or remove them by hand.`;
   if (text.length > maxBytes || utf8Length(text) > maxBytes) {
     return `${path} was not changed: it is over ${megabytes(maxBytes)}, and the journal neither reads nor changes files that large. Split it into smaller files.`;
   }

@@ -55,22 +55,38 @@ export function parseFrontMatterWithYaml(block: FrontMatterBlock): ParsedFrontMa
     // The first few: a broken file can make thousands, and each costs a scan for its line.
     for (const error of doc.errors.slice(0, MAX_REPORTED_ERRORS)) {
       const line = lineOfOffset(block.raw, error.pos[0]);
-      problems.push({ message: `Front matter: ${firstLine(error.message)}`, line: block.startLine + 1 + line, severity: 'error' });
+      problems.push({
+        message: `Front matter: ${firstLine(error.message)}`,
+        line: block.startLine + 1 + line,
+        severity: 'error',
+      });
     }
     if (doc.errors.length > MAX_REPORTED_ERRORS) {
-      problems.push({ message: `Front matter: ${doc.errors.length - MAX_REPORTED_ERRORS} more errors.`, line: problems[problems.length - 1]!.line, severity: 'error' });
+      problems.push({
+        message: `Front matter: ${doc.errors.length - MAX_REPORTED_ERRORS} more errors.`,
+        line: problems[problems.length - 1]!.line,
+        severity: 'error',
+      });
     }
     if (problems.length > 0) return { data: {}, problems };
     const contents = doc.contents;
     if (contents === null || (isScalar(contents) && contents.value === null)) return { data: {}, problems };
     if (!isMap(contents)) {
-      problems.push({ message: 'Front matter must be a list of `key: value` lines.', line: block.startLine + 1, severity: 'error' });
+      problems.push({
+        message: 'Front matter must be a list of `key: value` lines.',
+        line: block.startLine + 1,
+        severity: 'error',
+      });
       return { data: {}, problems };
     }
     const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
     return { data: isRecord(data) ? data : {}, problems };
   } catch (error) {
-    problems.push({ message: `Front matter could not be read: ${firstLine(String(error))}`, line: block.startLine, severity: 'error' });
+    problems.push({
+      message: `Front matter could not be read: ${firstLine(String(error))}`,
+      line: block.startLine,
+      severity: 'error',
+    });
     return { data: {}, problems };
   }
 }
@@ -94,7 +110,11 @@ const MAX_REPORTED_ERRORS = 10;
 function yamlRefusal(raw: string): { readonly line: number; readonly message: string } | undefined {
   // Depth first: it names the line where the nesting runs away.
   const line = tooDeep(raw);
-  if (line !== undefined) return { line, message: `Front matter is nested more than ${MAX_DEPTH} levels deep, so it is not read. Keep it to \`key: value\` lines.` };
+  if (line !== undefined)
+    return {
+      line,
+      message: `Front matter is nested more than ${MAX_DEPTH} levels deep, so it is not read. Keep it to \`key: value\` lines.`,
+    };
   if (raw.length > MAX_YAML_LENGTH || lineCount(raw) > MAX_YAML_LINES) {
     return {
       line: 0,
@@ -177,7 +197,8 @@ const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
 const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const CORE_INT = /^[-+]?[0-9]+$/;
 /** Octal, hex, floats, infinities and NaN: numbers the shortcut leaves to yaml. */
-const CORE_OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+const CORE_OTHER_NUMBER =
+  /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
 /**
  * Front matter made only of `key: value` lines, blank lines and `# comments`,
@@ -206,7 +227,8 @@ export function parseFlatFrontMatter(raw: string): FrontMatterData | undefined {
       const colon = raw.indexOf(':', start);
       if (colon < 0 || colon >= end) return undefined;
       const key = raw.slice(start, colon);
-      if (!FLAT_KEY.test(key) || RESERVED_KEY.test(key) || Object.prototype.hasOwnProperty.call(data, key)) return undefined;
+      if (!FLAT_KEY.test(key) || RESERVED_KEY.test(key) || Object.prototype.hasOwnProperty.call(data, key))
+        return undefined;
       let i = colon + 1;
       if (i < end && raw.charCodeAt(i) !== 32) return undefined;
       while (i < end && raw.charCodeAt(i) === 32) i++;
@@ -321,7 +343,8 @@ export function setFrontMatterValue(
 ): EditResult {
   const rendered = renderScalar(value);
   const keyText = renderKey(key);
-  if (scan.unterminatedFrontMatter) return { error: 'The front matter is never closed with ---; fix it by hand first.' };
+  if (scan.unterminatedFrontMatter)
+    return { error: 'The front matter is never closed with ---; fix it by hand first.' };
   const block = scan.frontMatter;
   if (!block) {
     return { edits: [insertAt(0, 0, `---${eol}${keyText}: ${rendered}${eol}---${eol}`)] };
@@ -375,7 +398,11 @@ function renderKey(key: string): string {
 }
 
 /** Maps an offset in the front matter's raw text (lines joined by `\n`, starting at `firstLine`) to a file position. */
-function rawOffsetToPosition(lines: readonly Line[], firstLine: number, offset: number): { line: number; character: number } {
+function rawOffsetToPosition(
+  lines: readonly Line[],
+  firstLine: number,
+  offset: number,
+): { line: number; character: number } {
   let line = firstLine;
   let remaining = offset;
   while (line < lines.length) {

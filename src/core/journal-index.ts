@@ -186,7 +186,14 @@ export class JournalIndex {
     for (const entry of this.ofKind('person')) bySlug.set(entry.slug, toPerson(entry));
     for (const [slug, meetings] of this.meetingsByPerson) {
       if (!bySlug.has(slug) && meetings.size > 0) {
-        bySlug.set(slug, { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined, schedule: undefined });
+        bySlug.set(slug, {
+          slug,
+          name: titleFromSlug(slug),
+          role: undefined,
+          cadence: undefined,
+          entry: undefined,
+          schedule: undefined,
+        });
       }
     }
     return [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
@@ -196,7 +203,9 @@ export class JournalIndex {
   person(slug: string): Person | undefined {
     const entry = this.entries.get(personPath(slug));
     if (entry) return toPerson(entry);
-    return this.meetingsByPerson.has(slug) ? { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined, schedule: undefined } : undefined;
+    return this.meetingsByPerson.has(slug)
+      ? { slug, name: titleFromSlug(slug), role: undefined, cadence: undefined, entry: undefined, schedule: undefined }
+      : undefined;
   }
 
   /** A person by slug or display name (case-insensitive). */
@@ -289,7 +298,14 @@ export class JournalIndex {
 }
 
 function toPerson(entry: JournalEntry): Person {
-  return { slug: entry.slug, name: entry.title, role: stringField(entry.data, 'role'), cadence: stringField(entry.data, 'cadence'), entry, schedule: entry.schedule };
+  return {
+    slug: entry.slug,
+    name: entry.title,
+    role: stringField(entry.data, 'role'),
+    cadence: stringField(entry.data, 'cadence'),
+    entry,
+    schedule: entry.schedule,
+  };
 }
 
 export function stringField(data: FrontMatterData, key: string): string | undefined {
@@ -310,14 +326,17 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
     // Items in a Private section, under a #private heading or with #private on any of their lines carry the tag,
     // so whatever is shared or exported from the index can leave them out.
     // (A heading is part of the text: looking there first spares a search of the whole file, as the Private heading is near its end.)
-    const mentionsPrivate = doc.scan.headings.some((h) => PRIVATE_WORD.test(h.text)) || PRIVATE_WORD.test(doc.source.text);
+    const mentionsPrivate =
+      doc.scan.headings.some((h) => PRIVATE_WORD.test(h.text)) || PRIVATE_WORD.test(doc.source.text);
     const hidden = mentionsPrivate ? privateLines(doc).lines : undefined;
     // Each heading normalized once, for the three sections.
     const normalized = doc.scan.headings.map((h) => normalizeHeading(h.text));
     const actionSection = sectionOf(doc, normalized, ACTION_WANTED);
     let openActionItems = 0;
     if (actionSection) {
-      for (const item of doc.scan.items) if (item.line >= actionSection.bodyStart && item.line < actionSection.end && item.checked === false) openActionItems++;
+      for (const item of doc.scan.items)
+        if (item.line >= actionSection.bodyStart && item.line < actionSection.end && item.checked === false)
+          openActionItems++;
     }
     // One object literal, no spreads: this runs for every meeting.
     return {
@@ -344,7 +363,8 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
     const firstH1 = doc.scan.headings.find((h) => h.level === 1)?.text;
     title = stringField(data, 'title') ?? (firstH1 ? own(firstH1) : titleFromSlug(c.slug));
   }
-  const extra: { schedule?: Schedule; lastProgress?: string; progressDates?: string[]; progress?: ProgressEntry[] } = {};
+  const extra: { schedule?: Schedule; lastProgress?: string; progressDates?: string[]; progress?: ProgressEntry[] } =
+    {};
   if (c.kind === 'person') {
     const schedule = scheduleOf(data).schedule;
     if (schedule) extra.schedule = schedule;
@@ -393,7 +413,11 @@ const ACTION_WANTED = ACTION_HEADINGS.map(normalizeHeading);
 const WINS_WANTED = WINS_HEADINGS.map(normalizeHeading);
 
 /** findSection, with the headings already normalized (`normalized[i]` is heading i's) and the names too. */
-function sectionOf(doc: JournalDocument, normalized: readonly string[], wanted: readonly string[]): Section | undefined {
+function sectionOf(
+  doc: JournalDocument,
+  normalized: readonly string[],
+  wanted: readonly string[],
+): Section | undefined {
   const hs = doc.scan.headings;
   for (let h = 0; h < hs.length; h++) {
     if (wanted.includes(normalized[h]!)) return sectionAt(doc.scan, h, doc.source.lines.length);
@@ -402,11 +426,18 @@ function sectionOf(doc: JournalDocument, normalized: readonly string[], wanted: 
 }
 
 /** Top-level items of a section (with their `Source:` lines when `withSource`); private ones tagged `private`. */
-function topLevelItems(doc: JournalDocument, section: Section | undefined, withSource: boolean, hidden: readonly boolean[] | undefined): ItemSummary[] {
+function topLevelItems(
+  doc: JournalDocument,
+  section: Section | undefined,
+  withSource: boolean,
+  hidden: readonly boolean[] | undefined,
+): ItemSummary[] {
   if (!section) return [];
   const items = doc.scan.items;
   const isTopLevel = (i: ListItem): boolean =>
-    i.line >= section.bodyStart && i.line < section.end && (i.parent === -1 || items[i.parent]!.line < section.bodyStart);
+    i.line >= section.bodyStart &&
+    i.line < section.end &&
+    (i.parent === -1 || items[i.parent]!.line < section.bodyStart);
   // Counted first: the index keeps the list, and one grown by push keeps spare room.
   let count = 0;
   for (const i of items) if (isTopLevel(i)) count++;
@@ -417,7 +448,9 @@ function topLevelItems(doc: JournalDocument, section: Section | undefined, withS
     const source = withSource ? sourceOf(doc, i.line + 1, i.endLine) : undefined;
     const tags = internTags(hidden?.[i.line] && !i.tags.includes(PRIVATE_TAG) ? [...i.tags, PRIVATE_TAG] : i.tags);
     const text = own(i.text);
-    out[k++] = source ? { line: i.line, text, checked: i.checked, tags, source } : { line: i.line, text, checked: i.checked, tags };
+    out[k++] = source
+      ? { line: i.line, text, checked: i.checked, tags, source }
+      : { line: i.line, text, checked: i.checked, tags };
   }
   return out;
 }
@@ -469,11 +502,11 @@ function goalRefs(doc: JournalDocument): string[] {
     for (const tag of item.tags) if (tag.startsWith('goal/') && tag.length > 5) (out ??= new Set()).add(tag.slice(5));
     if (!item.text.includes('goals/')) continue;
     GOAL_LINK.lastIndex = 0;
-    for (let m = GOAL_LINK.exec(item.text); m; m = GOAL_LINK.exec(item.text)) (out ??= new Set()).add(m[1]!.toLowerCase());
+    for (let m = GOAL_LINK.exec(item.text); m; m = GOAL_LINK.exec(item.text))
+      (out ??= new Set()).add(m[1]!.toLowerCase());
   }
   return out ? [...out].map(internTag) : [];
 }
-
 
 const SOURCE_LINK = /^\s*Source:\s*\[((?:\\.|[^\]\\])*)\]\((\S+?)\)\s*$/;
 const SOURCE_CODE = /^\s*Source:\s*(`+)\s?(.*?)\s?\1\s*$/;
@@ -507,13 +540,18 @@ function checkFields(kind: FileKind, doc: JournalDocument): Problem[] {
   switch (kind) {
     case 'person':
       expect('role', ROLES);
-      for (const p of scheduleOf(doc.data).problems) problems.push({ message: p.message, line: keyLine(doc, p.key), severity: 'warning' });
+      for (const p of scheduleOf(doc.data).problems)
+        problems.push({ message: p.message, line: keyLine(doc, p.key), severity: 'warning' });
       break;
     case 'meeting': {
       expect('status', MEETING_STATUSES);
       const date = doc.data['date'];
       if (date !== undefined && !(typeof date === 'string' && isIsoDate(date))) {
-        problems.push({ message: '"date" should be a date like 2026-01-31.', line: keyLine(doc, 'date'), severity: 'warning' });
+        problems.push({
+          message: '"date" should be a date like 2026-01-31.',
+          line: keyLine(doc, 'date'),
+          severity: 'warning',
+        });
       }
       break;
     }

@@ -52,7 +52,8 @@ export function classify(relativePath: string): Classified {
     }
   } else if (top === FOLDERS.meetings && relativePath.indexOf('/', first + 1) === last) {
     const m = MEETING_NAME.exec(slug);
-    if (m && isIsoDate(m[1]!)) return { kind: 'meeting', slug, person: relativePath.slice(first + 1, last), date: m[1]! };
+    if (m && isIsoDate(m[1]!))
+      return { kind: 'meeting', slug, person: relativePath.slice(first + 1, last), date: m[1]! };
   }
   return { kind: 'other', slug };
 }
@@ -146,7 +147,8 @@ export function escapeProblem(path: string): string | undefined {
   const folded = path.normalize('NFKC');
   if (folded !== path) {
     const lookalike = plainEscapeProblem(folded);
-    if (lookalike) return `${lookalike} once look-alike characters (full-width or compatibility forms) are read as what they look like`;
+    if (lookalike)
+      return `${lookalike} once look-alike characters (full-width or compatibility forms) are read as what they look like`;
   }
   return undefined;
 }
@@ -197,7 +199,8 @@ export function newNameProblem(name: string): string | undefined {
   if (name.startsWith('.')) return 'starts with a dot (a hidden file, which the journal does not read)';
   if (INVISIBLE_OR_SLASHLIKE.test(name)) return 'contains an invisible or slash-like character';
   for (const form of [name, name.normalize('NFKC')]) {
-    if (RESERVED_DEVICE.test(form.split('.')[0]!.trimEnd())) return 'is a reserved device name on Windows (CON, NUL, COM1…)';
+    if (RESERVED_DEVICE.test(form.split('.')[0]!.trimEnd()))
+      return 'is a reserved device name on Windows (CON, NUL, COM1…)';
   }
   if (utf8Length(name) > MAX_NAME_BYTES) return `is longer than ${MAX_NAME_BYTES} bytes`;
   return undefined;
@@ -238,9 +241,11 @@ export function journalFolderSetting(value: unknown): { readonly relative: strin
   const raw = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_JOURNAL_FOLDER;
   const path = raw.replace(/\\/g, '/');
   const hint = 'Set oneOnOne.journalFolder to a folder inside the workspace, such as "one-on-ones" or "notes/1on1".';
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || /^~(\/|$)/.test(path)) return { error: `The journal folder "${raw}" is not inside the workspace. ${hint}` };
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || /^~(\/|$)/.test(path))
+    return { error: `The journal folder "${raw}" is not inside the workspace. ${hint}` };
   const segments = path.split('/').filter((s) => s !== '' && s !== '.');
-  if (segments.includes('..')) return { error: `The journal folder "${raw}" leads out of the workspace (".."). ${hint}` };
+  if (segments.includes('..'))
+    return { error: `The journal folder "${raw}" leads out of the workspace (".."). ${hint}` };
   const relative = segments.join('/');
   if (relative === '') return { relative };
   const problem = escapeProblem(relative);

@@ -173,7 +173,11 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
       continue;
     }
 
-    if (lead === 60 /* < */ && relative <= 3 && (HTML_RAW_OPEN.test(text) || /^ {0,3}<!--/.test(text) || HTML_BLOCK_OPEN.test(text))) {
+    if (
+      lead === 60 /* < */ &&
+      relative <= 3 &&
+      (HTML_RAW_OPEN.test(text) || /^ {0,3}<!--/.test(text) || HTML_BLOCK_OPEN.test(text))
+    ) {
       closeItemsBelow(indent);
       kinds[i] = 'html';
       if (HTML_RAW_OPEN.test(text)) html = HTML_RAW_CLOSE.test(text) ? undefined : 'raw';
@@ -188,7 +192,8 @@ export function scanMarkdown(lines: readonly Line[]): ScannedMarkdown {
     kinds[i] = 'text';
     // A list item, read by hand (what LIST_ITEM says), without the regex's
     // six captured strings per line.
-    const markerEnd = lead === 45 /* - */ || lead === 42 /* * */ || lead === 43 /* + */ ? at + 1 : orderedMarkerEnd(text, at);
+    const markerEnd =
+      lead === 45 /* - */ || lead === 42 /* * */ || lead === 43 /* + */ ? at + 1 : orderedMarkerEnd(text, at);
     let gap = markerEnd;
     while (gap < text.length && (text.charCodeAt(gap) === 32 || text.charCodeAt(gap) === 9)) gap++;
     // After the marker: at least one space or tab, never the end of the line.
@@ -337,8 +342,18 @@ export function extractTags(text: string): string[] {
 /** What may come before a tag's `#`: `(` or what `\s` matches. */
 function opensTag(c: number): boolean {
   return (
-    c === 32 || c === 40 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 32 ||
+    c === 40 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -376,7 +391,7 @@ export function blankCodeSpans(text: string): string {
     let n = 1;
     while (text[i + n] === '`') n++;
     let close = -1;
-    for (let j = i + n; j < text.length && close < 0; ) {
+    for (let j = i + n; j < text.length && close < 0;) {
       if (text[j] !== '`') {
         j++;
         continue;
@@ -410,11 +425,7 @@ const PLAIN_HEADING = /^(?:[^*_`\s][^*_`]*)?[^*_`:\s]$/;
 
 export function normalizeHeading(text: string): string {
   if (PLAIN_HEADING.test(text)) return text.toLowerCase();
-  return text
-    .replace(/[*_`]/g, '')
-    .replace(/:\s*$/, '')
-    .trim()
-    .toLowerCase();
+  return text.replace(/[*_`]/g, '').replace(/:\s*$/, '').trim().toLowerCase();
 }
 
 /** The first section whose heading (any level) reads as one of `names`. */
@@ -457,7 +468,8 @@ export function linksAsText(text: string): string {
   let out = '';
   let last = 0;
   for (const m of blankCodeSpans(text).matchAll(INLINE_LINK)) {
-    out += text.slice(last, m.index) + text.slice(m.index + 1, m.index + 1 + m[1]!.length).replace(/\\([\\[\]])/g, '$1');
+    out +=
+      text.slice(last, m.index) + text.slice(m.index + 1, m.index + 1 + m[1]!.length).replace(/\\([\\[\]])/g, '$1');
     last = m.index + m[0].length;
   }
   return out + text.slice(last);
@@ -476,4 +488,3 @@ export function withoutTags(text: string): string {
   }
   return `${out}${text.slice(last)}`.replace(/\s+/g, ' ').trim();
 }
-

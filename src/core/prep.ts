@@ -43,7 +43,11 @@ function ago(date: string, today: string): string {
   if (days === 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days === -1) return 'tomorrow';
-  return formatDistanceStrict(a, b, { addSuffix: true, roundingMethod: 'floor', unit: Math.abs(days) < 14 ? 'day' : Math.abs(days) < 60 ? undefined : 'month' });
+  return formatDistanceStrict(a, b, {
+    addSuffix: true,
+    roundingMethod: 'floor',
+    unit: Math.abs(days) < 14 ? 'day' : Math.abs(days) < 60 ? undefined : 'month',
+  });
 }
 
 /** Link text that cannot break out of its brackets. */
@@ -63,7 +67,9 @@ const isPrivateTag = (t: string): boolean => t === 'private' || t.startsWith('pr
  * once kept in a meeting's Notes, never puts it in a shareable agenda.
  */
 function shown(item: ItemSummary): string {
-  return item.tags.some(isPrivateTag) && !extractTags(item.text).some(isPrivateTag) ? `${item.text} #private` : item.text;
+  return item.tags.some(isPrivateTag) && !extractTags(item.text).some(isPrivateTag)
+    ? `${item.text} #private`
+    : item.text;
 }
 
 function box(item: ItemSummary): string {
@@ -103,7 +109,10 @@ export function goalsInProgress(index: JournalIndex, until: string, staleWeeks =
     .ofKind('goal')
     .filter((g) => !INACTIVE_GOAL.has(goalStatus(g)))
     .map((g) => goalState(index, g, until, staleWeeks))
-    .sort((a, b) => (a.lastDiscussed ?? '').localeCompare(b.lastDiscussed ?? '') || a.entry.title.localeCompare(b.entry.title));
+    .sort(
+      (a, b) =>
+        (a.lastDiscussed ?? '').localeCompare(b.lastDiscussed ?? '') || a.entry.title.localeCompare(b.entry.title),
+    );
 }
 
 export interface PrepWin {
@@ -129,10 +138,12 @@ export function renderPrepSheet(input: PrepInput): string {
   out.push(`# Prep: 1:1 with ${person.name}`, '');
   out.push(`_${input.when ?? date}_ (${ago(date, today)})`, '');
   const meeting = index.meetingsOf(person.slug).find((m) => m.date === date);
-  const onAgenda = (entry: JournalEntry): string => (meeting && agendaMentions(meeting.agenda, entry) ? ' (on the agenda)' : '');
+  const onAgenda = (entry: JournalEntry): string =>
+    meeting && agendaMentions(meeting.agenda, entry) ? ' (on the agenda)' : '';
   const previous = previousMeeting(index, person.slug, date);
   if (previous) {
-    const status = previous.status && previous.status !== 'done' && previous.status !== 'planned' ? ` (${previous.status})` : '';
+    const status =
+      previous.status && previous.status !== 'done' && previous.status !== 'planned' ? ` (${previous.status})` : '';
     out.push(`Last 1:1: ${linkTo(input, previous.date!, previous.path)}${status}, ${ago(previous.date!, today)}.`, '');
   } else {
     out.push(`This is your first 1:1 with ${person.name} in the journal.`, '');
@@ -153,7 +164,9 @@ export function renderPrepSheet(input: PrepInput): string {
   const due = feedbackDue(index, person, date);
   if (due.length === 0) out.push('No feedback thread is due.');
   for (const f of due) {
-    out.push(`- ${linkTo(input, f.entry.title, f.entry.path)} — ${f.entry.status ?? 'received'}; circle back ${f.overdue ? 'was due' : 'due'} ${f.circleBack}${onAgenda(f.entry)}`);
+    out.push(
+      `- ${linkTo(input, f.entry.title, f.entry.path)} — ${f.entry.status ?? 'received'}; circle back ${f.overdue ? 'was due' : 'due'} ${f.circleBack}${onAgenda(f.entry)}`,
+    );
   }
   out.push('');
 
@@ -162,9 +175,16 @@ export function renderPrepSheet(input: PrepInput): string {
   if (goals.length === 0) out.push('No active goals.');
   for (const g of goals) {
     const target = stringField(g.entry.data, 'target');
-    let discussed = g.lastDiscussed ? `last discussed ${g.lastDiscussed} (${ago(g.lastDiscussed, today)})` : 'never discussed';
-    if (g.stale) discussed = g.lastDiscussed ? `**quiet for ${g.quietWeeks === 1 ? '1 week' : `${g.quietWeeks} weeks`}**: ${discussed}` : `**${discussed}**`;
-    out.push(`- ${linkTo(input, g.entry.title, g.entry.path)} — ${discussed}${target ? `; target ${target}` : ''}${onAgenda(g.entry)}`);
+    let discussed = g.lastDiscussed
+      ? `last discussed ${g.lastDiscussed} (${ago(g.lastDiscussed, today)})`
+      : 'never discussed';
+    if (g.stale)
+      discussed = g.lastDiscussed
+        ? `**quiet for ${g.quietWeeks === 1 ? '1 week' : `${g.quietWeeks} weeks`}**: ${discussed}`
+        : `**${discussed}**`;
+    out.push(
+      `- ${linkTo(input, g.entry.title, g.entry.path)} — ${discussed}${target ? `; target ${target}` : ''}${onAgenda(g.entry)}`,
+    );
   }
   out.push('');
 
@@ -177,7 +197,12 @@ export function renderPrepSheet(input: PrepInput): string {
   if (input.balanceWindow !== undefined && input.balanceWindow > 0) {
     const balance = balanceOf(index, person.slug, { window: input.balanceWindow, until: date });
     const n = balance.meetings.length || input.balanceWindow;
-    out.push(n === 1 ? '## Balance of the last 1:1' : `## Balance of the last ${n} 1:1s`, '', ...renderBalance(balance), '');
+    out.push(
+      n === 1 ? '## Balance of the last 1:1' : `## Balance of the last ${n} 1:1s`,
+      '',
+      ...renderBalance(balance),
+      '',
+    );
   }
 
   if (meeting && meeting.agenda.length > 0) {

@@ -216,7 +216,11 @@ function escapeRegExp(c: string): string {
  * rule re-includes it (`!…`), undefined when no rule matches. Sources come
  * lowest precedence first (info/exclude, the root .gitignore, deeper ones).
  */
-function verdict(path: string, isDir: boolean, sources: readonly { source: IgnoreSource; rules: readonly Rule[] }[]): string | false | undefined {
+function verdict(
+  path: string,
+  isDir: boolean,
+  sources: readonly { source: IgnoreSource; rules: readonly Rule[] }[],
+): string | false | undefined {
   let result: string | false | undefined;
   for (const { source, rules } of sources) {
     const base = source.base === '' ? '' : `${source.base}/`;
@@ -251,7 +255,13 @@ export function ignoredBy(path: string, isDir: boolean, sources: readonly Ignore
  * ignored: the folder itself may be ignored (`one-on-ones/`), or everything in
  * it (`one-on-ones/*`, `*.md`, a `*` in its own .gitignore).
  */
-export const JOURNAL_PROBES: readonly string[] = ['README.md', 'people/person.md', 'meetings/person/2000-01-01.md', 'goals/goal.md', 'feedback/thread.md'];
+export const JOURNAL_PROBES: readonly string[] = [
+  'README.md',
+  'people/person.md',
+  'meetings/person/2000-01-01.md',
+  'goals/goal.md',
+  'feedback/thread.md',
+];
 
 /** How the journal at a repository-relative path is kept out of git, if it is: the label of the rules that do. */
 export function journalIgnoredBy(journal: string, sources: readonly IgnoreSource[]): string | undefined {
@@ -325,7 +335,10 @@ export function relativeInside(parent: string, child: string): string | undefine
  */
 export function redactSecrets(message: string): string {
   return message
-    .replace(/\b(authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic)\s+)?[^\s,;'"]+/gi, (_m, head: string, scheme: string | undefined) => `${head}${scheme ? `${scheme} ` : ''}[redacted]`)
+    .replace(
+      /\b(authorization["']?\s*[:=]\s*["']?)(?:(bearer|token|basic)\s+)?[^\s,;'"]+/gi,
+      (_m, head: string, scheme: string | undefined) => `${head}${scheme ? `${scheme} ` : ''}[redacted]`,
+    )
     .replace(/\b(bearer|token)\s+[A-Za-z0-9._~+/=-]{16,}/gi, '$1 [redacted]')
     .replace(/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, '[redacted]')
     .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1[redacted]@');

@@ -36,10 +36,7 @@ const BUILT_IN: Record<string, readonly string[]> = {
     'Which of my priorities would you reorder?',
     'What is the most important problem for the team right now?',
   ],
-  win: [
-    'Is there a recent win of mine worth sharing more widely?',
-    'How should I make my work more visible?',
-  ],
+  win: ['Is there a recent win of mine worth sharing more widely?', 'How should I make my work more visible?'],
   blocker: [
     'What is slowing the team down that I could help remove?',
     'Is there a decision I am waiting on that you can unblock?',
@@ -57,7 +54,9 @@ const BUILT_IN: Record<string, readonly string[]> = {
 };
 
 export function builtInQuestions(): Question[] {
-  return Object.entries(BUILT_IN).flatMap(([theme, texts]) => texts.map((text) => ({ text, theme, origin: 'built-in' as const })));
+  return Object.entries(BUILT_IN).flatMap(([theme, texts]) =>
+    texts.map((text) => ({ text, theme, origin: 'built-in' as const })),
+  );
 }
 
 /**
@@ -72,7 +71,9 @@ export function questionsFromFile(doc: JournalDocument): Question[] {
     const heading = [...doc.scan.headings].reverse().find((h) => h.line < item.line);
     const tagged = item.tags.map(findTheme).find((t) => t !== undefined);
     const underHeading = heading ? findTheme(normalizeHeading(heading.text)) : undefined;
-    const text = extractTags(item.text).reduce((t, tag) => t.replace(new RegExp(`(^|\\s)#${escapeRegExp(tag)}(?=\\s|$)`, 'i'), ''), item.text).trim();
+    const text = extractTags(item.text)
+      .reduce((t, tag) => t.replace(new RegExp(`(^|\\s)#${escapeRegExp(tag)}(?=\\s|$)`, 'i'), ''), item.text)
+      .trim();
     out.push({ text: text || item.text, theme: (tagged ?? underHeading)?.id ?? 'question', origin: 'mine' });
   }
   return out;

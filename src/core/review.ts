@@ -44,7 +44,15 @@ function rebaseLinks(text: string, fromFile: string, toFile: string): string {
     if (/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(target)) continue;
     const start = m.index + 2;
     // `#heading` is a place in the file the text came from.
-    out += text.slice(last, start) + rebase(target.startsWith('#') ? `${encodeURIComponent(fromFile.slice(fromFile.lastIndexOf('/') + 1))}${target}` : target, fromFile, toFile);
+    out +=
+      text.slice(last, start) +
+      rebase(
+        target.startsWith('#')
+          ? `${encodeURIComponent(fromFile.slice(fromFile.lastIndexOf('/') + 1))}${target}`
+          : target,
+        fromFile,
+        toFile,
+      );
     last = start + target.length;
   }
   return out + text.slice(last);
@@ -86,7 +94,12 @@ export function meetingsInRange(index: JournalIndex, from: string, to: string, p
   const all = person ? index.meetingsOf(person) : index.ofKind('meeting');
   return all
     .filter((m) => (m.date ?? '') >= from && (m.date ?? '') <= to && !NOT_HELD.has(m.status ?? ''))
-    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.person ?? '').localeCompare(b.person ?? '') || a.path.localeCompare(b.path));
+    .sort(
+      (a, b) =>
+        (a.date ?? '').localeCompare(b.date ?? '') ||
+        (a.person ?? '').localeCompare(b.person ?? '') ||
+        a.path.localeCompare(b.path),
+    );
 }
 
 /** Wins of those meetings (Wins sections and #win talking points), none private. */
@@ -115,7 +128,10 @@ function sectionLines(text: string, names: readonly string[], fromFile: string, 
   for (let l = section.bodyStart; l < section.end; l++) {
     const line = shared.source.lines[l]!.text.trimEnd();
     const heading = shared.scan.headings.find((h) => h.line === l);
-    if (heading) lines.push(`${'#'.repeat(Math.min(6, 4 + heading.level - section.heading.level))} ${rebaseLinks(heading.text, fromFile, outPath)}`);
+    if (heading)
+      lines.push(
+        `${'#'.repeat(Math.min(6, 4 + heading.level - section.heading.level))} ${rebaseLinks(heading.text, fromFile, outPath)}`,
+      );
     else lines.push(shared.scan.kinds[l] === 'text' ? rebaseLinks(line, fromFile, outPath) : line);
   }
   while (lines.length > 0 && lines[0] === '') lines.shift();
@@ -166,28 +182,50 @@ export function renderReview(input: ReviewInput): string {
       const by = stringField(f.data, 'from')?.toLowerCase();
       return by === person.name.toLowerCase() || by === person.slug;
     })
-    .sort((a, b) => (stringField(a.data, 'received') ?? '').localeCompare(stringField(b.data, 'received') ?? '') || a.path.localeCompare(b.path));
+    .sort(
+      (a, b) =>
+        (stringField(a.data, 'received') ?? '').localeCompare(stringField(b.data, 'received') ?? '') ||
+        a.path.localeCompare(b.path),
+    );
 
   const out: string[] = [];
   const title = `Review packet: ${from} to ${to}${person ? ` (1:1s with ${person.name})` : ''}`;
-  out.push('---', `from: ${from}`, `to: ${to}`, ...(person ? [`person: ${person.slug}`] : []), '---', '', `# ${title}`, '');
+  out.push(
+    '---',
+    `from: ${from}`,
+    `to: ${to}`,
+    ...(person ? [`person: ${person.slug}`] : []),
+    '---',
+    '',
+    `# ${title}`,
+    '',
+  );
   const byCircle = (c: Circle | undefined): number => wins.filter((w) => w.circle === c).length;
   out.push('## Summary', '');
   out.push(`- ${meetings.length} 1:1${meetings.length === 1 ? '' : 's'} held${person ? ` with ${person.name}` : ''}.`);
-  out.push(`- ${wins.length} win${wins.length === 1 ? '' : 's'}: ${CIRCLES.map((c) => `${byCircle(c.id)} ${c.label.toLowerCase()}`).join(', ')}${byCircle(undefined) > 0 ? `, ${byCircle(undefined)} not sorted` : ''}.`);
-  out.push(`- ${goals.length} goal${goals.length === 1 ? '' : 's'} worked on, ${goals.filter((g) => g.entry.status === 'achieved').length} achieved.`);
+  out.push(
+    `- ${wins.length} win${wins.length === 1 ? '' : 's'}: ${CIRCLES.map((c) => `${byCircle(c.id)} ${c.label.toLowerCase()}`).join(', ')}${byCircle(undefined) > 0 ? `, ${byCircle(undefined)} not sorted` : ''}.`,
+  );
+  out.push(
+    `- ${goals.length} goal${goals.length === 1 ? '' : 's'} worked on, ${goals.filter((g) => g.entry.status === 'achieved').length} achieved.`,
+  );
   out.push(`- ${feedback.length} piece${feedback.length === 1 ? '' : 's'} of feedback acted on.`, '');
 
   out.push('## Wins by circle of impact', '');
   if (wins.length === 0) out.push('No wins recorded in this period.', '');
-  const groups: { label: string; circle: Circle | undefined }[] = [...CIRCLES.map((c) => ({ label: c.label, circle: c.id as Circle | undefined })), { label: 'Not sorted into a circle', circle: undefined }];
+  const groups: { label: string; circle: Circle | undefined }[] = [
+    ...CIRCLES.map((c) => ({ label: c.label, circle: c.id as Circle | undefined })),
+    { label: 'Not sorted into a circle', circle: undefined },
+  ];
   for (const g of groups) {
     const these = wins.filter((w) => w.circle === g.circle);
     if (these.length === 0) continue;
     out.push(`### ${g.label}`, '');
     for (const w of these) {
       const who = person ? '' : ` with ${nameOf(w.meeting.person)}`;
-      out.push(`- ${withoutTags(rebaseLinks(w.text, w.meeting.path, outPath))} (1:1${who} on ${link(w.meeting.date!, w.meeting.path)})`);
+      out.push(
+        `- ${withoutTags(rebaseLinks(w.text, w.meeting.path, outPath))} (1:1${who} on ${link(w.meeting.date!, w.meeting.path)})`,
+      );
     }
     out.push('');
   }
@@ -195,7 +233,11 @@ export function renderReview(input: ReviewInput): string {
   out.push('## Goals', '');
   if (goals.length === 0) out.push('No goal came up in this period.', '');
   for (const { entry, progress } of goals) {
-    const facts = [entry.status ?? 'active', stringField(entry.data, 'target') ? `target ${stringField(entry.data, 'target')}` : undefined, stringField(entry.data, 'circle')].filter(Boolean);
+    const facts = [
+      entry.status ?? 'active',
+      stringField(entry.data, 'target') ? `target ${stringField(entry.data, 'target')}` : undefined,
+      stringField(entry.data, 'circle'),
+    ].filter(Boolean);
     out.push(`### ${link(entry.title, entry.path)}`, '', `${facts.join(' · ')}`, '');
     if (progress.length === 0) out.push('Discussed, no progress entry in this period.', '');
     else out.push(...progress.map((p) => `- ${withoutTags(rebaseLinks(p, entry.path, outPath))}`), '');
@@ -208,7 +250,12 @@ export function renderReview(input: ReviewInput): string {
     const by = stringField(f.data, 'from');
     const received = stringField(f.data, 'received');
     out.push(`### ${link(f.title, f.path)}`, '');
-    out.push([f.status, by ? `from ${by}` : undefined, received ? `received ${received}` : undefined].filter(Boolean).join(' · '), '');
+    out.push(
+      [f.status, by ? `from ${by}` : undefined, received ? `received ${received}` : undefined]
+        .filter(Boolean)
+        .join(' · '),
+      '',
+    );
     for (const [heading, names] of [
       ['What I heard', ['What I heard', 'Heard']],
       ['What I am trying', ['What I am trying', 'Trying']],
@@ -225,7 +272,9 @@ export function renderReview(input: ReviewInput): string {
     const points = m.agenda.filter((i) => !isPrivate(i.tags)).length;
     const done = m.actions.filter((a) => a.checked === true && !isPrivate(a.tags)).length;
     const who = person ? '' : ` with ${nameOf(m.person)}`;
-    out.push(`- ${link(m.date!, m.path)}${who}: ${points} talking point${points === 1 ? '' : 's'}, ${done} action item${done === 1 ? '' : 's'} done`);
+    out.push(
+      `- ${link(m.date!, m.path)}${who}: ${points} talking point${points === 1 ? '' : 's'}, ${done} action item${done === 1 ? '' : 's'} done`,
+    );
   }
   out.push('');
   return out.join('\n');

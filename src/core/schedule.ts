@@ -12,7 +12,16 @@
 // across DST.
 
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, differenceInCalendarDays, getDay, isLastDayOfMonth, lastDayOfMonth, startOfMonth } from 'date-fns';
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  differenceInCalendarDays,
+  getDay,
+  isLastDayOfMonth,
+  lastDayOfMonth,
+  startOfMonth,
+} from 'date-fns';
 import { RRule, RRuleSet, rrulestr } from 'rrule';
 import { FrontMatterData } from './front-matter';
 import { Cadence, isCadence, parseIsoDate, toIsoDate } from './dates';
@@ -56,7 +65,8 @@ export function parseRRule(text: string, dtstart?: Date): RRule | Error {
     const options = dtstart && !/DTSTART/i.test(body) ? { dtstart } : {};
     const rule = rrulestr(body, options);
     // An RRuleSet is also an RRule: test for it first.
-    if (rule instanceof RRuleSet || !(rule instanceof RRule)) return new Error('Only a single RRULE is supported (no RDATE or EXRULE).');
+    if (rule instanceof RRuleSet || !(rule instanceof RRule))
+      return new Error('Only a single RRULE is supported (no RDATE or EXRULE).');
     // rrule loops forever on an INTERVAL that is not a positive whole number.
     const interval = rule.options.interval;
     if (!Number.isInteger(interval) || interval < 1) return new Error('INTERVAL should be a whole number, 1 or more.');
@@ -76,12 +86,19 @@ const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 function neverMatches(rule: RRule): string | undefined {
   const o = rule.options;
-  const list = (v: number | number[] | null | undefined): number[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
-  if (list(o.byweekno).some((w) => w === 0 || Math.abs(w) > 53)) return 'BYWEEKNO must be between 1 and 53 (or -53 and -1).';
-  if (list(o.byyearday).some((d) => d === 0 || Math.abs(d) > 366)) return 'BYYEARDAY must be between 1 and 366 (or -366 and -1).';
+  const list = (v: number | number[] | null | undefined): number[] =>
+    v === null || v === undefined ? [] : Array.isArray(v) ? v : [v];
+  if (list(o.byweekno).some((w) => w === 0 || Math.abs(w) > 53))
+    return 'BYWEEKNO must be between 1 and 53 (or -53 and -1).';
+  if (list(o.byyearday).some((d) => d === 0 || Math.abs(d) > 366))
+    return 'BYYEARDAY must be between 1 and 366 (or -366 and -1).';
   const months = list(o.bymonth);
   const days = [...list(o.bymonthday), ...list(o.bynmonthday)];
-  if (months.length > 0 && days.length > 0 && !months.some((m) => days.some((d) => Math.abs(d) <= MONTH_DAYS[m - 1]!))) {
+  if (
+    months.length > 0 &&
+    days.length > 0 &&
+    !months.some((m) => days.some((d) => Math.abs(d) <= MONTH_DAYS[m - 1]!))
+  ) {
     return 'No month in BYMONTH has the days in BYMONTHDAY, so the rule never happens.';
   }
   return undefined;
@@ -117,7 +134,8 @@ export function parseDuration(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 && value <= 24 * 60 ? value : undefined;
   if (typeof value !== 'string') return undefined;
   const m = /^\s*(?:(\d+)\s*h(?:ours?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?)?)?)?\s*$/i.exec(value);
-  if (!m || (m[1] === undefined && m[2] === undefined)) return /^\s*\d+\s*$/.test(value) ? parseDuration(Number(value)) : undefined;
+  if (!m || (m[1] === undefined && m[2] === undefined))
+    return /^\s*\d+\s*$/.test(value) ? parseDuration(Number(value)) : undefined;
   const minutes = Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
   return minutes > 0 && minutes <= 24 * 60 ? minutes : undefined;
 }
@@ -144,13 +162,17 @@ export function scheduleOf(data: FrontMatterData): ScheduleResult {
       cadence = text;
     } else if (text !== undefined && looksLikeRRule(text)) {
       const parsed = parseRRule(text, new Date(Date.UTC(2026, 0, 1)));
-      if (parsed instanceof Error) problems.push({ key: 'cadence', message: `"cadence" is not a valid RRULE: ${parsed.message}` });
+      if (parsed instanceof Error)
+        problems.push({ key: 'cadence', message: `"cadence" is not a valid RRULE: ${parsed.message}` });
       else {
         cadence = 'rrule';
         rule = text;
       }
     } else {
-      problems.push({ key: 'cadence', message: '"cadence" should be weekly, biweekly, monthly or an RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.' });
+      problems.push({
+        key: 'cadence',
+        message: '"cadence" should be weekly, biweekly, monthly or an RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.',
+      });
     }
   }
   const field = <T>(key: string, parse: (v: unknown) => T | undefined, message: string): T | undefined => {
@@ -163,7 +185,11 @@ export function scheduleOf(data: FrontMatterData): ScheduleResult {
   const weekday = field('weekday', parseWeekday, '"weekday" should be a day of the week, e.g. tuesday.');
   const time = field('time', parseWallTime, '"time" should be a time of day such as "10:00" or "2:30pm" (quote it).');
   const duration = field('duration', parseDuration, '"duration" should be minutes, e.g. 30, or "1h".');
-  const timeZone = field('timezone', (v) => (isTimeZone(v) ? (v as string).trim() : undefined), '"timezone" should be an IANA time zone such as Europe/Berlin.');
+  const timeZone = field(
+    'timezone',
+    (v) => (isTimeZone(v) ? (v as string).trim() : undefined),
+    '"timezone" should be an IANA time zone such as Europe/Berlin.',
+  );
   if (!cadence) return { schedule: undefined, problems };
   return {
     schedule: {
@@ -186,7 +212,12 @@ const MAX_STEPS = 5000;
  * the `skip` dates (meetings marked skipped or cancelled). Without an anchor
  * the schedule starts at `from`.
  */
-export function nextDate(schedule: Schedule, anchor: string | undefined, from: string, skip: ReadonlySet<string> = new Set()): string | undefined {
+export function nextDate(
+  schedule: Schedule,
+  anchor: string | undefined,
+  from: string,
+  skip: ReadonlySet<string> = new Set(),
+): string | undefined {
   const start = anchor ? parseIsoDate(anchor) : undefined;
   const min = parseIsoDate(from);
   if (!min) return undefined;
@@ -232,7 +263,12 @@ function fromFloating(date: Date): Date {
   return new Date(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
 
-function nextOfRule(schedule: Schedule, start: Date | undefined, min: Date, ok: (d: Date) => boolean): string | undefined {
+function nextOfRule(
+  schedule: Schedule,
+  start: Date | undefined,
+  min: Date,
+  ok: (d: Date) => boolean,
+): string | undefined {
   const rule = parseRRule(schedule.rule ?? '', floating(start ?? min));
   if (rule instanceof Error) return undefined;
   // Searched within a horizon: a valid rule that never matches (BYMONTHDAY=30 in
@@ -264,7 +300,8 @@ export function ruleTime(schedule: Schedule): WallTime | undefined {
 export function instantOf(date: string, time: WallTime, timeZone?: string): Date | undefined {
   const d = parseIsoDate(date);
   if (!d) return undefined;
-  if (timeZone) return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), time.hour, time.minute, timeZone).getTime());
+  if (timeZone)
+    return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), time.hour, time.minute, timeZone).getTime());
   return new Date(d.getFullYear(), d.getMonth(), d.getDate(), time.hour, time.minute);
 }
 
@@ -285,7 +322,13 @@ export interface Slot {
   readonly end: Date | undefined;
 }
 
-function slotOf(person: string, date: string, path: string | undefined, schedule: Schedule | undefined, data: FrontMatterData): Slot {
+function slotOf(
+  person: string,
+  date: string,
+  path: string | undefined,
+  schedule: Schedule | undefined,
+  data: FrontMatterData,
+): Slot {
   const time = parseWallTime(data['time']) ?? schedule?.time ?? (schedule ? ruleTime(schedule) : undefined);
   const duration = parseDuration(data['duration']) ?? schedule?.durationMinutes ?? DEFAULT_DURATION_MINUTES;
   const zone = isTimeZone(data['timezone']) ? (data['timezone'] as string).trim() : schedule?.timeZone;
@@ -299,16 +342,28 @@ function slotOf(person: string, date: string, path: string | undefined, schedule
  * today or later that is not done, skipped or cancelled and whose slot has not
  * ended; else the next date on their cadence. `today` is `now` as a local date.
  */
-export function nextSlot(person: string, meetings: readonly MeetingRef[], schedule: Schedule | undefined, now: Date, today: string): Slot | undefined {
-  const open = meetings.filter((m) => m.date >= today && !CLOSED.has(m.status ?? '')).sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));
+export function nextSlot(
+  person: string,
+  meetings: readonly MeetingRef[],
+  schedule: Schedule | undefined,
+  now: Date,
+  today: string,
+): Slot | undefined {
+  const open = meetings
+    .filter((m) => m.date >= today && !CLOSED.has(m.status ?? ''))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));
   for (const m of open) {
     const slot = slotOf(person, m.date, m.path, schedule, m.data);
     if (!slot.end || slot.end > now) return slot;
   }
   // A projection needs something to stand on: a meeting to step from, a weekday, or a rule.
-  if (!schedule || (meetings.length === 0 && schedule.weekday === undefined && schedule.cadence !== 'rrule')) return undefined;
+  if (!schedule || (meetings.length === 0 && schedule.weekday === undefined && schedule.cadence !== 'rrule'))
+    return undefined;
   const taken = new Set(meetings.map((m) => m.date));
-  const anchor = meetings.reduce<string | undefined>((latest, m) => (!latest || m.date > latest ? m.date : latest), undefined);
+  const anchor = meetings.reduce<string | undefined>(
+    (latest, m) => (!latest || m.date > latest ? m.date : latest),
+    undefined,
+  );
   let from = today;
   for (let i = 0; i < 3; i++) {
     const date = nextDate(schedule, anchor, from, taken);
@@ -341,7 +396,12 @@ export function countdown(slot: Slot, now: Date, today: string): string | undefi
 }
 
 /** The date after which a meeting dated `date` would be followed on the schedule: the next meeting's date. */
-export function dateAfter(schedule: Schedule | undefined, date: string, today: string, skip: ReadonlySet<string> = new Set()): string | undefined {
+export function dateAfter(
+  schedule: Schedule | undefined,
+  date: string,
+  today: string,
+  skip: ReadonlySet<string> = new Set(),
+): string | undefined {
   const from = date >= today ? date : today;
   const fallback: Schedule = { cadence: 'weekly', durationMinutes: DEFAULT_DURATION_MINUTES };
   return nextDate(schedule ?? fallback, date, from, skip);
@@ -369,7 +429,14 @@ export function describeSchedule(schedule: Schedule): string {
  * when there is none) after the latest meeting, not before today and not a
  * date that has a meeting already. `dates` are the meetings', newest first.
  */
-export function suggestMeetingDate(schedule: Schedule | undefined, dates: readonly (string | undefined)[], today: string): string {
+export function suggestMeetingDate(
+  schedule: Schedule | undefined,
+  dates: readonly (string | undefined)[],
+  today: string,
+): string {
   const taken = new Set(dates.map((d) => d ?? ''));
-  return nextDate(schedule ?? { cadence: 'weekly', durationMinutes: DEFAULT_DURATION_MINUTES }, dates[0], today, taken) ?? today;
+  return (
+    nextDate(schedule ?? { cadence: 'weekly', durationMinutes: DEFAULT_DURATION_MINUTES }, dates[0], today, taken) ??
+    today
+  );
 }

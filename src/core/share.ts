@@ -57,7 +57,13 @@ export function privateLines(doc: JournalDocument): { readonly lines: boolean[];
   }
   // A #private tag on any other text line: the innermost item holding it, else its paragraph.
   lines.forEach((line, l) => {
-    if (drop[l] || (kinds[l] !== 'text' && kinds[l] !== 'html') || !/#private/i.test(line.text) || !isPrivate(extractTags(line.text))) return;
+    if (
+      drop[l] ||
+      (kinds[l] !== 'text' && kinds[l] !== 'html') ||
+      !/#private/i.test(line.text) ||
+      !isPrivate(extractTags(line.text))
+    )
+      return;
     if (kinds[l] === 'html') {
       // An HTML block tagged #private goes whole.
       let from = l;
@@ -69,7 +75,8 @@ export function privateLines(doc: JournalDocument): { readonly lines: boolean[];
       return;
     }
     let holder: (typeof items)[number] | undefined;
-    for (const item of items) if (item.line <= l && l < item.endLine && (!holder || item.line > holder.line)) holder = item;
+    for (const item of items)
+      if (item.line <= l && l < item.endLine && (!holder || item.line > holder.line)) holder = item;
     if (holder) dropRange(holder.line, holder.endLine);
     else {
       let from = l;

@@ -26,7 +26,10 @@ export interface StartupCache {
 /** The value to keep for these person entries; undefined when there is nothing worth keeping. */
 export function startupCacheOf(root: string, code: string, entries: Iterable<JournalEntry>): StartupCache | undefined {
   const people = [...entries]
-    .filter((e) => e.kind === 'person' && isPersonPath(e.path) && isJsonSafe(e) && JSON.stringify(e).length <= MAX_CACHED_ENTRY)
+    .filter(
+      (e) =>
+        e.kind === 'person' && isPersonPath(e.path) && isJsonSafe(e) && JSON.stringify(e).length <= MAX_CACHED_ENTRY,
+    )
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (people.length === 0 || people.length > MAX_CACHED_PEOPLE) return undefined;
   return { version: STARTUP_CACHE_VERSION, code, root, people };
@@ -40,7 +43,13 @@ export function startupCacheOf(root: string, code: string, entries: Iterable<Jou
 export function readStartupCache(value: unknown, root: string, code: string): JournalEntry[] | undefined {
   if (!isObject(value)) return undefined;
   const cache = value as Partial<StartupCache>;
-  if (cache.version !== STARTUP_CACHE_VERSION || cache.code !== code || cache.root !== root || !Array.isArray(cache.people)) return undefined;
+  if (
+    cache.version !== STARTUP_CACHE_VERSION ||
+    cache.code !== code ||
+    cache.root !== root ||
+    !Array.isArray(cache.people)
+  )
+    return undefined;
   if (cache.people.length === 0 || cache.people.length > MAX_CACHED_PEOPLE) return undefined;
   const seen = new Set<string>();
   for (const entry of cache.people as unknown[]) {
@@ -52,11 +61,16 @@ export function readStartupCache(value: unknown, root: string, code: string): Jo
 
 /** Two entries of the index say the same (they are plain data: JSON compares them, numbers JSON has no word for included). */
 export function sameEntry(a: unknown, b: unknown): boolean {
-  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a, exactNumbers) === JSON.stringify(b, exactNumbers));
+  return (
+    a === b ||
+    (a !== undefined && b !== undefined && JSON.stringify(a, exactNumbers) === JSON.stringify(b, exactNumbers))
+  );
 }
 
 function exactNumbers(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0)) ? `number:${Object.is(value, -0) ? '-0' : String(value)}` : value;
+  return typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))
+    ? `number:${Object.is(value, -0) ? '-0' : String(value)}`
+    : value;
 }
 
 /** Comes back the same from the workspace's state (a JSON round trip): front matter can hold `.inf` or `-0`, which would not. */
@@ -64,7 +78,11 @@ function isJsonSafe(value: unknown): boolean {
   if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
   if (Array.isArray(value)) return value.every(isJsonSafe);
-  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
+  if (
+    typeof value !== 'object' ||
+    (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null)
+  )
+    return false;
   return Object.values(value).every(isJsonSafe);
 }
 
@@ -76,15 +94,25 @@ function isPersonEntry(value: unknown): value is JournalEntry {
   if (e['slug'] !== classify(e['path']).slug || typeof e['title'] !== 'string' || !isObject(e['data'])) return false;
   if (e['status'] !== undefined && typeof e['status'] !== 'string') return false;
   if (!Array.isArray(e['problems']) || !e['problems'].every(isProblem)) return false;
-  for (const list of ['agenda', 'actions', 'wins', 'goals']) if (!Array.isArray(e[list]) || (e[list] as unknown[]).length > 0) return false;
+  for (const list of ['agenda', 'actions', 'wins', 'goals'])
+    if (!Array.isArray(e[list]) || (e[list] as unknown[]).length > 0) return false;
   if (e['openActionItems'] !== 0 || e['person'] !== undefined || e['date'] !== undefined) return false;
   const schedule = e['schedule'];
-  if (schedule !== undefined && !(isObject(schedule) && typeof schedule['cadence'] === 'string' && typeof schedule['durationMinutes'] === 'number')) return false;
+  if (
+    schedule !== undefined &&
+    !(isObject(schedule) && typeof schedule['cadence'] === 'string' && typeof schedule['durationMinutes'] === 'number')
+  )
+    return false;
   return JSON.stringify(value).length <= MAX_CACHED_ENTRY;
 }
 
 function isProblem(value: unknown): boolean {
-  return isObject(value) && typeof value['message'] === 'string' && typeof value['line'] === 'number' && (value['severity'] === 'error' || value['severity'] === 'warning');
+  return (
+    isObject(value) &&
+    typeof value['message'] === 'string' &&
+    typeof value['line'] === 'number' &&
+    (value['severity'] === 'error' || value['severity'] === 'warning')
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -27,7 +27,10 @@ export const THEMES: readonly Theme[] = [
 /** A theme by id, tag or label, case-insensitive (`team-process` and `process` also find team/process). */
 export function findTheme(name: string): Theme | undefined {
   const n = name.trim().replace(/^#/, '').toLowerCase();
-  return THEMES.find((t) => t.id === n || t.tag === n || t.label.toLowerCase() === n) ?? (n === 'team-process' || n === 'process' || n === 'team' ? THEMES[6] : undefined);
+  return (
+    THEMES.find((t) => t.id === n || t.tag === n || t.label.toLowerCase() === n) ??
+    (n === 'team-process' || n === 'process' || n === 'team' ? THEMES[6] : undefined)
+  );
 }
 
 /** The first known theme tagged in `text` (`#growth …`), if any. */
@@ -109,7 +112,9 @@ export function codeSpan(text: string): string {
 
 /** The excerpt as a blockquote (prose) or a fenced code block longer than any backtick run inside it. */
 export function excerptLines(excerpt: Excerpt): string[] {
-  let lines = withoutControlCharacters(excerpt.text).replace(/\t/g, '    ').split(/\r\n|\r|\n/);
+  let lines = withoutControlCharacters(excerpt.text)
+    .replace(/\t/g, '    ')
+    .split(/\r\n|\r|\n/);
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
   let note: string | undefined;
@@ -170,15 +175,28 @@ export function parseGitHubRemote(remote: string, enterpriseHosts: readonly stri
     return undefined;
   }
   host = host.toLowerCase();
-  const known = host === 'github.com' || host === 'www.github.com' || enterpriseHosts.map((h) => h.toLowerCase()).includes(host) || host.includes('github');
+  const known =
+    host === 'github.com' ||
+    host === 'www.github.com' ||
+    enterpriseHosts.map((h) => h.toLowerCase()).includes(host) ||
+    host.includes('github');
   if (!known) return undefined;
-  const parts = path.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '').split('/');
+  const parts = path
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\.git$/, '')
+    .split('/');
   if (parts.length !== 2 || parts.some((p) => p === '' || p === '.' || p === '..')) return undefined;
   return { host: host === 'www.github.com' ? 'github.com' : host, owner: parts[0]!, repo: parts[1]! };
 }
 
 /** `https://github.com/o/r/blob/<commit>/path#L3-L9` for one-based lines. */
-export function permalink(repo: RemoteRepo, commit: string, path: string, startLine: number, endLine: number): string | undefined {
+export function permalink(
+  repo: RemoteRepo,
+  commit: string,
+  path: string,
+  startLine: number,
+  endLine: number,
+): string | undefined {
   if (!/^[0-9a-f]{7,64}$/i.test(commit)) return undefined;
   let encoded: string;
   try {

@@ -71,10 +71,18 @@ export interface FeedbackFields {
   readonly circleBack?: string | undefined;
 }
 
-export function feedbackFile(title: string, from: string | undefined, received: string, fields: FeedbackFields = {}): string {
+export function feedbackFile(
+  title: string,
+  from: string | undefined,
+  received: string,
+  fields: FeedbackFields = {},
+): string {
   const heard: string[] = [];
   if (fields.heard !== undefined && fields.heard.trim() !== '') {
-    const lines = fields.heard.replace(/\r\n?/g, '\n').replace(/[\u2028\u2029]/g, '\n').split('\n');
+    const lines = fields.heard
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u2028\u2029]/g, '\n')
+      .split('\n');
     while (lines.length > 0 && lines[0]!.trim() === '') lines.shift();
     while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
     heard.push(...lines.map((l) => (l.trim() === '' ? '>' : `> ${l.trimEnd()}`)), '');

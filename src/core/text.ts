@@ -173,7 +173,8 @@ export function positionAt(lines: readonly Line[], offset: number): Position {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const end = start + line.text.length;
-    if (offset <= end || i === lines.length - 1) return { line: i, character: Math.min(offset - start, line.text.length) };
+    if (offset <= end || i === lines.length - 1)
+      return { line: i, character: Math.min(offset - start, line.text.length) };
     start = end + line.eol.length;
   }
   return { line: 0, character: 0 };
@@ -198,8 +199,17 @@ export function composeEdits(original: string, rounds: readonly (readonly TextEd
   for (const round of rounds) {
     // Positions count from after the BOM, as in applyEdits.
     const lines = splitLines(stripBom(current).text);
-    const spans = round.map((e) => ({ start: offsetAt(lines, e.range.start), end: offsetAt(lines, e.range.end), text: e.newText }));
-    const mapped: { start: number; end: number; text: string; join?: { rep: Replacement; side: 'before' | 'after' } }[] = [];
+    const spans = round.map((e) => ({
+      start: offsetAt(lines, e.range.start),
+      end: offsetAt(lines, e.range.end),
+      text: e.newText,
+    }));
+    const mapped: {
+      start: number;
+      end: number;
+      text: string;
+      join?: { rep: Replacement; side: 'before' | 'after' };
+    }[] = [];
     for (const span of spans) {
       const a = mapBack(reps, span.start);
       const b = mapBack(reps, span.end);
@@ -211,7 +221,11 @@ export function composeEdits(original: string, rounds: readonly (readonly TextEd
       } else {
         if (a.offset > b.offset || crosses(reps, a.offset, b.offset)) return undefined;
         // A range that starts or ends on an earlier insertion's own text would rewrite it.
-        if ((a.join?.side === 'before' && a.join.rep.text !== '') || (b.join?.side === 'after' && b.join.rep.text !== '')) return undefined;
+        if (
+          (a.join?.side === 'before' && a.join.rep.text !== '') ||
+          (b.join?.side === 'after' && b.join.rep.text !== '')
+        )
+          return undefined;
         mapped.push({ start: a.offset, end: b.offset, text: span.text });
       }
     }
@@ -220,7 +234,11 @@ export function composeEdits(original: string, rounds: readonly (readonly TextEd
         if (m.join.side === 'after') m.join.rep.text += m.text;
         else m.join.rep.text = m.text + m.join.rep.text;
       } else {
-        if (reps.some((r) => r.start < m.end && m.start < r.end) || reps.some((r) => r.start === r.end && r.start === m.start && m.start === m.end)) return undefined;
+        if (
+          reps.some((r) => r.start < m.end && m.start < r.end) ||
+          reps.some((r) => r.start === r.end && r.start === m.start && m.start === m.end)
+        )
+          return undefined;
         reps.push({ start: m.start, end: m.end, text: m.text });
         reps.sort((x, y) => x.start - y.start || x.end - y.end);
       }
@@ -228,11 +246,17 @@ export function composeEdits(original: string, rounds: readonly (readonly TextEd
     current = applyEdits(current, round);
   }
   const lines = splitLines(stripBom(original).text);
-  return reps.map((r) => ({ range: { start: positionAt(lines, r.start), end: positionAt(lines, r.end) }, newText: r.text }));
+  return reps.map((r) => ({
+    range: { start: positionAt(lines, r.start), end: positionAt(lines, r.end) },
+    newText: r.text,
+  }));
 }
 
 /** An offset in the current text, as an offset in the original (and which earlier insertion it touches). */
-function mapBack(reps: readonly Replacement[], offset: number): { offset: number; join?: { rep: Replacement; side: 'before' | 'after' } } | undefined {
+function mapBack(
+  reps: readonly Replacement[],
+  offset: number,
+): { offset: number; join?: { rep: Replacement; side: 'before' | 'after' } } | undefined {
   let delta = 0;
   for (const rep of reps) {
     const curStart = rep.start + delta;

@@ -8,7 +8,16 @@
 import { addDays, differenceInCalendarDays } from 'date-fns';
 import { parseIsoDate, toIsoDate } from './dates';
 import { JournalDocument } from './document';
-import { addListItemLines, addListItemsLines, EditResult, renderListItem, SectionTarget, sequence, setField, setFields } from './edits';
+import {
+  addListItemLines,
+  addListItemsLines,
+  EditResult,
+  renderListItem,
+  SectionTarget,
+  sequence,
+  setField,
+  setFields,
+} from './edits';
 import { JournalEntry, JournalIndex, Person, ProgressEntry, stringField } from './journal-index';
 import { withoutTags } from './markdown';
 import { FEEDBACK_STATUSES, GOAL_STATUSES } from './templates';
@@ -18,13 +27,21 @@ export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 export const PROGRESS_TARGET: SectionTarget = { heading: 'Progress', aliases: ['Progress log'], createAt: 'end' };
 export const TRYING_TARGET: SectionTarget = { heading: 'What I am trying', aliases: ['Trying'], createAt: 'end' };
-export const CIRCLE_BACK_TARGET: SectionTarget = { heading: 'Circle back', aliases: ['Circled back', 'Outcome'], createAt: 'end' };
+export const CIRCLE_BACK_TARGET: SectionTarget = {
+  heading: 'Circle back',
+  aliases: ['Circled back', 'Outcome'],
+  createAt: 'end',
+};
 
 export const DEFAULT_STALE_WEEKS = 4;
 /** Days from "trying" to the circle-back a thread gets when none is given. */
 export const DEFAULT_CIRCLE_BACK_DAYS = 14;
 
-export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = { active: 'Active', achieved: 'Achieved', dropped: 'Dropped' };
+export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = {
+  active: 'Active',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
 export const FEEDBACK_STATUS_LABELS: Readonly<Record<FeedbackStatus, string>> = {
   received: 'Received',
   trying: 'Trying',
@@ -57,7 +74,10 @@ export function nextFeedbackStatus(status: string): FeedbackStatus {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** `- 2026-11-24: text`, the line a progress log or circle-back log gets. */
@@ -71,7 +91,11 @@ export function logProgress(doc: JournalDocument, date: string, text: string): E
   return addListItemLines(doc, PROGRESS_TARGET, datedLine(date, text));
 }
 
-const GOAL_CHANGE: Readonly<Record<GoalStatus, string>> = { active: 'Reactivated', achieved: 'Achieved', dropped: 'Dropped' };
+const GOAL_CHANGE: Readonly<Record<GoalStatus, string>> = {
+  active: 'Reactivated',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
 
 /**
  * Moves a goal to `status` and logs the change in its Progress
@@ -104,9 +128,11 @@ export interface FeedbackChange {
 export function setFeedbackStatus(doc: JournalDocument, change: FeedbackChange): EditResult {
   const steps: ((d: JournalDocument) => EditResult)[] = [];
   const fields: [string, string][] = [];
-  if ((stringField(doc.data, 'status') ?? 'received') !== change.status || doc.data['status'] === undefined) fields.push(['status', change.status]);
+  if ((stringField(doc.data, 'status') ?? 'received') !== change.status || doc.data['status'] === undefined)
+    fields.push(['status', change.status]);
   if (change.circleBack !== undefined && stringField(doc.data, 'circleBack') !== change.circleBack) {
-    if (!parseIsoDate(change.circleBack)) return { error: `"${change.circleBack}" is not a date written as YYYY-MM-DD.` };
+    if (!parseIsoDate(change.circleBack))
+      return { error: `"${change.circleBack}" is not a date written as YYYY-MM-DD.` };
     fields.push(['circleBack', change.circleBack]);
   }
   // Both keys in one step: a thread without front matter gets one block with both.
@@ -157,7 +183,12 @@ function latestUpTo(entries: readonly ProgressEntry[], until: string): string | 
  * `created` date, and without one it is stale at once. A goal on the agenda
  * of a meeting still to come is not stale: it is about to come up.
  */
-export function goalState(index: JournalIndex, goal: JournalEntry, today: string, staleWeeks = DEFAULT_STALE_WEEKS): GoalState {
+export function goalState(
+  index: JournalIndex,
+  goal: JournalEntry,
+  today: string,
+  staleWeeks = DEFAULT_STALE_WEEKS,
+): GoalState {
   const status = goalStatus(goal);
   const discussed = lastDiscussed(index, goal, today);
   const created = stringField(goal.data, 'created');
@@ -166,7 +197,8 @@ export function goalState(index: JournalIndex, goal: JournalEntry, today: string
   const quietWeeks = days === undefined ? undefined : Math.max(0, Math.floor(days / 7));
   const latest = index.lastMention(goal.slug, '9999-12-31');
   const queued = latest !== undefined && latest > today ? latest : undefined;
-  const stale = status === 'active' && staleWeeks > 0 && queued === undefined && (days === undefined || days >= staleWeeks * 7);
+  const stale =
+    status === 'active' && staleWeeks > 0 && queued === undefined && (days === undefined || days >= staleWeeks * 7);
   return { entry: goal, status, lastDiscussed: discussed, stale, quietWeeks, queued };
 }
 
@@ -176,7 +208,10 @@ export function staleGoals(index: JournalIndex, today: string, staleWeeks = DEFA
     .ofKind('goal')
     .map((g) => goalState(index, g, today, staleWeeks))
     .filter((s) => s.stale)
-    .sort((a, b) => (a.lastDiscussed ?? '').localeCompare(b.lastDiscussed ?? '') || a.entry.title.localeCompare(b.entry.title));
+    .sort(
+      (a, b) =>
+        (a.lastDiscussed ?? '').localeCompare(b.lastDiscussed ?? '') || a.entry.title.localeCompare(b.entry.title),
+    );
 }
 
 function daysBetween(from: string, to: string): number | undefined {
@@ -220,7 +255,10 @@ export function agendaPointFor(entry: JournalEntry, link: string, today: string,
 }
 
 /** Whether an agenda already refers to the file at `path` (a link to it, or its goal tag). */
-export function agendaMentions(agenda: readonly { readonly text: string; readonly tags: readonly string[] }[], entry: JournalEntry): boolean {
+export function agendaMentions(
+  agenda: readonly { readonly text: string; readonly tags: readonly string[] }[],
+  entry: JournalEntry,
+): boolean {
   const file = entry.path.slice(entry.path.lastIndexOf('/') + 1);
   const folder = entry.path.slice(0, entry.path.lastIndexOf('/'));
   return agenda.some(
@@ -241,7 +279,12 @@ export interface GoalProgressFromMeeting {
  * talking point tagged `#goal/<slug>` becomes
  * `<date>: Discussed with <name>: <point> ([1:1 of <date>](<link>))`.
  */
-export function progressFromMeeting(meeting: JournalEntry, personName: string, linkToMeeting: (goalPath: string) => string, index: JournalIndex): GoalProgressFromMeeting[] {
+export function progressFromMeeting(
+  meeting: JournalEntry,
+  personName: string,
+  linkToMeeting: (goalPath: string) => string,
+  index: JournalIndex,
+): GoalProgressFromMeeting[] {
   const byGoal = new Map<string, string[]>();
   for (const item of meeting.agenda) {
     if (item.checked !== true || item.tags.includes('private')) continue;
@@ -252,7 +295,9 @@ export function progressFromMeeting(meeting: JournalEntry, personName: string, l
       const text = withoutTags(item.text);
       let lines = byGoal.get(goal.path);
       if (!lines) byGoal.set(goal.path, (lines = []));
-      lines.push(`Discussed with ${oneLine(personName)}: ${text} ([1:1 of ${meeting.date}](${linkToMeeting(goal.path)}))`);
+      lines.push(
+        `Discussed with ${oneLine(personName)}: ${text} ([1:1 of ${meeting.date}](${linkToMeeting(goal.path)}))`,
+      );
     }
   }
   return [...byGoal].map(([goal, lines]) => ({ goal, lines }));
@@ -264,5 +309,9 @@ export function logProgressOnce(doc: JournalDocument, date: string, texts: reado
   for (const l of doc.source.lines) have.add(l.text.trim());
   const fresh = texts.filter((t) => !have.has(datedLine(date, t)[0]!));
   if (fresh.length === 0) return { edits: [] };
-  return addListItemsLines(doc, PROGRESS_TARGET, fresh.map((t) => datedLine(date, t)));
+  return addListItemsLines(
+    doc,
+    PROGRESS_TARGET,
+    fresh.map((t) => datedLine(date, t)),
+  );
 }

@@ -19,7 +19,10 @@ interface ApiRemote {
 }
 interface GitRepository {
   readonly rootUri: vscode.Uri;
-  readonly state: { readonly HEAD?: { readonly commit?: string; readonly upstream?: { readonly remote: string } }; readonly remotes: readonly ApiRemote[] };
+  readonly state: {
+    readonly HEAD?: { readonly commit?: string; readonly upstream?: { readonly remote: string } };
+    readonly remotes: readonly ApiRemote[];
+  };
   /** `git check-ignore` on file system paths; the ignored ones back. Not in the published typings, but in the API object since VS Code 1.7x. */
   checkIgnore?(paths: string[]): Promise<Set<string>>;
 }
@@ -46,7 +49,11 @@ async function gitApi(): Promise<GitApi | undefined> {
 }
 
 /** A GitHub permalink to lines of `uri` at the checked-out commit, when the repository has a GitHub remote. */
-export async function githubPermalink(uri: vscode.Uri, startLine: number, endLine: number): Promise<string | undefined> {
+export async function githubPermalink(
+  uri: vscode.Uri,
+  startLine: number,
+  endLine: number,
+): Promise<string | undefined> {
   const api = await gitApi();
   const repo = api?.getRepository(uri);
   const commit = repo?.state.HEAD?.commit;
@@ -190,4 +197,3 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
     return undefined;
   }
 }
-

@@ -114,7 +114,11 @@ export class GitHubClient {
     let page: Page = await this.get(path, { per_page: 100, ...query });
     for (let n = 1; ; n++) {
       const json = page.json;
-      const items = Array.isArray(json) ? json : Array.isArray((json as { items?: unknown })?.items) ? (json as { items: unknown[] }).items : undefined;
+      const items = Array.isArray(json)
+        ? json
+        : Array.isArray((json as { items?: unknown })?.items)
+          ? (json as { items: unknown[] }).items
+          : undefined;
       if (!items) throw new GitHubError('failed', `GitHub's answer for ${path} was not a list.`);
       out.push(...items);
       if (!page.next || n >= maxPages) return out;
@@ -157,7 +161,8 @@ export class GitHubClient {
 
   private noAnswer(error: unknown, outer: AbortSignal | undefined, what: string): GitHubError {
     if (outer?.aborted) return new GitHubError('cancelled', 'Cancelled.');
-    if (error instanceof Error && error.name === 'AbortError') return new GitHubError('timeout', `GitHub did not answer in time (${what}).`);
+    if (error instanceof Error && error.name === 'AbortError')
+      return new GitHubError('timeout', `GitHub did not answer in time (${what}).`);
     // fetch reports network failures as a TypeError whose `cause` names the socket error.
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
     return new GitHubError('offline', `GitHub could not be reached${cause}.`);
@@ -168,16 +173,33 @@ export class GitHubClient {
     const apiMessage = messageOf(body);
     const remaining = response.headers.get('x-ratelimit-remaining');
     const retryAfter = Number(response.headers.get('retry-after'));
-    if ((status === 403 || status === 429) && (remaining === '0' || Number.isFinite(retryAfter) && retryAfter > 0 || /rate limit/i.test(apiMessage))) {
+    if (
+      (status === 403 || status === 429) &&
+      (remaining === '0' || (Number.isFinite(retryAfter) && retryAfter > 0) || /rate limit/i.test(apiMessage))
+    ) {
       const reset = Number(response.headers.get('x-ratelimit-reset'));
       const now = this.options.now?.() ?? new Date();
-      const resetAt = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : Number.isFinite(retryAfter) && retryAfter > 0 ? new Date(now.getTime() + retryAfter * 1000) : undefined;
+      const resetAt =
+        Number.isFinite(reset) && reset > 0
+          ? new Date(reset * 1000)
+          : Number.isFinite(retryAfter) && retryAfter > 0
+            ? new Date(now.getTime() + retryAfter * 1000)
+            : undefined;
       return new GitHubError('rate-limited', 'GitHub’s rate limit was reached.', status, resetAt);
     }
-    if (status === 401 || status === 403) return new GitHubError('unauthorized', `GitHub refused access (${status}${apiMessage ? `: ${apiMessage}` : ''}).`, status);
+    if (status === 401 || status === 403)
+      return new GitHubError(
+        'unauthorized',
+        `GitHub refused access (${status}${apiMessage ? `: ${apiMessage}` : ''}).`,
+        status,
+      );
     if (status === 404) return new GitHubError('not-found', `GitHub answered 404 for ${what}.`, status);
     if (status >= 500) return new GitHubError('offline', `GitHub is having trouble (${status}).`, status);
-    return new GitHubError('failed', `GitHub answered ${status} for ${what}${apiMessage ? `: ${apiMessage}` : ''}.`, status);
+    return new GitHubError(
+      'failed',
+      `GitHub answered ${status} for ${what}${apiMessage ? `: ${apiMessage}` : ''}.`,
+      status,
+    );
   }
 }
 

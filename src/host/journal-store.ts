@@ -148,7 +148,8 @@ export class JournalStore implements vscode.Disposable {
     this.written.clear();
     const location = journalLocation();
     // Only the load start() began confirms what the cache showed (and keeps its problems shown); any other starts afresh.
-    const primed = location && this.primed && this.root?.toString() === location.root.toString() ? this.primed : undefined;
+    const primed =
+      location && this.primed && this.root?.toString() === location.root.toString() ? this.primed : undefined;
     this.primed = undefined;
     if (!primed) this.diagnostics.clear();
     if (!location) {
@@ -159,11 +160,16 @@ export class JournalStore implements vscode.Disposable {
     this.watch(location.folder, location.relative);
     // The person files are listed while the journal folder is looked at: one round trip less before the first rows.
     const peopleFolder = vscode.Uri.joinPath(location.root, FOLDERS.people);
-    const [kind, peopleFiles] = await Promise.all([statKind(location.root), this.listMarkdown(peopleFolder, `${FOLDERS.people}/`, false)]);
+    const [kind, peopleFiles] = await Promise.all([
+      statKind(location.root),
+      this.listMarkdown(peopleFolder, `${FOLDERS.people}/`, false),
+    ]);
     if (generation !== this.generation) return;
     if (kind !== vscode.FileType.Directory) {
       this.index.clear();
-      this.setState(kind === undefined ? { kind: 'missing', root: location.root } : { kind: 'not-a-folder', root: location.root });
+      this.setState(
+        kind === undefined ? { kind: 'missing', root: location.root } : { kind: 'not-a-folder', root: location.root },
+      );
       if (kind !== undefined) {
         this.log.warn(`The journal path ${location.root.toString(true)} is a file, not a folder.`);
       }
@@ -189,7 +195,13 @@ export class JournalStore implements vscode.Disposable {
         const content = people[i]!;
         const shown = primed?.get(path);
         // A person as the cache showed them is left as is: no change, no refresh.
-        if (shown && content.kind === 'text' && this.index.get(path) === shown && sameEntry(this.scratchEntry(path, content.text), shown)) return;
+        if (
+          shown &&
+          content.kind === 'text' &&
+          this.index.get(path) === shown &&
+          sameEntry(this.scratchEntry(path, content.text), shown)
+        )
+          return;
         this.apply(path, content);
       });
     });
@@ -219,7 +231,11 @@ export class JournalStore implements vscode.Disposable {
   /** Shows the people of the last session's startup cache, if it was made for this journal folder by this code. */
   private prime(root: vscode.Uri): Map<string, JournalEntry> | undefined {
     if (!this.startupCache) return undefined;
-    const entries = readStartupCache(this.startupCache.state.get(STARTUP_CACHE_KEY), root.toString(), this.startupCache.code);
+    const entries = readStartupCache(
+      this.startupCache.state.get(STARTUP_CACHE_KEY),
+      root.toString(),
+      this.startupCache.code,
+    );
     if (!entries) return undefined;
     const primed = new Map<string, JournalEntry>();
     // Ready first, so that the one change event below finds rows.
@@ -299,7 +315,9 @@ export class JournalStore implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        void this.refreshOne(uri).catch((error) => this.log.error(`Could not refresh ${uri.toString(true)}: ${String(error)}`));
+        void this.refreshOne(uri).catch((error) =>
+          this.log.error(`Could not refresh ${uri.toString(true)}: ${String(error)}`),
+        );
       }, DEBOUNCE_MS),
     );
   }
@@ -326,7 +344,12 @@ export class JournalStore implements vscode.Disposable {
       if (!this.index.delete(path)) this.index.deleteFolder(path);
       return;
     }
-    const kind = stat === undefined ? undefined : stat.type & vscode.FileType.Directory ? vscode.FileType.Directory : vscode.FileType.File;
+    const kind =
+      stat === undefined
+        ? undefined
+        : stat.type & vscode.FileType.Directory
+          ? vscode.FileType.Directory
+          : vscode.FileType.File;
     if (kind === undefined) {
       this.markFresh(path);
       if (!this.index.delete(path)) this.index.deleteFolder(path);
@@ -343,7 +366,10 @@ export class JournalStore implements vscode.Disposable {
     // A file grown past the cap is not read whole to find that out.
     const content: ReadResult =
       stat && stat.size > MAX_FILE_BYTES
-        ? { kind: 'unreadable', message: `Skipped: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; journal files over 1 MB are not read. Split it into smaller files, or move it out of the journal folder.` }
+        ? {
+            kind: 'unreadable',
+            message: `Skipped: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; journal files over 1 MB are not read. Split it into smaller files, or move it out of the journal folder.`,
+          }
         : await this.read(path);
     this.markFresh(path);
     this.apply(path, content);
@@ -368,7 +394,8 @@ export class JournalStore implements vscode.Disposable {
   }
 
   private apply(path: string, content: ReadResult): void {
-    const echo = content.kind === 'text' && this.written.get(path) === content.text && this.index.get(path) !== undefined;
+    const echo =
+      content.kind === 'text' && this.written.get(path) === content.text && this.index.get(path) !== undefined;
     this.written.delete(path);
     if (echo) return;
     if (content.kind === 'text') this.index.update(path, content.text);
@@ -402,7 +429,11 @@ export class JournalStore implements vscode.Disposable {
         children = await vscode.workspace.fs.readDirectory(dir);
       } catch (error) {
         // (the journal folder itself missing or a file is said once, by load())
-        if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileNotADirectory')) return;
+        if (
+          error instanceof vscode.FileSystemError &&
+          (error.code === 'FileNotFound' || error.code === 'FileNotADirectory')
+        )
+          return;
         this.log.warn(`Could not list ${dir.toString(true)}: ${String(error)}`);
         return;
       }
@@ -410,7 +441,8 @@ export class JournalStore implements vscode.Disposable {
       for (const [name, type] of children) {
         if (type & vscode.FileType.SymbolicLink) continue; // never follow links out of (or around) the journal
         if (type === vscode.FileType.Directory) {
-          if (recursive && !SKIPPED_FOLDERS.has(name) && !name.startsWith('.')) subfolders.push(walk(vscode.Uri.joinPath(dir, name), `${rel}${name}/`));
+          if (recursive && !SKIPPED_FOLDERS.has(name) && !name.startsWith('.'))
+            subfolders.push(walk(vscode.Uri.joinPath(dir, name), `${rel}${name}/`));
         } else if (type === vscode.FileType.File && /\.md$/i.test(name)) {
           out.push(`${rel}${name}`);
         }
@@ -471,8 +503,6 @@ function rootOf(state: JournalState): vscode.Uri | undefined {
 function isSkipped(path: string): boolean {
   return path.split('/').some((seg) => seg.startsWith('.') || SKIPPED_FOLDERS.has(seg));
 }
-
-
 
 export interface JournalLocation {
   readonly folder: vscode.WorkspaceFolder;

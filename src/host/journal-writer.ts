@@ -13,7 +13,9 @@ import { decode, JournalStore } from './journal-store';
 import { Logger } from './logger';
 import { contentRefusal, guardWrite } from './path-guard';
 
-export type WriteResult = { readonly ok: true; readonly uri: vscode.Uri } | { readonly ok: false; readonly reason: string; readonly uri?: vscode.Uri };
+export type WriteResult =
+  | { readonly ok: true; readonly uri: vscode.Uri }
+  | { readonly ok: false; readonly reason: string; readonly uri?: vscode.Uri };
 
 export interface NewFile {
   /** Journal-relative path. */
@@ -46,7 +48,8 @@ const MIXED_LINE_ENDINGS =
   'the file mixes line endings (LF and CRLF). Saving it from VS Code would change every line, so nothing was written. Convert it to one line ending (status bar: LF/CRLF) and try again.';
 
 /** What to do with an edit that was applied but not saved, because the file changed on disk meanwhile. */
-const WAITS_UNSAVED = 'The edit waits unsaved in the open editor: undo it there (Ctrl+Z) and run the command again, or compare it with the file on disk before you save.';
+const WAITS_UNSAVED =
+  'The edit waits unsaved in the open editor: undo it there (Ctrl+Z) and run the command again, or compare it with the file on disk before you save.';
 
 const encoder = new TextEncoder();
 
@@ -68,10 +71,15 @@ export class JournalWriter {
       if ('reason' in guarded) return { ok: false, reason: guarded.reason };
       const uri = guarded.uri;
       if (await exists(uri)) return { ok: false, reason: `${file.path} already exists.`, uri };
-      edit.createFile(uri, { contents: encoder.encode(file.contents), overwrite: false, ignoreIfExists: false }, { label, needsConfirmation: false });
+      edit.createFile(
+        uri,
+        { contents: encoder.encode(file.contents), overwrite: false, ignoreIfExists: false },
+        { label, needsConfirmation: false },
+      );
       uris.push(uri);
     }
-    if (!(await vscode.workspace.applyEdit(edit).then(undefined, () => false))) return { ok: false, reason: await this.undoCreate(files, uris) };
+    if (!(await vscode.workspace.applyEdit(edit).then(undefined, () => false)))
+      return { ok: false, reason: await this.undoCreate(files, uris) };
     this.store.index.batch(() => {
       for (const file of files) this.store.updateFromText(file.path, file.contents);
     });
@@ -99,7 +107,8 @@ export class JournalWriter {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.editOnce(changes, label);
       if (!('stale' in outcome)) return outcome;
-      if (attempt === ATTEMPTS) return { ok: false, reason: `${outcome.stale} Nothing was written; try again in a moment.`, uri: outcome.uri };
+      if (attempt === ATTEMPTS)
+        return { ok: false, reason: `${outcome.stale} Nothing was written; try again in a moment.`, uri: outcome.uri };
       this.log.info(`${label}: ${outcome.stale} Computing the edit again.`);
       if (outcome.reloading) await changeOf(outcome.uri, SETTLE_MS);
     }
@@ -108,13 +117,25 @@ export class JournalWriter {
   private async editOnce(changes: readonly FileChange[], label: string): Promise<WriteResult | Stale> {
     const blocked = this.blocked();
     if (blocked) return { ok: false, reason: blocked };
-    const prepared: { path: string; uri: vscode.Uri; document: vscode.TextDocument; wasDirty: boolean; version: number }[] = [];
+    const prepared: {
+      path: string;
+      uri: vscode.Uri;
+      document: vscode.TextDocument;
+      wasDirty: boolean;
+      version: number;
+    }[] = [];
     for (const { path } of changes) {
       const guarded = await guardWrite(this.store.root, path, 'edit');
-      if ('reason' in guarded) return { ok: false, reason: guarded.reason, ...(guarded.uri ? { uri: guarded.uri } : {}) };
+      if ('reason' in guarded)
+        return { ok: false, reason: guarded.reason, ...(guarded.uri ? { uri: guarded.uri } : {}) };
       const uri = guarded.uri;
       // Deleted while the command asked its questions: not brought back, not even through an open editor's unsaved text.
-      if (!(await exists(uri))) return { ok: false, reason: `${path} is no longer there (deleted or moved while the command ran); nothing was written.`, uri };
+      if (!(await exists(uri)))
+        return {
+          ok: false,
+          reason: `${path} is no longer there (deleted or moved while the command ran); nothing was written.`,
+          uri,
+        };
       let document: vscode.TextDocument;
       try {
         document = await vscode.workspace.openTextDocument(uri);
@@ -128,7 +149,12 @@ export class JournalWriter {
         const comparison = compareWithDisk(disk.text, document.getText());
         if (comparison === 'mixed-line-endings') return { ok: false, reason: `${path}: ${MIXED_LINE_ENDINGS}`, uri };
         // VS Code reloads the document a moment after the file changed on disk.
-        if (comparison === 'changed') return { stale: `${path} changed on disk (another window or a sync?) and VS Code has not reloaded it yet.`, uri, reloading: true };
+        if (comparison === 'changed')
+          return {
+            stale: `${path} changed on disk (another window or a sync?) and VS Code has not reloaded it yet.`,
+            uri,
+            reloading: true,
+          };
       }
       prepared.push({ path, uri, document, wasDirty, version: document.version });
     }
@@ -137,7 +163,8 @@ export class JournalWriter {
     const computedOn: string[] = [];
     let any = false;
     for (const [i, p] of prepared.entries()) {
-      if (p.document.version !== p.version) return { stale: `${p.path} changed while the edit was prepared.`, uri: p.uri, reloading: false };
+      if (p.document.version !== p.version)
+        return { stale: `${p.path} changed while the edit was prepared.`, uri: p.uri, reloading: false };
       const text = p.document.getText();
       computedOn.push(text);
       const doc = parseDocument(text);
@@ -148,10 +175,15 @@ export class JournalWriter {
       if ('error' in result) return { ok: false, reason: `${p.path}: ${result.error}`, uri: p.uri };
       for (const e of result.edits) {
         any = true;
-        edit.replace(p.uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText, {
-          label,
-          needsConfirmation: false,
-        });
+        edit.replace(
+          p.uri,
+          new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character),
+          e.newText,
+          {
+            label,
+            needsConfirmation: false,
+          },
+        );
       }
     }
     const first = prepared[0]!.uri;
@@ -159,8 +191,13 @@ export class JournalWriter {
     if (!(await vscode.workspace.applyEdit(edit))) {
       // VS Code refuses an edit to a document that moved on since (reloaded from disk, or typed in): compute it again.
       const moved = prepared.find((p) => p.document.version !== p.version);
-      if (moved) return { stale: `${moved.path} changed while the edit was applied.`, uri: moved.uri, reloading: false };
-      return { ok: false, reason: `VS Code could not apply the change to ${changes.map((c) => c.path).join(', ')}.`, uri: first };
+      if (moved)
+        return { stale: `${moved.path} changed while the edit was applied.`, uri: moved.uri, reloading: false };
+      return {
+        ok: false,
+        reason: `VS Code could not apply the change to ${changes.map((c) => c.path).join(', ')}.`,
+        uri: first,
+      };
     }
     // Saved only when every file still holds, on disk, the text its edit was
     // computed on (or the edit itself, auto-saved): a save now would overwrite
@@ -170,10 +207,16 @@ export class JournalWriter {
     for (const [i, p] of prepared.entries()) {
       if (p.wasDirty) continue;
       const disk = await diskText(p.uri);
-      if ('error' in disk || (compareWithDisk(disk.text, computedOn[i]!) !== 'same' && compareWithDisk(disk.text, p.document.getText()) !== 'same')) conflicts.push(p.path);
+      if (
+        'error' in disk ||
+        (compareWithDisk(disk.text, computedOn[i]!) !== 'same' &&
+          compareWithDisk(disk.text, p.document.getText()) !== 'same')
+      )
+        conflicts.push(p.path);
     }
     if (conflicts.length > 0) {
-      for (const p of prepared) if (!p.wasDirty) await vscode.window.showTextDocument(p.document, { preview: false, preserveFocus: true });
+      for (const p of prepared)
+        if (!p.wasDirty) await vscode.window.showTextDocument(p.document, { preview: false, preserveFocus: true });
       return {
         ok: false,
         reason: `${conflicts.join(', ')} changed on disk while the edit was applied (another window or a sync?), so nothing was saved and nothing on disk was overwritten. ${WAITS_UNSAVED}`,
@@ -189,7 +232,9 @@ export class JournalWriter {
       else unsaved.push(p.path);
     }
     if (unsaved.length > 0) {
-      for (const p of prepared) if (unsaved.includes(p.path)) await vscode.window.showTextDocument(p.document, { preview: false, preserveFocus: true });
+      for (const p of prepared)
+        if (unsaved.includes(p.path))
+          await vscode.window.showTextDocument(p.document, { preview: false, preserveFocus: true });
       // VS Code's own check refuses a save over a file changed on disk since it was read (another writer just after ours).
       const overtaken: string[] = [];
       for (const [i, p] of prepared.entries()) {
@@ -197,11 +242,18 @@ export class JournalWriter {
         if (disk && !('error' in disk) && compareWithDisk(disk.text, computedOn[i]!) !== 'same') overtaken.push(p.path);
       }
       if (overtaken.length > 0) {
-        return { ok: false, reason: `${overtaken.join(', ')} changed on disk while the edit was saved (another window or a sync?), so VS Code did not save over it. ${WAITS_UNSAVED}`, uri: first };
+        return {
+          ok: false,
+          reason: `${overtaken.join(', ')} changed on disk while the edit was saved (another window or a sync?), so VS Code did not save over it. ${WAITS_UNSAVED}`,
+          uri: first,
+        };
       }
       // Several files: the ones that saved say so, so the user knows the change is half on disk until the rest is saved or undone.
       const saved = prepared.filter((p) => !p.wasDirty && !unsaved.includes(p.path)).map((p) => p.path);
-      const alsoSaved = saved.length > 0 ? ` The same change was saved in ${saved.join(', ')}: undo it there too (Ctrl+Z undoes it in every file) if you do not save the rest.` : '';
+      const alsoSaved =
+        saved.length > 0
+          ? ` The same change was saved in ${saved.join(', ')}: undo it there too (Ctrl+Z undoes it in every file) if you do not save the rest.`
+          : '';
       return {
         ok: false,
         reason: `${unsaved.join(', ')} could not be saved (is the file or the journal folder read-only?), so the file on disk is unchanged. The change waits unsaved in the open editor: save it once the file is writable, or undo it there (Ctrl+Z).${alsoSaved}`,
@@ -220,17 +272,20 @@ export class JournalWriter {
       if (await exists(uri)) await vscode.workspace.fs.delete(uri).then(undefined, () => left.push(files[i]!.path));
     }
     const paths = files.map((f) => f.path).join(', ');
-    const after = left.length > 0 ? `${left.join(', ')} was created anyway and could not be removed; delete it by hand.` : 'Nothing was written.';
+    const after =
+      left.length > 0
+        ? `${left.join(', ')} was created anyway and could not be removed; delete it by hand.`
+        : 'Nothing was written.';
     return `Could not create ${paths}: VS Code could not write to the journal folder (is it read-only, or the disk full?). Check that you can write to it and try again. ${after}`;
   }
 
   private blocked(): string | undefined {
-    if (!vscode.workspace.isTrusted) return 'This workspace is not trusted: 1:1 Journal only reads it. Trust the workspace to make changes.';
+    if (!vscode.workspace.isTrusted)
+      return 'This workspace is not trusted: 1:1 Journal only reads it. Trust the workspace to make changes.';
     if (!this.store.root) return 'Open a folder first: the journal lives inside your workspace.';
     return undefined;
   }
 }
-
 
 /** The file's text on disk, or why it cannot be had. */
 async function diskText(uri: vscode.Uri): Promise<{ readonly text: string } | { readonly error: string }> {
@@ -238,7 +293,8 @@ async function diskText(uri: vscode.Uri): Promise<{ readonly text: string } | { 
   try {
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
-    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { error: 'the file is gone (deleted or moved while the command ran); nothing was written.' };
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound')
+      return { error: 'the file is gone (deleted or moved while the command ran); nothing was written.' };
     return { error: `could not be read: ${String(error)}` };
   }
   const decoded = decode(bytes);

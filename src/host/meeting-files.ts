@@ -35,7 +35,9 @@ async function meetingTemplate(services: Services): Promise<string> {
   }
   const decoded = decode(bytes);
   if (decoded.kind === 'text') return decoded.text;
-  services.log.warn(`${MEETING_TEMPLATE}: ${decoded.kind === 'unreadable' ? decoded.message : 'gone'}; using the built-in template.`);
+  services.log.warn(
+    `${MEETING_TEMPLATE}: ${decoded.kind === 'unreadable' ? decoded.message : 'gone'}; using the built-in template.`,
+  );
   return DEFAULT_MEETING_TEMPLATE;
 }
 
@@ -44,18 +46,31 @@ async function meetingTemplate(services: Services): Promise<string> {
  * previous meeting left open carried into it (unless the user turned that
  * off). An existing file is left alone.
  */
-export async function writeMeetingFile(services: Services, person: Person, date: string): Promise<CreatedMeeting | MeetingNotCreated> {
+export async function writeMeetingFile(
+  services: Services,
+  person: Person,
+  date: string,
+): Promise<CreatedMeeting | MeetingNotCreated> {
   const path = meetingPath(person.slug, date);
   if (services.store.index.get(path)) return { uri: services.store.uriOf(path), carried: 0, created: false };
   // Opening an agenda that exists works everywhere; creating one is a write.
   if (!vscode.workspace.isTrusted) return { untrusted: true };
-  let contents = renderTemplate(await meetingTemplate(services), { person: person.name, date, personSlug: person.slug });
+  let contents = renderTemplate(await meetingTemplate(services), {
+    person: person.name,
+    date,
+    personSlug: person.slug,
+  });
   let carried = 0;
   const previous = previousMeeting(services.store.index, person.slug, date);
   if (previous && vscode.workspace.getConfiguration('oneOnOne').get<boolean>('carryForwardOnCreate', true)) {
     const text = await services.store.readText(previous.path);
     if (text !== undefined) {
-      const result = carryForward(parseDocument(text), parseDocument(contents), previous.date!, fileName(previous.path));
+      const result = carryForward(
+        parseDocument(text),
+        parseDocument(contents),
+        previous.date!,
+        fileName(previous.path),
+      );
       if ('edits' in result.edits) {
         contents = applyEdits(contents, result.edits.edits);
         carried = result.carried.length;

@@ -27,34 +27,54 @@ const NOT_WRITABLE = vscode.FilePermission.Readonly;
  * written. `create`: a file about to be made (an existing one is returned
  * as is, for the caller to refuse); `edit`: an existing file changed in place.
  */
-export async function guardWrite(root: vscode.Uri | undefined, path: string, mode: 'create' | 'edit'): Promise<Guarded> {
+export async function guardWrite(
+  root: vscode.Uri | undefined,
+  path: string,
+  mode: 'create' | 'edit',
+): Promise<Guarded> {
   if (!root) return { reason: 'Open a folder first: the journal lives inside your workspace.' };
   const shown = show(path);
   const escape = escapeProblem(path);
-  if (escape) return { reason: `Refused to write ${shown}: the path ${escape}, so it could lead outside the journal folder. Give a plain name, or a path inside the journal such as people/alex-kim.md. Nothing was written.` };
+  if (escape)
+    return {
+      reason: `Refused to write ${shown}: the path ${escape}, so it could lead outside the journal folder. Give a plain name, or a path inside the journal such as people/alex-kim.md. Nothing was written.`,
+    };
 
   const folder = vscode.workspace.getWorkspaceFolder(root);
   if (!folder || folder.uri.scheme !== root.scheme || folder.uri.authority !== root.authority) {
-    return { reason: `Refused to write ${shown}: the journal folder ${root.toString(true)} is not inside the workspace. Set oneOnOne.journalFolder to a folder inside it. Nothing was written.` };
+    return {
+      reason: `Refused to write ${shown}: the journal folder ${root.toString(true)} is not inside the workspace. Set oneOnOne.journalFolder to a folder inside it. Nothing was written.`,
+    };
   }
   const segments = path.split('/');
   const uri = vscode.Uri.joinPath(root, ...segments);
   if (uri.scheme !== root.scheme || uri.authority !== root.authority || containedPath(root.path, uri.path) !== path) {
-    return { reason: `Refused to write ${shown}: it resolves to ${uri.toString(true)}, outside the journal folder ${root.toString(true)}. Nothing was written.` };
+    return {
+      reason: `Refused to write ${shown}: it resolves to ${uri.toString(true)}, outside the journal folder ${root.toString(true)}. Nothing was written.`,
+    };
   }
   if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) {
-    return { reason: `Cannot write ${shown}: the journal is on a read-only file system (${uri.scheme}:). Open a writable copy of the workspace to change it. Nothing was written.` };
+    return {
+      reason: `Cannot write ${shown}: the journal is on a read-only file system (${uri.scheme}:). Open a writable copy of the workspace to change it. Nothing was written.`,
+    };
   }
 
   // Walk from the workspace folder down: a link anywhere inside the journal
   // (a folder or the file itself) could lead outside; the deepest existing
   // folder is the one that must take a new entry. The journal folder itself
   // may be a link, and may not exist yet (Create Journal makes it).
-  const rootSegments = folder.uri.toString() === root.toString() ? [] : containedPath(folder.uri.path, root.path)?.split('/');
-  if (!rootSegments) return { reason: `Refused to write ${shown}: the journal folder ${root.toString(true)} is not inside the workspace folder. Nothing was written.` };
+  const rootSegments =
+    folder.uri.toString() === root.toString() ? [] : containedPath(folder.uri.path, root.path)?.split('/');
+  if (!rootSegments)
+    return {
+      reason: `Refused to write ${shown}: the journal folder ${root.toString(true)} is not inside the workspace folder. Nothing was written.`,
+    };
   const all = [...rootSegments, ...segments];
   let parent = await statOf(folder.uri);
-  if ('error' in parent) return { reason: `Cannot write ${shown}: the workspace folder could not be read (${parent.error}). Nothing was written.` };
+  if ('error' in parent)
+    return {
+      reason: `Cannot write ${shown}: the workspace folder could not be read (${parent.error}). Nothing was written.`,
+    };
   let existing = 0;
   let target: vscode.FileStat | undefined;
   for (let i = 1; i <= all.length; i++) {
@@ -65,7 +85,10 @@ export async function guardWrite(root: vscode.Uri | undefined, path: string, mod
     const stat = await statOf(vscode.Uri.joinPath(folder.uri, ...all.slice(0, i)));
     if ('error' in stat) {
       if (stat.missing) break;
-      return { reason: `Cannot write ${shown}: ${show(at)} could not be checked (${stat.error}). If it is a link, replace it with the folder or file itself. Nothing was written.`, uri };
+      return {
+        reason: `Cannot write ${shown}: ${show(at)} could not be checked (${stat.error}). If it is a link, replace it with the folder or file itself. Nothing was written.`,
+        uri,
+      };
     }
     if (inJournal && stat.type & vscode.FileType.SymbolicLink) {
       return {
@@ -83,13 +106,23 @@ export async function guardWrite(root: vscode.Uri | undefined, path: string, mod
 
   if (mode === 'create' && target) return { uri };
   if (mode === 'edit') {
-    if (!target) return { reason: `${path} is no longer there (deleted or moved while the command ran); nothing was written.`, uri };
+    if (!target)
+      return {
+        reason: `${path} is no longer there (deleted or moved while the command ran); nothing was written.`,
+        uri,
+      };
     if ((target.permissions ?? 0) & NOT_WRITABLE) {
-      return { reason: `Cannot change ${shown}: the file is read-only. Make it writable (or check the journal folder's permissions) and try again. Nothing was written.`, uri };
+      return {
+        reason: `Cannot change ${shown}: the file is read-only. Make it writable (or check the journal folder's permissions) and try again. Nothing was written.`,
+        uri,
+      };
     }
     // Refused before VS Code loads megabytes into a document only to be told no (core/file-text.ts says the same of open text).
     if (target.size > MAX_FILE_BYTES) {
-      return { reason: `${path} was not changed: it is over ${MAX_FILE_BYTES / 1024 / 1024} MB, and the journal neither reads nor changes files that large. Split it into smaller files.`, uri };
+      return {
+        reason: `${path} was not changed: it is over ${MAX_FILE_BYTES / 1024 / 1024} MB, and the journal neither reads nor changes files that large. Split it into smaller files.`,
+        uri,
+      };
     }
     return { uri };
   }
@@ -102,12 +135,18 @@ export async function guardWrite(root: vscode.Uri | undefined, path: string, mod
         : existing === rootSegments.length
           ? 'the journal folder'
           : show(all.slice(rootSegments.length, existing).join('/'));
-    return { reason: `Cannot create ${shown}: ${where} is read-only. Make it writable and try again. Nothing was written.`, uri };
+    return {
+      reason: `Cannot create ${shown}: ${where} is read-only. Make it writable and try again. Nothing was written.`,
+      uri,
+    };
   }
   // Only the names about to be made must suit every platform; existing folders are the user's.
   for (const name of rootSegments.slice(existing)) {
     const problem = newNameProblem(name);
-    if (problem) return { reason: `Refused to create ${shown}: the journal folder's name "${name}" ${problem}. Set oneOnOne.journalFolder to another name. Nothing was written.` };
+    if (problem)
+      return {
+        reason: `Refused to create ${shown}: the journal folder's name "${name}" ${problem}. Set oneOnOne.journalFolder to another name. Nothing was written.`,
+      };
   }
   const problem = newPathProblem(path, Math.max(0, existing - rootSegments.length));
   if (problem) return { reason: `Refused to create ${shown}: ${problem}. Choose another name. Nothing was written.` };
@@ -125,16 +164,25 @@ export function contentRefusal(path: string, doc: JournalDocument): string | und
  * would copy a file from outside into every new meeting), at most
  * MAX_FILE_BYTES. `missing` when there is no such file; otherwise why not.
  */
-export async function readJournalFile(root: vscode.Uri | undefined, path: string, maxBytes: number): Promise<Uint8Array | { readonly missing: boolean; readonly reason: string }> {
+export async function readJournalFile(
+  root: vscode.Uri | undefined,
+  path: string,
+  maxBytes: number,
+): Promise<Uint8Array | { readonly missing: boolean; readonly reason: string }> {
   if (!root || escapeProblem(path)) return { missing: true, reason: `${path} is not a journal path.` };
   const segments = path.split('/');
   let stat: StatResult | undefined;
   for (let i = 1; i <= segments.length; i++) {
     stat = await statOf(vscode.Uri.joinPath(root, ...segments.slice(0, i)));
     if ('error' in stat) return { missing: stat.missing, reason: `${path} could not be read (${stat.error}).` };
-    if (stat.type & vscode.FileType.SymbolicLink) return { missing: false, reason: `${segments.slice(0, i).join('/')} is a symbolic link, which the journal does not follow.` };
+    if (stat.type & vscode.FileType.SymbolicLink)
+      return {
+        missing: false,
+        reason: `${segments.slice(0, i).join('/')} is a symbolic link, which the journal does not follow.`,
+      };
   }
-  if (stat && !('error' in stat) && stat.size > maxBytes) return { missing: false, reason: `${path} is over ${Math.round(maxBytes / 1024 / 1024)} MB.` };
+  if (stat && !('error' in stat) && stat.size > maxBytes)
+    return { missing: false, reason: `${path} is over ${Math.round(maxBytes / 1024 / 1024)} MB.` };
   try {
     return await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, ...segments));
   } catch (error) {

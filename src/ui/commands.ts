@@ -9,7 +9,8 @@ import { isNode } from './nodes';
 
 /** The command's arguments object, when it was given one (not a tree node or URI). */
 export function argsOf<T extends object>(arg: unknown): Partial<T> | undefined {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg) || isNode(arg) || arg instanceof vscode.Uri) return undefined;
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg) || isNode(arg) || arg instanceof vscode.Uri)
+    return undefined;
   return arg as Partial<T>;
 }
 
@@ -26,15 +27,22 @@ export async function requireJournal(services: Services): Promise<boolean> {
     case 'ready':
       return true;
     case 'no-workspace': {
-      const pick = await vscode.window.showErrorMessage('1:1 Journal keeps its files in your workspace: open a folder first.', 'Open Folder');
+      const pick = await vscode.window.showErrorMessage(
+        '1:1 Journal keeps its files in your workspace: open a folder first.',
+        'Open Folder',
+      );
       if (pick) await vscode.commands.executeCommand('vscode.openFolder');
       return false;
     }
     case 'not-a-folder':
-      void vscode.window.showErrorMessage(
-        `The journal path "${vscode.workspace.asRelativePath(state.root)}" is a file, not a folder. Rename it, or point the setting oneOnOne.journalFolder elsewhere.`,
-        'Open Settings',
-      ).then((pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder'));
+      void vscode.window
+        .showErrorMessage(
+          `The journal path "${vscode.workspace.asRelativePath(state.root)}" is a file, not a folder. Rename it, or point the setting oneOnOne.journalFolder elsewhere.`,
+          'Open Settings',
+        )
+        .then(
+          (pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder'),
+        );
       return false;
     case 'missing': {
       const pick = await vscode.window.showWarningMessage(
@@ -52,7 +60,12 @@ export async function requireJournal(services: Services): Promise<boolean> {
  * display name), from the tree node it was run on, or asked with a quick pick.
  * Undefined when the user cancels or the name is unknown (after saying so).
  */
-export async function resolvePerson(services: Services, arg: unknown, placeHolder: string, preferred?: string): Promise<Person | undefined> {
+export async function resolvePerson(
+  services: Services,
+  arg: unknown,
+  placeHolder: string,
+  preferred?: string,
+): Promise<Person | undefined> {
   const { index } = services.store;
   if (isNode(arg) && (arg.type === 'person' || arg.type === 'meeting')) {
     const slug = arg.type === 'person' ? arg.slug : arg.person;
@@ -60,7 +73,8 @@ export async function resolvePerson(services: Services, arg: unknown, placeHolde
   }
   const given = argsOf<{ person: unknown }>(arg)?.person;
   if (given !== undefined) {
-    if (typeof given !== 'string' || given.trim() === '') return fail('"person" must be a person\'s name or file name (slug).');
+    if (typeof given !== 'string' || given.trim() === '')
+      return fail('"person" must be a person\'s name or file name (slug).');
     return index.findPerson(given) ?? fail(`No person "${given}" in the journal. Add them with "1:1: Add Person".`);
   }
   const people = index.people();
@@ -74,7 +88,11 @@ export async function resolvePerson(services: Services, arg: unknown, placeHolde
   const first = people.findIndex((p) => p.slug === preferred);
   if (first > 0) people.unshift(...people.splice(first, 1));
   const picked = await vscode.window.showQuickPick(
-    people.map((p) => ({ label: p.name, description: [p.role, cadenceLabel(p)].filter(Boolean).join(' · '), person: p })),
+    people.map((p) => ({
+      label: p.name,
+      description: [p.role, cadenceLabel(p)].filter(Boolean).join(' · '),
+      person: p,
+    })),
     { placeHolder, matchOnDescription: true },
   );
   return picked?.person;

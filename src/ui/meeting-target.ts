@@ -47,9 +47,16 @@ export function meetingOf(services: Services, person: Person, which: Which): Jou
  * Resolves the target meeting of a command. Undefined when the user cancels,
  * or when there is no such meeting (after saying so, unless `quietIfNone`).
  */
-export async function resolveMeeting(services: Services, arg: unknown, which: Which, placeHolder: string): Promise<MeetingTarget | undefined> {
-  if (arg instanceof vscode.Uri) return meetingAt(services, arg) ?? fail(`${vscode.workspace.asRelativePath(arg)} is not a meeting in the journal.`);
-  if (isNode(arg) && arg.type === 'meeting') return meetingAt(services, services.store.uriOf(arg.path)) ?? fail(`The meeting ${arg.path} is gone.`);
+export async function resolveMeeting(
+  services: Services,
+  arg: unknown,
+  which: Which,
+  placeHolder: string,
+): Promise<MeetingTarget | undefined> {
+  if (arg instanceof vscode.Uri)
+    return meetingAt(services, arg) ?? fail(`${vscode.workspace.asRelativePath(arg)} is not a meeting in the journal.`);
+  if (isNode(arg) && arg.type === 'meeting')
+    return meetingAt(services, services.store.uriOf(arg.path)) ?? fail(`The meeting ${arg.path} is gone.`);
   const args = argsOf<{ person: unknown; date: unknown }>(arg);
   if (args?.person === undefined && !isNode(arg)) {
     const active = meetingAt(services, vscode.window.activeTextEditor?.document.uri);
@@ -58,12 +65,19 @@ export async function resolveMeeting(services: Services, arg: unknown, which: Wh
   const person = await resolvePerson(services, arg, placeHolder);
   if (!person) return undefined;
   if (args?.date !== undefined) {
-    const entry = typeof args.date === 'string' ? services.store.index.meetingsOf(person.slug).find((m) => m.date === args.date) : undefined;
+    const entry =
+      typeof args.date === 'string'
+        ? services.store.index.meetingsOf(person.slug).find((m) => m.date === args.date)
+        : undefined;
     return entry ? { person, entry } : fail(`There is no meeting with ${person.name} on ${String(args.date)}.`);
   }
   const entry = meetingOf(services, person, which);
   if (!entry) {
-    return fail(which === 'current' ? `There is no open 1:1 with ${person.name} to finish.` : `There is no upcoming 1:1 with ${person.name}. Create one with "1:1: New Meeting".`);
+    return fail(
+      which === 'current'
+        ? `There is no open 1:1 with ${person.name} to finish.`
+        : `There is no upcoming 1:1 with ${person.name}. Create one with "1:1: New Meeting".`,
+    );
   }
   return { person, entry };
 }

@@ -18,7 +18,11 @@ export function suggestedDate(services: Services, person: Person): string {
 }
 
 /** The meeting file for `date`, created from the template when there is none; undefined (after saying why) when it cannot be. */
-export async function createMeeting(services: Services, person: Person, date: string): Promise<CreatedMeeting | undefined> {
+export async function createMeeting(
+  services: Services,
+  person: Person,
+  date: string,
+): Promise<CreatedMeeting | undefined> {
   const made = await writeMeetingFile(services, person, date);
   if ('untrusted' in made) return refuseUntrusted('create the meeting');
   if ('reason' in made) return fail(made.reason);
@@ -26,7 +30,12 @@ export async function createMeeting(services: Services, person: Person, date: st
 }
 
 /** Opens the meeting file for `date`, creating it from the template when it does not exist. */
-export async function openOrCreateMeeting(services: Services, person: Person, date: string, open: boolean): Promise<vscode.Uri | undefined> {
+export async function openOrCreateMeeting(
+  services: Services,
+  person: Person,
+  date: string,
+  open: boolean,
+): Promise<vscode.Uri | undefined> {
   const made = await createMeeting(services, person, date);
   if (!made) return undefined;
   if (open) await openInEditor(made.uri);

@@ -24,15 +24,23 @@ const ROLE_HINTS: Record<Role, string> = {
 };
 
 /** Reads `{ name, role?, cadence? }` or asks for each; undefined when cancelled or invalid. */
-export async function personInput(services: Services, arg: unknown, askCadence: boolean): Promise<PersonInput | undefined> {
+export async function personInput(
+  services: Services,
+  arg: unknown,
+  askCadence: boolean,
+): Promise<PersonInput | undefined> {
   const args = argsOf<{ name: unknown; role: unknown; cadence: unknown }>(arg);
   if (args?.name !== undefined) {
     const { name, role, cadence } = args;
-    if (typeof name !== 'string' || !slugify(name)) return fail('"name" must be a name with at least one letter or digit.');
+    if (typeof name !== 'string' || !slugify(name))
+      return fail('"name" must be a name with at least one letter or digit.');
     if (role !== undefined && !isRole(role)) return fail(`"role" must be one of: ${ROLES.join(', ')}.`);
     if (cadence !== undefined && !isCadence(cadence)) {
       const problem = scheduleOf({ cadence }).problems[0];
-      if (typeof cadence !== 'string' || problem) return fail(`"cadence" must be one of: ${CADENCES.join(', ')}, or an RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.`);
+      if (typeof cadence !== 'string' || problem)
+        return fail(
+          `"cadence" must be one of: ${CADENCES.join(', ')}, or an RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.`,
+        );
     }
     return { name: name.trim(), role, cadence };
   }

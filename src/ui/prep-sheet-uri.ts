@@ -8,7 +8,11 @@ export const PREP_SCHEME = 'one-on-one-prep';
 
 export function prepSheetUri(person: Person, date: string): vscode.Uri {
   const query = new URLSearchParams({ person: person.slug, date }).toString();
-  return vscode.Uri.from({ scheme: PREP_SCHEME, path: `/Prep for ${person.name.replace(/[/\\]/g, '-')}, ${date}.md`, query });
+  return vscode.Uri.from({
+    scheme: PREP_SCHEME,
+    path: `/Prep for ${person.name.replace(/[/\\]/g, '-')}, ${date}.md`,
+    query,
+  });
 }
 
 /** The person slug and date a prep sheet's URI names; undefined for any other URI. */

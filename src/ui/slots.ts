@@ -11,7 +11,9 @@ export interface PersonSlot extends Slot {
 }
 
 function refsOf(services: Services, person: Person): MeetingRef[] {
-  return services.store.index.meetingsOf(person.slug).map((m) => ({ path: m.path, date: m.date ?? '', status: m.status, data: m.data }));
+  return services.store.index
+    .meetingsOf(person.slug)
+    .map((m) => ({ path: m.path, date: m.date ?? '', status: m.status, data: m.data }));
 }
 
 export function slotOf(services: Services, person: Person, now = services.clock.now()): PersonSlot | undefined {

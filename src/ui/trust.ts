@@ -10,12 +10,18 @@ export const MANAGE_TRUST = 'Manage Workspace Trust';
 /** Says why nothing happens (`action`: "add a person"), with a button to the trust editor. Always undefined. */
 export function refuseUntrusted(action: string): undefined {
   void vscode.window
-    .showErrorMessage(`This workspace is not trusted, so 1:1 Journal only reads it: trust the workspace to ${action}.`, MANAGE_TRUST)
+    .showErrorMessage(
+      `This workspace is not trusted, so 1:1 Journal only reads it: trust the workspace to ${action}.`,
+      MANAGE_TRUST,
+    )
     .then((pick) => pick === MANAGE_TRUST && vscode.commands.executeCommand('workbench.trust.manage'));
   return undefined;
 }
 
 /** A command handler that runs only in a trusted workspace; otherwise it refuses, before any prompt. */
-export function whenTrusted<A extends unknown[], R>(action: string, run: (...args: A) => R): (...args: A) => R | undefined {
+export function whenTrusted<A extends unknown[], R>(
+  action: string,
+  run: (...args: A) => R,
+): (...args: A) => R | undefined {
   return (...args) => (vscode.workspace.isTrusted ? run(...args) : refuseUntrusted(action));
 }

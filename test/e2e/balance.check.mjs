@@ -25,10 +25,15 @@ function prepare(workspace) {
   const journal = path.join(workspace, 'one-on-ones');
   const meetings = path.join(journal, 'meetings', 'bea-balance');
   fs.mkdirSync(meetings, { recursive: true });
-  fs.writeFileSync(path.join(journal, 'people', 'bea-balance.md'), `---\nname: ${NAME}\nrole: manager\ncadence: weekly\n---\n\n# ${NAME}\n`);
+  fs.writeFileSync(
+    path.join(journal, 'people', 'bea-balance.md'),
+    `---\nname: ${NAME}\nrole: manager\ncadence: weekly\n---\n\n# ${NAME}\n`,
+  );
   for (const [date, agenda] of MEETINGS) {
-    fs.writeFileSync(path.join(meetings, `${date}.md`),
-      `---\ndate: ${date}\nstatus: done\n---\n\n# 1:1 with ${NAME} — ${date}\n\n## Agenda\n\n${agenda.map((a) => `- [x] ${a}`).join('\n')}\n\n## Notes\n\n## Action items\n\n## Private\n`);
+    fs.writeFileSync(
+      path.join(meetings, `${date}.md`),
+      `---\ndate: ${date}\nstatus: done\n---\n\n# 1:1 with ${NAME} — ${date}\n\n## Agenda\n\n${agenda.map((a) => `- [x] ${a}`).join('\n')}\n\n## Notes\n\n## Action items\n\n## Private\n`,
+    );
   }
 }
 
@@ -41,12 +46,26 @@ async function webviewFrame(page, title, timeout = 15000) {
   const deadline = Date.now() + timeout;
   for (;;) {
     for (const frame of page.frames()) {
-      const heading = await frame.locator('h1').first().innerText({ timeout: 200 }).catch(() => '');
+      const heading = await frame
+        .locator('h1')
+        .first()
+        .innerText({ timeout: 200 })
+        .catch(() => '');
       if (heading.trim() === title) return frame;
     }
     if (Date.now() > deadline) {
-      const headings = await Promise.all(page.frames().map((f) => f.locator('h1').first().innerText({ timeout: 200 }).catch(() => '-')));
-      throw new Error(`no webview shows the heading "${title}" within ${timeout} ms. Frames' headings: ${headings.join(' | ')}`);
+      const headings = await Promise.all(
+        page.frames().map((f) =>
+          f
+            .locator('h1')
+            .first()
+            .innerText({ timeout: 200 })
+            .catch(() => '-'),
+        ),
+      );
+      throw new Error(
+        `no webview shows the heading "${title}" within ${timeout} ms. Frames' headings: ${headings.join(' | ')}`,
+      );
     }
     await page.waitForTimeout(200);
   }
@@ -54,24 +73,46 @@ async function webviewFrame(page, title, timeout = 15000) {
 
 async function tabOpens(page, title, how) {
   const tab = page.locator('.part.editor .tabs-container').getByRole('tab', { name: new RegExp(`^${title}`) });
-  await tab.first().waitFor({ state: 'visible', timeout: 15000 }).catch(async () => {
-    const tabs = await page.locator('.part.editor .tabs-container').allInnerTexts().catch(() => ['(unavailable)']);
-    throw new Error(`${how} did not open a tab "${title}". Editor tabs: ${tabs.join(' | ').replace(/\s+/g, ' ') || '(none)'}`);
-  });
+  await tab
+    .first()
+    .waitFor({ state: 'visible', timeout: 15000 })
+    .catch(async () => {
+      const tabs = await page
+        .locator('.part.editor .tabs-container')
+        .allInnerTexts()
+        .catch(() => ['(unavailable)']);
+      throw new Error(
+        `${how} did not open a tab "${title}". Editor tabs: ${tabs.join(' | ').replace(/\s+/g, ' ') || '(none)'}`,
+      );
+    });
 }
 
 /** @param {{ page: import('playwright-core').Page, shot: (name: string) => Promise<string> }} t */
 async function balanceFromContextMenu({ page, shot }) {
   const meetings = await showJournal(page);
-  const person = await treeItem(page, meetings, new RegExp(`^${NAME}\\b`), `"${NAME}" (did the extension read the journal?)`, 30000);
+  const person = await treeItem(
+    page,
+    meetings,
+    new RegExp(`^${NAME}\\b`),
+    `"${NAME}" (did the extension read the journal?)`,
+    30000,
+  );
 
   // 1. The person's context menu.
   await person.click({ button: 'right' });
   const item = page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: /^Show Balance…/ });
-  await item.first().waitFor({ state: 'visible', timeout: 10000 }).catch(async () => {
-    const shown = await page.locator('.context-view').innerText({ timeout: 1000 }).catch(() => '(no context menu)');
-    throw new Error(`the context menu of "${NAME}" has no "Show Balance…". It shows:\n${shown}\nSide bar:\n${await sideBar(page)}`);
-  });
+  await item
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(async () => {
+      const shown = await page
+        .locator('.context-view')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(no context menu)');
+      throw new Error(
+        `the context menu of "${NAME}" has no "Show Balance…". It shows:\n${shown}\nSide bar:\n${await sideBar(page)}`,
+      );
+    });
   // The menu ignores a click that comes right after it opened (the right-click's own release): hover, then Enter.
   await item.first().hover();
   await page.keyboard.press('Enter');
@@ -83,12 +124,14 @@ async function balanceFromContextMenu({ page, shot }) {
   await growth.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {
     throw new Error('the balance panel shows no bar for Growth');
   });
-  const bars = await view.locator('rect.bar').evaluateAll((rects) => rects.map((r) => ({
-    theme: r.parentElement.getAttribute('data-theme'),
-    width: Number(r.getAttribute('width')),
-    shown: r.getBoundingClientRect().width,
-    fill: r.ownerDocument.defaultView.getComputedStyle(r).fill,
-  })));
+  const bars = await view.locator('rect.bar').evaluateAll((rects) =>
+    rects.map((r) => ({
+      theme: r.parentElement.getAttribute('data-theme'),
+      width: Number(r.getAttribute('width')),
+      shown: r.getBoundingClientRect().width,
+      fill: r.ownerDocument.defaultView.getComputedStyle(r).fill,
+    })),
+  );
   const byTheme = Object.fromEntries(bars.map((b) => [b.theme, b]));
   // 9 points: growth, alignment, blocker, feedback, team/process 1 each; status 4 (two "Status:", an update, a "Shipped").
   const expected = { growth: 1, feedback: 1, alignment: 1, blocker: 1, 'team/process': 1, status: 4 };
@@ -96,24 +139,43 @@ async function balanceFromContextMenu({ page, shot }) {
     const bar = byTheme[theme];
     const width = Math.round((count / 9) * 300 * 10) / 10;
     if (!bar || bar.width !== width || bar.shown <= 0) {
-      throw new Error(`the ${theme} bar should be ${width} wide and visible, but is ${JSON.stringify(bar)}. Bars: ${JSON.stringify(bars)}`);
+      throw new Error(
+        `the ${theme} bar should be ${width} wide and visible, but is ${JSON.stringify(bar)}. Bars: ${JSON.stringify(bars)}`,
+      );
     }
   }
   // The theme's colors reached the bars: the stylesheet was not blocked, and its variables resolve.
-  const green = await view.locator('body').evaluate((body) => body.ownerDocument.defaultView.getComputedStyle(body.ownerDocument.documentElement).getPropertyValue('--vscode-charts-green').trim());
+  const green = await view
+    .locator('body')
+    .evaluate((body) =>
+      body.ownerDocument.defaultView
+        .getComputedStyle(body.ownerDocument.documentElement)
+        .getPropertyValue('--vscode-charts-green')
+        .trim(),
+    );
   if (!green || byTheme.growth.fill === byTheme.status.fill || byTheme.growth.fill === 'rgb(0, 0, 0)') {
-    throw new Error(`the bars are not drawn in the theme's chart colors (--vscode-charts-green is ${JSON.stringify(green)}): ${JSON.stringify(bars)}`);
+    throw new Error(
+      `the bars are not drawn in the theme's chart colors (--vscode-charts-green is ${JSON.stringify(green)}): ${JSON.stringify(bars)}`,
+    );
   }
   const table = view.locator('table.numbers');
-  const statusRow = (await table.locator('tr[data-theme="status"]').innerText({ timeout: 5000 })).replace(/\s+/g, ' ').trim();
-  if (statusRow !== 'Status update 4 44%') throw new Error(`the table's status row reads ${JSON.stringify(statusRow)}, not "Status update 4 44%"`);
+  const statusRow = (await table.locator('tr[data-theme="status"]').innerText({ timeout: 5000 }))
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (statusRow !== 'Status update 4 44%')
+    throw new Error(`the table's status row reads ${JSON.stringify(statusRow)}, not "Status update 4 44%"`);
   await page.mouse.move(700, 500);
   await shot('e2e-balance');
 
   // 3. From the command palette, for someone else: a second panel.
   await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => { throw new Error('F1 opened no command palette'); });
+  await page
+    .locator('.quick-input-widget .quick-input-box input')
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error('F1 opened no command palette');
+    });
   await chooseInQuickInput(page, '>1:1: Show Balance', /^1:1: Show Balance…/, 'command palette');
   await waitForQuickInput(page, 'Show the balance of your 1:1s with', 'the person pick');
   await chooseInQuickInput(page, 'Alex Kim', /^Alex Kim\b/, 'person pick');
@@ -123,7 +185,7 @@ async function balanceFromContextMenu({ page, shot }) {
 
 export const checks = [
   {
-    name: 'a person\'s context menu opens the Balance panel with its chart; the palette opens another',
+    name: "a person's context menu opens the Balance panel with its chart; the palette opens another",
     prepare,
     run: balanceFromContextMenu,
   },

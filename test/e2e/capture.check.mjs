@@ -6,7 +6,15 @@
 // is hard-coded: the meeting is the row under Alex Kim described "next…".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chooseInQuickInput, quickInputState, showJournal, sideBar, treeItem, waitForQuickInput, widenSideBar } from './ui.mjs';
+import {
+  chooseInQuickInput,
+  quickInputState,
+  showJournal,
+  sideBar,
+  treeItem,
+  waitForQuickInput,
+  widenSideBar,
+} from './ui.mjs';
 
 const PHRASE = 'The rollout plan needs a second reviewer';
 const NOTES = ['Notes from the platform sync', PHRASE, 'Ask about the on-call rotation', ''].join('\n');
@@ -18,30 +26,57 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function filesWithPoint(workspace) {
   const dir = path.join(workspace, 'one-on-ones', 'meetings', 'alex-kim');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.md'))
-    .filter((f) => fs.readFileSync(path.join(dir, f), 'utf8').split(/\r?\n/).some((l) => l.trimEnd() === EXPECTED_LINE))
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .filter((f) =>
+      fs
+        .readFileSync(path.join(dir, f), 'utf8')
+        .split(/\r?\n/)
+        .some((l) => l.trimEnd() === EXPECTED_LINE),
+    )
     .map((f) => path.join(dir, f));
 }
 
 /** @param {{ page: import('playwright-core').Page, workspace: string, shot: (name: string) => Promise<string> }} t */
 export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
   const t0 = Date.now();
-  const step = (what) => { if (process.env.ONE_ON_ONE_DEBUG) console.log(`    [capture] ${Date.now() - t0} ms: ${what}`); };
+  const step = (what) => {
+    if (process.env.ONE_ON_ONE_DEBUG) console.log(`    [capture] ${Date.now() - t0} ms: ${what}`);
+  };
   // 0. The extension is up and has read the journal (its commands need oneOnOne.journalExists).
   const meetings = await showJournal(page);
-  const alex = await treeItem(page, meetings, /^Alex Kim\b/, '"Alex Kim" before capturing (did the extension load?)', 30000);
+  const alex = await treeItem(
+    page,
+    meetings,
+    /^Alex Kim\b/,
+    '"Alex Kim" before capturing (did the extension load?)',
+    30000,
+  );
 
   step('journal view ready');
   // 1. Quick open notes.txt.
   await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => { throw new Error('Ctrl+P opened no quick open box'); });
+  await page
+    .locator('.quick-input-widget .quick-input-box input')
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error('Ctrl+P opened no quick open box');
+    });
   await chooseInQuickInput(page, 'notes.txt', /notes\.txt/, 'quick open notes.txt');
   const editor = page.locator('.editor-instance .monaco-editor').first();
-  await editor.getByText(PHRASE).first().waitFor({ state: 'visible', timeout: 10000 }).catch(async () => {
-    const tabs = await page.locator('.part.editor .tabs-container').innerText({ timeout: 1000 }).catch(() => '(none)');
-    throw new Error(`notes.txt did not open in an editor showing "${PHRASE}". Editor tabs: ${tabs}`);
-  });
+  await editor
+    .getByText(PHRASE)
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(async () => {
+      const tabs = await page
+        .locator('.part.editor .tabs-container')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(none)');
+      throw new Error(`notes.txt did not open in an editor showing "${PHRASE}". Editor tabs: ${tabs}`);
+    });
 
   step('notes.txt open');
   // 2. Select its second line with the keyboard.
@@ -50,18 +85,35 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Shift+End');
   const selected = page.locator('.part.statusbar').getByText(`(${PHRASE.length} selected)`);
-  await selected.first().waitFor({ state: 'visible', timeout: 5000 }).catch(async () => {
-    const status = await page.locator('.part.statusbar').innerText({ timeout: 1000 }).catch(() => '(unavailable)');
-    throw new Error(`selecting line 2 of notes.txt: the status bar does not say "(${PHRASE.length} selected)".\nStatus bar: ${status.replace(/\s+/g, ' ')}`);
-  });
+  await selected
+    .first()
+    .waitFor({ state: 'visible', timeout: 5000 })
+    .catch(async () => {
+      const status = await page
+        .locator('.part.statusbar')
+        .innerText({ timeout: 1000 })
+        .catch(() => '(unavailable)');
+      throw new Error(
+        `selecting line 2 of notes.txt: the status bar does not say "(${PHRASE.length} selected)".\nStatus bar: ${status.replace(/\s+/g, ' ')}`,
+      );
+    });
 
   step('line selected');
   // 3. The command, from the palette.
   await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => { throw new Error('F1 opened no command palette'); });
-  await chooseInQuickInput(page, '>1:1: Add Selection as Talking Point', /^1:1: Add Selection as Talking Point\b/,
-    'command palette (is the command contributed, and is oneOnOne.journalExists set?)');
+  await page
+    .locator('.quick-input-widget .quick-input-box input')
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error('F1 opened no command palette');
+    });
+  await chooseInQuickInput(
+    page,
+    '>1:1: Add Selection as Talking Point',
+    /^1:1: Add Selection as Talking Point\b/,
+    'command palette (is the command contributed, and is oneOnOne.journalExists set?)',
+  );
 
   step('command run');
   // 4. Its prompts: person, theme, summary.
@@ -70,17 +122,22 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
   await waitForQuickInput(page, 'Theme of the talking point', 'after choosing Alex Kim (theme pick)');
   const themes = await page.locator('.quick-input-widget .monaco-list-row .label-name').allInnerTexts();
   for (const t of ['Growth', 'Feedback', 'Alignment', 'Win', 'Blocker', 'Question', 'Team / process', 'Other']) {
-    if (!themes.some((x) => x.trim() === t)) throw new Error(`theme pick has no item "${t}"; it shows: ${themes.join(', ')}`);
+    if (!themes.some((x) => x.trim() === t))
+      throw new Error(`theme pick has no item "${t}"; it shows: ${themes.join(', ')}`);
   }
   await chooseInQuickInput(page, 'Feedback', /^Feedback\b/, 'theme pick');
   const box = await waitForQuickInput(page, 'Talking point for Alex Kim', 'after choosing Feedback (summary input)');
   const prefilled = await box.locator('.quick-input-box input').first().inputValue();
   if (prefilled !== PHRASE) {
-    throw new Error(`the summary input is prefilled with ${JSON.stringify(prefilled)}, not the selected line ${JSON.stringify(PHRASE)}`);
+    throw new Error(
+      `the summary input is prefilled with ${JSON.stringify(prefilled)}, not the selected line ${JSON.stringify(PHRASE)}`,
+    );
   }
   await page.keyboard.press('Enter');
   await box.waitFor({ state: 'hidden', timeout: 5000 }).catch(async () => {
-    throw new Error(`the quick input stayed open after Enter on the summary.\nQuick input:\n${await quickInputState(page)}`);
+    throw new Error(
+      `the quick input stayed open after Enter on the summary.\nQuick input:\n${await quickInputState(page)}`,
+    );
   });
 
   step('prompts answered');
@@ -93,20 +150,34 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
   if (files.length !== 1) {
     const dir = path.join(workspace, 'one-on-ones', 'meetings', 'alex-kim');
     const listing = fs.existsSync(dir) ? fs.readdirSync(dir).join(', ') : '(no folder)';
-    throw new Error(`expected exactly one meeting file of Alex Kim with the line ${JSON.stringify(EXPECTED_LINE)}, found ${files.length}. ` +
-      `Files: ${listing}`);
+    throw new Error(
+      `expected exactly one meeting file of Alex Kim with the line ${JSON.stringify(EXPECTED_LINE)}, found ${files.length}. ` +
+        `Files: ${listing}`,
+    );
   }
   const meetingDate = path.basename(files[0], '.md');
 
   step('file on disk has the point');
   // 6. In the tree: Alex Kim → the next meeting (that file) → the talking point, label without tags, tags as description.
   if ((await alex.getAttribute('aria-expanded')) !== 'true') await alex.locator('.monaco-tl-twistie').click();
-  const next = await treeItem(page, meetings, new RegExp(escapeRegExp(meetingDate)),
-    `for the meeting the point went to (${meetingDate}) under "Alex Kim"`, 10000);
-  const nextDescription = (await next.locator('.label-description').innerText().catch(() => '')).trim();
+  const next = await treeItem(
+    page,
+    meetings,
+    new RegExp(escapeRegExp(meetingDate)),
+    `for the meeting the point went to (${meetingDate}) under "Alex Kim"`,
+    10000,
+  );
+  const nextDescription = (
+    await next
+      .locator('.label-description')
+      .innerText()
+      .catch(() => '')
+  ).trim();
   if (!/^next\b/.test(nextDescription)) {
-    throw new Error(`the talking point went to ${meetingDate}, but that row's description is ${JSON.stringify(nextDescription)}, not "next…".\n` +
-      `Side bar:\n${await sideBar(page)}`);
+    throw new Error(
+      `the talking point went to ${meetingDate}, but that row's description is ${JSON.stringify(nextDescription)}, not "next…".\n` +
+        `Side bar:\n${await sideBar(page)}`,
+    );
   }
   const pointName = new RegExp(escapeRegExp(PHRASE));
   // a meeting the command just created may first show without children, until the tree refreshes
@@ -115,15 +186,34 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
     expanded = await next.getAttribute('aria-expanded');
   }
   if (expanded === null) {
-    throw new Error(`the next meeting row (${meetingDate}) is not collapsible: the Meetings tree shows no talking points under meetings ` +
-      `(the file does have ${JSON.stringify(EXPECTED_LINE)}).\nSide bar:\n${await sideBar(page)}`);
+    throw new Error(
+      `the next meeting row (${meetingDate}) is not collapsible: the Meetings tree shows no talking points under meetings ` +
+        `(the file does have ${JSON.stringify(EXPECTED_LINE)}).\nSide bar:\n${await sideBar(page)}`,
+    );
   }
   if (expanded !== 'true') await next.locator('.monaco-tl-twistie').click();
-  const point = await treeItem(page, meetings, pointName, `containing "${PHRASE}" under the next meeting (${meetingDate})`, 10000);
+  const point = await treeItem(
+    page,
+    meetings,
+    pointName,
+    `containing "${PHRASE}" under the next meeting (${meetingDate})`,
+    10000,
+  );
   const label = (await point.locator('.label-name').innerText()).trim();
-  const description = (await point.locator('.label-description').innerText().catch(() => '')).trim();
-  if (label !== PHRASE) throw new Error(`the talking point's label is ${JSON.stringify(label)}, expected ${JSON.stringify(PHRASE)} (no #tags)`);
-  if (!/#feedback\b/.test(description)) throw new Error(`the talking point's description is ${JSON.stringify(description)}, expected it to show "#feedback"`);
+  const description = (
+    await point
+      .locator('.label-description')
+      .innerText()
+      .catch(() => '')
+  ).trim();
+  if (label !== PHRASE)
+    throw new Error(
+      `the talking point's label is ${JSON.stringify(label)}, expected ${JSON.stringify(PHRASE)} (no #tags)`,
+    );
+  if (!/#feedback\b/.test(description))
+    throw new Error(
+      `the talking point's description is ${JSON.stringify(description)}, expected it to show "#feedback"`,
+    );
   await widenSideBar(page); // so the screenshot shows the descriptions ("next", "#feedback")
   await point.scrollIntoViewIfNeeded();
   step('tree shows the point');

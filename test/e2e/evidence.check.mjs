@@ -28,10 +28,18 @@ function prepare(workspace) {
   const journal = path.join(workspace, 'one-on-ones');
   const meetings = path.join(journal, 'meetings', 'mia-chen');
   fs.mkdirSync(meetings, { recursive: true });
-  fs.writeFileSync(path.join(journal, 'people', 'mia-chen.md'), '---\nname: Mia Chen\nrole: manager\ncadence: weekly\n---\n\n# Mia Chen\n');
-  for (const [date, status] of [[lastWeek, 'done'], [nextWeek, 'planned']]) {
-    fs.writeFileSync(path.join(meetings, `${date}.md`),
-      `---\ndate: ${date}\nstatus: ${status}\n---\n\n# 1:1 with Mia Chen — ${date}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n`);
+  fs.writeFileSync(
+    path.join(journal, 'people', 'mia-chen.md'),
+    '---\nname: Mia Chen\nrole: manager\ncadence: weekly\n---\n\n# Mia Chen\n',
+  );
+  for (const [date, status] of [
+    [lastWeek, 'done'],
+    [nextWeek, 'planned'],
+  ]) {
+    fs.writeFileSync(
+      path.join(meetings, `${date}.md`),
+      `---\ndate: ${date}\nstatus: ${status}\n---\n\n# 1:1 with Mia Chen — ${date}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n`,
+    );
   }
 }
 
@@ -39,8 +47,19 @@ function prepare(workspace) {
 function startFakeGitHub() {
   const requests = [];
   const pull = {
-    number: 42, title: TITLE, state: 'closed', merged: true, merged_at: '2026-11-19T15:04:05Z', updated_at: '2026-11-19T15:04:05Z',
-    user: { login: 'me-dev' }, additions: 120, deletions: 4, changed_files: 2, labels: [], body: 'Adds the guide.', author_association: 'MEMBER',
+    number: 42,
+    title: TITLE,
+    state: 'closed',
+    merged: true,
+    merged_at: '2026-11-19T15:04:05Z',
+    updated_at: '2026-11-19T15:04:05Z',
+    user: { login: 'me-dev' },
+    additions: 120,
+    deletions: 4,
+    changed_files: 2,
+    labels: [],
+    body: 'Adds the guide.',
+    author_association: 'MEMBER',
     html_url: 'https://github.com/acme/app/pull/42',
   };
   const routes = {
@@ -55,11 +74,15 @@ function startFakeGitHub() {
     res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body ?? { message: 'Not Found' }));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    origin: `http://127.0.0.1:${server.address().port}`,
-    requests,
-    stop: () => new Promise((r) => server.close(() => r())),
-  })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        origin: `http://127.0.0.1:${server.address().port}`,
+        requests,
+        stop: () => new Promise((r) => server.close(() => r())),
+      }),
+    ),
+  );
 }
 
 /** @param {{ server: { root: string }, openWorkbench: Function, onCleanup: Function, workspace: string, shot: Function }} t */
@@ -69,7 +92,10 @@ async function pastedPullRequestBecomesWin({ server, openWorkbench, onCleanup, w
   // User settings (the API address is application-scoped: a workspace cannot redirect the token).
   const settingsFile = path.join(server.root, 'data', 'User', 'settings.json');
   const original = fs.readFileSync(settingsFile, 'utf8');
-  fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(original), 'oneOnOne.github.apiUrl': github.origin }, null, 2));
+  fs.writeFileSync(
+    settingsFile,
+    JSON.stringify({ ...JSON.parse(original), 'oneOnOne.github.apiUrl': github.origin }, null, 2),
+  );
   onCleanup(() => fs.writeFileSync(settingsFile, original));
 
   const page = await openWorkbench();
@@ -77,12 +103,24 @@ async function pastedPullRequestBecomesWin({ server, openWorkbench, onCleanup, w
   await treeItem(page, meetings, /^Mia Chen\b/, '"Mia Chen" (did the extension read the journal?)', 30000);
 
   await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'visible', timeout: 10000 });
-  await chooseInQuickInput(page, '>1:1: Link Pull Requests as Wins', /^1:1: Link Pull Requests as Wins/, 'command palette');
+  await page
+    .locator('.quick-input-widget .quick-input-box input')
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 });
+  await chooseInQuickInput(
+    page,
+    '>1:1: Link Pull Requests as Wins',
+    /^1:1: Link Pull Requests as Wins/,
+    'command palette',
+  );
   await waitForQuickInput(page, 'Link pull requests as wins for your next 1:1 with', 'the person pick');
   await chooseInQuickInput(page, 'Mia Chen', /^Mia Chen\b/, 'person pick');
   // Not signed in: sign in, or paste an address.
-  await waitForQuickInput(page, `Link pull requests to your 1:1 with Mia Chen on ${nextWeek}`, 'the sign-in or paste pick');
+  await waitForQuickInput(
+    page,
+    `Link pull requests to your 1:1 with Mia Chen on ${nextWeek}`,
+    'the sign-in or paste pick',
+  );
   await chooseInQuickInput(page, 'Paste', /Paste a pull request address/, 'sign-in or paste pick');
   await waitForQuickInput(page, `Link pull requests to your 1:1 with Mia Chen on ${nextWeek}`, 'the address box');
   await page.locator('.quick-input-widget .quick-input-box input').first().fill(URL_TO_PASTE);
@@ -92,7 +130,9 @@ async function pastedPullRequestBecomesWin({ server, openWorkbench, onCleanup, w
   const first = circles.locator('.monaco-list-row').first();
   const firstText = (await first.innerText({ timeout: 5000 })).replace(/\s+/g, ' ');
   if (!/^Enabling others\s*suggested: documentation-only change/.test(firstText)) {
-    throw new Error(`the circle pick does not suggest "Enabling others" first for a docs-only change.\nQuick input:\n${await quickInputState(page)}`);
+    throw new Error(
+      `the circle pick does not suggest "Enabling others" first for a docs-only change.\nQuick input:\n${await quickInputState(page)}`,
+    );
   }
   await page.keyboard.press('Enter');
   // The sample journal has an active goal, so the goal pick shows: no goal this time.
@@ -110,10 +150,14 @@ async function pastedPullRequestBecomesWin({ server, openWorkbench, onCleanup, w
   const lines = text.split('\n');
   const wins = lines.slice(lines.indexOf('## Wins') + 1, lines.indexOf('## Notes')).filter((l) => l.startsWith('- '));
   if (wins.length !== 1 || wins[0] !== EXPECTED) {
-    throw new Error(`the next meeting's Wins should hold exactly\n${EXPECTED}\nbut holds:\n${wins.join('\n') || '(nothing)'}\nFile:\n${text}`);
+    throw new Error(
+      `the next meeting's Wins should hold exactly\n${EXPECTED}\nbut holds:\n${wins.join('\n') || '(nothing)'}\nFile:\n${text}`,
+    );
   }
-  if (github.requests.some((r) => r.authorization)) throw new Error('a request carried an Authorization header without a sign-in');
-  if (!github.requests.some((r) => r.path === '/repos/acme/app/pulls/42')) throw new Error(`the pull request was never fetched: ${JSON.stringify(github.requests)}`);
+  if (github.requests.some((r) => r.authorization))
+    throw new Error('a request carried an Authorization header without a sign-in');
+  if (!github.requests.some((r) => r.path === '/repos/acme/app/pulls/42'))
+    throw new Error(`the pull request was never fetched: ${JSON.stringify(github.requests)}`);
 
   // The sidebar: Mia Chen now has a Wins group, with the circle under it.
   const wins2 = await treeItem(page, meetings, /^Wins of Mia Chen: 1\b/, '"Wins" under Mia Chen', 15000);

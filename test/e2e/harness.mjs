@@ -27,7 +27,11 @@ export async function openWorkbench(context, server, folder, { extensionDevelopm
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
   page.on('pageerror', (err) => console.error(`    [browser pageerror] ${err.message}`));
-  const url = workbenchUrl({ origin: server.origin, folder, extensionDevelopmentPath: extensionDevelopmentPath ?? undefined });
+  const url = workbenchUrl({
+    origin: server.origin,
+    folder,
+    extensionDevelopmentPath: extensionDevelopmentPath ?? undefined,
+  });
   await page.goto(url);
   // the workbench is up once the activity bar is rendered
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60000 });
@@ -42,7 +46,8 @@ export async function openWorkbench(context, server, folder, { extensionDevelopm
 export async function runChecks(checks) {
   fs.mkdirSync(resultsDir, { recursive: true });
   // screenshots of an earlier run would mislead
-  for (const f of fs.readdirSync(resultsDir)) if (/^e2e-.*\.png$/.test(f)) fs.rmSync(path.join(resultsDir, f), { force: true });
+  for (const f of fs.readdirSync(resultsDir))
+    if (/^e2e-.*\.png$/.test(f)) fs.rmSync(path.join(resultsDir, f), { force: true });
   const grep = process.env.ONE_ON_ONE_TEST_GREP;
   const selected = grep ? checks.filter((c) => c.name.includes(grep)) : checks;
   let passed = 0;
@@ -69,7 +74,9 @@ export async function runChecks(checks) {
         };
         if (check.prepare) await check.prepare(workspace);
         if (!check.ownWorkbench) await open();
-        const onCleanup = (fn) => { cleanups.push(fn); };
+        const onCleanup = (fn) => {
+          cleanups.push(fn);
+        };
         await check.run({ page, workspace, server, shot, openWorkbench: open, onCleanup });
         passed++;
         console.log(`  ✔ ${check.name} (${Date.now() - t0} ms)`);
@@ -89,7 +96,11 @@ export async function runChecks(checks) {
       } finally {
         if (page) await page.close().catch(() => {});
         for (const fn of cleanups.reverse()) {
-          try { await fn(); } catch (err) { console.log(`    (cleanup failed: ${err?.message ?? err})`); }
+          try {
+            await fn();
+          } catch (err) {
+            console.log(`    (cleanup failed: ${err?.message ?? err})`);
+          }
         }
         fs.rmSync(path.dirname(workspace), { recursive: true, force: true, maxRetries: 3 });
       }
@@ -103,9 +114,16 @@ export async function runChecks(checks) {
 }
 
 function slug(name) {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function indent(text) {
-  return text.split('\n').slice(0, 30).map((l) => `    ${l}`).join('\n');
+  return text
+    .split('\n')
+    .slice(0, 30)
+    .map((l) => `    ${l}`)
+    .join('\n');
 }

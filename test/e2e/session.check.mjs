@@ -22,7 +22,8 @@ const lastWeek = isoDay(-7);
 /** Nobody else has a 1:1 today, whatever day the check runs on: their slot today (if any) is cancelled. */
 function clearToday(journal, person) {
   const file = path.join(journal, 'meetings', person, `${today}.md`);
-  if (fs.existsSync(file)) fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^status: .*$/m, 'status: cancelled'));
+  if (fs.existsSync(file))
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^status: .*$/m, 'status: cancelled'));
   else fs.writeFileSync(file, `---\ndate: ${today}\nstatus: cancelled\n---\n`);
 }
 
@@ -31,13 +32,20 @@ function prepare(workspace) {
   for (const person of fs.readdirSync(path.join(journal, 'meetings'))) clearToday(journal, person);
   const meetings = path.join(journal, 'meetings', 'sam-soon');
   fs.mkdirSync(meetings, { recursive: true });
-  fs.writeFileSync(path.join(journal, 'people', 'sam-soon.md'), '---\nname: Sam Soon\nrole: peer\ncadence: weekly\n---\n\n# Sam Soon\n');
-  fs.writeFileSync(path.join(meetings, `${lastWeek}.md`),
+  fs.writeFileSync(
+    path.join(journal, 'people', 'sam-soon.md'),
+    '---\nname: Sam Soon\nrole: peer\ncadence: weekly\n---\n\n# Sam Soon\n',
+  );
+  fs.writeFileSync(
+    path.join(meetings, `${lastWeek}.md`),
     `---\ndate: ${lastWeek}\nstatus: done\n---\n\n# 1:1 with Sam Soon — ${lastWeek}\n\n## Agenda\n\n- [x] Offsite plan #alignment\n\n` +
-    `## Notes\n\n## Action items\n\n- [ ] ${OPEN_ITEM}\n\n## Private\n`);
-  fs.writeFileSync(path.join(meetings, `${today}.md`),
+      `## Notes\n\n## Action items\n\n- [ ] ${OPEN_ITEM}\n\n## Private\n`,
+  );
+  fs.writeFileSync(
+    path.join(meetings, `${today}.md`),
     `---\ndate: ${today}\nstatus: planned\n---\n\n# 1:1 with Sam Soon — ${today}\n\n## Agenda\n\n- [ ] Hiring loop feedback #feedback\n\n` +
-    `## Notes\n\n## Action items\n\n## Private\n`);
+      `## Notes\n\n## Action items\n\n## Private\n`,
+  );
 }
 
 /** @param {{ page: import('playwright-core').Page, shot: (name: string) => Promise<string> }} t */
@@ -47,36 +55,62 @@ async function statusBarOpensAgendaAndPrep({ page, shot }) {
 
   const statusBar = page.locator('.part.statusbar');
   const item = statusBar.getByText('1:1 with Sam · today', { exact: true });
-  await item.first().waitFor({ state: 'visible', timeout: 20000 }).catch(async () => {
-    const text = await statusBar.innerText({ timeout: 1000 }).catch(() => '(unavailable)');
-    throw new Error(`the status bar does not show "1:1 with Sam · today".\nStatus bar: ${text.replace(/\s+/g, ' ')}`);
-  });
+  await item
+    .first()
+    .waitFor({ state: 'visible', timeout: 20000 })
+    .catch(async () => {
+      const text = await statusBar.innerText({ timeout: 1000 }).catch(() => '(unavailable)');
+      throw new Error(`the status bar does not show "1:1 with Sam · today".\nStatus bar: ${text.replace(/\s+/g, ' ')}`);
+    });
   await item.first().click();
 
   const tabs = page.locator('.part.editor .tabs-container');
   const agendaTab = tabs.getByRole('tab', { name: new RegExp(`^${today}\\.md`) });
   const prepTab = tabs.getByRole('tab', { name: new RegExp(`^Prep for Sam Soon, ${today}\\.md`) });
-  for (const [tab, what] of [[agendaTab, `the agenda ${today}.md`], [prepTab, `the prep sheet "Prep for Sam Soon, ${today}.md"`]]) {
-    await tab.first().waitFor({ state: 'visible', timeout: 15000 }).catch(async () => {
-      const all = await tabs.allInnerTexts().catch(() => ['(unavailable)']);
-      throw new Error(`clicking the status-bar item did not open ${what}. Editor tabs: ${all.join(' | ').replace(/\s+/g, ' ')}\n` +
-        `Side bar:\n${await sideBar(page)}`);
-    });
+  for (const [tab, what] of [
+    [agendaTab, `the agenda ${today}.md`],
+    [prepTab, `the prep sheet "Prep for Sam Soon, ${today}.md"`],
+  ]) {
+    await tab
+      .first()
+      .waitFor({ state: 'visible', timeout: 15000 })
+      .catch(async () => {
+        const all = await tabs.allInnerTexts().catch(() => ['(unavailable)']);
+        throw new Error(
+          `clicking the status-bar item did not open ${what}. Editor tabs: ${all.join(' | ').replace(/\s+/g, ' ')}\n` +
+            `Side bar:\n${await sideBar(page)}`,
+        );
+      });
   }
   // Side by side: two editor groups, the agenda in one and the prep sheet in the other.
   const groups = page.locator('.part.editor .editor-group-container');
-  if ((await groups.count()) < 2) throw new Error(`expected the agenda and the prep sheet side by side, but there are ${await groups.count()} editor group(s)`);
-  const groupWith = (tabName) => page.locator('.editor-group-container').filter({ has: page.getByRole('tab', { name: tabName }) }).locator('.view-lines');
+  if ((await groups.count()) < 2)
+    throw new Error(
+      `expected the agenda and the prep sheet side by side, but there are ${await groups.count()} editor group(s)`,
+    );
+  const groupWith = (tabName) =>
+    page
+      .locator('.editor-group-container')
+      .filter({ has: page.getByRole('tab', { name: tabName }) })
+      .locator('.view-lines');
   const agendaText = groupWith(new RegExp(`^${today}\\.md`));
-  await agendaText.getByText('Hiring loop feedback').first().waitFor({ state: 'visible', timeout: 10000 }).catch(() => {
-    throw new Error(`the agenda editor does not show its talking point "Hiring loop feedback"`);
-  });
+  await agendaText
+    .getByText('Hiring loop feedback')
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error(`the agenda editor does not show its talking point "Hiring loop feedback"`);
+    });
   const prepText = groupWith(new RegExp(`^Prep for Sam Soon, ${today}\\.md`));
   for (const line of ['# Prep: 1:1 with Sam Soon', '## Open action items', OPEN_ITEM]) {
-    await prepText.getByText(line).first().waitFor({ state: 'visible', timeout: 10000 }).catch(async () => {
-      const shown = await prepText.innerText({ timeout: 1000 }).catch(() => '(unavailable)');
-      throw new Error(`the prep sheet does not show ${JSON.stringify(line)}. It shows:\n${shown}`);
-    });
+    await prepText
+      .getByText(line)
+      .first()
+      .waitFor({ state: 'visible', timeout: 10000 })
+      .catch(async () => {
+        const shown = await prepText.innerText({ timeout: 1000 }).catch(() => '(unavailable)');
+        throw new Error(`the prep sheet does not show ${JSON.stringify(line)}. It shows:\n${shown}`);
+      });
   }
   await page.mouse.move(700, 500);
   await shot('e2e-session');

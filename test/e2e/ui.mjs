@@ -5,29 +5,52 @@
 
 /** What the side bar shows, for failure messages. */
 export async function sideBar(page) {
-  return page.locator('.part.sidebar').ariaSnapshot({ timeout: 3000 }).catch(() => '(unavailable)');
+  return page
+    .locator('.part.sidebar')
+    .ariaSnapshot({ timeout: 3000 })
+    .catch(() => '(unavailable)');
 }
 
 /** What the quick input shows (title, placeholder, value, first rows), for failure messages. */
 export async function quickInputState(page) {
   const widget = page.locator('.quick-input-widget');
   if (!(await widget.isVisible().catch(() => false))) return '(no quick input is open)';
-  const title = await widget.locator('.quick-input-title').innerText({ timeout: 1000 }).catch(() => '');
+  const title = await widget
+    .locator('.quick-input-title')
+    .innerText({ timeout: 1000 })
+    .catch(() => '');
   const input = widget.locator('.quick-input-box input').first();
   const placeholder = await input.getAttribute('placeholder', { timeout: 1000 }).catch(() => '');
   const value = await input.inputValue({ timeout: 1000 }).catch(() => '');
-  const rows = await widget.locator('.monaco-list-row').allInnerTexts().catch(() => []);
-  return [`title: ${JSON.stringify(title)}`, `placeholder: ${JSON.stringify(placeholder)}`, `value: ${JSON.stringify(value)}`,
-    `rows: ${rows.slice(0, 10).map((r) => JSON.stringify(r.replace(/\s+/g, ' ').trim())).join(', ') || '(none)'}`].join('\n');
+  const rows = await widget
+    .locator('.monaco-list-row')
+    .allInnerTexts()
+    .catch(() => []);
+  return [
+    `title: ${JSON.stringify(title)}`,
+    `placeholder: ${JSON.stringify(placeholder)}`,
+    `value: ${JSON.stringify(value)}`,
+    `rows: ${
+      rows
+        .slice(0, 10)
+        .map((r) => JSON.stringify(r.replace(/\s+/g, ' ').trim()))
+        .join(', ') || '(none)'
+    }`,
+  ].join('\n');
 }
 
 /** Clicks the "1:1 Journal" activity-bar tab (unless already open) and returns the Meetings tree. */
 export async function showJournal(page) {
   const tab = page.getByRole('tab', { name: '1:1 Journal' });
   await tab.waitFor({ state: 'visible', timeout: 30000 }).catch(async () => {
-    const seen = await page.locator('.part.activitybar').ariaSnapshot({ timeout: 3000 }).catch(() => '(unavailable)');
-    throw new Error('no activity-bar tab named "1:1 Journal" (is the views container contributed, and did the extension load?).\n' +
-      `Activity bar:\n${seen}`);
+    const seen = await page
+      .locator('.part.activitybar')
+      .ariaSnapshot({ timeout: 3000 })
+      .catch(() => '(unavailable)');
+    throw new Error(
+      'no activity-bar tab named "1:1 Journal" (is the views container contributed, and did the extension load?).\n' +
+        `Activity bar:\n${seen}`,
+    );
   });
   // a second click on the active container would close the side bar
   if ((await tab.getAttribute('aria-selected')) !== 'true') {
@@ -52,12 +75,21 @@ export async function waitForQuickInput(page, text, what, timeout = 10000) {
   const deadline = Date.now() + timeout;
   for (;;) {
     if (await widget.isVisible().catch(() => false)) {
-      const title = await widget.locator('.quick-input-title').innerText({ timeout: 500 }).catch(() => '');
-      const placeholder = await widget.locator('.quick-input-box input').first().getAttribute('placeholder', { timeout: 500 }).catch(() => '');
+      const title = await widget
+        .locator('.quick-input-title')
+        .innerText({ timeout: 500 })
+        .catch(() => '');
+      const placeholder = await widget
+        .locator('.quick-input-box input')
+        .first()
+        .getAttribute('placeholder', { timeout: 500 })
+        .catch(() => '');
       if (title.includes(text) || (placeholder ?? '').includes(text)) return widget;
     }
     if (Date.now() > deadline) {
-      throw new Error(`${what}: no quick input "${text}" within ${timeout} ms.\nQuick input:\n${await quickInputState(page)}`);
+      throw new Error(
+        `${what}: no quick input "${text}" within ${timeout} ms.\nQuick input:\n${await quickInputState(page)}`,
+      );
     }
     await page.waitForTimeout(100);
   }
@@ -74,10 +106,17 @@ export async function chooseInQuickInput(page, value, row, what, timeout = 10000
   const deadline = Date.now() + timeout;
   for (;;) {
     // the row's label alone (its description and detail are separate elements)
-    const text = await focused.first().locator('.label-name').first().innerText({ timeout: 500 }).catch(() => '');
+    const text = await focused
+      .first()
+      .locator('.label-name')
+      .first()
+      .innerText({ timeout: 500 })
+      .catch(() => '');
     if (row.test(text.replace(/\s+/g, ' ').trim())) break;
     if (Date.now() > deadline) {
-      throw new Error(`${what}: after typing ${JSON.stringify(value)} the focused row is not ${row}.\nQuick input:\n${await quickInputState(page)}`);
+      throw new Error(
+        `${what}: after typing ${JSON.stringify(value)} the focused row is not ${row}.\nQuick input:\n${await quickInputState(page)}`,
+      );
     }
     await page.waitForTimeout(100);
   }

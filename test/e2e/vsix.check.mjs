@@ -14,16 +14,25 @@ const VSIX = path.join(repoRoot, 'one-on-one-journal.vsix');
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+    if (entry.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
   }
   return newest;
 }
 
 function run(cmd, args, what) {
   const t0 = Date.now();
-  const r = spawnSync(cmd, args, { cwd: repoRoot, encoding: 'utf8', timeout: 120000, env: { ...process.env, npm_config_update_notifier: 'false' } });
+  const r = spawnSync(cmd, args, {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 120000,
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
-  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal ?? r.error?.message}):\n${out.split('\n').slice(-20).join('\n')}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${what} failed (exit ${r.status ?? r.signal ?? r.error?.message}):\n${out.split('\n').slice(-20).join('\n')}`,
+    );
   return Date.now() - t0;
 }
 
@@ -48,20 +57,29 @@ function ensureVsix() {
 export async function packagedExtensionShowsTrees({ openWorkbench, onCleanup, shot }) {
   ensureVsix();
   const { publisher, name, version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  const server = await startCodeServer({ quiet: !process.env.ONE_ON_ONE_DEBUG, installVsix: [VSIX] })
-    .catch((err) => { throw new Error(`installing ${path.basename(VSIX)} into a fresh extensions dir: ${err.message}`); });
+  const server = await startCodeServer({ quiet: !process.env.ONE_ON_ONE_DEBUG, installVsix: [VSIX] }).catch((err) => {
+    throw new Error(`installing ${path.basename(VSIX)} into a fresh extensions dir: ${err.message}`);
+  });
   onCleanup(() => server.stop());
   const installed = path.join(server.root, 'ext', `${publisher}.${name}-${version}`);
   if (!fs.existsSync(path.join(installed, 'package.json'))) {
-    throw new Error(`--install-extension reported success but ${installed} has no package.json; ext dir: ` +
-      fs.readdirSync(path.join(server.root, 'ext')).join(', '));
+    throw new Error(
+      `--install-extension reported success but ${installed} has no package.json; ext dir: ` +
+        fs.readdirSync(path.join(server.root, 'ext')).join(', '),
+    );
   }
 
   const page = await openWorkbench({ server, extensionDevelopmentPath: null });
   const meetings = await showJournal(page);
   const alex = await treeItem(page, meetings, /^Alex Kim\b/, '"Alex Kim" (from the installed .vsix)', 30000);
   if ((await alex.getAttribute('aria-expanded')) !== 'true') await alex.locator('.monaco-tl-twistie').click();
-  await treeItem(page, meetings, /2026-11-24/, 'containing "2026-11-24" under "Alex Kim" (from the installed .vsix)', 10000);
+  await treeItem(
+    page,
+    meetings,
+    /2026-11-24/,
+    'containing "2026-11-24" under "Alex Kim" (from the installed .vsix)',
+    10000,
+  );
   for (const view of ['Goals', 'Feedback']) {
     await treeItem(page, page.getByRole('tree', { name: view }), /./, 'at all (from the installed .vsix)', 10000, view);
   }

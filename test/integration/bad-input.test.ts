@@ -31,14 +31,46 @@ async function allRows(provider: vscode.TreeDataProvider<Node>, parent?: Node, d
 
 /** The broken files, journal-relative, with their bytes and what their diagnostic says. */
 const BAD: readonly { readonly path: string; readonly bytes: Uint8Array; readonly diagnostic: RegExp }[] = [
-  { path: 'people/bad-yaml.md', bytes: encode('---\nname: [unclosed\nrole: manager\n---\n\nNotes.\n'), diagnostic: /^Front matter: / },
-  { path: 'people/bad-scalar.md', bytes: encode('---\njust a sentence\n---\n'), diagnostic: /must be a list of `key: value` lines/ },
-  { path: 'meetings/bad-robin/2031-03-01.md', bytes: encode('---\n- planned\n- 2031-03-01\n---\n\n## Agenda\n\n- [ ] keep me\n'), diagnostic: /must be a list of `key: value` lines/ },
-  { path: 'meetings/bad-sky/2031-03-01.md', bytes: encode(`---\nstatus: planned\ntags:\n  ${'- '.repeat(DEEP)}x\n---\n\n## Agenda\n`), diagnostic: /nested more than 64 levels deep/ },
-  { path: 'goals/bad-flow.md', bytes: encode(`---\nstatus: active\nx: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}\n---\n`), diagnostic: /nested more than 64 levels deep/ },
-  { path: 'goals/bad-binary.md', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), diagnostic: /looks binary/ },
-  { path: 'goals/bad-latin1.md', bytes: new Uint8Array([...encode('---\nstatus: active\n---\n# caf'), 0xe9, 0x0a]), diagnostic: /not valid UTF-8/ },
-  { path: 'feedback/bad-huge.md', bytes: encode(`---\nstatus: received\n---\n\n${'A line of a log pasted in by mistake.\n'.repeat(140_000)}`), diagnostic: /over 1 MB are not read/ },
+  {
+    path: 'people/bad-yaml.md',
+    bytes: encode('---\nname: [unclosed\nrole: manager\n---\n\nNotes.\n'),
+    diagnostic: /^Front matter: /,
+  },
+  {
+    path: 'people/bad-scalar.md',
+    bytes: encode('---\njust a sentence\n---\n'),
+    diagnostic: /must be a list of `key: value` lines/,
+  },
+  {
+    path: 'meetings/bad-robin/2031-03-01.md',
+    bytes: encode('---\n- planned\n- 2031-03-01\n---\n\n## Agenda\n\n- [ ] keep me\n'),
+    diagnostic: /must be a list of `key: value` lines/,
+  },
+  {
+    path: 'meetings/bad-sky/2031-03-01.md',
+    bytes: encode(`---\nstatus: planned\ntags:\n  ${'- '.repeat(DEEP)}x\n---\n\n## Agenda\n`),
+    diagnostic: /nested more than 64 levels deep/,
+  },
+  {
+    path: 'goals/bad-flow.md',
+    bytes: encode(`---\nstatus: active\nx: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}\n---\n`),
+    diagnostic: /nested more than 64 levels deep/,
+  },
+  {
+    path: 'goals/bad-binary.md',
+    bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    diagnostic: /looks binary/,
+  },
+  {
+    path: 'goals/bad-latin1.md',
+    bytes: new Uint8Array([...encode('---\nstatus: active\n---\n# caf'), 0xe9, 0x0a]),
+    diagnostic: /not valid UTF-8/,
+  },
+  {
+    path: 'feedback/bad-huge.md',
+    bytes: encode(`---\nstatus: received\n---\n\n${'A line of a log pasted in by mistake.\n'.repeat(140_000)}`),
+    diagnostic: /over 1 MB are not read/,
+  },
 ];
 
 describe('bad input: broken files never crash and are never written', () => {
@@ -59,21 +91,36 @@ describe('bad input: broken files never crash and are never written', () => {
     messages.install();
     fs.mkdirSync(outside(), { recursive: true });
     fs.writeFileSync(path.join(outside(), 'secret.md'), '---\nstatus: active\n---\n# Outside the journal\n');
-    for (const slug of ['bad-robin', 'bad-sky']) await put(`people/${slug}.md`, encode('---\nrole: peer\ncadence: weekly\n---\n'));
+    for (const slug of ['bad-robin', 'bad-sky'])
+      await put(`people/${slug}.md`, encode('---\nrole: peer\ncadence: weekly\n---\n'));
     for (const bad of BAD) await put(bad.path, bad.bytes);
     await put('goals/bad-deep-list.md', encode(`---\nstatus: active\n---\n\n## Progress\n\n${'- '.repeat(DEEP)}x\n`));
     const { services } = await api();
-    await waitFor(() => [...BAD.map((b) => b.path), 'goals/bad-deep-list.md'].every((p) => services.store.index.get(p)), 'every broken file to be indexed', 20_000);
+    await waitFor(
+      () => [...BAD.map((b) => b.path), 'goals/bad-deep-list.md'].every((p) => services.store.index.get(p)),
+      'every broken file to be indexed',
+      20_000,
+    );
   });
 
   after(async () => {
     messages.restore();
     await closeAllEditors();
-    for (const relative of made.reverse()) await vscode.workspace.fs.delete(journalUri(...relative.split('/')), { recursive: true }).then(undefined, () => undefined);
-    for (const folder of ['meetings/bad-robin', 'meetings/bad-sky']) await vscode.workspace.fs.delete(journalUri(...folder.split('/')), { recursive: true }).then(undefined, () => undefined);
+    for (const relative of made.reverse())
+      await vscode.workspace.fs
+        .delete(journalUri(...relative.split('/')), { recursive: true })
+        .then(undefined, () => undefined);
+    for (const folder of ['meetings/bad-robin', 'meetings/bad-sky'])
+      await vscode.workspace.fs
+        .delete(journalUri(...folder.split('/')), { recursive: true })
+        .then(undefined, () => undefined);
     fs.rmSync(outside(), { recursive: true, force: true });
     const { services } = await api();
-    await waitFor(() => ![...services.store.index.all()].some((e) => e.path.includes('bad-')), 'the broken files to leave the index', 20_000);
+    await waitFor(
+      () => ![...services.store.index.all()].some((e) => e.path.includes('bad-')),
+      'the broken files to leave the index',
+      20_000,
+    );
   });
 
   afterEach(closeAllEditors);
@@ -98,13 +145,25 @@ describe('bad input: broken files never crash and are never written', () => {
     const feedback = await allRows(trees.feedback);
     const robin = meetings.find((r) => r.label === 'Bad Robin');
     assert.ok(robin, 'the person whose meeting is broken still shows');
-    assert.ok(meetings.some((r) => r.label === '2031-03-01' && r.icon === 'warning'), 'the broken meeting shows, with a warning');
+    assert.ok(
+      meetings.some((r) => r.label === '2031-03-01' && r.icon === 'warning'),
+      'the broken meeting shows, with a warning',
+    );
     const title = (p: string): string => services.store.index.get(p)!.title;
-    for (const p of ['people/bad-yaml.md', 'people/bad-scalar.md']) assert.strictEqual(meetings.find((r) => r.label === title(p))?.icon, 'warning', p);
-    for (const p of ['goals/bad-binary.md', 'goals/bad-latin1.md', 'goals/bad-flow.md']) assert.strictEqual(goals.find((r) => r.label === title(p))?.icon, 'warning', p);
+    for (const p of ['people/bad-yaml.md', 'people/bad-scalar.md'])
+      assert.strictEqual(meetings.find((r) => r.label === title(p))?.icon, 'warning', p);
+    for (const p of ['goals/bad-binary.md', 'goals/bad-latin1.md', 'goals/bad-flow.md'])
+      assert.strictEqual(goals.find((r) => r.label === title(p))?.icon, 'warning', p);
     assert.strictEqual(feedback.find((r) => r.label === title('feedback/bad-huge.md'))?.icon, 'warning');
-    assert.deepStrictEqual(services.store.index.get('goals/bad-deep-list.md')!.problems, [], 'a list 10,000 deep is legal markdown');
-    assert.ok(goals.some((r) => r.label === title('goals/bad-deep-list.md') && r.icon !== 'warning'), 'and shows without a warning');
+    assert.deepStrictEqual(
+      services.store.index.get('goals/bad-deep-list.md')!.problems,
+      [],
+      'a list 10,000 deep is legal markdown',
+    );
+    assert.ok(
+      goals.some((r) => r.label === title('goals/bad-deep-list.md') && r.icon !== 'warning'),
+      'and shows without a warning',
+    );
     // The extension host is still there, and still answers.
     assert.ok(services.store.index.findPerson('alex-kim'));
   });
@@ -112,9 +171,24 @@ describe('bad input: broken files never crash and are never written', () => {
   it('commands that would write to a broken file refuse with a message naming it, and its bytes stay as they were', async () => {
     const { services } = await api();
     const calls: [string, Record<string, unknown>, string, RegExp][] = [
-      ['oneOnOne.jotTopic', { person: 'bad-robin', text: 'Raise the on-call load' }, 'meetings/bad-robin/2031-03-01.md', /Front matter must be a list of `key: value` lines.*Fix it by hand, then try again/],
-      ['oneOnOne.jotTopic', { person: 'bad-sky', text: 'Raise the on-call load' }, 'meetings/bad-sky/2031-03-01.md', /nested more than 64 levels deep.*Problems panel/],
-      ['oneOnOne.setGoalStatus', { goal: 'bad-flow', status: 'achieved' }, 'goals/bad-flow.md', /nested more than 64 levels deep/],
+      [
+        'oneOnOne.jotTopic',
+        { person: 'bad-robin', text: 'Raise the on-call load' },
+        'meetings/bad-robin/2031-03-01.md',
+        /Front matter must be a list of `key: value` lines.*Fix it by hand, then try again/,
+      ],
+      [
+        'oneOnOne.jotTopic',
+        { person: 'bad-sky', text: 'Raise the on-call load' },
+        'meetings/bad-sky/2031-03-01.md',
+        /nested more than 64 levels deep.*Problems panel/,
+      ],
+      [
+        'oneOnOne.setGoalStatus',
+        { goal: 'bad-flow', status: 'achieved' },
+        'goals/bad-flow.md',
+        /nested more than 64 levels deep/,
+      ],
       ['oneOnOne.setGoalStatus', { goal: 'bad-binary', status: 'achieved' }, 'goals/bad-binary.md', /binary/],
       ['oneOnOne.logGoalProgress', { goal: 'bad-latin1', text: 'Shipped it' }, 'goals/bad-latin1.md', /UTF-8/],
       ['oneOnOne.setFeedbackStatus', { thread: 'bad-huge', status: 'closed' }, 'feedback/bad-huge.md', /over 1 MB/],
@@ -125,20 +199,35 @@ describe('bad input: broken files never crash and are never written', () => {
       const n = messages.shown.length;
       await vscode.commands.executeCommand(command, args);
       const errors = messages.errorsSince(n);
-      assert.ok(errors.some((e) => e.includes(file) && why.test(e)), `${command} ${JSON.stringify(args)}: ${JSON.stringify(errors)}`);
+      assert.ok(
+        errors.some((e) => e.includes(file) && why.test(e)),
+        `${command} ${JSON.stringify(args)}: ${JSON.stringify(errors)}`,
+      );
       assert.deepStrictEqual(await readBytes(uri), before, `${file} changed`);
     }
     // Straight to the writer: each broken file, edited and set, is refused the same way.
     for (const bad of BAD) {
       const uri = journalUri(...bad.path.split('/'));
       const before = await readBytes(uri);
-      const result = await services.writer.edit(bad.path, () => ({ edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }] }), 'test');
+      const result = await services.writer.edit(
+        bad.path,
+        () => ({
+          edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'x' }],
+        }),
+        'test',
+      );
       assert.strictEqual(result.ok, false, bad.path);
-      assert.ok(!result.ok && result.reason.includes(bad.path), `the reason names the file: ${!result.ok ? result.reason : ''}`);
+      assert.ok(
+        !result.ok && result.reason.includes(bad.path),
+        `the reason names the file: ${!result.ok ? result.reason : ''}`,
+      );
       assert.deepStrictEqual(await readBytes(uri), before, `${bad.path} changed`);
     }
     // …and nothing was left unsaved in an editor either.
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.path.includes('/bad-')), 'an edit waits unsaved');
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.path.includes('/bad-')),
+      'an edit waits unsaved',
+    );
   });
 
   it('symbolic links out of the journal and in a loop: a full read skips them, the trees render, nothing is read from outside', async () => {
@@ -154,7 +243,14 @@ describe('bad input: broken files never crash and are never written', () => {
       for (const [target, link] of links) fs.symlinkSync(target, link);
       // What the watcher makes of a new link is the store's business; the full read is what this checks.
       await new Promise((r) => setTimeout(r, 500));
-      console.log(`[bad-input] indexed through links after the watcher: ${[...services.store.index.all()].map((e) => e.path).filter((p) => /bad-(link|loop|self)/.test(p)).join(', ') || 'nothing'}`);
+      console.log(
+        `[bad-input] indexed through links after the watcher: ${
+          [...services.store.index.all()]
+            .map((e) => e.path)
+            .filter((p) => /bad-(link|loop|self)/.test(p))
+            .join(', ') || 'nothing'
+        }`,
+      );
       const started = Date.now();
       await vscode.commands.executeCommand('oneOnOne.refresh');
       await services.store.ready();
@@ -216,11 +312,17 @@ describe('bad input: broken files never crash and are never written', () => {
       if (kind === 'chmod') {
         fs.chmodSync(goals, 0o555);
         fs.chmodSync(goal, 0o444);
-        restores.push(() => fs.chmodSync(goal, 0o644), () => fs.chmodSync(goals, 0o755));
+        restores.push(
+          () => fs.chmodSync(goal, 0o644),
+          () => fs.chmodSync(goals, 0o755),
+        );
       } else if (kind === 'chattr') {
         chattr('+i', goals);
         chattr('+i', goal);
-        restores.push(() => chattr('-i', goal), () => chattr('-i', goals));
+        restores.push(
+          () => chattr('-i', goal),
+          () => chattr('-i', goals),
+        );
       } else {
         const workspace = vscode.workspace as unknown as Record<string, unknown>;
         const applyEdit = workspace['applyEdit'];
@@ -228,31 +330,66 @@ describe('bad input: broken files never crash and are never written', () => {
         restores.push(() => (workspace['applyEdit'] = applyEdit));
       }
       try {
-        if (kind !== 'simulated') assert.throws(() => fs.writeFileSync(path.join(goals, 'probe.md'), 'x'), /EPERM|EACCES/, 'the folder refuses new files');
+        if (kind !== 'simulated')
+          assert.throws(
+            () => fs.writeFileSync(path.join(goals, 'probe.md'), 'x'),
+            /EPERM|EACCES/,
+            'the folder refuses new files',
+          );
         // One new file.
         let n = messages.shown.length;
-        assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.newGoal', { title: 'Read only folder' }), undefined);
+        assert.strictEqual(
+          await vscode.commands.executeCommand('oneOnOne.newGoal', { title: 'Read only folder' }),
+          undefined,
+        );
         let errors = messages.errorsSince(n);
         assert.ok(
-          errors.some((e) => /^Could not create goals\/read-only-folder\.md: VS Code could not write to the journal folder \(is it read-only, or the disk full\?\)\. Check that you can write to it and try again\. Nothing was written\.$/.test(e)),
+          errors.some((e) =>
+            /^Could not create goals\/read-only-folder\.md: VS Code could not write to the journal folder \(is it read-only, or the disk full\?\)\. Check that you can write to it and try again\. Nothing was written\.$/.test(
+              e,
+            ),
+          ),
           JSON.stringify(errors),
         );
         assert.strictEqual(await exists(journalUri('goals', 'read-only-folder.md')), false);
 
         // Two new files, the first in a writable folder: all or nothing.
-        const result = await services.writer.create([{ path: 'people/bad-half-a.md', contents: '---\nrole: peer\n---\n' }, { path: 'goals/bad-half-b.md', contents: '---\nstatus: active\n---\n' }], 'test');
+        const result = await services.writer.create(
+          [
+            { path: 'people/bad-half-a.md', contents: '---\nrole: peer\n---\n' },
+            { path: 'goals/bad-half-b.md', contents: '---\nstatus: active\n---\n' },
+          ],
+          'test',
+        );
         assert.strictEqual(result.ok, false);
-        assert.match(!result.ok ? result.reason : '', /^Could not create people\/bad-half-a\.md, goals\/bad-half-b\.md: .*Nothing was written\.$/);
-        assert.strictEqual(await exists(journalUri('people', 'bad-half-a.md')), false, 'the first file was left behind');
+        assert.match(
+          !result.ok ? result.reason : '',
+          /^Could not create people\/bad-half-a\.md, goals\/bad-half-b\.md: .*Nothing was written\.$/,
+        );
+        assert.strictEqual(
+          await exists(journalUri('people', 'bad-half-a.md')),
+          false,
+          'the first file was left behind',
+        );
         assert.strictEqual(await exists(journalUri('goals', 'bad-half-b.md')), false);
 
         // An edit of an existing file.
         if (kind !== 'simulated') {
           n = messages.shown.length;
-          assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.setGoalStatus', { goal: 'lead-a-design-review', status: 'dropped' }), undefined);
+          assert.strictEqual(
+            await vscode.commands.executeCommand('oneOnOne.setGoalStatus', {
+              goal: 'lead-a-design-review',
+              status: 'dropped',
+            }),
+            undefined,
+          );
           errors = messages.errorsSince(n);
           assert.ok(
-            errors.some((e) => /^goals\/lead-a-design-review\.md could not be saved \(is the file or the journal folder read-only\?\), so the file on disk is unchanged\. The change waits unsaved in the open editor/.test(e)),
+            errors.some((e) =>
+              /^goals\/lead-a-design-review\.md could not be saved \(is the file or the journal folder read-only\?\), so the file on disk is unchanged\. The change waits unsaved in the open editor/.test(
+                e,
+              ),
+            ),
             JSON.stringify(errors),
           );
           // The user's choice now; the test takes the change back.

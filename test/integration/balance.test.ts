@@ -6,7 +6,16 @@
 // the `oneOnOne.balanceWindow` setting.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, EXTENSION_ID, isoDaysFromToday, rows, waitFor, workspaceRoot, writeText } from './helpers';
+import {
+  api,
+  closeAllEditors,
+  EXTENSION_ID,
+  isoDaysFromToday,
+  rows,
+  waitFor,
+  workspaceRoot,
+  writeText,
+} from './helpers';
 
 describe('balance view', () => {
   const FOLDER = 'balance-journal';
@@ -22,12 +31,17 @@ describe('balance view', () => {
   const file = (...segments: string[]): vscode.Uri => vscode.Uri.joinPath(root(), ...segments);
   const meeting = (date: string, status: string, agenda: string[]): string =>
     `---\ndate: ${date}\nstatus: ${status}\n---\n\n# 1:1 — ${date}\n\n## Agenda\n\n${agenda.join('\n')}\n\n## Notes\n`;
-  const D3_AGENDA = ['- [x] Hostile <script>alert(1)</script> #<img src=x onerror=alert(2)>', '- [x] Shipped the importer'];
+  const D3_AGENDA = [
+    '- [x] Hostile <script>alert(1)</script> #<img src=x onerror=alert(2)>',
+    '- [x] Shipped the importer',
+  ];
   const opened: vscode.WebviewPanel[] = [];
 
   /** The table row of a theme: `[count, share]`, or undefined when it is not shown. */
   function row(html: string, theme: string): [number, string] | undefined {
-    const m = new RegExp(`<tr data-theme="${theme}"><th scope="row">[^<]*</th><td>(\\d+)</td><td>(\\d+%)</td>`).exec(html);
+    const m = new RegExp(`<tr data-theme="${theme}"><th scope="row">[^<]*</th><td>(\\d+)</td><td>(\\d+%)</td>`).exec(
+      html,
+    );
     return m ? [Number(m[1]), m[2]!] : undefined;
   }
 
@@ -42,14 +56,28 @@ describe('balance view', () => {
     const { services } = await api();
     await writeText(file('people', 'zoe.md'), `---\nname: '${NAME}'\nrole: manager\ncadence: weekly\n---\n`);
     await writeText(file('people', 'quinn.md'), `---\nname: ${QUIET}\nrole: peer\ncadence: monthly\n---\n`);
-    await writeText(file('meetings', 'zoe', `${D1}.md`), meeting(D1, 'done', ['- [x] Next level #growth', '- [x] Status: migration']));
-    await writeText(file('meetings', 'zoe', `${D2}.md`), meeting(D2, 'done', ['- [x] Roadmap #alignment', '- [x] Update on search']));
+    await writeText(
+      file('meetings', 'zoe', `${D1}.md`),
+      meeting(D1, 'done', ['- [x] Next level #growth', '- [x] Status: migration']),
+    );
+    await writeText(
+      file('meetings', 'zoe', `${D2}.md`),
+      meeting(D2, 'done', ['- [x] Roadmap #alignment', '- [x] Update on search']),
+    );
     await writeText(file('meetings', 'zoe', `${D3}.md`), meeting(D3, 'done', D3_AGENDA));
     // Planned, a week ahead: not held yet, so not counted.
-    await writeText(file('meetings', 'zoe', `${NEXT}.md`), meeting(NEXT, 'planned', ['- [ ] Ask about the review #feedback']));
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
+    await writeText(
+      file('meetings', 'zoe', `${NEXT}.md`),
+      meeting(NEXT, 'planned', ['- [ ] Ask about the review #feedback']),
+    );
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
     await waitFor(
-      () => services.store.state.kind === 'ready' && services.store.index.people().length === 2 && services.store.index.meetingsOf('zoe').length === 4,
+      () =>
+        services.store.state.kind === 'ready' &&
+        services.store.index.people().length === 2 &&
+        services.store.index.meetingsOf('zoe').length === 4,
       'the balance journal to load',
     );
   });
@@ -58,9 +86,16 @@ describe('balance view', () => {
     const { services } = await api();
     for (const panel of opened) panel.dispose();
     await closeAllEditors();
-    await vscode.workspace.getConfiguration('oneOnOne').update('balanceWindow', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'), 'the sample journal to load again');
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('balanceWindow', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      () => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'),
+      'the sample journal to load again',
+    );
     await vscode.workspace.fs.delete(root(), { recursive: true });
   });
 
@@ -88,11 +123,16 @@ describe('balance view', () => {
     assert.strictEqual(row(html, 'win'), undefined, 'a theme that did not come up is left out');
     // The bars: SVG rects whose width is the share of 300.
     const bar = (theme: string): number | undefined => {
-      const m = new RegExp(`data-theme="${theme}">\\n[^\\n]*\\n[^\\n]*\\n<rect class="bar" [^>]*width="([\\d.]+)"`).exec(html);
+      const m = new RegExp(
+        `data-theme="${theme}">\\n[^\\n]*\\n[^\\n]*\\n<rect class="bar" [^>]*width="([\\d.]+)"`,
+      ).exec(html);
       return m ? Number(m[1]) : undefined;
     };
     assert.deepStrictEqual([bar('growth'), bar('feedback'), bar('status')], [50, 0, 150]);
-    assert.ok(html.includes('<li>Feedback has not come up in these 3 meetings: ask for one thing you could do better.</li>'), 'the feedback nudge');
+    assert.ok(
+      html.includes('<li>Feedback has not come up in these 3 meetings: ask for one thing you could do better.</li>'),
+      'the feedback nudge',
+    );
   });
 
   it('escapes the hostile name and talking point', async () => {
@@ -111,24 +151,47 @@ describe('balance view', () => {
 
   it('refreshes when a meeting changes, and when the window setting changes', async () => {
     const panel = await show({ person: 'zoe' });
-    await writeText(file('meetings', 'zoe', `${D3}.md`), meeting(D3, 'done', [...D3_AGENDA, '- [x] How did my demo land? #feedback']));
-    const html = await waitFor(() => (row(panel.webview.html, 'feedback')?.[0] === 1 ? panel.webview.html : undefined), 'the panel to count the new feedback point');
+    await writeText(
+      file('meetings', 'zoe', `${D3}.md`),
+      meeting(D3, 'done', [...D3_AGENDA, '- [x] How did my demo land? #feedback']),
+    );
+    const html = await waitFor(
+      () => (row(panel.webview.html, 'feedback')?.[0] === 1 ? panel.webview.html : undefined),
+      'the panel to count the new feedback point',
+    );
     assert.ok(html.includes('7 talking points in the last 3 1:1s'));
     assert.ok(!html.includes('Feedback has not come up'), 'the feedback nudge is gone');
 
-    await vscode.workspace.getConfiguration('oneOnOne').update('balanceWindow', 1, vscode.ConfigurationTarget.Workspace);
-    const one = await waitFor(() => (panel.webview.html.includes('in the last 1 1:1 with') ? panel.webview.html : undefined), 'the panel to count one meeting');
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('balanceWindow', 1, vscode.ConfigurationTarget.Workspace);
+    const one = await waitFor(
+      () => (panel.webview.html.includes('in the last 1 1:1 with') ? panel.webview.html : undefined),
+      'the panel to count one meeting',
+    );
     assert.ok(one.includes(`3 talking points in the last 1 1:1 with ${ESCAPED}, on ${D3}.`));
     assert.strictEqual(row(one, 'growth')?.[0], 0);
-    await vscode.workspace.getConfiguration('oneOnOne').update('balanceWindow', 0, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => panel.webview.html.includes('<code>oneOnOne.balanceWindow</code> is 0'), 'the panel to say balance is off');
-    await vscode.workspace.getConfiguration('oneOnOne').update('balanceWindow', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => panel.webview.html.includes('7 talking points in the last 3 1:1s'), 'the panel to count 3 meetings again');
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('balanceWindow', 0, vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      () => panel.webview.html.includes('<code>oneOnOne.balanceWindow</code> is 0'),
+      'the panel to say balance is off',
+    );
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('balanceWindow', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      () => panel.webview.html.includes('7 talking points in the last 3 1:1s'),
+      'the panel to count 3 meetings again',
+    );
   });
 
   it('opens from a person row of the Meetings tree, as its context menu does', async () => {
     const { trees } = await api();
-    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { menus: Record<string, { command: string; when?: string }[]> };
+    };
     const menu = manifest.contributes.menus['view/item/context']!.find((m) => m.command === 'oneOnOne.showBalance');
     assert.ok(menu?.when, 'showBalance is in the tree context menu');
     const pattern = /viewItem =~ \/(.+)\/$/.exec(menu.when)![1]!;
@@ -137,7 +200,8 @@ describe('balance view', () => {
     const quinn = people.find((r) => r.label === QUIET);
     const zoe = people.find((r) => r.label === NAME);
     assert.ok(quinn && zoe, `people rows: ${people.map((r) => r.label).join(', ')}`);
-    for (const r of [quinn, zoe]) assert.match(r.contextValue ?? '', new RegExp(pattern), `the menu shows on ${r.label}'s row`);
+    for (const r of [quinn, zoe])
+      assert.match(r.contextValue ?? '', new RegExp(pattern), `the menu shows on ${r.label}'s row`);
 
     // A person without meetings: a clear empty state, no chart.
     const empty = await show(quinn.node);
@@ -152,7 +216,7 @@ describe('balance view', () => {
     const gone = (): boolean => empty.webview.html.includes(`There is no longer a person “${QUIET}” in the journal.`);
     await waitFor(gone, 'the panel to see Quinn gone', 4000).catch(async () => {
       // VS Code's file watcher can go quiet for seconds in this host: read the journal again, as Refresh does.
-      console.warn('balance: VS Code\'s file watcher reported no deletion in 4 s; refreshing the journal instead.');
+      console.warn("balance: VS Code's file watcher reported no deletion in 4 s; refreshing the journal instead.");
       await vscode.commands.executeCommand('oneOnOne.refresh');
     });
     await waitFor(gone, 'the panel to see Quinn gone');
@@ -163,6 +227,9 @@ describe('balance view', () => {
     const person = services.store.index.person('zoe')!;
     const panel = await show(meetings.prep.uriFor(person, NEXT));
     assert.strictEqual(panel, await show({ person: 'zoe' }));
-    assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.showBalance', { person: 'nobody-here' }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('oneOnOne.showBalance', { person: 'nobody-here' }),
+      undefined,
+    );
   });
 });

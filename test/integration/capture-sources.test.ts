@@ -5,7 +5,17 @@ import { api, closeAllEditors, readText, waitFor, workspaceRoot, writeText } fro
 
 // Integration tests may use node directly: only the extension's own code is bound to workspace.fs.
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e.st', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e.st' } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@e.st',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@e.st',
+    },
+  }).trim();
 }
 
 describe('capture: where a talking point came from', () => {
@@ -28,12 +38,25 @@ describe('capture: where a talking point came from', () => {
     // The git extension discovers the repository asynchronously: retry the capture until it links.
     const person = services.store.index.people()[0]!;
     let meeting: vscode.Uri | undefined;
-    await waitFor(async () => {
-      meeting = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTalkingPoint', { person: person.slug, theme: 'question', summary: `retry ${Date.now()}` });
-      return meeting && (await readText(meeting)).includes(expected);
-    }, 'a talking point with the GitHub permalink', 15000);
+    await waitFor(
+      async () => {
+        meeting = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTalkingPoint', {
+          person: person.slug,
+          theme: 'question',
+          summary: `retry ${Date.now()}`,
+        });
+        return meeting && (await readText(meeting)).includes(expected);
+      },
+      'a talking point with the GitHub permalink',
+      15000,
+    );
     const text = await readText(meeting!);
-    assert.ok(text.includes(`  Source: [service/src/retry loop.ts:2](${expected})\n  \`\`\`typescript\n  while (true) {}\n  \`\`\`\n`), text);
+    assert.ok(
+      text.includes(
+        `  Source: [service/src/retry loop.ts:2](${expected})\n  \`\`\`typescript\n  while (true) {}\n  \`\`\`\n`,
+      ),
+      text,
+    );
   });
 
   it('adds the terminal selection as a talking point, the clipboard restored', async () => {
@@ -41,14 +64,22 @@ describe('capture: where a talking point came from', () => {
     terminal.show();
     terminal.sendText('echo terminal-output-marker');
     await vscode.env.clipboard.writeText('what the user had copied');
-    const uri = await waitFor(async () => {
-      await vscode.commands.executeCommand('workbench.action.terminal.focus');
-      await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
-      const { services } = await api();
-      const person = services.store.index.people()[0]!;
-      const result = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTerminalSelection', { person: person.slug, theme: 'blocker', summary: 'Build fails on CI' });
-      return result && (await readText(result)).includes('terminal-output-marker') ? result : undefined;
-    }, 'the terminal output to be captured', 15000);
+    const uri = await waitFor(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.terminal.focus');
+        await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
+        const { services } = await api();
+        const person = services.store.index.people()[0]!;
+        const result = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTerminalSelection', {
+          person: person.slug,
+          theme: 'blocker',
+          summary: 'Build fails on CI',
+        });
+        return result && (await readText(result)).includes('terminal-output-marker') ? result : undefined;
+      },
+      'the terminal output to be captured',
+      15000,
+    );
     const text = await readText(uri);
     assert.ok(text.includes('- [ ] Build fails on CI #blocker\n  Source: `terminal “build”`\n  ```console\n'), text);
     assert.strictEqual(await vscode.env.clipboard.readText(), 'what the user had copied');

@@ -57,7 +57,10 @@ describe('capture: talking points', () => {
     assert.ok(text.includes(expected), text);
     const { services } = await api();
     const entry = services.store.index.get(services.store.pathOf(uri)!);
-    assert.deepStrictEqual(entry?.agenda.map((a) => a.text), ['Should we split the billing service? #alignment', 'Is this escaping right? #question']);
+    assert.deepStrictEqual(
+      entry?.agenda.map((a) => a.text),
+      ['Should we split the billing service? #alignment', 'Is this escaping right? #question'],
+    );
   });
 
   it('takes the editor selection, with its workspace-relative path and lines', async () => {
@@ -66,7 +69,10 @@ describe('capture: talking points', () => {
     await writeText(notes, 'line one\nThe review said my PR was too big.\nline three\n');
     const editor = await vscode.window.showTextDocument(notes);
     editor.selection = new vscode.Selection(1, 0, 2, 0);
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTalkingPoint', { person: 'casey-wu', theme: 'feedback' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTalkingPoint', {
+      person: 'casey-wu',
+      theme: 'feedback',
+    });
     assert.ok(uri);
     const text = await readText(uri);
     assert.ok(text.includes('- [ ] The review said my PR was too big. #feedback\n  Source: `scratch.txt:2`\n'), text);
@@ -74,7 +80,10 @@ describe('capture: talking points', () => {
 
   it('jotTopic takes the theme from a typed tag', async () => {
     await freshPerson('casey-wu', 'Casey Wu');
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.jotTopic', { text: 'What does senior look like here? #growth', person: 'casey-wu' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.jotTopic', {
+      text: 'What does senior look like here? #growth',
+      person: 'casey-wu',
+    });
     assert.ok(uri);
     assert.ok((await readText(uri)).includes('- [ ] What does senior look like here? #growth\n'));
   });
@@ -89,7 +98,11 @@ describe('capture: talking points', () => {
     await editor.edit((b) => b.insert(new vscode.Position(lastLine, 0), 'my unsaved private note\n'));
     const before = editor.document.getText();
     const onDisk = await readText(uri);
-    await vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'Raise the on-call load', person: 'casey-wu', theme: 'blocker' });
+    await vscode.commands.executeCommand('oneOnOne.jotTopic', {
+      text: 'Raise the on-call load',
+      person: 'casey-wu',
+      theme: 'blocker',
+    });
     const after = editor.document.getText();
     assert.ok(after.includes('- [ ] Raise the on-call load #blocker\n'));
     assert.ok(after.includes('my unsaved private note'));
@@ -108,14 +121,20 @@ describe('capture: talking points', () => {
     await writeText(uri, '---\ndate: x\n---\n# 1:1\n\n```md\n## Agenda\n```\n\n## Notes\n\nkept\n');
     await waitFor(() => services.store.index.get(next.path)?.agenda.length === 0, 'the edited meeting to be re-read');
     await vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'Topic', person: 'casey-wu', theme: 'other' });
-    assert.strictEqual(await readText(uri), '---\ndate: x\n---\n# 1:1\n\n```md\n## Agenda\n```\n\n## Agenda\n\n- [ ] Topic #other\n\n## Notes\n\nkept\n');
+    assert.strictEqual(
+      await readText(uri),
+      '---\ndate: x\n---\n# 1:1\n\n```md\n## Agenda\n```\n\n## Agenda\n\n- [ ] Topic #other\n\n## Notes\n\nkept\n',
+    );
   });
 
   it('refuses an unknown theme and writes nothing', async () => {
     const { services } = await api();
     const next = services.store.index.nextMeeting('casey-wu', services.today())!;
     const before = await readText(services.store.uriOf(next.path));
-    assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'x', person: 'casey-wu', theme: 'gossip' }), undefined);
+    assert.strictEqual(
+      await vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'x', person: 'casey-wu', theme: 'gossip' }),
+      undefined,
+    );
     assert.strictEqual(await readText(services.store.uriOf(next.path)), before);
   });
 });

@@ -13,7 +13,15 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { ACTIONS_TARGET, AGENDA_TARGET, carryForward } from '../../src/core/carry';
 import { JournalDocument, parseDocument } from '../../src/core/document';
-import { addListItem, addListItemLines, addListItemsLines, EditResult, renderListItem, sequence, setField } from '../../src/core/edits';
+import {
+  addListItem,
+  addListItemLines,
+  addListItemsLines,
+  EditResult,
+  renderListItem,
+  sequence,
+  setField,
+} from '../../src/core/edits';
 import { WINS_HEADINGS } from '../../src/core/journal-index';
 import { talkingPointItem, THEMES } from '../../src/core/talking-points';
 import { applyEdits } from '../../src/core/text';
@@ -39,11 +47,17 @@ const LATER = meetingPath(ROBIN.slug, isoDaysFromToday(10));
 const FINISH = meetingPath(SASHA.slug, TODAY);
 const GOAL = 'goals/ship-search.md';
 const THREAD = 'feedback/status-updates.md';
-const PR = pullRequest(501, { title: 'Add search facets', additions: 120, deletions: 8, files: ['src/search.ts', 'src/facets.ts'] });
+const PR = pullRequest(501, {
+  title: 'Add search facets',
+  additions: 120,
+  deletions: 8,
+  files: ['src/search.ts', 'src/facets.ts'],
+});
 const PR_URL = `https://github.com/${PR.owner}/${PR.repo}/pull/${PR.number}`;
 const WIN = `- ${PR.title} — [${PR.owner}/${PR.repo}#${PR.number}](${PR_URL}), merged ${PR.mergedAt!.slice(0, 10)}, +${PR.additions}/-${PR.deletions} lines, ${PR.files.length} files #win #impact/individual`;
 
-const TEMPLATE = '---\ndate: {{date}}\nstatus: planned\n---\n\n# 1:1 with {{person}} — {{date}}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n';
+const TEMPLATE =
+  '---\ndate: {{date}}\nstatus: planned\n---\n\n# 1:1 with {{person}} — {{date}}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n';
 
 interface Sections {
   readonly agenda?: readonly string[];
@@ -109,11 +123,31 @@ Nobody reads past the first paragraph.
 function fixture(): Map<string, string> {
   return new Map<string, string>([
     ['templates/meeting.md', TEMPLATE],
-    ...[ROBIN, SASHA].map((p): [string, string] => [`people/${p.slug}.md`, `---\nname: ${p.name}\nrole: ${p.role}\ncadence: weekly\n---\n`]),
-    [LAST, meetingText(ROBIN.name, dateOf(LAST), 'done', { agenda: ['- [x] Quarter planning #alignment', '- [ ] Offsite budget #alignment'], actions: ['- [ ] Me: send the planning notes'] })],
-    [NEXT, meetingText(ROBIN.name, dateOf(NEXT), 'planned', { agenda: ['- [ ] Hiring plan #alignment', '- [ ] Promotion timeline #growth'], private: ['Ask about the reorg.'] })],
+    ...[ROBIN, SASHA].map((p): [string, string] => [
+      `people/${p.slug}.md`,
+      `---\nname: ${p.name}\nrole: ${p.role}\ncadence: weekly\n---\n`,
+    ]),
+    [
+      LAST,
+      meetingText(ROBIN.name, dateOf(LAST), 'done', {
+        agenda: ['- [x] Quarter planning #alignment', '- [ ] Offsite budget #alignment'],
+        actions: ['- [ ] Me: send the planning notes'],
+      }),
+    ],
+    [
+      NEXT,
+      meetingText(ROBIN.name, dateOf(NEXT), 'planned', {
+        agenda: ['- [ ] Hiring plan #alignment', '- [ ] Promotion timeline #growth'],
+        private: ['Ask about the reorg.'],
+      }),
+    ],
     [LATER, meetingText(ROBIN.name, dateOf(LATER), 'planned', { agenda: ['- [ ] Team health #alignment'] })],
-    [FINISH, meetingText(SASHA.name, TODAY, 'planned', { agenda: ['- [ ] Search revamp plan #goal/ship-search', '- [ ] Pairing schedule #team'] })],
+    [
+      FINISH,
+      meetingText(SASHA.name, TODAY, 'planned', {
+        agenda: ['- [ ] Search revamp plan #goal/ship-search', '- [ ] Pairing schedule #team'],
+      }),
+    ],
     [GOAL, GOAL_TEXT],
     [THREAD, THREAD_TEXT],
   ]);
@@ -277,7 +311,9 @@ async function seenByWatcher(paths: readonly string[], action: () => Promise<voi
       () => false,
     );
     if (!seen) {
-      console.warn(`concurrency: VS Code's file watcher reported no change of ${[...waiting].join(', ')} in 4 s; refreshing the journal instead.`);
+      console.warn(
+        `concurrency: VS Code's file watcher reported no change of ${[...waiting].join(', ')} in 4 s; refreshing the journal instead.`,
+      );
       await vscode.commands.executeCommand('oneOnOne.refresh');
     }
   } finally {
@@ -287,7 +323,8 @@ async function seenByWatcher(paths: readonly string[], action: () => Promise<voi
 
 /** Waits until VS Code holds `text` for `path` where it holds the file in a document without unsaved changes (it reloads those on its own). */
 async function reloaded(path: string, text: string): Promise<void> {
-  const document = (): vscode.TextDocument | undefined => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriOf(path).toString());
+  const document = (): vscode.TextDocument | undefined =>
+    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriOf(path).toString());
   const done = (): boolean => {
     const d = document();
     return !d || d.isDirty || d.isClosed || d.getText() === text.replace(/^\uFEFF/, '');
@@ -307,7 +344,9 @@ async function reloaded(path: string, text: string): Promise<void> {
     }
   }
   await waitFor(done, `VS Code to reload ${path}`).catch((error: unknown) => {
-    throw new Error(`${String(error)}; it holds (version ${document()?.version}):\n${document()?.getText()}`, { cause: error });
+    throw new Error(`${String(error)}; it holds (version ${document()?.version}):\n${document()?.getText()}`, {
+      cause: error,
+    });
   });
 }
 
@@ -353,7 +392,10 @@ async function resetJournal(): Promise<void> {
 // --- editors --------------------------------------------------------------------------------
 
 /** Opens `path` and types `edit` into it without saving, as a user would; returns the editor and its unsaved text. */
-async function typeUnsaved(path: string, edit: (text: string) => string): Promise<{ editor: vscode.TextEditor; unsaved: string }> {
+async function typeUnsaved(
+  path: string,
+  edit: (text: string) => string,
+): Promise<{ editor: vscode.TextEditor; unsaved: string }> {
   const editor = await vscode.window.showTextDocument(uriOf(path), { preview: false });
   const before = editor.document.getText();
   const after = edit(before);
@@ -423,16 +465,26 @@ describe('concurrency: edits computed on an older version of a file are computed
     for (const [path, text] of fixture()) await writeText(uriOf(path), text);
     // Unsaved stays unsaved (code-server saves after a second by default); one test turns afterDelay on.
     await files().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('oneOnOne.github').update('apiUrl', gh.origin, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('oneOnOne.github')
+      .update('apiUrl', gh.origin, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
     await waitFor(
-      () => services.store.state.kind === 'ready' && services.store.index.people().length === 2 && services.store.index.ofKind('meeting').length === 4,
+      () =>
+        services.store.state.kind === 'ready' &&
+        services.store.index.people().length === 2 &&
+        services.store.index.ofKind('meeting').length === 4,
       'the concurrency journal to load',
       15_000,
     );
     // Capture asks the git extension for permalinks: started here, not in the middle of a test. While VS Code
     // sets up an extension's new file watchers, a change can go unreported (seen with the TypeScript extension).
-    await vscode.extensions.getExtension('vscode.git')?.activate().then(undefined, () => undefined);
+    await vscode.extensions
+      .getExtension('vscode.git')
+      ?.activate()
+      .then(undefined, () => undefined);
     await sleep(1000);
     const l = await linker();
     originalAuth = l.auth;
@@ -447,11 +499,20 @@ describe('concurrency: edits computed on an older version of a file are computed
     if (originalAuth) (await linker()).auth = originalAuth;
     await revertAndClose();
     await files().update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('oneOnOne.github').update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'), 'the sample journal to load again');
+    await vscode.workspace
+      .getConfiguration('oneOnOne.github')
+      .update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      () => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'),
+      'the sample journal to load again',
+    );
     await vscode.workspace.fs.delete(root(), { recursive: true });
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'concurrency-scratch.txt')).then(undefined, () => undefined);
+    await vscode.workspace.fs
+      .delete(vscode.Uri.joinPath(workspaceRoot(), 'concurrency-scratch.txt'))
+      .then(undefined, () => undefined);
     await gh.stop();
   });
 
@@ -477,24 +538,62 @@ describe('concurrency: edits computed on an older version of a file are computed
       /** The text the command must leave in the editor, from the unsaved text. */
       readonly expect: (unsaved: string) => string | Promise<string>;
     }
-    const unsavedAgendaPoint = (text: string): string => replaceLine(replaceLine(text, '- [ ] Promotion timeline #growth', '- [ ] Typed, not saved: the reorg #alignment', '- [ ] Promotion timeline #growth'), 'Ask about the reorg.', 'Ask about the reorg.', 'And a private line, not saved.');
+    const unsavedAgendaPoint = (text: string): string =>
+      replaceLine(
+        replaceLine(
+          text,
+          '- [ ] Promotion timeline #growth',
+          '- [ ] Typed, not saved: the reorg #alignment',
+          '- [ ] Promotion timeline #growth',
+        ),
+        'Ask about the reorg.',
+        'Ask about the reorg.',
+        'And a private line, not saved.',
+      );
     const cases: DirtyCase[] = [
       {
         name: 'add talking point',
         path: NEXT,
         type: unsavedAgendaPoint,
-        run: () => vscode.commands.executeCommand('oneOnOne.addTalkingPoint', { text: 'for (;;) retry();', summary: 'The retry loop never stops', person: ROBIN.slug, theme: 'blocker', source: 'src/retry.ts:3', language: 'typescript' }),
+        run: () =>
+          vscode.commands.executeCommand('oneOnOne.addTalkingPoint', {
+            text: 'for (;;) retry();',
+            summary: 'The retry loop never stops',
+            person: ROBIN.slug,
+            theme: 'blocker',
+            source: 'src/retry.ts:3',
+            language: 'typescript',
+          }),
         expect: (u) =>
           applied(u, (d) =>
-            addListItem(d, AGENDA_TARGET, talkingPointItem({ summary: 'The retry loop never stops', theme: THEMES.find((t) => t.id === 'blocker')!, source: { label: 'src/retry.ts:3' }, excerpt: { text: 'for (;;) retry();', languageId: 'typescript' } })),
+            addListItem(
+              d,
+              AGENDA_TARGET,
+              talkingPointItem({
+                summary: 'The retry loop never stops',
+                theme: THEMES.find((t) => t.id === 'blocker')!,
+                source: { label: 'src/retry.ts:3' },
+                excerpt: { text: 'for (;;) retry();', languageId: 'typescript' },
+              }),
+            ),
           ),
       },
       {
         name: 'jot to the next agenda',
         path: NEXT,
         type: unsavedAgendaPoint,
-        run: () => vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'Ask about the staffing plan #growth', person: ROBIN.slug }),
-        expect: (u) => replaceLine(u, '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', '- [ ] Ask about the staffing plan #growth'),
+        run: () =>
+          vscode.commands.executeCommand('oneOnOne.jotTopic', {
+            text: 'Ask about the staffing plan #growth',
+            person: ROBIN.slug,
+          }),
+        expect: (u) =>
+          replaceLine(
+            u,
+            '- [ ] Promotion timeline #growth',
+            '- [ ] Promotion timeline #growth',
+            '- [ ] Ask about the staffing plan #growth',
+          ),
       },
       {
         name: 'carry forward',
@@ -502,8 +601,15 @@ describe('concurrency: edits computed on an older version of a file are computed
         type: unsavedAgendaPoint,
         run: () => vscode.commands.executeCommand('oneOnOne.carryForward', { person: ROBIN.slug }),
         expect: (u) => {
-          const carried = applied(u, (d) => carryForward(parseDocument(original(LAST)), d, dateOf(LAST), `${dateOf(LAST)}.md`).edits);
-          assertHasLines(carried, ['- [ ] Offsite budget #alignment', '- [ ] Me: send the planning notes'], 'the open items of the last meeting');
+          const carried = applied(
+            u,
+            (d) => carryForward(parseDocument(original(LAST)), d, dateOf(LAST), `${dateOf(LAST)}.md`).edits,
+          );
+          assertHasLines(
+            carried,
+            ['- [ ] Offsite budget #alignment', '- [ ] Me: send the planning notes'],
+            'the open items of the last meeting',
+          );
           return carried;
         },
       },
@@ -511,29 +617,71 @@ describe('concurrency: edits computed on an older version of a file are computed
         name: 'link a pull request to the meeting',
         path: NEXT,
         type: unsavedAgendaPoint,
-        run: () => vscode.commands.executeCommand('oneOnOne.linkPullRequest', { url: PR_URL, person: ROBIN.slug, circle: 'individual' }),
+        run: () =>
+          vscode.commands.executeCommand('oneOnOne.linkPullRequest', {
+            url: PR_URL,
+            person: ROBIN.slug,
+            circle: 'individual',
+          }),
         expect: (u) => applied(u, (d) => addListItemLines(d, WINS_TARGET, [WIN])),
       },
       {
         name: 'log goal progress',
         path: GOAL,
         type: (t) => replaceLine(t, 'Keep it simple.', 'Keep it simple.', 'Typed, not saved.'),
-        run: () => vscode.commands.executeCommand('oneOnOne.logGoalProgress', { goal: 'ship-search', text: 'Ran the design review', date: TODAY }),
-        expect: (u) => replaceLine(u, `- ${isoDaysFromToday(-20)}: Kicked off the design.`, `- ${isoDaysFromToday(-20)}: Kicked off the design.`, `- ${TODAY}: Ran the design review`),
+        run: () =>
+          vscode.commands.executeCommand('oneOnOne.logGoalProgress', {
+            goal: 'ship-search',
+            text: 'Ran the design review',
+            date: TODAY,
+          }),
+        expect: (u) =>
+          replaceLine(
+            u,
+            `- ${isoDaysFromToday(-20)}: Kicked off the design.`,
+            `- ${isoDaysFromToday(-20)}: Kicked off the design.`,
+            `- ${TODAY}: Ran the design review`,
+          ),
       },
       {
         name: 'feedback status',
         path: THREAD,
-        type: (t) => replaceLine(t, 'Nobody reads past the first paragraph.', 'Nobody reads past the first paragraph.', 'Typed, not saved: and nobody reads the last one.'),
-        run: () => vscode.commands.executeCommand('oneOnOne.setFeedbackStatus', { thread: 'status-updates', status: 'trying', trying: 'One-paragraph updates', circleBack: isoDaysFromToday(14) }),
-        expect: (u) => applied(u, (d) => setFeedbackStatus(d, { status: 'trying', date: TODAY, trying: 'One-paragraph updates', circleBack: isoDaysFromToday(14) })),
+        type: (t) =>
+          replaceLine(
+            t,
+            'Nobody reads past the first paragraph.',
+            'Nobody reads past the first paragraph.',
+            'Typed, not saved: and nobody reads the last one.',
+          ),
+        run: () =>
+          vscode.commands.executeCommand('oneOnOne.setFeedbackStatus', {
+            thread: 'status-updates',
+            status: 'trying',
+            trying: 'One-paragraph updates',
+            circleBack: isoDaysFromToday(14),
+          }),
+        expect: (u) =>
+          applied(u, (d) =>
+            setFeedbackStatus(d, {
+              status: 'trying',
+              date: TODAY,
+              trying: 'One-paragraph updates',
+              circleBack: isoDaysFromToday(14),
+            }),
+          ),
       },
       {
         name: 'add a goal to the agenda',
         path: NEXT,
         type: unsavedAgendaPoint,
         run: () => vscode.commands.executeCommand('oneOnOne.addToAgenda', { goal: 'ship-search', person: ROBIN.slug }),
-        expect: async (u) => replaceLine(u, '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', `- [ ] ${await goalPoint()}`),
+        expect: async (u) =>
+          replaceLine(
+            u,
+            '- [ ] Promotion timeline #growth',
+            '- [ ] Promotion timeline #growth',
+            `- [ ] ${await goalPoint()}`,
+          ),
       },
     ];
 
@@ -555,8 +703,13 @@ describe('concurrency: edits computed on an older version of a file are computed
 
     it('add to agenda: a goal already on the unsaved agenda is not added twice', async () => {
       const goalPoint = `- [ ] Typed, not saved: where [search](../../${GOAL}) stands`;
-      const { editor, unsaved } = await typeUnsaved(NEXT, (t) => replaceLine(t, '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', goalPoint));
-      const outcome = await vscode.commands.executeCommand<{ added: boolean } | undefined>('oneOnOne.addToAgenda', { goal: 'ship-search', person: ROBIN.slug });
+      const { editor, unsaved } = await typeUnsaved(NEXT, (t) =>
+        replaceLine(t, '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', goalPoint),
+      );
+      const outcome = await vscode.commands.executeCommand<{ added: boolean } | undefined>('oneOnOne.addToAgenda', {
+        goal: 'ship-search',
+        person: ROBIN.slug,
+      });
       assert.strictEqual(outcome?.added, false);
       assert.strictEqual(editor.document.getText(), unsaved);
       assert.deepStrictEqual(
@@ -568,33 +721,58 @@ describe('concurrency: edits computed on an older version of a file are computed
     it('finish meeting: the meeting and the goal both open with unsaved changes; both edits land on the unsaved texts, undo takes back both', async () => {
       const { services } = await api();
       const meeting = await typeUnsaved(FINISH, (t) =>
-        replaceLine(t.replace('- [ ] Search revamp plan #goal/ship-search', '- [x] Search revamp plan #goal/ship-search'), '## Private', '## Private', '', 'Typed, not saved.'),
+        replaceLine(
+          t.replace('- [ ] Search revamp plan #goal/ship-search', '- [x] Search revamp plan #goal/ship-search'),
+          '## Private',
+          '## Private',
+          '',
+          'Typed, not saved.',
+        ),
       );
-      const goal = await typeUnsaved(GOAL, (t) => replaceLine(t, 'Keep it simple.', 'Keep it simple.', 'Goal notes, not saved.'));
-      const outcome = await vscode.commands.executeCommand<{ uri: vscode.Uri; next: vscode.Uri | undefined }>('oneOnOne.finishMeeting', {
-        person: SASHA.slug,
-        takeaways: ['Scope agreed'],
-        actionItems: [{ text: 'Share the plan', owner: 'me' }],
-      });
+      const goal = await typeUnsaved(GOAL, (t) =>
+        replaceLine(t, 'Keep it simple.', 'Keep it simple.', 'Goal notes, not saved.'),
+      );
+      const outcome = await vscode.commands.executeCommand<{ uri: vscode.Uri; next: vscode.Uri | undefined }>(
+        'oneOnOne.finishMeeting',
+        {
+          person: SASHA.slug,
+          takeaways: ['Scope agreed'],
+          actionItems: [{ text: 'Share the plan', owner: 'me' }],
+        },
+      );
       assert.deepStrictEqual(prompts.errors(), []);
       assert.strictEqual(outcome?.uri.toString(), uriOf(FINISH).toString());
       const finished = applied(meeting.unsaved, (d) =>
         sequence(d, [
-          (x) => addListItemsLines(x, { heading: 'Notes', createAt: 'end' }, [renderListItem({ text: 'Scope agreed', checkbox: false })]),
+          (x) =>
+            addListItemsLines(x, { heading: 'Notes', createAt: 'end' }, [
+              renderListItem({ text: 'Scope agreed', checkbox: false }),
+            ]),
           (x) => addListItemsLines(x, ACTIONS_TARGET, [renderListItem({ text: 'Me: Share the plan' })]),
           (x) => setField(x, 'status', 'done'),
         ]),
       );
       assert.strictEqual(meeting.editor.document.getText(), finished);
       const progress = `- ${TODAY}: Discussed with ${SASHA.name}: Search revamp plan ([1:1 of ${TODAY}](../${FINISH}))`;
-      assert.strictEqual(goal.editor.document.getText(), replaceLine(goal.unsaved, `- ${isoDaysFromToday(-20)}: Kicked off the design.`, `- ${isoDaysFromToday(-20)}: Kicked off the design.`, progress));
+      assert.strictEqual(
+        goal.editor.document.getText(),
+        replaceLine(
+          goal.unsaved,
+          `- ${isoDaysFromToday(-20)}: Kicked off the design.`,
+          `- ${isoDaysFromToday(-20)}: Kicked off the design.`,
+          progress,
+        ),
+      );
       assert.ok(meeting.editor.document.isDirty && goal.editor.document.isDirty);
       assert.strictEqual(await readText(uriOf(FINISH)), original(FINISH));
       assert.strictEqual(await readText(uriOf(GOAL)), original(GOAL));
       assert.ok(outcome.next && (await exists(outcome.next)), 'the next meeting is created');
       assert.ok(services.store.index.get(FINISH), 'the meeting is still indexed');
       await undoIn(meeting.editor);
-      await waitFor(() => meeting.editor.document.getText() === meeting.unsaved, 'undo to take the finish out of the meeting');
+      await waitFor(
+        () => meeting.editor.document.getText() === meeting.unsaved,
+        'undo to take the finish out of the meeting',
+      );
       await waitFor(() => goal.editor.document.getText() === goal.unsaved, 'undo to take the progress out of the goal');
     });
 
@@ -602,16 +780,35 @@ describe('concurrency: edits computed on an older version of a file are computed
       const { trees } = await api();
       assert.ok(trees);
       const point = await pointRow(NEXT, 'Promotion timeline #growth');
-      const source = await typeUnsaved(NEXT, (t) => replaceLine(t, '## Agenda', '## Agenda', '', '- [ ] Typed first, not saved #alignment'));
-      const target = await typeUnsaved(LATER, (t) => replaceLine(t, '## Private', '## Private', '', 'Typed, not saved.'));
+      const source = await typeUnsaved(NEXT, (t) =>
+        replaceLine(t, '## Agenda', '## Agenda', '', '- [ ] Typed first, not saved #alignment'),
+      );
+      const target = await typeUnsaved(LATER, (t) =>
+        replaceLine(t, '## Private', '## Private', '', 'Typed, not saved.'),
+      );
       await drop([point], meetingNodeOf(LATER));
       assert.deepStrictEqual(prompts.errors(), []);
-      assert.strictEqual(source.editor.document.getText(), source.unsaved.replace('- [ ] Promotion timeline #growth\n', ''));
-      assert.strictEqual(target.editor.document.getText(), replaceLine(target.unsaved, '- [ ] Team health #alignment', '- [ ] Team health #alignment', '- [ ] Promotion timeline #growth'));
+      assert.strictEqual(
+        source.editor.document.getText(),
+        source.unsaved.replace('- [ ] Promotion timeline #growth\n', ''),
+      );
+      assert.strictEqual(
+        target.editor.document.getText(),
+        replaceLine(
+          target.unsaved,
+          '- [ ] Team health #alignment',
+          '- [ ] Team health #alignment',
+          '- [ ] Promotion timeline #growth',
+        ),
+      );
       assert.strictEqual(await readText(uriOf(NEXT)), original(NEXT));
       assert.strictEqual(await readText(uriOf(LATER)), original(LATER));
       await undoIn(source.editor);
-      await waitFor(() => source.editor.document.getText() === source.unsaved && target.editor.document.getText() === target.unsaved, 'undo to take back the move in both files');
+      await waitFor(
+        () =>
+          source.editor.document.getText() === source.unsaved && target.editor.document.getText() === target.unsaved,
+        'undo to take back the move in both files',
+      );
     });
   });
 
@@ -649,18 +846,39 @@ describe('concurrency: edits computed on an older version of a file are computed
 
   describe('the file changed on disk while a prompt of the command is open: computed again on the new text', () => {
     const NEXT_ELSEWHERE = (): string =>
-      replaceLine(replaceLine(original(NEXT), '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', '- [ ] Added in the other window #alignment'), 'Ask about the reorg.', 'Ask about the reorg.', 'Written in the other window.');
+      replaceLine(
+        replaceLine(
+          original(NEXT),
+          '- [ ] Promotion timeline #growth',
+          '- [ ] Promotion timeline #growth',
+          '- [ ] Added in the other window #alignment',
+        ),
+        'Ask about the reorg.',
+        'Ask about the reorg.',
+        'Written in the other window.',
+      );
     const elsewhereLines = ['- [ ] Added in the other window #alignment', 'Written in the other window.'];
 
     it('jot topic: the point lands in the new text of the next meeting', async () => {
       const theirs = NEXT_ELSEWHERE();
-      prompts.script({ kind: 'input', value: 'Ask about the staffing plan #growth', before: () => external(NEXT, theirs) }, { kind: 'pick', label: ROBIN.name });
+      prompts.script(
+        { kind: 'input', value: 'Ask about the staffing plan #growth', before: () => external(NEXT, theirs) },
+        { kind: 'pick', label: ROBIN.name },
+      );
       const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.jotTopic');
       prompts.assertDone();
       assert.deepStrictEqual(prompts.errors(), []);
       assert.strictEqual(uri?.toString(), uriOf(NEXT).toString());
       const text = await readText(uriOf(NEXT));
-      assert.strictEqual(text, replaceLine(theirs, '- [ ] Added in the other window #alignment', '- [ ] Added in the other window #alignment', '- [ ] Ask about the staffing plan #growth'));
+      assert.strictEqual(
+        text,
+        replaceLine(
+          theirs,
+          '- [ ] Added in the other window #alignment',
+          '- [ ] Added in the other window #alignment',
+          '- [ ] Ask about the staffing plan #growth',
+        ),
+      );
       assertHasLines(text, elsewhereLines, 'the other window');
     });
 
@@ -668,11 +886,23 @@ describe('concurrency: edits computed on an older version of a file are computed
       const theirs = NEXT_ELSEWHERE();
       const editor = await vscode.window.showTextDocument(uriOf(NEXT), { preview: false });
       // Only the journal's watcher is waited for: VS Code may still hold the older text when the command writes.
-      prompts.script({ kind: 'input', value: 'Ask about the staffing plan #growth', before: () => seenByWatcher([NEXT], () => writeText(uriOf(NEXT), theirs)) }, { kind: 'pick', label: ROBIN.name });
+      prompts.script(
+        {
+          kind: 'input',
+          value: 'Ask about the staffing plan #growth',
+          before: () => seenByWatcher([NEXT], () => writeText(uriOf(NEXT), theirs)),
+        },
+        { kind: 'pick', label: ROBIN.name },
+      );
       await vscode.commands.executeCommand('oneOnOne.jotTopic');
       prompts.assertDone();
       assert.deepStrictEqual(prompts.errors(), []);
-      const expected = replaceLine(theirs, '- [ ] Added in the other window #alignment', '- [ ] Added in the other window #alignment', '- [ ] Ask about the staffing plan #growth');
+      const expected = replaceLine(
+        theirs,
+        '- [ ] Added in the other window #alignment',
+        '- [ ] Added in the other window #alignment',
+        '- [ ] Ask about the staffing plan #growth',
+      );
       assert.strictEqual(await readText(uriOf(NEXT)), expected);
       assert.strictEqual(editor.document.getText(), expected);
       assert.ok(!editor.document.isDirty);
@@ -686,18 +916,36 @@ describe('concurrency: edits computed on an older version of a file are computed
       const editor = await vscode.window.showTextDocument(scratch);
       editor.selection = new vscode.Selection(1, 0, 1, 17);
       const theirs = NEXT_ELSEWHERE();
-      prompts.script({ kind: 'pick', label: ROBIN.name }, { kind: 'pick', label: 'Blocker' }, { kind: 'input', value: 'The retry loop never stops', before: () => external(NEXT, theirs) });
+      prompts.script(
+        { kind: 'pick', label: ROBIN.name },
+        { kind: 'pick', label: 'Blocker' },
+        { kind: 'input', value: 'The retry loop never stops', before: () => external(NEXT, theirs) },
+      );
       await vscode.commands.executeCommand('oneOnOne.addTalkingPoint');
       prompts.assertDone();
       assert.deepStrictEqual(prompts.errors(), []);
       const text = await readText(uriOf(NEXT));
       assertHasLines(text, elsewhereLines, 'the other window');
-      assert.ok(text.includes('- [ ] Added in the other window #alignment\n- [ ] The retry loop never stops #blocker\n  Source: '), text);
-      assert.strictEqual(text.replace(/- \[ \] The retry loop never stops #blocker\n( {2}.*\n)*/, ''), theirs, 'only the point added to their text');
+      assert.ok(
+        text.includes(
+          '- [ ] Added in the other window #alignment\n- [ ] The retry loop never stops #blocker\n  Source: ',
+        ),
+        text,
+      );
+      assert.strictEqual(
+        text.replace(/- \[ \] The retry loop never stops #blocker\n( {2}.*\n)*/, ''),
+        theirs,
+        'only the point added to their text',
+      );
     });
 
     it('carry forward: both the meeting carried from and the one carried into changed; the new open items are carried into the new text', async () => {
-      const last = replaceLine(original(LAST), '- [ ] Me: send the planning notes', '- [ ] Me: send the planning notes', '- [ ] Robin Diaz: book the offsite room');
+      const last = replaceLine(
+        original(LAST),
+        '- [ ] Me: send the planning notes',
+        '- [ ] Me: send the planning notes',
+        '- [ ] Robin Diaz: book the offsite room',
+      );
       const next = NEXT_ELSEWHERE();
       prompts.script({
         kind: 'pick',
@@ -712,13 +960,19 @@ describe('concurrency: edits computed on an older version of a file are computed
       assert.deepStrictEqual(prompts.errors(), []);
       assert.strictEqual(outcome?.carried, 3);
       const text = await readText(uriOf(NEXT));
-      assert.strictEqual(text, applied(next, (d) => carryForward(parseDocument(last), d, dateOf(LAST), `${dateOf(LAST)}.md`).edits));
+      assert.strictEqual(
+        text,
+        applied(next, (d) => carryForward(parseDocument(last), d, dateOf(LAST), `${dateOf(LAST)}.md`).edits),
+      );
       assertHasLines(text, [...elsewhereLines, '- [ ] Robin Diaz: book the offsite room'], 'the other window');
     });
 
     it('finish meeting: a point ticked in the other window during the takeaways is logged on its goal, and the takeaways land in the new text', async () => {
       const theirs = replaceLine(
-        original(FINISH).replace('- [ ] Search revamp plan #goal/ship-search', '- [x] Search revamp plan #goal/ship-search'),
+        original(FINISH).replace(
+          '- [ ] Search revamp plan #goal/ship-search',
+          '- [x] Search revamp plan #goal/ship-search',
+        ),
         '## Notes',
         '## Notes',
         '',
@@ -738,16 +992,25 @@ describe('concurrency: edits computed on an older version of a file are computed
       assert.deepStrictEqual(prompts.errors(), []);
       const finished = applied(theirs, (d) =>
         sequence(d, [
-          (x) => addListItemsLines(x, { heading: 'Notes', createAt: 'end' }, [renderListItem({ text: 'Scope agreed', checkbox: false })]),
+          (x) =>
+            addListItemsLines(x, { heading: 'Notes', createAt: 'end' }, [
+              renderListItem({ text: 'Scope agreed', checkbox: false }),
+            ]),
           (x) => addListItemsLines(x, ACTIONS_TARGET, [renderListItem({ text: 'Me: Share the plan' })]),
           (x) => setField(x, 'status', 'done'),
         ]),
       );
       assert.strictEqual(await readText(uriOf(FINISH)), finished);
-      assertHasLines(finished, ['Written in the other window.', '- [x] Search revamp plan #goal/ship-search'], 'the other window');
+      assertHasLines(
+        finished,
+        ['Written in the other window.', '- [x] Search revamp plan #goal/ship-search'],
+        'the other window',
+      );
       assert.strictEqual(
         await readText(uriOf(GOAL)),
-        applied(original(GOAL), (d) => logProgress(d, TODAY, `Discussed with ${SASHA.name}: Search revamp plan ([1:1 of ${TODAY}](../${FINISH}))`)),
+        applied(original(GOAL), (d) =>
+          logProgress(d, TODAY, `Discussed with ${SASHA.name}: Search revamp plan ([1:1 of ${TODAY}](../${FINISH}))`),
+        ),
         'the point ticked in the other window counts',
       );
       assert.ok(outcome?.next);
@@ -756,24 +1019,52 @@ describe('concurrency: edits computed on an older version of a file are computed
     it('link a pull request: the win lands under the wins written in the other window while the circle was asked', async () => {
       const theirs = replaceLine(original(NEXT), '## Wins', '## Wins', '', '- Hand-written in the other window #win');
       prompts.script({ kind: 'pick', label: 'Individual contribution', before: () => external(NEXT, theirs) });
-      const outcome = await vscode.commands.executeCommand<LinkOutcome>('oneOnOne.linkPullRequest', { url: PR_URL, person: ROBIN.slug });
+      const outcome = await vscode.commands.executeCommand<LinkOutcome>('oneOnOne.linkPullRequest', {
+        url: PR_URL,
+        person: ROBIN.slug,
+      });
       prompts.assertDone();
       assert.deepStrictEqual(prompts.errors(), []);
       assert.deepStrictEqual(outcome?.linked, [`${PR.owner}/${PR.repo}#${PR.number}`]);
-      assert.strictEqual(await readText(uriOf(NEXT)), replaceLine(theirs, '- Hand-written in the other window #win', '- Hand-written in the other window #win', WIN));
+      assert.strictEqual(
+        await readText(uriOf(NEXT)),
+        replaceLine(theirs, '- Hand-written in the other window #win', '- Hand-written in the other window #win', WIN),
+      );
     });
 
     it('log goal progress: the entry lands after the one the other window logged while it was typed', async () => {
-      const theirs = replaceLine(original(GOAL), `- ${isoDaysFromToday(-20)}: Kicked off the design.`, `- ${isoDaysFromToday(-20)}: Kicked off the design.`, `- ${isoDaysFromToday(-1)}: Logged in the other window.`);
-      prompts.script({ kind: 'pick', label: 'Ship search v2' }, { kind: 'input', value: 'Ran the design review', before: () => external(GOAL, theirs) });
+      const theirs = replaceLine(
+        original(GOAL),
+        `- ${isoDaysFromToday(-20)}: Kicked off the design.`,
+        `- ${isoDaysFromToday(-20)}: Kicked off the design.`,
+        `- ${isoDaysFromToday(-1)}: Logged in the other window.`,
+      );
+      prompts.script(
+        { kind: 'pick', label: 'Ship search v2' },
+        { kind: 'input', value: 'Ran the design review', before: () => external(GOAL, theirs) },
+      );
       await vscode.commands.executeCommand('oneOnOne.logGoalProgress');
       prompts.assertDone();
       assert.deepStrictEqual(prompts.errors(), []);
-      assert.strictEqual(await readText(uriOf(GOAL)), replaceLine(theirs, `- ${isoDaysFromToday(-1)}: Logged in the other window.`, `- ${isoDaysFromToday(-1)}: Logged in the other window.`, `- ${TODAY}: Ran the design review`));
+      assert.strictEqual(
+        await readText(uriOf(GOAL)),
+        replaceLine(
+          theirs,
+          `- ${isoDaysFromToday(-1)}: Logged in the other window.`,
+          `- ${isoDaysFromToday(-1)}: Logged in the other window.`,
+          `- ${TODAY}: Ran the design review`,
+        ),
+      );
     });
 
     it('feedback status: the change is computed on the thread as the other window left it', async () => {
-      const theirs = replaceLine(original(THREAD), 'Nobody reads past the first paragraph.', 'Nobody reads past the first paragraph.', '', '> Added in the other window.');
+      const theirs = replaceLine(
+        original(THREAD),
+        'Nobody reads past the first paragraph.',
+        'Nobody reads past the first paragraph.',
+        '',
+        '> Added in the other window.',
+      );
       const circleBack = isoDaysFromToday(14);
       prompts.script(
         { kind: 'pick', label: 'Status updates are too long' },
@@ -784,25 +1075,46 @@ describe('concurrency: edits computed on an older version of a file are computed
       await vscode.commands.executeCommand('oneOnOne.setFeedbackStatus');
       prompts.assertDone();
       assert.deepStrictEqual(prompts.errors(), []);
-      assert.strictEqual(await readText(uriOf(THREAD)), applied(theirs, (d) => setFeedbackStatus(d, { status: 'trying', date: TODAY, trying: 'One-paragraph updates', circleBack })));
+      assert.strictEqual(
+        await readText(uriOf(THREAD)),
+        applied(theirs, (d) =>
+          setFeedbackStatus(d, { status: 'trying', date: TODAY, trying: 'One-paragraph updates', circleBack }),
+        ),
+      );
     });
 
     it('add to agenda: the point lands in the new text of the next meeting', async () => {
       const theirs = NEXT_ELSEWHERE();
-      prompts.script({ kind: 'pick', label: 'Ship search v2' }, { kind: 'pick', label: ROBIN.name, before: () => external(NEXT, theirs) });
+      prompts.script(
+        { kind: 'pick', label: 'Ship search v2' },
+        { kind: 'pick', label: ROBIN.name, before: () => external(NEXT, theirs) },
+      );
       const outcome = await vscode.commands.executeCommand<{ added: boolean }>('oneOnOne.addToAgenda');
       prompts.assertDone();
       assert.deepStrictEqual(prompts.errors(), []);
       assert.strictEqual(outcome?.added, true);
       assert.strictEqual(
         await readText(uriOf(NEXT)),
-        replaceLine(theirs, '- [ ] Added in the other window #alignment', '- [ ] Added in the other window #alignment', `- [ ] ${await goalPoint()}`),
+        replaceLine(
+          theirs,
+          '- [ ] Added in the other window #alignment',
+          '- [ ] Added in the other window #alignment',
+          `- [ ] ${await goalPoint()}`,
+        ),
       );
     });
 
     it('add to agenda: the other window put the goal on the agenda meanwhile, so nothing is added', async () => {
-      const theirs = replaceLine(original(NEXT), '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', '- [ ] Search v2, from the other window #goal/ship-search');
-      prompts.script({ kind: 'pick', label: 'Ship search v2' }, { kind: 'pick', label: ROBIN.name, before: () => external(NEXT, theirs) });
+      const theirs = replaceLine(
+        original(NEXT),
+        '- [ ] Promotion timeline #growth',
+        '- [ ] Promotion timeline #growth',
+        '- [ ] Search v2, from the other window #goal/ship-search',
+      );
+      prompts.script(
+        { kind: 'pick', label: 'Ship search v2' },
+        { kind: 'pick', label: ROBIN.name, before: () => external(NEXT, theirs) },
+      );
       const outcome = await vscode.commands.executeCommand<{ added: boolean }>('oneOnOne.addToAgenda');
       prompts.assertDone();
       assert.strictEqual(outcome?.added, false);
@@ -811,17 +1123,35 @@ describe('concurrency: edits computed on an older version of a file are computed
 
     it('drag-and-drop: lines added above the point in the other window; the point is found by its text and moved whole', async () => {
       const point = await pointRow(NEXT, 'Promotion timeline #growth');
-      const theirs = replaceLine(original(NEXT), '## Agenda', '## Agenda', '', '- [ ] Added above, in the other window', '  with a line under it');
+      const theirs = replaceLine(
+        original(NEXT),
+        '## Agenda',
+        '## Agenda',
+        '',
+        '- [ ] Added above, in the other window',
+        '  with a line under it',
+      );
       await external(NEXT, theirs);
       await drop([point], meetingNodeOf(LATER));
       assert.deepStrictEqual(prompts.errors(), []);
       assert.strictEqual(await readText(uriOf(NEXT)), theirs.replace('- [ ] Promotion timeline #growth\n', ''));
-      assert.strictEqual(await readText(uriOf(LATER)), replaceLine(original(LATER), '- [ ] Team health #alignment', '- [ ] Team health #alignment', '- [ ] Promotion timeline #growth'));
+      assert.strictEqual(
+        await readText(uriOf(LATER)),
+        replaceLine(
+          original(LATER),
+          '- [ ] Team health #alignment',
+          '- [ ] Team health #alignment',
+          '- [ ] Promotion timeline #growth',
+        ),
+      );
     });
 
     it('drag-and-drop: the point was reworded in the other window; the move is refused, naming the file, and nothing moves', async () => {
       const point = await pointRow(NEXT, 'Promotion timeline #growth');
-      const theirs = original(NEXT).replace('- [ ] Promotion timeline #growth', '- [ ] Promotion timeline and the new ladder #growth');
+      const theirs = original(NEXT).replace(
+        '- [ ] Promotion timeline #growth',
+        '- [ ] Promotion timeline and the new ladder #growth',
+      );
       await external(NEXT, theirs);
       await drop([point], meetingNodeOf(LATER));
       assert.strictEqual(prompts.errors().length, 1);
@@ -837,7 +1167,10 @@ describe('concurrency: edits computed on an older version of a file are computed
     /** The command refused with one error naming `path`, and `path` was not written back. */
     async function refusedGone(path: string): Promise<void> {
       assert.deepStrictEqual(prompts.errors().length, 1, prompts.errors().join('\n'));
-      assert.ok(prompts.errors()[0]!.startsWith(`${path} `) || prompts.errors()[0]!.startsWith(`${path}:`), prompts.errors()[0]);
+      assert.ok(
+        prompts.errors()[0]!.startsWith(`${path} `) || prompts.errors()[0]!.startsWith(`${path}:`),
+        prompts.errors()[0],
+      );
       assert.match(prompts.errors()[0]!, /no longer there|gone/);
       assert.strictEqual(await exists(uriOf(path)), false, `${path} is not recreated`);
     }
@@ -860,36 +1193,55 @@ describe('concurrency: edits computed on an older version of a file are computed
 
     it('link a pull request: refused while the circle was asked', async () => {
       prompts.script({ kind: 'pick', label: 'Individual contribution', before: () => deleted(NEXT) });
-      assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.linkPullRequest', { url: PR_URL, person: ROBIN.slug }), undefined);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('oneOnOne.linkPullRequest', { url: PR_URL, person: ROBIN.slug }),
+        undefined,
+      );
       prompts.assertDone();
       await refusedGone(NEXT);
     });
 
     it('log goal progress: refused while the text was typed', async () => {
-      prompts.script({ kind: 'pick', label: 'Ship search v2' }, { kind: 'input', value: 'Ran the design review', before: () => deleted(GOAL) });
+      prompts.script(
+        { kind: 'pick', label: 'Ship search v2' },
+        { kind: 'input', value: 'Ran the design review', before: () => deleted(GOAL) },
+      );
       assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.logGoalProgress'), undefined);
       prompts.assertDone();
       await refusedGone(GOAL);
     });
 
     it('feedback status: refused while the status was picked', async () => {
-      prompts.script({ kind: 'pick', label: 'Status updates are too long' }, { kind: 'pick', label: 'Closed', before: () => deleted(THREAD) }, { kind: 'input', value: 'Better now' });
+      prompts.script(
+        { kind: 'pick', label: 'Status updates are too long' },
+        { kind: 'pick', label: 'Closed', before: () => deleted(THREAD) },
+        { kind: 'input', value: 'Better now' },
+      );
       assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.setFeedbackStatus'), undefined);
       prompts.assertDone();
       await refusedGone(THREAD);
     });
 
     it('jot topic and add to agenda go to the next meeting there is (creating the next one is their meaning); the deleted one stays deleted', async () => {
-      prompts.script({ kind: 'input', value: 'Ask about the staffing plan #growth', before: () => deleted(NEXT) }, { kind: 'pick', label: ROBIN.name });
+      prompts.script(
+        { kind: 'input', value: 'Ask about the staffing plan #growth', before: () => deleted(NEXT) },
+        { kind: 'pick', label: ROBIN.name },
+      );
       const jotted = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.jotTopic');
-      prompts.script({ kind: 'pick', label: 'Ship search v2' }, { kind: 'pick', label: ROBIN.name, before: () => deleted(LATER) });
+      prompts.script(
+        { kind: 'pick', label: 'Ship search v2' },
+        { kind: 'pick', label: ROBIN.name, before: () => deleted(LATER) },
+      );
       const added = await vscode.commands.executeCommand<{ uri: vscode.Uri }>('oneOnOne.addToAgenda');
       prompts.assertDone();
       assert.deepStrictEqual(prompts.errors(), []);
       assert.strictEqual(jotted?.toString(), uriOf(LATER).toString(), 'the next meeting after the deleted one');
       assert.strictEqual(await exists(uriOf(NEXT)), false);
       assert.strictEqual(await exists(uriOf(LATER)), false);
-      assert.ok(added && !added.uri.path.endsWith(`${dateOf(NEXT)}.md`) && !added.uri.path.endsWith(`${dateOf(LATER)}.md`), `a new next meeting: ${added?.uri.path}`);
+      assert.ok(
+        added && !added.uri.path.endsWith(`${dateOf(NEXT)}.md`) && !added.uri.path.endsWith(`${dateOf(LATER)}.md`),
+        `a new next meeting: ${added?.uri.path}`,
+      );
       assert.ok((await readText(added.uri)).includes('#goal/ship-search'));
     });
 
@@ -912,9 +1264,15 @@ describe('concurrency: edits computed on an older version of a file are computed
     });
 
     it('a file deleted on disk while open with unsaved changes here: refused, not recreated, the editor keeps its text', async () => {
-      const { editor, unsaved } = await typeUnsaved(NEXT, (t) => replaceLine(t, 'Ask about the reorg.', 'Ask about the reorg.', 'Typed, not saved.'));
+      const { editor, unsaved } = await typeUnsaved(NEXT, (t) =>
+        replaceLine(t, 'Ask about the reorg.', 'Ask about the reorg.', 'Typed, not saved.'),
+      );
       await deleted(NEXT);
-      await vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'Anything', person: ROBIN.slug, theme: 'other' });
+      await vscode.commands.executeCommand('oneOnOne.jotTopic', {
+        text: 'Anything',
+        person: ROBIN.slug,
+        theme: 'other',
+      });
       // The jot went to the next meeting there is; the deleted one was not written through its editor.
       assert.strictEqual(editor.document.getText(), unsaved);
       assert.strictEqual(await exists(uriOf(NEXT)), false);
@@ -934,13 +1292,24 @@ describe('concurrency: edits computed on an older version of a file are computed
 
   describe('two windows on one journal', () => {
     /** Wraps `workspace.applyEdit` for one call: `around` runs the real one and plays the other window around it. */
-    async function aroundNextApply(around: (apply: () => Thenable<boolean>) => Promise<boolean>, run: () => Promise<void>): Promise<number> {
+    async function aroundNextApply(
+      around: (apply: () => Thenable<boolean>) => Promise<boolean>,
+      run: () => Promise<void>,
+    ): Promise<number> {
       const workspace = vscode.workspace as unknown as Record<string, unknown>;
-      const real = workspace['applyEdit'] as (edit: vscode.WorkspaceEdit, metadata?: vscode.WorkspaceEditMetadata) => Thenable<boolean>;
+      const real = workspace['applyEdit'] as (
+        edit: vscode.WorkspaceEdit,
+        metadata?: vscode.WorkspaceEditMetadata,
+      ) => Thenable<boolean>;
       let calls = 0;
-      workspace['applyEdit'] = (edit: vscode.WorkspaceEdit, metadata?: vscode.WorkspaceEditMetadata): Thenable<boolean> => {
+      workspace['applyEdit'] = (
+        edit: vscode.WorkspaceEdit,
+        metadata?: vscode.WorkspaceEditMetadata,
+      ): Thenable<boolean> => {
         calls++;
-        return calls === 1 ? around(() => real.call(vscode.workspace, edit, metadata)) : real.call(vscode.workspace, edit, metadata);
+        return calls === 1
+          ? around(() => real.call(vscode.workspace, edit, metadata))
+          : real.call(vscode.workspace, edit, metadata);
       };
       try {
         await run();
@@ -950,10 +1319,16 @@ describe('concurrency: edits computed on an older version of a file are computed
       return calls;
     }
 
-    const jot = (text: string): Thenable<unknown> => vscode.commands.executeCommand('oneOnOne.jotTopic', { text, person: ROBIN.slug, theme: 'growth' });
+    const jot = (text: string): Thenable<unknown> =>
+      vscode.commands.executeCommand('oneOnOne.jotTopic', { text, person: ROBIN.slug, theme: 'growth' });
 
     it('the other window writes between our compute and our apply: VS Code refuses the stale edit, it is computed again on their text', async () => {
-      const theirs = replaceLine(original(NEXT), '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', '- [ ] From the other window #alignment');
+      const theirs = replaceLine(
+        original(NEXT),
+        '- [ ] Promotion timeline #growth',
+        '- [ ] Promotion timeline #growth',
+        '- [ ] From the other window #alignment',
+      );
       const calls = await aroundNextApply(
         async () => {
           // Their write lands and VS Code reloads the document before it gets to our edit: it then refuses
@@ -970,11 +1345,24 @@ describe('concurrency: edits computed on an older version of a file are computed
       );
       assert.strictEqual(calls, 2, 'applied a second time, computed on the new text');
       assert.deepStrictEqual(prompts.errors(), []);
-      assert.strictEqual(await readText(uriOf(NEXT)), replaceLine(theirs, '- [ ] From the other window #alignment', '- [ ] From the other window #alignment', '- [ ] Computed again #growth'));
+      assert.strictEqual(
+        await readText(uriOf(NEXT)),
+        replaceLine(
+          theirs,
+          '- [ ] From the other window #alignment',
+          '- [ ] From the other window #alignment',
+          '- [ ] Computed again #growth',
+        ),
+      );
     });
 
     it('the other window writes between our apply and our save: nothing is saved over it; the edit waits unsaved, the message names the file', async () => {
-      const theirs = replaceLine(original(NEXT), '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', '- [ ] From the other window #alignment');
+      const theirs = replaceLine(
+        original(NEXT),
+        '- [ ] Promotion timeline #growth',
+        '- [ ] Promotion timeline #growth',
+        '- [ ] From the other window #alignment',
+      );
       const { saves } = await savesOf(NEXT, () =>
         aroundNextApply(
           async (apply) => {
@@ -989,11 +1377,20 @@ describe('concurrency: edits computed on an older version of a file are computed
       );
       assert.strictEqual(saves, 0, 'no save over their version');
       assert.strictEqual(prompts.errors().length, 1);
-      assert.match(prompts.errors()[0]!, new RegExp(`^${NEXT} changed on disk while the edit was applied .*nothing on disk was overwritten`));
+      assert.match(
+        prompts.errors()[0]!,
+        new RegExp(`^${NEXT} changed on disk while the edit was applied .*nothing on disk was overwritten`),
+      );
       assert.strictEqual(await readText(uriOf(NEXT)), theirs);
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriOf(NEXT).toString());
-      assert.ok(document?.isDirty && document.getText().includes('- [ ] Applied, never saved #growth'), 'the edit waits in the editor');
-      assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === document), 'and the editor is shown');
+      assert.ok(
+        document?.isDirty && document.getText().includes('- [ ] Applied, never saved #growth'),
+        'the edit waits in the editor',
+      );
+      assert.ok(
+        vscode.window.visibleTextEditors.some((e) => e.document === document),
+        'and the editor is shown',
+      );
     });
 
     it('racing the other window: whatever the timing, their version is not overwritten by an edit computed before it', async () => {
@@ -1003,7 +1400,12 @@ describe('concurrency: edits computed on an older version of a file are computed
         await revertAndClose();
         await resetJournal();
         prompts.reset();
-        const theirs = replaceLine(original(NEXT), 'Ask about the reorg.', 'Ask about the reorg.', `Written in the other window (${delay} ms).`);
+        const theirs = replaceLine(
+          original(NEXT),
+          'Ask about the reorg.',
+          'Ask about the reorg.',
+          `Written in the other window (${delay} ms).`,
+        );
         const ourLine = ourLineOf(delay);
         let willSaveAt: number | undefined;
         const started = Date.now();
@@ -1023,14 +1425,21 @@ describe('concurrency: edits computed on an older version of a file are computed
         const text = await readText(uriOf(NEXT));
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriOf(NEXT).toString());
         const at = `${delay} ms (their write done at ${theirsDoneAt} ms, our save began at ${willSaveAt ?? '-'} ms)`;
-        if (text === replaceLine(theirs, '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', ourLine)) {
+        if (
+          text === replaceLine(theirs, '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', ourLine)
+        ) {
           // Theirs landed first: ours was computed (again) on it.
           assert.deepStrictEqual(prompts.errors(), [], at);
         } else if (text === theirs && prompts.errors().length > 0) {
           // Theirs landed while ours was computed or applied: refused, saved over nothing; an edit already applied waits in the editor.
-          assert.match(prompts.errors()[0]!, new RegExp(`^${NEXT} changed`), `${at}: the refusal names the file: ${prompts.errors()[0]}`);
+          assert.match(
+            prompts.errors()[0]!,
+            new RegExp(`^${NEXT} changed`),
+            `${at}: the refusal names the file: ${prompts.errors()[0]}`,
+          );
           if (/Nothing was written/.test(prompts.errors()[0]!)) assert.ok(!document?.getText().includes(ourLine), at);
-          else assert.ok(document?.isDirty && document.getText().includes(ourLine), `${at}: the edit waits in the editor`);
+          else
+            assert.ok(document?.isDirty && document.getText().includes(ourLine), `${at}: the edit waits in the editor`);
         } else if (text === theirs) {
           // Ours was saved, then their write (computed before it) replaced the file: their window's doing.
           assert.ok(willSaveAt !== undefined && !document?.isDirty, `${at}: ours was saved before theirs`);
@@ -1039,20 +1448,37 @@ describe('concurrency: edits computed on an older version of a file are computed
           // VS Code's own window, which no extension can close. Ours had checked the disk just before saving.
           // The file then holds ours, or, when the two writes overlapped byte for byte, a mix of both:
           // two processes writing one file at once, which only the file system could order.
-          const oursAlone = replaceLine(original(NEXT), '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', ourLine);
-          assert.ok(text === oursAlone || text.includes(ourLine), `${at}: our line is not in the file: ${JSON.stringify(text)}`);
-          assert.ok(willSaveAt !== undefined && willSaveAt <= theirsDoneAt, `${at}: their write was done before VS Code began to save ours, yet ours was saved over it`);
+          const oursAlone = replaceLine(
+            original(NEXT),
+            '- [ ] Promotion timeline #growth',
+            '- [ ] Promotion timeline #growth',
+            ourLine,
+          );
+          assert.ok(
+            text === oursAlone || text.includes(ourLine),
+            `${at}: our line is not in the file: ${JSON.stringify(text)}`,
+          );
+          assert.ok(
+            willSaveAt !== undefined && willSaveAt <= theirsDoneAt,
+            `${at}: their write was done before VS Code began to save ours, yet ours was saved over it`,
+          );
           residual++;
         }
       }
-      assert.ok(residual <= 2, `${residual} of 16 timings lost inside VS Code's save: more than its narrow window explains`);
+      assert.ok(
+        residual <= 2,
+        `${residual} of 16 timings lost inside VS Code's save: more than its narrow window explains`,
+      );
     });
 
     it('finish meeting: the meeting changed between reading its points (for goal progress) and writing: refused, naming the file, nothing written', async () => {
       const { services } = await api();
       const store = services.store as unknown as { readText(path: string): Promise<string | undefined> };
       const read = store.readText;
-      const theirs = original(FINISH).replace('- [ ] Search revamp plan #goal/ship-search', '- [x] Search revamp plan #goal/ship-search');
+      const theirs = original(FINISH).replace(
+        '- [ ] Search revamp plan #goal/ship-search',
+        '- [x] Search revamp plan #goal/ship-search',
+      );
       // Their tick lands just after the command read the meeting's points (which goals get progress).
       store.readText = async (path: string): Promise<string | undefined> => {
         const text = await read.call(services.store, path);
@@ -1061,25 +1487,45 @@ describe('concurrency: edits computed on an older version of a file are computed
       };
       let outcome: unknown;
       try {
-        outcome = await vscode.commands.executeCommand('oneOnOne.finishMeeting', { person: SASHA.slug, takeaways: ['Scope agreed'] });
+        outcome = await vscode.commands.executeCommand('oneOnOne.finishMeeting', {
+          person: SASHA.slug,
+          takeaways: ['Scope agreed'],
+        });
       } finally {
         store.readText = read;
       }
       assert.strictEqual(outcome, undefined);
-      assert.deepStrictEqual(prompts.errors(), [`${FINISH}: its talking points changed while the meeting was being finished (another window or a sync?); nothing was written. Run Finish Meeting again.`]);
+      assert.deepStrictEqual(prompts.errors(), [
+        `${FINISH}: its talking points changed while the meeting was being finished (another window or a sync?); nothing was written. Run Finish Meeting again.`,
+      ]);
       assert.strictEqual(await readText(uriOf(FINISH)), theirs);
       assert.strictEqual(await readText(uriOf(GOAL)), original(GOAL));
       assert.strictEqual(services.store.index.meetingsOf(SASHA.slug).length, 1, 'no next meeting');
     });
 
     it('open and unsaved here, changed on disk by the other window: the edit goes into the editor, no save is attempted, their version stays on disk', async () => {
-      const { editor, unsaved } = await typeUnsaved(NEXT, (t) => replaceLine(t, 'Ask about the reorg.', 'Ask about the reorg.', 'Typed here, not saved.'));
-      const theirs = replaceLine(original(NEXT), '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', '- [ ] From the other window #alignment');
+      const { editor, unsaved } = await typeUnsaved(NEXT, (t) =>
+        replaceLine(t, 'Ask about the reorg.', 'Ask about the reorg.', 'Typed here, not saved.'),
+      );
+      const theirs = replaceLine(
+        original(NEXT),
+        '- [ ] Promotion timeline #growth',
+        '- [ ] Promotion timeline #growth',
+        '- [ ] From the other window #alignment',
+      );
       await external(NEXT, theirs);
       const { saves } = await savesOf(NEXT, () => jot('While in conflict'));
       assert.strictEqual(saves, 0, 'no save: VS Code asks the user to compare when they save');
       assert.deepStrictEqual(prompts.errors(), []);
-      assert.strictEqual(editor.document.getText(), replaceLine(unsaved, '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', '- [ ] While in conflict #growth'));
+      assert.strictEqual(
+        editor.document.getText(),
+        replaceLine(
+          unsaved,
+          '- [ ] Promotion timeline #growth',
+          '- [ ] Promotion timeline #growth',
+          '- [ ] While in conflict #growth',
+        ),
+      );
       assert.ok(editor.document.isDirty);
       assert.strictEqual(await readText(uriOf(NEXT)), theirs, 'their version is still on disk');
     });
@@ -1095,7 +1541,11 @@ describe('concurrency: edits computed on an older version of a file are computed
     const mine = `${await readText(first)}\nMy own note.\n`;
     await external(path, mine);
     const theirs = `${mine}\nAnd one from the other window.\n`;
-    prompts.script({ kind: 'pick', label: 'Last 12 months' }, { kind: 'pick', label: 'All 1:1s' }, { kind: 'button', label: 'Replace', before: () => external(path, theirs) });
+    prompts.script(
+      { kind: 'pick', label: 'Last 12 months' },
+      { kind: 'pick', label: 'All 1:1s' },
+      { kind: 'button', label: 'Replace', before: () => external(path, theirs) },
+    );
     assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.generateReview'), undefined);
     prompts.assertDone();
     assert.strictEqual(prompts.errors().length, 1);
@@ -1117,31 +1567,74 @@ describe('concurrency: edits computed on an older version of a file are computed
     try {
       await waitFor(() => files().get('autoSave') === 'afterDelay', 'the setting to take');
       // A closed file: written and saved by the command.
-      await vscode.commands.executeCommand('oneOnOne.logGoalProgress', { goal: 'ship-search', text: 'Closed file', date: TODAY });
+      await vscode.commands.executeCommand('oneOnOne.logGoalProgress', {
+        goal: 'ship-search',
+        text: 'Closed file',
+        date: TODAY,
+      });
       assert.deepStrictEqual(prompts.errors(), []);
-      assert.strictEqual(await readText(uriOf(GOAL)), applied(original(GOAL), (d) => logProgress(d, TODAY, 'Closed file')));
+      assert.strictEqual(
+        await readText(uriOf(GOAL)),
+        applied(original(GOAL), (d) => logProgress(d, TODAY, 'Closed file')),
+      );
 
       // Open with unsaved changes: the edit lands on them; auto-save then saves both, as the user asked.
-      const { editor, unsaved } = await typeUnsaved(NEXT, (t) => replaceLine(t, 'Ask about the reorg.', 'Ask about the reorg.', 'Typed, saved by auto-save.'));
-      await vscode.commands.executeCommand('oneOnOne.jotTopic', { text: 'With auto-save', person: ROBIN.slug, theme: 'growth' });
+      const { editor, unsaved } = await typeUnsaved(NEXT, (t) =>
+        replaceLine(t, 'Ask about the reorg.', 'Ask about the reorg.', 'Typed, saved by auto-save.'),
+      );
+      await vscode.commands.executeCommand('oneOnOne.jotTopic', {
+        text: 'With auto-save',
+        person: ROBIN.slug,
+        theme: 'growth',
+      });
       assert.deepStrictEqual(prompts.errors(), []);
-      const expected = replaceLine(unsaved, '- [ ] Promotion timeline #growth', '- [ ] Promotion timeline #growth', '- [ ] With auto-save #growth');
+      const expected = replaceLine(
+        unsaved,
+        '- [ ] Promotion timeline #growth',
+        '- [ ] Promotion timeline #growth',
+        '- [ ] With auto-save #growth',
+      );
       assert.strictEqual(editor.document.getText(), expected);
       // The disk, not isDirty: the extension host can hear of an auto-save that began before the edit after the edit itself.
-      await waitFor(async () => (await readText(uriOf(NEXT))) === expected, 'auto-save to write the unsaved text with the edit', 10_000);
+      await waitFor(
+        async () => (await readText(uriOf(NEXT))) === expected,
+        'auto-save to write the unsaved text with the edit',
+        10_000,
+      );
 
       // Changed on disk while a prompt was open: computed again on the new text, saved once.
-      const theirs = replaceLine(original(THREAD), 'Nobody reads past the first paragraph.', 'Nobody reads past the first paragraph.', '', '> Added in the other window.');
-      prompts.script({ kind: 'pick', label: 'Status updates are too long' }, { kind: 'pick', label: 'Closed', before: () => external(THREAD, theirs) }, { kind: 'input', value: 'Better now' });
+      const theirs = replaceLine(
+        original(THREAD),
+        'Nobody reads past the first paragraph.',
+        'Nobody reads past the first paragraph.',
+        '',
+        '> Added in the other window.',
+      );
+      prompts.script(
+        { kind: 'pick', label: 'Status updates are too long' },
+        { kind: 'pick', label: 'Closed', before: () => external(THREAD, theirs) },
+        { kind: 'input', value: 'Better now' },
+      );
       await vscode.commands.executeCommand('oneOnOne.setFeedbackStatus');
       prompts.assertDone();
-      assert.strictEqual(await readText(uriOf(THREAD)), applied(theirs, (d) => setFeedbackStatus(d, { status: 'closed', date: TODAY, outcome: 'Better now' })));
+      assert.strictEqual(
+        await readText(uriOf(THREAD)),
+        applied(theirs, (d) => setFeedbackStatus(d, { status: 'closed', date: TODAY, outcome: 'Better now' })),
+      );
       await sleep(1500);
-      assert.strictEqual(await readText(uriOf(THREAD)), applied(theirs, (d) => setFeedbackStatus(d, { status: 'closed', date: TODAY, outcome: 'Better now' })), 'auto-save wrote nothing else');
+      assert.strictEqual(
+        await readText(uriOf(THREAD)),
+        applied(theirs, (d) => setFeedbackStatus(d, { status: 'closed', date: TODAY, outcome: 'Better now' })),
+        'auto-save wrote nothing else',
+      );
       assert.deepStrictEqual(prompts.errors(), []);
     } finally {
       // Auto-save finishes what it started before the editors close (a dirty editor closed with auto-save on is saved).
-      await waitFor(() => !vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.path.startsWith(root().path)), 'auto-save to finish', 10_000).catch(() => undefined);
+      await waitFor(
+        () => !vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.path.startsWith(root().path)),
+        'auto-save to finish',
+        10_000,
+      ).catch(() => undefined);
       await files().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
       await revertAndClose();
     }

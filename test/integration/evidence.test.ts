@@ -10,8 +10,27 @@ import type { GitHubAuth } from '../../src/features/evidence/auth';
 import type { EnrichOutcome } from '../../src/features/evidence/enrich';
 import type { LinkOutcome } from '../../src/features/evidence/link';
 import type { Node } from '../../src/ui/nodes';
-import { FakeGitHub, FakePull, HOSTILE_TITLES, ME, pullRequest, RECENT, seedRecentWork, TEST_TOKEN } from './fake-github';
-import { api, closeAllEditors, isoDaysFromToday, readText, Row, rows, waitFor, workspaceRoot, writeText } from './helpers';
+import {
+  FakeGitHub,
+  FakePull,
+  HOSTILE_TITLES,
+  ME,
+  pullRequest,
+  RECENT,
+  seedRecentWork,
+  TEST_TOKEN,
+} from './fake-github';
+import {
+  api,
+  closeAllEditors,
+  isoDaysFromToday,
+  readText,
+  Row,
+  rows,
+  waitFor,
+  workspaceRoot,
+  writeText,
+} from './helpers';
 
 const FOLDER = 'evidence-journal';
 const root = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), FOLDER);
@@ -35,10 +54,25 @@ const UMA = { slug: 'uma-berg', name: 'Uma Berg', next: isoDaysFromToday(7) };
 const VIC = { slug: 'vic-chen', name: 'Vic Chen', next: isoDaysFromToday(8) };
 const PEOPLE = [MORGAN, SAM, HANA, JO, LEE, RAVI, TESS, UMA, VIC];
 
-const TEMPLATE = '---\ndate: {{date}}\nstatus: planned\n---\n\n# 1:1 with {{person}} — {{date}}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n';
+const TEMPLATE =
+  '---\ndate: {{date}}\nstatus: planned\n---\n\n# 1:1 with {{person}} — {{date}}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n';
 
-function meetingText(name: string, date: string, parts: { status?: string; agenda?: string[]; wins?: string[]; notes?: string[]; eol?: string } = {}): string {
-  const lines = ['---', `date: ${date}`, `status: ${parts.status ?? 'planned'}`, '---', '', `# 1:1 with ${name} — ${date}`, '', '## Agenda', ''];
+function meetingText(
+  name: string,
+  date: string,
+  parts: { status?: string; agenda?: string[]; wins?: string[]; notes?: string[]; eol?: string } = {},
+): string {
+  const lines = [
+    '---',
+    `date: ${date}`,
+    `status: ${parts.status ?? 'planned'}`,
+    '---',
+    '',
+    `# 1:1 with ${name} — ${date}`,
+    '',
+    '## Agenda',
+    '',
+  ];
   if (parts.agenda?.length) lines.push(...parts.agenda, '');
   lines.push('## Wins', '');
   if (parts.wins?.length) lines.push(...parts.wins, '');
@@ -129,7 +163,13 @@ class UiSpy {
     ] as const) {
       const original = window[name] as (...args: unknown[]) => Thenable<unknown>;
       this.replace(window, name, (text: string, ...rest: unknown[]) => {
-        const items = rest.flatMap((r) => (typeof r === 'string' ? [r] : r && typeof r === 'object' && 'title' in r ? [String((r as { title: unknown }).title)] : []));
+        const items = rest.flatMap((r) =>
+          typeof r === 'string'
+            ? [r]
+            : r && typeof r === 'object' && 'title' in r
+              ? [String((r as { title: unknown }).title)]
+              : [],
+        );
         const message: Message = { level, text, items };
         this.messages.push(message);
         const answer = this.answer?.(message);
@@ -246,7 +286,8 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const { services } = await api();
     await gh.start();
     seedRecentWork(gh);
-    const web = (n: number, title: string, extra: Partial<FakePull> = {}): void => gh.addPull(pullRequest(n, { repo: 'web', title, ...extra }));
+    const web = (n: number, title: string, extra: Partial<FakePull> = {}): void =>
+      gh.addPull(pullRequest(n, { repo: 'web', title, ...extra }));
     web(21, 'Retry uploads on 503');
     web(22, 'Speed up the CSV export', { additions: 200, deletions: 50, files: ['src/export.ts'] });
     web(23, 'Fix the login redirect', { additions: 3, deletions: 3 });
@@ -255,33 +296,70 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     web(32, HOSTILE_TITLES.markdown);
     web(33, HOSTILE_TITLES.lines);
     web(34, HOSTILE_TITLES.list);
-    for (const n of [201, 202, 301, 302, 303, 402, 501, 601, 602]) gh.addPull(pullRequest(n, { title: n === 501 ? 'Add search facets' : `Change number ${n}` }));
-    gh.addPull(pullRequest(42, { owner: 'platform', repo: 'infra', title: 'Terraform the staging cluster', files: ['infra/staging.tf'] }));
+    for (const n of [201, 202, 301, 302, 303, 402, 501, 601, 602])
+      gh.addPull(pullRequest(n, { title: n === 501 ? 'Add search facets' : `Change number ${n}` }));
+    gh.addPull(
+      pullRequest(42, {
+        owner: 'platform',
+        repo: 'infra',
+        title: 'Terraform the staging cluster',
+        files: ['infra/staging.tf'],
+      }),
+    );
     gh.addPull(pullRequest(43, { owner: 'platform', repo: 'infra', title: 'Rotate the deploy keys' }));
 
     // The journal of these tests.
     const files: [string, string][] = [
       ['templates/meeting.md', TEMPLATE],
       ['goals/ship-search.md', GOAL],
-      [meetingPath(MORGAN.slug, LAST_MEETING), meetingText(MORGAN.name, LAST_MEETING, { status: 'done', agenda: ['- [x] Quarter planning'] })],
-      [meetingPath(MORGAN.slug, MORGAN.next), meetingText(MORGAN.name, MORGAN.next, { agenda: ['- [ ] Promotion timeline #growth'], wins: [MORGAN_HAND_LINKED] })],
+      [
+        meetingPath(MORGAN.slug, LAST_MEETING),
+        meetingText(MORGAN.name, LAST_MEETING, { status: 'done', agenda: ['- [x] Quarter planning'] }),
+      ],
+      [
+        meetingPath(MORGAN.slug, MORGAN.next),
+        meetingText(MORGAN.name, MORGAN.next, {
+          agenda: ['- [ ] Promotion timeline #growth'],
+          wins: [MORGAN_HAND_LINKED],
+        }),
+      ],
       [
         meetingPath(SAM.slug, LAST_WEEK),
-        meetingText(SAM.name, LAST_WEEK, { status: 'done', wins: [`- Old work — [acme/web#20](https://github.com/acme/web/pull/20), merged 2026-01-05, +1/-1 lines, 1 file #win #impact/individual`] }),
+        meetingText(SAM.name, LAST_WEEK, {
+          status: 'done',
+          wins: [
+            `- Old work — [acme/web#20](https://github.com/acme/web/pull/20), merged 2026-01-05, +1/-1 lines, 1 file #win #impact/individual`,
+          ],
+        }),
       ],
       // CRLF, with text in every section: every byte but the new lines must stay.
       [
         meetingPath(SAM.slug, SAM.next),
-        meetingText(SAM.name, SAM.next, { agenda: ['- [ ] Team health check #alignment', '  - with a sub-point'], wins: [SAM_EXISTING], notes: ['Some *notes* already.'], eol: '\r\n' }),
+        meetingText(SAM.name, SAM.next, {
+          agenda: ['- [ ] Team health check #alignment', '  - with a sub-point'],
+          wins: [SAM_EXISTING],
+          notes: ['Some *notes* already.'],
+          eol: '\r\n',
+        }),
       ],
-      [meetingPath(TESS.slug, LAST_WEEK), meetingText(TESS.name, LAST_WEEK, { status: 'done', agenda: ['- [x] Intro'] })],
+      [
+        meetingPath(TESS.slug, LAST_WEEK),
+        meetingText(TESS.name, LAST_WEEK, { status: 'done', agenda: ['- [x] Intro'] }),
+      ],
     ];
-    for (const p of [HANA, JO, LEE, RAVI, UMA, VIC]) files.push([meetingPath(p.slug, p.next), meetingText(p.name, p.next, { agenda: [`- [ ] Catch up with ${p.name}`] })]);
-    for (const p of PEOPLE) files.push([`people/${p.slug}.md`, `---\nname: ${p.name}\nrole: peer\ncadence: weekly\n---\n`]);
+    for (const p of [HANA, JO, LEE, RAVI, UMA, VIC])
+      files.push([
+        meetingPath(p.slug, p.next),
+        meetingText(p.name, p.next, { agenda: [`- [ ] Catch up with ${p.name}`] }),
+      ]);
+    for (const p of PEOPLE)
+      files.push([`people/${p.slug}.md`, `---\nname: ${p.name}\nrole: peer\ncadence: weekly\n---\n`]);
     for (const [path, text] of files) await writeText(uriOf(path), text);
 
     await github().update('apiUrl', gh.origin, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
     await waitFor(() => github().get('apiUrl') === gh.origin, 'the API address setting to take');
     await waitFor(
       () =>
@@ -306,8 +384,13 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     await closeAllEditors();
     await github().update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
     await enterprise().update('uri', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'), 'the sample journal to load again');
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      () => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'),
+      'the sample journal to load again',
+    );
     await vscode.workspace.fs.delete(root(), { recursive: true });
     await gh.stop();
   });
@@ -322,7 +405,10 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
 
   // --- the list of my recent work ----------------------------------------------
 
-  const isRef = (ref: string) => (item: vscode.QuickPickItem | undefined): boolean => !!item?.description?.startsWith(`${ref} ·`);
+  const isRef =
+    (ref: string) =>
+    (item: vscode.QuickPickItem | undefined): boolean =>
+      !!item?.description?.startsWith(`${ref} ·`);
 
   /**
    * Runs a quick-input command until the quick pick's active row is the
@@ -341,7 +427,10 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
       const now = qp.activeItems[0];
       if (isRef(ref)(now)) return;
       assert.strictEqual(now, from, `${command} made ${now?.description} the active row, not ${ref}`);
-      assert.ok(Date.now() - started < 10_000, `${command} did not make ${ref} the active row (it is ${now?.description})`);
+      assert.ok(
+        Date.now() - started < 10_000,
+        `${command} did not make ${ref} the active row (it is ${now?.description})`,
+      );
     }
   }
 
@@ -357,11 +446,17 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
       assert.ok(Date.now() - started < 10_000, `${ref} could not be checked`);
     }
     assert.strictEqual(qp.selectedItems.length, selected);
-    assert.ok(qp.selectedItems.some(isRef(ref)), `${ref} is checked: ${qp.selectedItems.map((i) => i.description).join(', ')}`);
+    assert.ok(
+      qp.selectedItems.some(isRef(ref)),
+      `${ref} is checked: ${qp.selectedItems.map((i) => i.description).join(', ')}`,
+    );
   }
 
   /** Enter on the multi-select list (sent again while the list stays open). */
-  async function acceptList(list: { qp: vscode.QuickPick<vscode.QuickPickItem>; hidden: () => boolean }): Promise<void> {
+  async function acceptList(list: {
+    qp: vscode.QuickPick<vscode.QuickPickItem>;
+    hidden: () => boolean;
+  }): Promise<void> {
     await waitFor(
       async () => {
         if (!list.hidden()) {
@@ -395,9 +490,15 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
   async function openList(
     args?: Record<string, unknown>,
     loaded: (qp: vscode.QuickPick<vscode.QuickPickItem>) => boolean = (qp) => qp.items.length > 0,
-  ): Promise<{ qp: vscode.QuickPick<vscode.QuickPickItem>; hidden: () => boolean; running: Promise<LinkOutcome | undefined> }> {
+  ): Promise<{
+    qp: vscode.QuickPick<vscode.QuickPickItem>;
+    hidden: () => boolean;
+    running: Promise<LinkOutcome | undefined>;
+  }> {
     const from = spy.quickPicks.length;
-    const running = Promise.resolve(vscode.commands.executeCommand<LinkOutcome | undefined>('oneOnOne.linkPullRequest', ...(args ? [args] : [])));
+    const running = Promise.resolve(
+      vscode.commands.executeCommand<LinkOutcome | undefined>('oneOnOne.linkPullRequest', ...(args ? [args] : [])),
+    );
     const qp = await waitFor(() => spy.quickPicks[from], 'the list of pull requests to open', 10_000);
     let hidden = false;
     qp.onDidHide(() => (hidden = true));
@@ -432,25 +533,53 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     assert.strictEqual(authored[0]!.label, '$(git-merge) Cache the search index');
     assert.strictEqual(authored.at(-1)!.label, '$(git-merge) Document the search API');
     const rest = items.slice(1 + expectedAuthored.length);
-    const reviewDay = (n: number): string => gh.pull('acme', 'api', n).reviews.find((r) => r.login === ME)!.submittedAt.slice(0, 10);
+    const reviewDay = (n: number): string =>
+      gh
+        .pull('acme', 'api', n)
+        .reviews.find((r) => r.login === ME)!
+        .submittedAt.slice(0, 10);
     assert.deepStrictEqual(
-      rest.map((i) => [i.kind === vscode.QuickPickItemKind.Separator ? 'separator' : 'item', i.label, i.description ?? '']),
+      rest.map((i) => [
+        i.kind === vscode.QuickPickItemKind.Separator ? 'separator' : 'item',
+        i.label,
+        i.description ?? '',
+      ]),
       [
         ['separator', 'Reviews you gave', ''],
         ['item', '$(eye) Paginate the audit log', `acme/api#78 · @eli-dev · you reviewed ${reviewDay(78)}`],
         ['item', '$(eye) Rate-limit the export endpoint', `acme/api#77 · @dana-dev · you reviewed ${reviewDay(77)}`],
       ],
     );
-    for (const n of [990, 991, 995, RECENT.linked, 60]) assert.ok(!items.some(isRef(`acme/${n === 60 ? 'api' : 'app'}#${n}`)), `#${n} is not offered`);
+    for (const n of [990, 991, 995, RECENT.linked, 60])
+      assert.ok(!items.some(isRef(`acme/${n === 60 ? 'api' : 'app'}#${n}`)), `#${n} is not offered`);
 
     // What was asked: both search pages, my review on the second page of #77's reviews, all with the token.
     const searches = gh.requestsTo('/search/issues');
-    const authoredSearches = searches.filter((r) => r.query['q'] === `is:pr author:${ME} is:merged merged:>=${LAST_MEETING}`);
-    assert.deepStrictEqual(authoredSearches.map((r) => r.query['page'] ?? '1'), ['1', '2'], 'the authored search follows Link: rel="next" to page 2');
-    assert.ok(searches.some((r) => r.query['q'] === `is:pr reviewed-by:${ME} -author:${ME} updated:>=${LAST_MEETING}`), 'the reviews are searched');
-    assert.ok(gh.requestsTo('/repos/acme/api/pulls/77/reviews').some((r) => r.query['page'] === '2'), 'the second page of reviews is read');
-    assert.ok(gh.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`), 'every request carries the token');
-    assert.ok(authCalls.length > 0 && authCalls.every((c) => c.provider === 'github' && c.mode === 'silent' && c.apiBase === gh.origin), JSON.stringify(authCalls));
+    const authoredSearches = searches.filter(
+      (r) => r.query['q'] === `is:pr author:${ME} is:merged merged:>=${LAST_MEETING}`,
+    );
+    assert.deepStrictEqual(
+      authoredSearches.map((r) => r.query['page'] ?? '1'),
+      ['1', '2'],
+      'the authored search follows Link: rel="next" to page 2',
+    );
+    assert.ok(
+      searches.some((r) => r.query['q'] === `is:pr reviewed-by:${ME} -author:${ME} updated:>=${LAST_MEETING}`),
+      'the reviews are searched',
+    );
+    assert.ok(
+      gh.requestsTo('/repos/acme/api/pulls/77/reviews').some((r) => r.query['page'] === '2'),
+      'the second page of reviews is read',
+    );
+    assert.ok(
+      gh.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`),
+      'every request carries the token',
+    );
+    assert.ok(
+      authCalls.length > 0 &&
+        authCalls.every((c) => c.provider === 'github' && c.mode === 'silent' && c.apiBase === gh.origin),
+      JSON.stringify(authCalls),
+    );
 
     // Pick three the way a user does: move, Space, move, Space…, Enter.
     await press(qp, 'quickInput.first', 'acme/app#1120');
@@ -463,18 +592,35 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     await acceptList(list);
 
     // One circle question per pull request, the suggestion first; Enter takes it.
-    const asked = [await acceptShown(shownBefore), await acceptShown(shownBefore + 1), await acceptShown(shownBefore + 2)];
+    const asked = [
+      await acceptShown(shownBefore),
+      await acceptShown(shownBefore + 1),
+      await acceptShown(shownBefore + 2),
+    ];
     const outcome = await running;
-    assert.strictEqual(spy.shown.length, shownBefore + 3, 'no goal question: the command was given an arguments object');
+    assert.strictEqual(
+      spy.shown.length,
+      shownBefore + 3,
+      'no goal question: the command was given an arguments object',
+    );
     const byRef = new Map(asked.map((s) => [/of (\S+) \(\d of 3\)$/.exec(s.title ?? '')?.[1], s]));
-    const suggested = (ref: string): [string, string | undefined] => [byRef.get(ref)!.items[0]!.label, byRef.get(ref)!.items[0]!.description];
+    const suggested = (ref: string): [string, string | undefined] => [
+      byRef.get(ref)!.items[0]!.label,
+      byRef.get(ref)!.items[0]!.description,
+    ];
     assert.deepStrictEqual(suggested('acme/app#1120'), ['Individual contribution', 'suggested: your own change']);
-    assert.deepStrictEqual(suggested(`acme/app#${RECENT.first}`), ['Enabling others', 'suggested: documentation-only change']);
+    assert.deepStrictEqual(suggested(`acme/app#${RECENT.first}`), [
+      'Enabling others',
+      'suggested: documentation-only change',
+    ]);
     assert.deepStrictEqual(suggested('acme/api#77'), ['Collaboration', "suggested: review of @dana-dev's change"]);
 
     assert.ok(outcome, 'the command returns what it did');
     assert.strictEqual(outcome.uri?.toString(), uriOf(path).toString());
-    assert.deepStrictEqual([...outcome.linked].sort(), ['acme/api#77', `acme/app#${RECENT.first}`, 'acme/app#1120'].sort());
+    assert.deepStrictEqual(
+      [...outcome.linked].sort(),
+      ['acme/api#77', `acme/app#${RECENT.first}`, 'acme/app#1120'].sort(),
+    );
     assert.deepStrictEqual([outcome.pending, outcome.skipped, outcome.failed], [[], [], []]);
 
     const review = gh.pull('acme', 'api', 77);
@@ -483,7 +629,10 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
       [`acme/app#${RECENT.first}`]: winLine(gh.pull('acme', 'app', RECENT.first), 'enabling'),
       'acme/api#77': `- Review: Rate-limit the export endpoint by @dana-dev — [acme/api#77](https://github.com/acme/api/pull/77), reviewed ${reviewDay(77)}, merged ${review.mergedAt!.slice(0, 10)}, +40/-8 lines, 3 files #win #impact/collaboration`,
     };
-    const expected = before.replace(`${MORGAN_HAND_LINKED}\n`, `${MORGAN_HAND_LINKED}\n${outcome.linked.map((r) => `${lines[r]}\n`).join('')}`);
+    const expected = before.replace(
+      `${MORGAN_HAND_LINKED}\n`,
+      `${MORGAN_HAND_LINKED}\n${outcome.linked.map((r) => `${lines[r]}\n`).join('')}`,
+    );
     assert.strictEqual(await readText(uriOf(path)), expected);
     await indexedWins(path, 4);
   });
@@ -493,18 +642,16 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const before = await readText(uriOf(path));
     const list = await openList({ person: MORGAN.name });
     // The three just linked are no longer offered.
-    for (const ref of ['acme/app#1120', 'acme/api#77', `acme/app#${RECENT.first}`]) assert.ok(!list.qp.items.some(isRef(ref)), `${ref} is not offered again`);
+    for (const ref of ['acme/app#1120', 'acme/api#77', `acme/app#${RECENT.first}`])
+      assert.ok(!list.qp.items.some(isRef(ref)), `${ref} is not offered again`);
     // Escape.
-    await waitFor(
-      async () => {
-        if (!list.hidden()) {
-          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-          await sleep(200);
-        }
-        return list.hidden();
-      },
-      'the list to close',
-    );
+    await waitFor(async () => {
+      if (!list.hidden()) {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await sleep(200);
+      }
+      return list.hidden();
+    }, 'the list to close');
     assert.strictEqual(await list.running, undefined);
     assert.strictEqual(await readText(uriOf(path)), before);
   });
@@ -534,10 +681,22 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     assert.deepStrictEqual(winRows[0]!.label, 'Hand-linked earlier');
     const byLabel = new Map(winRows.map((r) => [r.label, r]));
     assert.deepStrictEqual(
-      ['Cache the search index', 'Document the search API', 'Rate-limit the export endpoint'].map((l) => [byLabel.get(l)?.description, byLabel.get(l)?.icon, byLabel.get(l)?.contextValue]),
+      ['Cache the search index', 'Document the search API', 'Rate-limit the export endpoint'].map((l) => [
+        byLabel.get(l)?.description,
+        byLabel.get(l)?.icon,
+        byLabel.get(l)?.contextValue,
+      ]),
       [
-        [`acme/app#1120 · merged ${merged('acme', 'app', 1120)} · Individual contribution`, 'git-merge', 'oneOnOne.win.link'],
-        [`acme/app#${RECENT.first} · merged ${merged('acme', 'app', RECENT.first)} · Enabling others`, 'git-merge', 'oneOnOne.win.link'],
+        [
+          `acme/app#1120 · merged ${merged('acme', 'app', 1120)} · Individual contribution`,
+          'git-merge',
+          'oneOnOne.win.link',
+        ],
+        [
+          `acme/app#${RECENT.first} · merged ${merged('acme', 'app', RECENT.first)} · Enabling others`,
+          'git-merge',
+          'oneOnOne.win.link',
+        ],
         [`acme/api#77 · merged ${merged('acme', 'api', 77)} · Collaboration`, 'eye', 'oneOnOne.win.link'],
       ],
     );
@@ -554,11 +713,23 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
       ],
     );
     const inCircle = async (i: number): Promise<Row[]> => rows(provider, circles[i]!.node);
-    assert.deepStrictEqual((await inCircle(0)).map((r) => [r.label, r.description]), [['Cache the search index', `acme/app#1120 · merged ${merged('acme', 'app', 1120)} · ${MORGAN.next}`]]);
-    assert.deepStrictEqual((await inCircle(1)).map((r) => r.label), ['Rate-limit the export endpoint']);
-    assert.deepStrictEqual((await inCircle(2)).map((r) => r.label), ['Document the search API']);
+    assert.deepStrictEqual(
+      (await inCircle(0)).map((r) => [r.label, r.description]),
+      [['Cache the search index', `acme/app#1120 · merged ${merged('acme', 'app', 1120)} · ${MORGAN.next}`]],
+    );
+    assert.deepStrictEqual(
+      (await inCircle(1)).map((r) => r.label),
+      ['Rate-limit the export endpoint'],
+    );
+    assert.deepStrictEqual(
+      (await inCircle(2)).map((r) => r.label),
+      ['Document the search API'],
+    );
     const unset = await inCircle(3);
-    assert.deepStrictEqual(unset.map((r) => [r.label, r.description, r.contextValue]), [['Hand-linked earlier', `acme/app#${RECENT.linked} · ${MORGAN.next}`, 'oneOnOne.win.link']]);
+    assert.deepStrictEqual(
+      unset.map((r) => [r.label, r.description, r.contextValue]),
+      [['Hand-linked earlier', `acme/app#${RECENT.linked} · ${MORGAN.next}`, 'oneOnOne.win.link']],
+    );
     const winNode = (await inCircle(0))[0]!.node;
     assert.strictEqual(provider.getParent(winNode)?.id, circles[0]!.node.id);
 
@@ -576,7 +747,11 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const shownBefore = spy.shown.length;
     const list = await openList();
     const { qp, running } = list;
-    assert.strictEqual(qp.title, `Link pull requests to your 1:1 with ${MORGAN.name} on ${MORGAN.next}`, 'the meeting in the editor is the one written to');
+    assert.strictEqual(
+      qp.title,
+      `Link pull requests to your 1:1 with ${MORGAN.name} on ${MORGAN.next}`,
+      'the meeting in the editor is the one written to',
+    );
     await press(qp, 'quickInput.first', 'acme/app#1119');
     await toggle(qp, 'acme/app#1119', 1);
     await acceptList(list);
@@ -584,11 +759,17 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     assert.strictEqual(circle.title, 'Impact circle of acme/app#1119');
     const goal = await acceptShown(shownBefore + 1);
     assert.strictEqual(goal.title, 'Also log progress on a goal?');
-    assert.deepStrictEqual(goal.items.map((i) => i.label), ['No goal', 'Ship search v2']);
+    assert.deepStrictEqual(
+      goal.items.map((i) => i.label),
+      ['No goal', 'Ship search v2'],
+    );
     const outcome = await running;
     assert.deepStrictEqual(outcome?.linked, ['acme/app#1119']);
     const line = winLine(gh.pull('acme', 'app', 1119), 'individual');
-    const lastWin = before.split('\n').filter((l) => l.startsWith('- ') && l.includes('#win')).at(-1)!;
+    const lastWin = before
+      .split('\n')
+      .filter((l) => l.startsWith('- ') && l.includes('#win'))
+      .at(-1)!;
     assert.strictEqual(await readText(uriOf(path)), before.replace(`${lastWin}\n`, `${lastWin}\n${line}\n`));
     assert.strictEqual(await readText(uriOf('goals/ship-search.md')), GOAL, '"No goal": the goal is not touched');
     await indexedWins(path, 5);
@@ -603,7 +784,11 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const { result: outcome, changes } = await textChanges(uri, () =>
       link({
         person: SAM.slug,
-        url: ['https://github.com/acme/web/pull/21/files?diff=split#r1', 'https://api.github.com/repos/acme/web/pulls/22', 'acme/web#23'],
+        url: [
+          'https://github.com/acme/web/pull/21/files?diff=split#r1',
+          'https://api.github.com/repos/acme/web/pulls/22',
+          'acme/web#23',
+        ],
         circle: 'collaboration',
       }),
     );
@@ -613,8 +798,14 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     assert.deepStrictEqual([outcome.pending, outcome.skipped, outcome.failed], [[], [], []]);
     assert.strictEqual(changes, 1, 'one edit');
     const added = [21, 22, 23].map((n) => winLine(gh.pull('acme', 'web', n), 'collaboration'));
-    assert.strictEqual(added[1], `- Speed up the CSV export — [acme/web#22](https://github.com/acme/web/pull/22), merged ${gh.pull('acme', 'web', 22).mergedAt!.slice(0, 10)}, +200/-50 lines, 1 file #win #impact/collaboration`);
-    assert.strictEqual(await readText(uri), before.replace(`${SAM_EXISTING}\r\n`, `${SAM_EXISTING}\r\n${added.map((l) => `${l}\r\n`).join('')}`));
+    assert.strictEqual(
+      added[1],
+      `- Speed up the CSV export — [acme/web#22](https://github.com/acme/web/pull/22), merged ${gh.pull('acme', 'web', 22).mergedAt!.slice(0, 10)}, +200/-50 lines, 1 file #win #impact/collaboration`,
+    );
+    assert.strictEqual(
+      await readText(uri),
+      before.replace(`${SAM_EXISTING}\r\n`, `${SAM_EXISTING}\r\n${added.map((l) => `${l}\r\n`).join('')}`),
+    );
     // The API address went to the configured API, not to api.github.com.
     assert.ok(gh.requestsTo('/repos/acme/web/pulls/22').length > 0);
     await indexedWins(path, 4);
@@ -643,17 +834,34 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
 
     // Only pull requests linked already: nothing changes, and the user is told.
     const messages = spy.messages.length;
-    const again = await link({ person: SAM.slug, url: ['https://github.com/acme/web/pull/24', 'acme/web#20'], circle: 'individual' });
-    assert.deepStrictEqual(again, { uri: undefined, linked: [], pending: [], skipped: ['acme/web#24', 'acme/web#20'], failed: [] });
+    const again = await link({
+      person: SAM.slug,
+      url: ['https://github.com/acme/web/pull/24', 'acme/web#20'],
+      circle: 'individual',
+    });
+    assert.deepStrictEqual(again, {
+      uri: undefined,
+      linked: [],
+      pending: [],
+      skipped: ['acme/web#24', 'acme/web#20'],
+      failed: [],
+    });
     assert.strictEqual(await readText(uri), after);
-    assert.ok(spy.messagesSince(messages, 'info').some((m) => m.text.includes('already linked')), JSON.stringify(spy.messagesSince(messages)));
+    assert.ok(
+      spy.messagesSince(messages, 'info').some((m) => m.text.includes('already linked')),
+      JSON.stringify(spy.messagesSince(messages)),
+    );
   });
 
   it('escapes hostile titles: one item per pull request, no link, HTML, heading, task or tag of their own', async () => {
     const path = meetingPath(HANA.slug, HANA.next);
     const uri = uriOf(path);
     const before = await readText(uri);
-    const outcome = await link({ person: HANA.slug, url: [31, 32, 33, 34].map((n) => `https://github.com/acme/web/pull/${n}`), circle: 'individual' });
+    const outcome = await link({
+      person: HANA.slug,
+      url: [31, 32, 33, 34].map((n) => `https://github.com/acme/web/pull/${n}`),
+      circle: 'individual',
+    });
     assert.deepStrictEqual(outcome?.linked, ['acme/web#31', 'acme/web#32', 'acme/web#33', 'acme/web#34']);
     const escaped = [
       '\\[Click me\\](`https://evil.example/steal?c=1)` \\<img src=x onerror=alert(1)\\> \\<script\\>alert(1)\\</script\\>',
@@ -670,7 +878,10 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const { services } = await api();
     await waitFor(() => services.store.index.get(path)?.wins.length === 4, 'the four wins to be indexed');
     const entry = services.store.index.get(path)!;
-    assert.deepStrictEqual(entry.wins.map((w) => [...w.tags].sort()), Array(4).fill(['impact/individual', 'win']));
+    assert.deepStrictEqual(
+      entry.wins.map((w) => [...w.tags].sort()),
+      Array(4).fill(['impact/individual', 'win']),
+    );
     assert.strictEqual(entry.agenda.length, 1, 'no task was injected into the agenda');
 
     // Rendered by VS Code's own markdown: four list items, the four pull request links and nothing else.
@@ -689,8 +900,15 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const { trees } = await api();
     const hana = (await rows(trees!.meetings)).find((r) => r.label === HANA.name)!;
     const meeting = (await rows(trees!.meetings, hana.node)).find((r) => r.label === HANA.next)!;
-    const labels = (await rows(trees!.meetings, meeting.node)).filter((r) => (r.node as Node).type === 'win').map((r) => r.label);
-    assert.deepStrictEqual(labels, [HOSTILE_TITLES.link, HOSTILE_TITLES.markdown, HOSTILE_TITLES.lines.replace(/\s+/g, ' '), HOSTILE_TITLES.list]);
+    const labels = (await rows(trees!.meetings, meeting.node))
+      .filter((r) => (r.node as Node).type === 'win')
+      .map((r) => r.label);
+    assert.deepStrictEqual(labels, [
+      HOSTILE_TITLES.link,
+      HOSTILE_TITLES.markdown,
+      HOSTILE_TITLES.lines.replace(/\s+/g, ' '),
+      HOSTILE_TITLES.list,
+    ]);
   });
 
   // --- GitHub failing ------------------------------------------------------------
@@ -711,39 +929,74 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const second = await link({ person: JO.slug, url: 'https://github.com/acme/app/pull/202' });
     assert.deepStrictEqual(second && [second.linked, second.pending, second.failed], [[], ['acme/app#202'], []]);
     assert.strictEqual(spy.shown.length, shown, 'no question asked');
-    const pending = original.replace('## Wins\n\n', `## Wins\n\n${pendingLine('acme/app#201', 'enabling')}\n${pendingLine('acme/app#202')}\n\n`);
+    const pending = original.replace(
+      '## Wins\n\n',
+      `## Wins\n\n${pendingLine('acme/app#201', 'enabling')}\n${pendingLine('acme/app#202')}\n\n`,
+    );
     assert.strictEqual(await readText(uri), pending);
     const warnings = spy.messagesSince(messages, 'warning');
     assert.strictEqual(warnings.length, 2, JSON.stringify(warnings));
-    assert.ok(warnings.every((w) => w.text.startsWith('GitHub could not be reached.') && w.text.includes('#enrich') && w.items.includes('Enrich Now')), JSON.stringify(warnings));
+    assert.ok(
+      warnings.every(
+        (w) =>
+          w.text.startsWith('GitHub could not be reached.') &&
+          w.text.includes('#enrich') &&
+          w.items.includes('Enrich Now'),
+      ),
+      JSON.stringify(warnings),
+    );
     await indexedWins(path, 2);
 
     // The tree marks them as waiting for details.
     const { trees } = await api();
     const jo = (await rows(trees!.meetings)).find((r) => r.label === JO.name)!;
     const wins = (await rows(trees!.meetings, jo.node))[0]!;
-    assert.deepStrictEqual([wins.label, wins.description, wins.contextValue], ['Wins', '2 · 2 to enrich', 'oneOnOne.wins.pending']);
+    assert.deepStrictEqual(
+      [wins.label, wins.description, wins.contextValue],
+      ['Wins', '2 · 2 to enrich', 'oneOnOne.wins.pending'],
+    );
     const circles = await rows(trees!.meetings, wins.node);
-    assert.deepStrictEqual(circles.map((r) => r.label), ['Enabling others', 'Circle not set']);
+    assert.deepStrictEqual(
+      circles.map((r) => r.label),
+      ['Enabling others', 'Circle not set'],
+    );
     const waiting = (await rows(trees!.meetings, circles[0]!.node))[0]!;
-    assert.deepStrictEqual([waiting.label, waiting.description, waiting.icon, waiting.contextValue], ['acme/app#201', `acme/app#201 · details to fetch · ${JO.next}`, 'cloud-download', 'oneOnOne.win.link.pending']);
+    assert.deepStrictEqual(
+      [waiting.label, waiting.description, waiting.icon, waiting.contextValue],
+      ['acme/app#201', `acme/app#201 · details to fetch · ${JO.next}`, 'cloud-download', 'oneOnOne.win.link.pending'],
+    );
 
     // Still failing: nothing changes, both remain.
-    const still = await vscode.commands.executeCommand<EnrichOutcome>('oneOnOne.enrichEvidence', { path, circle: 'collaboration' });
+    const still = await vscode.commands.executeCommand<EnrichOutcome>('oneOnOne.enrichEvidence', {
+      path,
+      circle: 'collaboration',
+    });
     assert.deepStrictEqual(still, { enriched: [], remaining: ['acme/app#201', 'acme/app#202'] });
     assert.strictEqual(await readText(uri), pending);
 
     // GitHub is back: both lines are replaced in place; #201 keeps its circle, #202 takes the one given.
     gh.recover();
-    const done = await vscode.commands.executeCommand<EnrichOutcome>('oneOnOne.enrichEvidence', { path, circle: 'collaboration' });
+    const done = await vscode.commands.executeCommand<EnrichOutcome>('oneOnOne.enrichEvidence', {
+      path,
+      circle: 'collaboration',
+    });
     assert.deepStrictEqual(done, { enriched: ['acme/app#201', 'acme/app#202'], remaining: [] });
     assert.strictEqual(
       await readText(uri),
-      original.replace('## Wins\n\n', `## Wins\n\n${winLine(gh.pull('acme', 'app', 201), 'enabling')}\n${winLine(gh.pull('acme', 'app', 202), 'collaboration')}\n\n`),
+      original.replace(
+        '## Wins\n\n',
+        `## Wins\n\n${winLine(gh.pull('acme', 'app', 201), 'enabling')}\n${winLine(gh.pull('acme', 'app', 202), 'collaboration')}\n\n`,
+      ),
     );
-    await waitFor(async () => !(await winTexts(path)).some((t) => t.includes('#enrich')), 'the index to see the enriched wins');
+    await waitFor(
+      async () => !(await winTexts(path)).some((t) => t.includes('#enrich')),
+      'the index to see the enriched wins',
+    );
     // Nothing left to enrich anywhere.
-    assert.deepStrictEqual(await vscode.commands.executeCommand<EnrichOutcome>('oneOnOne.enrichEvidence'), { enriched: [], remaining: [] });
+    assert.deepStrictEqual(await vscode.commands.executeCommand<EnrichOutcome>('oneOnOne.enrichEvidence'), {
+      enriched: [],
+      remaining: [],
+    });
   });
 
   it('a rate limit (403, x-ratelimit-remaining: 0) links the address marked #enrich and says when the limit resets', async () => {
@@ -755,13 +1008,24 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const messages = spy.messages.length;
     const outcome = await link({ person: LEE.slug, url: 'https://github.com/acme/app/pull/301', circle: 'individual' });
     assert.ok(outcome);
-    assert.deepStrictEqual([outcome.uri?.toString(), outcome.linked, outcome.pending, outcome.failed], [uri.toString(), [], ['acme/app#301'], []]);
-    assert.strictEqual(await readText(uri), before.replace('## Wins\n\n', `## Wins\n\n${pendingLine('acme/app#301', 'individual')}\n\n`));
-    const resetAt = new Date(gh.rateLimitReset * 1000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    assert.deepStrictEqual(
+      [outcome.uri?.toString(), outcome.linked, outcome.pending, outcome.failed],
+      [uri.toString(), [], ['acme/app#301'], []],
+    );
+    assert.strictEqual(
+      await readText(uri),
+      before.replace('## Wins\n\n', `## Wins\n\n${pendingLine('acme/app#301', 'individual')}\n\n`),
+    );
+    const resetAt = new Date(gh.rateLimitReset * 1000).toLocaleTimeString(undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     const warnings = spy.messagesSince(messages, 'warning');
     assert.deepStrictEqual(
       warnings.map((w) => w.text),
-      [`GitHub's rate limit was reached; it resets at ${resetAt}. acme/app#301 was linked without details and marked #enrich; "1:1: Enrich Evidence" fills them in later.`],
+      [
+        `GitHub's rate limit was reached; it resets at ${resetAt}. acme/app#301 was linked without details and marked #enrich; "1:1: Enrich Evidence" fills them in later.`,
+      ],
     );
     assert.ok(gh.requestsTo('/repos/acme/app/pulls/301').length > 0);
     await indexedWins(path, 1);
@@ -776,12 +1040,18 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const running = Promise.resolve(vscode.commands.executeCommand<EnrichOutcome>('oneOnOne.enrichEvidence', uri));
     const asked = await acceptShown(shownBefore);
     assert.strictEqual(asked.title, 'Impact circle of acme/app#302 (2 of 2)');
-    assert.deepStrictEqual([asked.items[0]!.label, asked.items[0]!.description], ['Individual contribution', 'suggested: your own change']);
+    assert.deepStrictEqual(
+      [asked.items[0]!.label, asked.items[0]!.description],
+      ['Individual contribution', 'suggested: your own change'],
+    );
     assert.deepStrictEqual(await running, { enriched: ['acme/app#301', 'acme/app#302'], remaining: [] });
     assert.strictEqual(spy.shown.length, shownBefore + 1, 'the circle of #301 is kept, not asked');
     assert.strictEqual(
       await readText(uri),
-      before.replace('## Wins\n\n', `## Wins\n\n${winLine(gh.pull('acme', 'app', 301), 'individual')}\n${winLine(gh.pull('acme', 'app', 302), 'individual')}\n\n`),
+      before.replace(
+        '## Wins\n\n',
+        `## Wins\n\n${winLine(gh.pull('acme', 'app', 301), 'individual')}\n${winLine(gh.pull('acme', 'app', 302), 'individual')}\n\n`,
+      ),
     );
   });
 
@@ -790,9 +1060,17 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const before = await readText(uriOf(path));
     gh.rateLimitReset = Math.floor(Date.now() / 1000) + 52 * 60;
     gh.fail('/search/issues', 'rate-limit');
-    const list = await openList({ person: LEE.slug, circle: 'individual' }, (qp) => /rate limit/.test(qp.placeholder ?? ''));
-    const resetAt = new Date(gh.rateLimitReset * 1000).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-    assert.strictEqual(list.qp.placeholder, `GitHub's rate limit was reached (it resets at ${resetAt}). Paste an address to link it now; its details follow later.`);
+    const list = await openList({ person: LEE.slug, circle: 'individual' }, (qp) =>
+      /rate limit/.test(qp.placeholder ?? ''),
+    );
+    const resetAt = new Date(gh.rateLimitReset * 1000).toLocaleTimeString(undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    assert.strictEqual(
+      list.qp.placeholder,
+      `GitHub's rate limit was reached (it resets at ${resetAt}). Paste an address to link it now; its details follow later.`,
+    );
     assert.deepStrictEqual(list.qp.items, [], 'nothing listed');
     // The user pastes an address into the list and presses Enter.
     list.qp.value = 'https://github.com/acme/app/pull/303';
@@ -800,7 +1078,10 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const outcome = await list.running;
     assert.deepStrictEqual(outcome?.linked, ['acme/app#303']);
     const line = winLine(gh.pull('acme', 'app', 303), 'individual');
-    const lastWin = before.split('\n').filter((l) => l.includes('#win')).at(-1)!;
+    const lastWin = before
+      .split('\n')
+      .filter((l) => l.includes('#win'))
+      .at(-1)!;
     assert.strictEqual(await readText(uriOf(path)), before.replace(`${lastWin}\n`, `${lastWin}\n${line}\n`));
     await indexedWins(path, 3);
   });
@@ -831,7 +1112,10 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     assert.strictEqual(await readText(uri), before);
     const errors = spy.messagesSince(messages, 'error');
     assert.strictEqual(errors.length, 1, JSON.stringify(errors));
-    assert.ok(errors[0]!.text.startsWith('GitHub did not show acme/private#401, acme/app#402 (not found).'), errors[0]!.text);
+    assert.ok(
+      errors[0]!.text.startsWith('GitHub did not show acme/private#401, acme/app#402 (not found).'),
+      errors[0]!.text,
+    );
     assert.deepStrictEqual(errors[0]!.items, ['Sign In to GitHub', 'Add Link Anyway']);
 
     // "Add Link Anyway" writes them as links waiting for details.
@@ -841,7 +1125,10 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     await waitFor(async () => (await readText(uri)) !== before, 'the links to be added anyway');
     assert.strictEqual(
       await readText(uri),
-      before.replace('## Wins\n\n', `## Wins\n\n${pendingLine('acme/private#401', 'individual')}\n${pendingLine('acme/app#402', 'individual')}\n\n`),
+      before.replace(
+        '## Wins\n\n',
+        `## Wins\n\n${pendingLine('acme/private#401', 'individual')}\n${pendingLine('acme/app#402', 'individual')}\n\n`,
+      ),
     );
     await indexedWins(path, 2);
   });
@@ -852,14 +1139,23 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const before = await readText(uri);
     gh.clearRequests();
     const cases: [string | string[], string][] = [
-      [['https://github.com/acme/app/pull/5', 'https://github.com/acme/app/issues/5'], 'acme/app#5 is an issue, not a pull request.'],
+      [
+        ['https://github.com/acme/app/pull/5', 'https://github.com/acme/app/issues/5'],
+        'acme/app#5 is an issue, not a pull request.',
+      ],
       ['https://github.com/acme/app/commit/0123abc', 'That is a commit, not a pull request.'],
-      ['https://gitlab.com/acme/app/-/merge_requests/3', '"https://gitlab.com/acme/app/-/merge_requests/3" is not the address of a pull request (…/owner/repo/pull/123).'],
+      [
+        'https://gitlab.com/acme/app/-/merge_requests/3',
+        '"https://gitlab.com/acme/app/-/merge_requests/3" is not the address of a pull request (…/owner/repo/pull/123).',
+      ],
     ];
     for (const [url, error] of cases) {
       const messages = spy.messages.length;
       assert.strictEqual(await link({ person: RAVI.slug, url, circle: 'individual' }), undefined);
-      assert.deepStrictEqual(spy.messagesSince(messages, 'error').map((m) => m.text), [error]);
+      assert.deepStrictEqual(
+        spy.messagesSince(messages, 'error').map((m) => m.text),
+        [error],
+      );
     }
     assert.deepStrictEqual(gh.requests, [], 'GitHub was not asked');
     assert.strictEqual(await readText(uri), before);
@@ -871,10 +1167,18 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const { services } = await api();
     const goalUri = uriOf('goals/ship-search.md');
     // An unknown goal is refused before anything happens.
-    assert.strictEqual(await link({ person: TESS.slug, url: 'acme/app#501', circle: 'individual', goal: 'No such goal' }), undefined);
+    assert.strictEqual(
+      await link({ person: TESS.slug, url: 'acme/app#501', circle: 'individual', goal: 'No such goal' }),
+      undefined,
+    );
     assert.strictEqual(services.store.index.meetingsOf(TESS.slug).length, 1, 'no meeting was created');
 
-    const outcome = await link({ person: TESS.name, url: 'https://github.com/acme/app/pull/501', circle: 'individual', goal: 'Ship search v2' });
+    const outcome = await link({
+      person: TESS.name,
+      url: 'https://github.com/acme/app/pull/501',
+      circle: 'individual',
+      goal: 'Ship search v2',
+    });
     assert.ok(outcome?.uri);
     assert.deepStrictEqual(outcome.linked, ['acme/app#501']);
     const date = /\/(\d{4}-\d{2}-\d{2})\.md$/.exec(outcome.uri.path)?.[1];
@@ -884,11 +1188,16 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     const win = winLine(pull, 'individual', pull.title, ' #goal/ship-search');
     assert.strictEqual(
       await readText(outcome.uri),
-      TEMPLATE.replace(/\{\{date\}\}/g, date).replace('{{person}}', TESS.name).replace('## Wins\n\n', `## Wins\n\n${win}\n\n`),
+      TEMPLATE.replace(/\{\{date\}\}/g, date)
+        .replace('{{person}}', TESS.name)
+        .replace('## Wins\n\n', `## Wins\n\n${win}\n\n`),
     );
     assert.strictEqual(
       await readText(goalUri),
-      GOAL.replace('- 2026-10-01: Kicked off the design.\n', `- 2026-10-01: Kicked off the design.\n- ${services.today()}: Merged [acme/app#501](https://github.com/acme/app/pull/501) Add search facets\n`),
+      GOAL.replace(
+        '- 2026-10-01: Kicked off the design.\n',
+        `- 2026-10-01: Kicked off the design.\n- ${services.today()}: Merged [acme/app#501](https://github.com/acme/app/pull/501) Add search facets\n`,
+      ),
     );
   });
 
@@ -899,10 +1208,18 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     l.auth = originalAuth!;
     try {
       gh.clearRequests();
-      const anonymous = await link({ person: UMA.slug, url: 'https://github.com/acme/app/pull/601', circle: 'individual' });
+      const anonymous = await link({
+        person: UMA.slug,
+        url: 'https://github.com/acme/app/pull/601',
+        circle: 'individual',
+      });
       assert.deepStrictEqual(anonymous?.linked, ['acme/app#601']);
       assert.ok(gh.requestsTo('/repos/acme/app/pulls/601').length > 0);
-      assert.deepStrictEqual(gh.requests.filter((r) => r.authorization !== undefined), [], 'no request carries credentials');
+      assert.deepStrictEqual(
+        gh.requests.filter((r) => r.authorization !== undefined),
+        [],
+        'no request carries credentials',
+      );
       assert.ok(!gh.requests.some((r) => r.path === '/user'), 'nobody to ask about');
     } finally {
       l.auth = tokenAuth;
@@ -910,18 +1227,35 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
 
     gh.clearRequests();
     const logged = spy.logged.length;
-    const signedIn = await link({ person: UMA.slug, url: ['https://github.com/acme/app/pull/602', 'https://github.com/acme/private/pull/603'], circle: 'individual' });
+    const signedIn = await link({
+      person: UMA.slug,
+      url: ['https://github.com/acme/app/pull/602', 'https://github.com/acme/private/pull/603'],
+      circle: 'individual',
+    });
     assert.deepStrictEqual(signedIn?.linked, ['acme/app#602']);
-    assert.deepStrictEqual(signedIn?.failed.map((f) => f.kind), ['not-found']);
+    assert.deepStrictEqual(
+      signedIn?.failed.map((f) => f.kind),
+      ['not-found'],
+    );
     assert.ok(gh.requests.some((r) => r.path === '/user'));
-    assert.ok(gh.requests.length > 2 && gh.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`), JSON.stringify(gh.requests));
+    assert.ok(
+      gh.requests.length > 2 && gh.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`),
+      JSON.stringify(gh.requests),
+    );
     await indexedWins(path, 2);
 
     // Not in any file of the journal, not in the log, not in an outcome or a message.
-    for (const f of await journalFiles()) assert.ok(!f.text.includes(TEST_TOKEN) && !/bearer/i.test(f.text), `${f.path} holds the token`);
+    for (const f of await journalFiles())
+      assert.ok(!f.text.includes(TEST_TOKEN) && !/bearer/i.test(f.text), `${f.path} holds the token`);
     const lines = spy.logged.slice(logged);
-    assert.ok(lines.some((m) => m.includes('acme/private#603')), `the failure is logged: ${JSON.stringify(lines)}`);
-    assert.ok(spy.logged.every((m) => !m.includes(TEST_TOKEN)), 'the token is not logged');
+    assert.ok(
+      lines.some((m) => m.includes('acme/private#603')),
+      `the failure is logged: ${JSON.stringify(lines)}`,
+    );
+    assert.ok(
+      spy.logged.every((m) => !m.includes(TEST_TOKEN)),
+      'the token is not logged',
+    );
     assert.ok(!JSON.stringify(signedIn).includes(TEST_TOKEN));
     assert.ok(spy.messages.every((m) => !m.text.includes(TEST_TOKEN)));
   });
@@ -936,9 +1270,16 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
       gh.clearRequests();
       authCalls.length = 0;
       // A web address on the Enterprise host, and owner/repo#N, which now means that host.
-      const outcome = await link({ person: VIC.slug, url: ['https://ghe.example.test/platform/infra/pull/42', 'platform/infra#43'], circle: 'enabling' });
+      const outcome = await link({
+        person: VIC.slug,
+        url: ['https://ghe.example.test/platform/infra/pull/42', 'platform/infra#43'],
+        circle: 'enabling',
+      });
       assert.deepStrictEqual(outcome?.linked, ['platform/infra#42', 'platform/infra#43']);
-      assert.ok(gh.requestsTo('/repos/platform/infra/pulls/42').length > 0 && gh.requestsTo('/repos/platform/infra/pulls/43').length > 0);
+      assert.ok(
+        gh.requestsTo('/repos/platform/infra/pulls/42').length > 0 &&
+          gh.requestsTo('/repos/platform/infra/pulls/43').length > 0,
+      );
       assert.ok(gh.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`));
       assert.ok(authCalls.length > 0, 'a token was asked for');
       assert.deepStrictEqual(
@@ -946,7 +1287,10 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
         [`github-enterprise ghe.example.test ${gh.origin}`],
       );
       const ghe = (n: number): string =>
-        winLine(gh.pull('platform', 'infra', n), 'enabling').replace(`(https://github.com/platform/infra/pull/${n})`, `(https://ghe.example.test/platform/infra/pull/${n})`);
+        winLine(gh.pull('platform', 'infra', n), 'enabling').replace(
+          `(https://github.com/platform/infra/pull/${n})`,
+          `(https://ghe.example.test/platform/infra/pull/${n})`,
+        );
       assert.strictEqual(await readText(uri), before.replace('## Wins\n\n', `## Wins\n\n${ghe(42)}\n${ghe(43)}\n\n`));
       await indexedWins(path, 2);
     } finally {

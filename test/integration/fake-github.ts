@@ -132,7 +132,9 @@ export class FakeGitHub {
   }
 
   requestsTo(prefix: string): RecordedRequest[] {
-    return this.requests.filter((r) => r.path === prefix || r.path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+    return this.requests.filter(
+      (r) => r.path === prefix || r.path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+    );
   }
 
   // -------------------------------------------------------------------------
@@ -148,26 +150,65 @@ export class FakeGitHub {
     if (failure) return this.failWith(failure.mode, req, res);
     if (req.method !== 'GET') return this.json(res, 404, { message: 'Not Found' });
     // Like GitHub: a wrong token is refused everywhere; no token is fine for public data.
-    if (authorization !== undefined && authorization !== `Bearer ${TEST_TOKEN}`) return this.json(res, 401, { message: 'Bad credentials' });
+    if (authorization !== undefined && authorization !== `Bearer ${TEST_TOKEN}`)
+      return this.json(res, 401, { message: 'Bad credentials' });
 
     if (path === '/user') {
-      return authorization ? this.json(res, 200, { login: ME, id: 1, type: 'User' }) : this.json(res, 401, { message: 'Requires authentication' });
+      return authorization
+        ? this.json(res, 200, { login: ME, id: 1, type: 'User' })
+        : this.json(res, 401, { message: 'Requires authentication' });
     }
     if (path === '/search/issues') return this.search(url, res);
 
     const m = /^\/repos\/([^/]+)\/([^/]+)\/(pulls|issues)\/(\d+)(?:\/(files|commits|reviews))?$/.exec(path);
     if (!m) return this.json(res, 404, { message: 'Not Found' });
-    const [, owner, repo, kind, num, sub] = m as unknown as [string, string, string, string, string, string | undefined];
+    const [, owner, repo, kind, num, sub] = m as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string | undefined,
+    ];
     if (kind === 'issues') {
       const author = this.issues.get(key(owner, repo, Number(num)));
       if (author === undefined) return this.json(res, 404, { message: 'Not Found' });
-      return this.json(res, 200, { number: Number(num), title: `Issue ${num}`, user: { login: author }, state: 'closed' });
+      return this.json(res, 200, {
+        number: Number(num),
+        title: `Issue ${num}`,
+        user: { login: author },
+        state: 'closed',
+      });
     }
     const pull = this.pulls.get(key(owner, repo, Number(num)));
     if (!pull) return this.json(res, 404, { message: 'Not Found' });
-    if (sub === 'files') return this.page(url, res, pull.files.map((filename) => ({ filename, status: 'modified', additions: 1, deletions: 0 })));
-    if (sub === 'commits') return this.page(url, res, pull.commits.map((c, i) => ({ sha: `${i}`.padStart(40, '0'), author: { login: c.login }, commit: { message: c.message } })));
-    if (sub === 'reviews') return this.page(url, res, pull.reviews.map((r, i) => ({ id: i + 1, user: { login: r.login }, state: r.state, submitted_at: r.submittedAt })));
+    if (sub === 'files')
+      return this.page(
+        url,
+        res,
+        pull.files.map((filename) => ({ filename, status: 'modified', additions: 1, deletions: 0 })),
+      );
+    if (sub === 'commits')
+      return this.page(
+        url,
+        res,
+        pull.commits.map((c, i) => ({
+          sha: `${i}`.padStart(40, '0'),
+          author: { login: c.login },
+          commit: { message: c.message },
+        })),
+      );
+    if (sub === 'reviews')
+      return this.page(
+        url,
+        res,
+        pull.reviews.map((r, i) => ({
+          id: i + 1,
+          user: { login: r.login },
+          state: r.state,
+          submitted_at: r.submittedAt,
+        })),
+      );
     return this.json(res, 200, this.pullJson(pull));
   }
 
@@ -204,7 +245,13 @@ export class FakeGitHub {
       const test = (p: FakePull): boolean => {
         switch (name) {
           case 'is':
-            return value === 'pr' ? true : value === 'merged' ? p.mergedAt !== null : value === 'open' ? p.state === 'open' : true;
+            return value === 'pr'
+              ? true
+              : value === 'merged'
+                ? p.mergedAt !== null
+                : value === 'open'
+                  ? p.state === 'open'
+                  : true;
           case 'author':
             return p.author.toLowerCase() === value!.toLowerCase();
           case 'reviewed-by':
@@ -229,7 +276,11 @@ export class FakeGitHub {
       user: { login: p.author },
       state: p.state,
       updated_at: p.updatedAt,
-      pull_request: { url: `${this.origin}/repos/${p.owner}/${p.repo}/pulls/${p.number}`, html_url: `https://github.com/${p.owner}/${p.repo}/pull/${p.number}`, merged_at: p.mergedAt },
+      pull_request: {
+        url: `${this.origin}/repos/${p.owner}/${p.repo}/pulls/${p.number}`,
+        html_url: `https://github.com/${p.owner}/${p.repo}/pull/${p.number}`,
+        merged_at: p.mergedAt,
+      },
     }));
     const { slice, link } = this.paginate(url, items);
     this.json(res, 200, { total_count: items.length, incomplete_results: false, items: slice }, link);
@@ -253,7 +304,10 @@ export class FakeGitHub {
     const links: string[] = [];
     if (page < last) links.push(`<${at(page + 1)}>; rel="next"`, `<${at(last)}>; rel="last"`);
     if (page > 1) links.push(`<${at(1)}>; rel="first"`, `<${at(page - 1)}>; rel="prev"`);
-    return { slice: items.slice((page - 1) * perPage, page * perPage), link: links.length > 0 ? links.join(', ') : undefined };
+    return {
+      slice: items.slice((page - 1) * perPage, page * perPage),
+      link: links.length > 0 ? links.join(', ') : undefined,
+    };
   }
 
   private failWith(mode: FailureMode, req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -272,7 +326,9 @@ export class FakeGitHub {
         res.setHeader('x-ratelimit-remaining', '0');
         res.setHeader('x-ratelimit-used', '60');
         res.setHeader('x-ratelimit-reset', String(this.rateLimitReset));
-        return this.json(res, 403, { message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit.)` });
+        return this.json(res, 403, {
+          message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit.)`,
+        });
     }
   }
 
@@ -358,20 +414,38 @@ export function seedRecentWork(gh: FakeGitHub, now = Date.now()): void {
     const docs = n === RECENT.first;
     gh.addPull(
       pullRequest(n, {
-        title: n === RECENT.last ? 'Cache the search index' : docs ? 'Document the search API' : `Search improvement ${n}`,
+        title:
+          n === RECENT.last ? 'Cache the search index' : docs ? 'Document the search API' : `Search improvement ${n}`,
         mergedAt,
         additions: n === RECENT.last ? 120 : 5,
         deletions: n === RECENT.last ? 30 : 1,
-        files: docs ? ['docs/search.md', 'README.md'] : n === RECENT.last ? ['src/search/index.ts', 'src/search/cache.ts', 'src/search/cache.test.ts', 'src/search/types.ts'] : ['src/search.ts'],
+        files: docs
+          ? ['docs/search.md', 'README.md']
+          : n === RECENT.last
+            ? ['src/search/index.ts', 'src/search/cache.ts', 'src/search/cache.test.ts', 'src/search/types.ts']
+            : ['src/search.ts'],
       }),
     );
   }
-  gh.addPull(pullRequest(990, { title: 'Older work, before the last 1:1', mergedAt: new Date(now - 20 * DAY).toISOString() }));
+  gh.addPull(
+    pullRequest(990, { title: 'Older work, before the last 1:1', mergedAt: new Date(now - 20 * DAY).toISOString() }),
+  );
   gh.addPull(pullRequest(991, { title: 'Much older work', mergedAt: new Date(now - 30 * DAY).toISOString() }));
-  gh.addPull(pullRequest(995, { title: 'Abandoned attempt', mergedAt: null, state: 'closed', updatedAt: new Date(now - 2 * DAY).toISOString() }));
+  gh.addPull(
+    pullRequest(995, {
+      title: 'Abandoned attempt',
+      mergedAt: null,
+      state: 'closed',
+      updatedAt: new Date(now - 2 * DAY).toISOString(),
+    }),
+  );
   // Reviews I gave.
   const others = (count: number, at: number): FakeReview[] =>
-    Array.from({ length: count }, (_, i) => ({ login: `reviewer-${i % 7}`, state: 'COMMENTED' as const, submittedAt: new Date(at - (count - i) * 60_000).toISOString() }));
+    Array.from({ length: count }, (_, i) => ({
+      login: `reviewer-${i % 7}`,
+      state: 'COMMENTED' as const,
+      submittedAt: new Date(at - (count - i) * 60_000).toISOString(),
+    }));
   gh.addPull(
     pullRequest(77, {
       repo: 'api',
@@ -381,7 +455,10 @@ export function seedRecentWork(gh: FakeGitHub, now = Date.now()): void {
       additions: 40,
       deletions: 8,
       // 120 reviews by others first: mine is on the second page.
-      reviews: [...others(120, now - 3 * DAY), { login: ME, state: 'APPROVED', submittedAt: new Date(now - 3 * DAY).toISOString() }],
+      reviews: [
+        ...others(120, now - 3 * DAY),
+        { login: ME, state: 'APPROVED', submittedAt: new Date(now - 3 * DAY).toISOString() },
+      ],
     }),
   );
   gh.addPull(

@@ -19,7 +19,9 @@ describe('manifest and command registration', () => {
   it('registers every contributed command, and contributes every registered one', async () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
     // VS Code adds focus/open/… commands for each contributed view: those are not ours to register.
-    const viewIds = (manifest.contributes as unknown as { views: Record<string, { id: string }[]> }).views['oneOnOne']!.map((v) => `${v.id}.`);
+    const viewIds = (manifest.contributes as unknown as { views: Record<string, { id: string }[]> }).views[
+      'oneOnOne'
+    ]!.map((v) => `${v.id}.`);
     const registered = (await vscode.commands.getCommands(true))
       .filter((c) => c.startsWith('oneOnOne.') && !viewIds.some((prefix) => c.startsWith(prefix)))
       .sort();
@@ -36,7 +38,14 @@ describe('manifest and command registration', () => {
 
   it('keeps the public command ids of the foundation', () => {
     const ids = manifest.contributes.commands.map((c) => c.command);
-    for (const id of ['oneOnOne.initJournal', 'oneOnOne.addPerson', 'oneOnOne.newMeeting', 'oneOnOne.newGoal', 'oneOnOne.newFeedbackThread', 'oneOnOne.refresh']) {
+    for (const id of [
+      'oneOnOne.initJournal',
+      'oneOnOne.addPerson',
+      'oneOnOne.newMeeting',
+      'oneOnOne.newGoal',
+      'oneOnOne.newFeedbackThread',
+      'oneOnOne.refresh',
+    ]) {
       assert.ok(ids.includes(id), `${id} is missing`);
     }
   });

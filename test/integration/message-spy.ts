@@ -35,6 +35,9 @@ export class MessageSpy {
 
   /** Errors and warnings shown since `n` messages had been. */
   errorsSince(n: number): string[] {
-    return this.shown.slice(n).filter((m) => m.level !== 'info').map((m) => m.text);
+    return this.shown
+      .slice(n)
+      .filter((m) => m.level !== 'info')
+      .map((m) => m.text);
   }
 }

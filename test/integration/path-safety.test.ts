@@ -66,8 +66,16 @@ describe('path safety: hostile names never write outside the journal', () => {
     await closeAllEditors();
     // Nothing new beside the journal: not in the workspace, not next to it, not in the temp folder or at /.
     assert.deepStrictEqual(listTree(around(), journal()), treeBefore, 'files appeared outside the journal folder');
-    assert.deepStrictEqual(fs.readdirSync(path.dirname(around())).filter((n) => n.includes(ID)), tmpBefore, 'a file appeared in the temp folder');
-    assert.deepStrictEqual(fs.readdirSync('/').filter((n) => n.includes(ID)), [], 'a file appeared at /');
+    assert.deepStrictEqual(
+      fs.readdirSync(path.dirname(around())).filter((n) => n.includes(ID)),
+      tmpBefore,
+      'a file appeared in the temp folder',
+    );
+    assert.deepStrictEqual(
+      fs.readdirSync('/').filter((n) => n.includes(ID)),
+      [],
+      'a file appeared at /',
+    );
   });
 
   /** Removes what a test created inside the journal. */
@@ -113,12 +121,15 @@ describe('path safety: hostile names never write outside the journal', () => {
         assert.ok(goal, `newGoal ${JSON.stringify(name.slice(0, 40))} wrote nothing`);
         assertInsideJournal(goal, 'goals');
         made.push(goal);
-        const thread = await vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.newFeedbackThread', { title: name });
+        const thread = await vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.newFeedbackThread', {
+          title: name,
+        });
         assert.ok(thread, `newFeedbackThread ${JSON.stringify(name.slice(0, 40))} wrote nothing`);
         assertInsideJournal(thread, 'feedback');
         made.push(thread);
         const names = made.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1));
-        for (const reserved of ['con.md', 'nul.md', 'com1.md', 'lpt9.md']) assert.ok(!names.includes(reserved), `${reserved} was created`);
+        for (const reserved of ['con.md', 'nul.md', 'com1.md', 'lpt9.md'])
+          assert.ok(!names.includes(reserved), `${reserved} was created`);
       }
     } finally {
       await remove(...made);
@@ -131,7 +142,10 @@ describe('path safety: hostile names never write outside the journal', () => {
       const n = messages.shown.length;
       assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.addPerson', { name }), undefined);
       assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.newGoal', { title: name }), undefined);
-      assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.newFeedbackThread', { title: name }), undefined);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('oneOnOne.newFeedbackThread', { title: name }),
+        undefined,
+      );
       const errors = messages.errorsSince(n);
       assert.strictEqual(errors.length, 3, `${JSON.stringify(name)}: ${errors.join(' | ')}`);
       for (const e of errors) assert.match(e, /at least one letter or digit/);
@@ -153,19 +167,36 @@ describe('path safety: hostile names never write outside the journal', () => {
       ['oneOnOne.setFeedbackStatus', { thread: '../../etc/passwd', status: 'closed' }, /No feedback thread/],
       ['oneOnOne.generateReview', { from: `../${ID}`, to: '2026-12-31' }, /"from" and "to" must be dates/],
       ['oneOnOne.generateReview', { from: '2026-01-01', to: '2026-12-31', person: '../../x' }, /No person/],
-      ['oneOnOne.linkPullRequest', { person: 'alex-kim', goal: '/etc/passwd', url: 'https://github.com/o/r/pull/1' }, /No goal/],
+      [
+        'oneOnOne.linkPullRequest',
+        { person: 'alex-kim', goal: '/etc/passwd', url: 'https://github.com/o/r/pull/1' },
+        /No goal/,
+      ],
     ];
     for (const [command, args, expected] of calls) {
       const n = messages.shown.length;
-      assert.strictEqual(await vscode.commands.executeCommand(command, args), undefined, `${command} ${JSON.stringify(args)}`);
+      assert.strictEqual(
+        await vscode.commands.executeCommand(command, args),
+        undefined,
+        `${command} ${JSON.stringify(args)}`,
+      );
       const errors = messages.errorsSince(n);
-      assert.ok(errors.some((e) => expected.test(e)), `${command} ${JSON.stringify(args)}: ${JSON.stringify(errors)}`);
+      assert.ok(
+        errors.some((e) => expected.test(e)),
+        `${command} ${JSON.stringify(args)}: ${JSON.stringify(errors)}`,
+      );
     }
     assert.deepStrictEqual(listTree(journal(), ''), journalBefore);
   });
 
   it('a forged tree row (a talking point with a path out of the journal) is refused by the writer, naming the path', async () => {
-    for (const forged of [`../../${ID}.md`, `/tmp/${ID}.md`, `people/../../${ID}.md`, `C:\\${ID}.md`, `meetings/alex-kim/${ID}\u0000.md`]) {
+    for (const forged of [
+      `../../${ID}.md`,
+      `/tmp/${ID}.md`,
+      `people/../../${ID}.md`,
+      `C:\\${ID}.md`,
+      `meetings/alex-kim/${ID}\u0000.md`,
+    ]) {
       const n = messages.shown.length;
       const node = { type: 'point', id: `point/${forged}`, path: forged, person: 'alex-kim', line: 0, text: 'x' };
       assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.markDiscussed', node), undefined);
@@ -178,9 +209,30 @@ describe('path safety: hostile names never write outside the journal', () => {
 
   it('the writer refuses every escaping or non-portable path, before touching the disk', async () => {
     const { services } = await api();
-    const escaping = [`../${ID}.md`, `../../${ID}.md`, `/tmp/${ID}.md`, `//server/${ID}.md`, `C:/${ID}.md`, `c:${ID}.md`, `people\\..\\..\\${ID}.md`, `people/../../${ID}.md`, `./${ID}.md`, `people//${ID}.md`, `people/${ID}\u0000.md`, `．．/${ID}.md`, `people/\uD800${ID}.md`];
+    const escaping = [
+      `../${ID}.md`,
+      `../../${ID}.md`,
+      `/tmp/${ID}.md`,
+      `//server/${ID}.md`,
+      `C:/${ID}.md`,
+      `c:${ID}.md`,
+      `people\\..\\..\\${ID}.md`,
+      `people/../../${ID}.md`,
+      `./${ID}.md`,
+      `people//${ID}.md`,
+      `people/${ID}\u0000.md`,
+      `．．/${ID}.md`,
+      `people/\uD800${ID}.md`,
+    ];
     for (const p of escaping) {
-      for (const result of [await services.writer.create([{ path: p, contents: 'x' }], 'test'), await services.writer.edit(p, (doc) => addListItem(doc, { heading: 'Agenda', createAt: 'start' }, { text: 'x' }), 'test')]) {
+      for (const result of [
+        await services.writer.create([{ path: p, contents: 'x' }], 'test'),
+        await services.writer.edit(
+          p,
+          (doc) => addListItem(doc, { heading: 'Agenda', createAt: 'start' }, { text: 'x' }),
+          'test',
+        ),
+      ]) {
         assert.strictEqual(result.ok, false, p);
         assert.match(!result.ok ? result.reason : '', /could lead outside the journal folder/, p);
       }
@@ -215,29 +267,58 @@ describe('path safety: hostile names never write outside the journal', () => {
       fs.symlinkSync(outside(), linkedFolder, 'dir');
       fs.symlinkSync(path.join(outside(), 'secret.md'), linkedFile, 'file');
       fs.symlinkSync(loop, loop);
-      for (const uri of people) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\nrole: peer\ncadence: weekly\n---\n'));
-      await waitFor(() => services.store.index.findPerson('sam-linked') && services.store.index.findPerson('loop-person'), 'the two people to be indexed');
+      for (const uri of people)
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\nrole: peer\ncadence: weekly\n---\n'));
+      await waitFor(
+        () => services.store.index.findPerson('sam-linked') && services.store.index.findPerson('loop-person'),
+        'the two people to be indexed',
+      );
       const outsideBefore = listTree(outside(), '');
       const secretBefore = fs.readFileSync(path.join(outside(), 'secret.md'));
 
       let n = messages.shown.length;
-      assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.newMeeting', { person: 'sam-linked', date: '2031-01-07' }), undefined);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('oneOnOne.newMeeting', { person: 'sam-linked', date: '2031-01-07' }),
+        undefined,
+      );
       let errors = messages.errorsSince(n);
-      assert.ok(errors.some((e) => /"meetings\/sam-linked" is a symbolic link.*Replace the link with the folder itself/.test(e)), JSON.stringify(errors));
+      assert.ok(
+        errors.some((e) =>
+          /"meetings\/sam-linked" is a symbolic link.*Replace the link with the folder itself/.test(e),
+        ),
+        JSON.stringify(errors),
+      );
 
       n = messages.shown.length;
-      assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.newMeeting', { person: 'loop-person', date: '2031-01-07' }), undefined);
+      assert.strictEqual(
+        await vscode.commands.executeCommand('oneOnOne.newMeeting', { person: 'loop-person', date: '2031-01-07' }),
+        undefined,
+      );
       errors = messages.errorsSince(n);
-      assert.ok(errors.some((e) => /"meetings\/loop-person"/.test(e) && /Nothing was written/.test(e)), JSON.stringify(errors));
+      assert.ok(
+        errors.some((e) => /"meetings\/loop-person"/.test(e) && /Nothing was written/.test(e)),
+        JSON.stringify(errors),
+      );
 
-      const edit = await services.writer.edit('goals/linked-goal.md', (doc) => addListItem(doc, { heading: 'Progress', createAt: 'end' }, { text: 'x' }), 'test');
+      const edit = await services.writer.edit(
+        'goals/linked-goal.md',
+        (doc) => addListItem(doc, { heading: 'Progress', createAt: 'end' }, { text: 'x' }),
+        'test',
+      );
       assert.strictEqual(edit.ok, false);
       assert.match(!edit.ok ? edit.reason : '', /"goals\/linked-goal\.md" is a symbolic link/);
-      const created = await services.writer.create([{ path: 'meetings/sam-linked/2031-01-14.md', contents: 'x' }], 'test');
+      const created = await services.writer.create(
+        [{ path: 'meetings/sam-linked/2031-01-14.md', contents: 'x' }],
+        'test',
+      );
       assert.strictEqual(created.ok, false);
 
       assert.deepStrictEqual(listTree(outside(), ''), outsideBefore, 'nothing was written through the folder link');
-      assert.deepStrictEqual(fs.readFileSync(path.join(outside(), 'secret.md')), secretBefore, 'the linked file is unchanged');
+      assert.deepStrictEqual(
+        fs.readFileSync(path.join(outside(), 'secret.md')),
+        secretBefore,
+        'the linked file is unchanged',
+      );
     } finally {
       for (const p of [linkedFolder, linkedFile, loop]) fs.rmSync(p, { force: true });
       await remove(...people);
@@ -252,7 +333,10 @@ describe('path safety: hostile names never write outside the journal', () => {
     let meeting: vscode.Uri | undefined;
     try {
       fs.symlinkSync(path.join(outside(), 'secret.md'), template, 'file');
-      meeting = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.newMeeting', { person: 'alex-kim', date: '2031-02-04' });
+      meeting = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.newMeeting', {
+        person: 'alex-kim',
+        date: '2031-02-04',
+      });
       assert.ok(meeting);
       const text = new TextDecoder().decode(await readBytes(meeting));
       assert.ok(!text.includes('SECRET-TEMPLATE'), 'the outside file was copied into the journal');
@@ -274,9 +358,15 @@ describe('path safety: hostile names never write outside the journal', () => {
         await config.update('journalFolder', setting, vscode.ConfigurationTarget.Workspace);
         await waitFor(() => services.store.state.kind !== 'ready', `the store to follow the setting ${setting}`);
         const root = services.store.root;
-        if (root) assert.ok(root.path.startsWith(workspaceRoot().path + '/'), `${setting} → ${root.path}, outside the workspace`);
+        if (root)
+          assert.ok(
+            root.path.startsWith(workspaceRoot().path + '/'),
+            `${setting} → ${root.path}, outside the workspace`,
+          );
         const n = messages.shown.length;
-        const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.initJournal', { name: 'Sam Lee' });
+        const result = await vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.initJournal', {
+          name: 'Sam Lee',
+        });
         // Either refused with a message, or made inside the workspace.
         if (result) {
           assert.ok(result.path.startsWith(workspaceRoot().path + '/'), result.path);
@@ -288,7 +378,10 @@ describe('path safety: hostile names never write outside the journal', () => {
       }
     } finally {
       await config.update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
-      await waitFor(() => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'), 'the sample journal to load again');
+      await waitFor(
+        () => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'),
+        'the sample journal to load again',
+      );
       await remove(...made);
     }
   });

@@ -12,11 +12,22 @@ import type { LinkOutcome } from '../../src/features/evidence/link';
 import type { PrivacyReport } from '../../src/features/privacy';
 import type { JournalLog, LogLine } from '../../src/host/logger';
 import { FakeGitHub, pullRequest, TEST_TOKEN } from './fake-github';
-import { api, closeAllEditors, EXTENSION_ID, exists, isoDaysFromToday, readText, waitFor, workspaceRoot, writeText } from './helpers';
+import {
+  api,
+  closeAllEditors,
+  EXTENSION_ID,
+  exists,
+  isoDaysFromToday,
+  readText,
+  waitFor,
+  workspaceRoot,
+  writeText,
+} from './helpers';
 
 const REPO = 'privacy-repo';
 const JOURNAL = `${REPO}/journal`;
-const ws = (...path: string[]): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), ...path.flatMap((p) => p.split('/')));
+const ws = (...path: string[]): vscode.Uri =>
+  vscode.Uri.joinPath(workspaceRoot(), ...path.flatMap((p) => p.split('/')));
 const journal = (path: string): vscode.Uri => ws(JOURNAL, path);
 
 const NAME = 'Zed Quimby';
@@ -25,7 +36,14 @@ const LAST = isoDaysFromToday(-7);
 const NEXT = isoDaysFromToday(0);
 /** A credential in a remote's address: never shown, never logged. */
 const REMOTE_SECRET = 'ghp_remoteSecret0123456789abcdefghij';
-const CONFIG = ['[core]', '\tbare = false', '[remote "origin"]', `\turl = https://octo:${REMOTE_SECRET}@github.com/acme/notes.git`, '\tfetch = +refs/heads/*:refs/remotes/origin/*', ''].join('\n');
+const CONFIG = [
+  '[core]',
+  '\tbare = false',
+  '[remote "origin"]',
+  `\turl = https://octo:${REMOTE_SECRET}@github.com/acme/notes.git`,
+  '\tfetch = +refs/heads/*:refs/remotes/origin/*',
+  '',
+].join('\n');
 
 const SECRETS = Array.from({ length: 12 }, (_, i) => `SECRET${i}X`);
 const LAST_MEETING = [
@@ -78,7 +96,8 @@ const LAST_MEETING = [
   '',
 ].join('\n');
 
-const TEMPLATE = '---\ndate: {{date}}\nstatus: planned\n---\n\n# 1:1 with {{person}} — {{date}}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n';
+const TEMPLATE =
+  '---\ndate: {{date}}\nstatus: planned\n---\n\n# 1:1 with {{person}} — {{date}}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n';
 
 interface Message {
   readonly level: 'info' | 'warning' | 'error';
@@ -102,7 +121,13 @@ class Prompts {
       ['showErrorMessage', 'error'],
     ] as const) {
       this.replace(window, name, (text: string, ...rest: unknown[]) => {
-        const items = rest.flatMap((r) => (typeof r === 'string' ? [r] : r && typeof r === 'object' && 'title' in r ? [String((r as { title: unknown }).title)] : []));
+        const items = rest.flatMap((r) =>
+          typeof r === 'string'
+            ? [r]
+            : r && typeof r === 'object' && 'title' in r
+              ? [String((r as { title: unknown }).title)]
+              : [],
+        );
         const message: Message = { level, text, items };
         this.messages.push(message);
         return Promise.resolve(this.answer(message));
@@ -164,7 +189,11 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     const { services } = await api();
     await settings().update('journalFolder', folder, vscode.ConfigurationTarget.Workspace);
     const root = ws(folder ?? 'one-on-ones').toString();
-    await waitFor(() => services.store.root?.toString() === root && (services.store.state.kind === 'ready') === ready, `the journal in ${folder ?? 'one-on-ones'}`, 15_000);
+    await waitFor(
+      () => services.store.root?.toString() === root && (services.store.state.kind === 'ready') === ready,
+      `the journal in ${folder ?? 'one-on-ones'}`,
+      15_000,
+    );
   }
 
   async function check(): Promise<PrivacyReport> {
@@ -211,7 +240,9 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     prompts.restore();
     tap?.dispose();
     await closeAllEditors();
-    await vscode.workspace.getConfiguration('oneOnOne.github').update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('oneOnOne.github')
+      .update('apiUrl', undefined, vscode.ConfigurationTarget.Global);
     await useJournal(undefined);
     for (const folder of [REPO, 'privacy-git', 'privacy-outside', 'privacy-nowhere']) {
       if (await exists(ws(folder))) await vscode.workspace.fs.delete(ws(folder), { recursive: true });
@@ -229,7 +260,8 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
   it('copies a shareable agenda to the clipboard without any private part', async () => {
     const copied = await copy(LAST);
     assertNoSecret(copied, 'the clipboard');
-    for (const p of ['PUBLIC1X', 'PUBLIC2X', 'PUBLIC3X', 'PUBLIC4X', 'PUBLIC5X']) assert.ok(copied.includes(p), `${p} is shared:\n${copied}`);
+    for (const p of ['PUBLIC1X', 'PUBLIC2X', 'PUBLIC3X', 'PUBLIC4X', 'PUBLIC5X'])
+      assert.ok(copied.includes(p), `${p} is shared:\n${copied}`);
     assert.ok(!/#private/i.test(copied) && !copied.includes('status:'), copied);
   });
 
@@ -238,21 +270,33 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.newMeeting', { person: SLUG, date: NEXT });
     assert.ok(uri);
     const text = await readText(uri);
-    assert.ok(text.includes('- [ ] Under a Private heading SECRET4X #private'), `a point private by its heading keeps a tag:\n${text}`);
+    assert.ok(
+      text.includes('- [ ] Under a Private heading SECRET4X #private'),
+      `a point private by its heading keeps a tag:\n${text}`,
+    );
     assert.ok(!text.includes('SECRET11X'), 'the Private section is not carried');
     await waitFor(() => services.store.index.get(`meetings/${SLUG}/${NEXT}.md`), 'the new meeting to be indexed');
     const copied = await copy(NEXT);
     assertNoSecret(copied, 'the next agenda');
-    for (const p of ['PUBLIC1X', 'PUBLIC2X', 'PUBLIC4X']) assert.ok(copied.includes(p), `${p} was carried and is shared:\n${copied}`);
+    for (const p of ['PUBLIC1X', 'PUBLIC2X', 'PUBLIC4X'])
+      assert.ok(copied.includes(p), `${p} was carried and is shared:\n${copied}`);
   });
 
   it('a prep sheet kept in the notes marks private items, so the shared agenda still holds no secret', async () => {
     const { services } = await api();
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.insertPrepSheet', { person: SLUG, date: NEXT });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.insertPrepSheet', {
+      person: SLUG,
+      date: NEXT,
+    });
     assert.ok(uri);
     const text = await readText(uri);
     assert.ok(text.includes('**Prep sheet,') && text.includes('SECRET4X #private'), text);
-    await waitFor(() => services.store.index.get(`meetings/${SLUG}/${NEXT}.md`) && services.store.readText(`meetings/${SLUG}/${NEXT}.md`).then((t) => t?.includes('Prep sheet')), 'the notes to be read');
+    await waitFor(
+      () =>
+        services.store.index.get(`meetings/${SLUG}/${NEXT}.md`) &&
+        services.store.readText(`meetings/${SLUG}/${NEXT}.md`).then((t) => t?.includes('Prep sheet')),
+      'the notes to be read',
+    );
     assertNoSecret(await copy(NEXT), 'the agenda with its prep sheet');
   });
 
@@ -267,11 +311,15 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
   // --- git ----------------------------------------------------------------------
 
   it('warned once, on its own, that the journal is in a repository with a remote, naming the remote without its credentials', async () => {
-    const warnings = () => prompts.messages.filter((m) => m.level === 'warning' && m.text.includes('could be committed and pushed'));
+    const warnings = () =>
+      prompts.messages.filter((m) => m.level === 'warning' && m.text.includes('could be committed and pushed'));
     await waitFor(() => warnings().length > 0, 'the automatic warning');
     const [warning] = warnings();
     assert.strictEqual(warnings().length, 1);
-    assert.strictEqual(warning!.text, `Your 1:1 journal "${JOURNAL}" is in a git repository that has a remote: your candid notes could be committed and pushed to origin (https://github.com/acme/notes.git).`);
+    assert.strictEqual(
+      warning!.text,
+      `Your 1:1 journal "${JOURNAL}" is in a git repository that has a remote: your candid notes could be committed and pushed to origin (https://github.com/acme/notes.git).`,
+    );
     assert.deepStrictEqual(warning!.items, ['Exclude from Git', 'Move Journal…', "Don't Warn Again"]);
 
     // Away and back: the same repository, folder and remote are not warned about again.
@@ -297,14 +345,20 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     await writeText(ws(REPO, '.git/config'), '[core]\n\tbare = false\n');
     const local = await check();
     assert.strictEqual(local.state, 'no-remote');
-    assert.strictEqual(prompts.messages.at(-1)!.text, `The journal "${JOURNAL}" is in a git repository without a remote, so nothing can be pushed; exclude it before you add one.`);
+    assert.strictEqual(
+      prompts.messages.at(-1)!.text,
+      `The journal "${JOURNAL}" is in a git repository without a remote, so nothing can be pushed; exclude it before you add one.`,
+    );
     await writeText(ws(REPO, '.git/config'), CONFIG);
 
     // Not in a repository at all.
     await useJournal('privacy-nowhere', false);
     const none = await check();
     assert.strictEqual(none.state, 'no-repository');
-    assert.ok(prompts.messages.at(-1)!.text.includes('"privacy-nowhere" is not in a git repository'), prompts.messages.at(-1)!.text);
+    assert.ok(
+      prompts.messages.at(-1)!.text.includes('"privacy-nowhere" is not in a git repository'),
+      prompts.messages.at(-1)!.text,
+    );
     await useJournal(JOURNAL);
   });
 
@@ -325,13 +379,22 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     // On demand it still warns, and offers to warn again.
     prompts.answer = (m) => (m.items.includes('Warn Me Again') ? 'Warn Me Again' : undefined);
     const report = await check();
-    assert.deepStrictEqual(report.remotes, ['origin (https://github.com/acme/notes.git)', 'backup (/srv/git/notes.git)']);
+    assert.deepStrictEqual(report.remotes, [
+      'origin (https://github.com/acme/notes.git)',
+      'backup (/srv/git/notes.git)',
+    ]);
     assert.strictEqual(report.action, 'warn-again');
     prompts.answer = () => undefined;
     const again = prompts.messages.length;
     await useJournal('privacy-nowhere', false);
     await useJournal(JOURNAL);
-    await waitFor(() => prompts.since(again, 'warning').some((m) => m.text.includes('origin (https://github.com/acme/notes.git) (or 1 other remote)')), 'the warning, back on');
+    await waitFor(
+      () =>
+        prompts
+          .since(again, 'warning')
+          .some((m) => m.text.includes('origin (https://github.com/acme/notes.git) (or 1 other remote)')),
+      'the warning, back on',
+    );
   });
 
   it('"Exclude from Git" appends one line to .git/info/exclude, keeping every byte already there, and the journal is then excluded', async () => {
@@ -342,14 +405,20 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     const n = prompts.messages.length;
     const report = await check();
     assert.strictEqual(report.action, 'excluded');
-    assert.strictEqual(await readText(exclude), `${before}\r\n# 1:1 Journal: private notes stay on this machine\r\n/journal/\r\n`);
+    assert.strictEqual(
+      await readText(exclude),
+      `${before}\r\n# 1:1 Journal: private notes stay on this machine\r\n/journal/\r\n`,
+    );
     assert.ok(prompts.since(n, 'info').some((m) => m.text.startsWith('Added /journal/ to .git/info/exclude')));
     prompts.answer = () => undefined;
 
     const now = await check();
     assert.strictEqual(now.state, 'excluded');
     assert.strictEqual(now.excludedBy, '.git/info/exclude');
-    assert.ok(prompts.messages.at(-1)!.text.includes('.git/info/exclude keeps it out of git'), prompts.messages.at(-1)!.text);
+    assert.ok(
+      prompts.messages.at(-1)!.text.includes('.git/info/exclude keeps it out of git'),
+      prompts.messages.at(-1)!.text,
+    );
 
     // Excluding again writes nothing; a missing info folder is created.
     await vscode.workspace.fs.delete(ws(REPO, '.git/info'), { recursive: true });
@@ -361,7 +430,10 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
   it('on a real repository, reads it through the git extension, and git itself agrees the exclude line keeps the journal out', async function () {
     this.timeout(60_000);
     const dir = ws('privacy-git');
-    await writeText(vscode.Uri.joinPath(dir, 'notes', 'one-on-ones', 'people', `${SLUG}.md`), `---\nname: ${NAME}\n---\n`);
+    await writeText(
+      vscode.Uri.joinPath(dir, 'notes', 'one-on-ones', 'people', `${SLUG}.md`),
+      `---\nname: ${NAME}\n---\n`,
+    );
     git(dir.fsPath, 'init', '-q');
     git(dir.fsPath, 'remote', 'add', 'origin', 'git@github.com:acme/real.git');
     await vscode.commands.executeCommand('git.openRepository', dir.fsPath).then(undefined, () => undefined);
@@ -370,10 +442,14 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     // The automatic warning comes first (and is dismissed): it must not take the answer meant for the check below.
     await logLine(/warned that the journal folder privacy-git\/notes\/one-on-ones/, from);
     // The git extension opens the repository a moment later.
-    const report = await waitFor(async () => {
-      const r = await check();
-      return r.via === 'git-extension' && r.state === 'exposed' ? r : undefined;
-    }, 'the git extension to know the repository and its remote', 20_000);
+    const report = await waitFor(
+      async () => {
+        const r = await check();
+        return r.via === 'git-extension' && r.state === 'exposed' ? r : undefined;
+      },
+      'the git extension to know the repository and its remote',
+      20_000,
+    );
     assert.strictEqual(report.state, 'exposed');
     assert.strictEqual(report.inRepository, 'notes/one-on-ones');
     assert.deepStrictEqual(report.remotes, ['origin (git@github.com:acme/real.git)']);
@@ -381,7 +457,10 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     prompts.answer = (m) => (m.items.includes('Exclude from Git') ? 'Exclude from Git' : undefined);
     assert.strictEqual((await check()).action, 'excluded');
     prompts.answer = () => undefined;
-    assert.strictEqual(await readText(vscode.Uri.joinPath(dir, '.git', 'info', 'exclude')).then((t) => t.split('\n').slice(-2)[0]), '/notes/one-on-ones/');
+    assert.strictEqual(
+      await readText(vscode.Uri.joinPath(dir, '.git', 'info', 'exclude')).then((t) => t.split('\n').slice(-2)[0]),
+      '/notes/one-on-ones/',
+    );
     // git check-ignore exits 0 for an ignored path.
     git(dir.fsPath, 'check-ignore', '-q', `notes/one-on-ones/people/${SLUG}.md`);
     git(dir.fsPath, 'check-ignore', '-q', 'notes/one-on-ones/meetings/x/2026-01-01.md');
@@ -417,14 +496,22 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
   // --- untrusted workspaces -------------------------------------------------------
 
   it('declares the settings an untrusted workspace may not set', () => {
-    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } } };
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
+    };
     assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, ['oneOnOne.journalFolder', 'oneOnOne.github.apiUrl']);
+    assert.deepStrictEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
+      'oneOnOne.journalFolder',
+      'oneOnOne.github.apiUrl',
+    ]);
   });
 
   it('in an untrusted workspace, commands that write refuse before asking anything, say why and offer to manage trust; reading still works', async () => {
     const { services } = await api();
-    const refused = (m: Message): boolean => m.level === 'error' && m.text.startsWith('This workspace is not trusted, so 1:1 Journal only reads it') && m.items.includes('Manage Workspace Trust');
+    const refused = (m: Message): boolean =>
+      m.level === 'error' &&
+      m.text.startsWith('This workspace is not trusted, so 1:1 Journal only reads it') &&
+      m.items.includes('Manage Workspace Trust');
     prompts.answer = (m) => (refused(m) ? 'Manage Workspace Trust' : undefined);
     const files = services.store.index.size;
     await untrusted(async () => {
@@ -445,7 +532,10 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
       }
       // The next agenda opens when it exists; creating one would be a write.
       const n = prompts.messages.length;
-      assert.ok(await vscode.commands.executeCommand('oneOnOne.openNextAgenda', { person: SLUG }), 'an existing agenda opens');
+      assert.ok(
+        await vscode.commands.executeCommand('oneOnOne.openNextAgenda', { person: SLUG }),
+        'an existing agenda opens',
+      );
       assert.deepStrictEqual(prompts.since(n, 'error'), []);
       // Reading: the shareable agenda is still copied.
       assertNoSecret(await copy(NEXT), 'the clipboard');
@@ -453,13 +543,17 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
       const exclude = ws(REPO, '.git/info/exclude');
       const before = await readText(exclude);
       await vscode.workspace.fs.writeFile(exclude, new TextEncoder().encode('# emptied by the test\n'));
-      prompts.answer = (m) => (m.items.includes('Exclude from Git') ? 'Exclude from Git' : refused(m) ? 'Manage Workspace Trust' : undefined);
+      prompts.answer = (m) =>
+        m.items.includes('Exclude from Git') ? 'Exclude from Git' : refused(m) ? 'Manage Workspace Trust' : undefined;
       const report = await check();
       assert.strictEqual(report.action, 'refused');
       assert.strictEqual(await readText(exclude), '# emptied by the test\n');
       await vscode.workspace.fs.writeFile(exclude, new TextEncoder().encode(before));
     });
-    await waitFor(() => prompts.commands.filter((c) => c === 'workbench.trust.manage').length >= 8, 'the trust editor to be asked for each time');
+    await waitFor(
+      () => prompts.commands.filter((c) => c === 'workbench.trust.manage').length >= 8,
+      'the trust editor to be asked for each time',
+    );
     assert.ok(!(await exists(journal('people/untrusted-person.md'))));
     assert.ok(!(await exists(journal(`meetings/${SLUG}/${isoDaysFromToday(30)}.md`))));
     assert.strictEqual(services.store.index.size, files, 'no file was written');
@@ -475,8 +569,13 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     await gh.start();
     gh.addPull(pullRequest(7001, { title: 'Speed up the export' }));
     gh.addPull(pullRequest(7003, { title: 'Trim the request logs' }));
-    await vscode.workspace.getConfiguration('oneOnOne.github').update('apiUrl', gh.origin, vscode.ConfigurationTarget.Global);
-    await waitFor(() => vscode.workspace.getConfiguration('oneOnOne.github').get('apiUrl') === gh.origin, 'the API address to take');
+    await vscode.workspace
+      .getConfiguration('oneOnOne.github')
+      .update('apiUrl', gh.origin, vscode.ConfigurationTarget.Global);
+    await waitFor(
+      () => vscode.workspace.getConfiguration('oneOnOne.github').get('apiUrl') === gh.origin,
+      'the API address to take',
+    );
     const auth = linker.auth;
     linker.auth = { token: async () => TEST_TOKEN };
     try {
@@ -486,10 +585,17 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
         circle: 'individual',
       });
       assert.deepStrictEqual(outcome?.linked, ['acme/app#7001']);
-      assert.deepStrictEqual(outcome?.failed.map((f) => f.kind), ['not-found']);
+      assert.deepStrictEqual(
+        outcome?.failed.map((f) => f.kind),
+        ['not-found'],
+      );
       // Unreachable: linked now, details later.
       gh.fail('/repos/acme/app/pulls/7003', 'drop');
-      const later = await vscode.commands.executeCommand<LinkOutcome>('oneOnOne.linkPullRequest', { person: SLUG, url: 'https://github.com/acme/app/pull/7003', circle: 'individual' });
+      const later = await vscode.commands.executeCommand<LinkOutcome>('oneOnOne.linkPullRequest', {
+        person: SLUG,
+        url: 'https://github.com/acme/app/pull/7003',
+        circle: 'individual',
+      });
       assert.deepStrictEqual(later?.pending, ['acme/app#7003']);
       gh.recover();
       // Then GitHub refuses the token: the refusal is logged, the token is not.
@@ -501,23 +607,34 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
       linker.auth = auth;
       gh.recover();
     }
-    assert.ok(gh.requests.length > 0 && gh.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`), 'the token was used');
+    assert.ok(
+      gh.requests.length > 0 && gh.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`),
+      'the token was used',
+    );
     for (const r of gh.requests) assertNoSecret(`${r.path} ${JSON.stringify(r.query)}`, 'a request to GitHub');
-    assert.ok(logged.some((l) => l.message.includes('acme/secret-repo#7002')), `the failure is logged: ${JSON.stringify(logged)}`);
+    assert.ok(
+      logged.some((l) => l.message.includes('acme/secret-repo#7002')),
+      `the failure is logged: ${JSON.stringify(logged)}`,
+    );
   });
 
-  it('no line logged by this suite, at any level, holds a token, a credential, a person\'s name or a note', () => {
+  it("no line logged by this suite, at any level, holds a token, a credential, a person's name or a note", () => {
     assert.ok(logged.length > 10, `lines were logged: ${logged.length}`);
-    assert.ok(logged.some((l) => l.level === 'debug'), 'debug lines are written (the channel shows them at Debug level)');
+    assert.ok(
+      logged.some((l) => l.level === 'debug'),
+      'debug lines are written (the channel shows them at Debug level)',
+    );
     for (const { level, message } of logged) {
       const line = `[${level}] ${message}`;
       assert.ok(!message.includes(TEST_TOKEN) && !/bearer|authorization/i.test(message), `a token: ${line}`);
       assert.ok(!message.includes(REMOTE_SECRET) && !message.includes('octo:'), `a remote's credentials: ${line}`);
       assert.ok(!message.includes(NAME), `a name: ${line}`);
       assertNoSecret(message, 'the log');
-      for (const p of ['PUBLIC1X', 'PUBLIC3X', 'Speed up the export', 'Trim the request logs']) assert.ok(!message.includes(p), `a note or title: ${line}`);
+      for (const p of ['PUBLIC1X', 'PUBLIC3X', 'Speed up the export', 'Trim the request logs'])
+        assert.ok(!message.includes(p), `a note or title: ${line}`);
     }
-    for (const m of prompts.messages) assert.ok(!m.text.includes(REMOTE_SECRET) && !m.text.includes(TEST_TOKEN), `a message: ${m.text}`);
+    for (const m of prompts.messages)
+      assert.ok(!m.text.includes(REMOTE_SECRET) && !m.text.includes(TEST_TOKEN), `a message: ${m.text}`);
   });
 
   // --- moving the journal (last: the journal changes place) ---------------------
@@ -534,17 +651,33 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
     prompts.openDialog = () => [ws(REPO)];
     let n = prompts.messages.length;
     assert.strictEqual((await check()).action, 'failed');
-    assert.ok(prompts.since(n, 'error')[0]!.text.includes('is in the git repository too'), JSON.stringify(prompts.since(n)));
+    assert.ok(
+      prompts.since(n, 'error')[0]!.text.includes('is in the git repository too'),
+      JSON.stringify(prompts.since(n)),
+    );
     assert.ok(await exists(journal(`people/${SLUG}.md`)));
 
     prompts.openDialog = () => [outside];
     n = prompts.messages.length;
     assert.strictEqual((await check()).action, 'moved');
     assert.strictEqual(settings().get('journalFolder'), 'privacy-outside/journal');
-    assert.ok(prompts.since(n, 'info').some((m) => m.text.startsWith('Moved the journal to "privacy-outside/journal"')), JSON.stringify(prompts.since(n)));
+    assert.ok(
+      prompts.since(n, 'info').some((m) => m.text.startsWith('Moved the journal to "privacy-outside/journal"')),
+      JSON.stringify(prompts.since(n)),
+    );
     assert.ok(!(await exists(ws(JOURNAL))), 'the old folder is gone');
-    assert.strictEqual(await readText(ws('privacy-outside/journal', `people/${SLUG}.md`)), people, 'the files moved as they were');
-    await waitFor(() => services.store.root?.toString() === ws('privacy-outside/journal').toString() && services.store.index.findPerson(SLUG), 'the journal to be read from its new place', 15_000);
+    assert.strictEqual(
+      await readText(ws('privacy-outside/journal', `people/${SLUG}.md`)),
+      people,
+      'the files moved as they were',
+    );
+    await waitFor(
+      () =>
+        services.store.root?.toString() === ws('privacy-outside/journal').toString() &&
+        services.store.index.findPerson(SLUG),
+      'the journal to be read from its new place',
+      15_000,
+    );
     prompts.answer = () => undefined;
     assert.strictEqual((await check()).state, 'no-repository');
   });

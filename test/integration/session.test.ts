@@ -51,7 +51,12 @@ function meeting(slug: string, date: string): vscode.Uri {
 }
 
 /** Writes a meeting file and waits until the index has it (and `ready`, when given, holds). */
-async function writeMeeting(slug: string, date: string, text: string, ready?: (entry: JournalEntry) => boolean): Promise<vscode.Uri> {
+async function writeMeeting(
+  slug: string,
+  date: string,
+  text: string,
+  ready?: (entry: JournalEntry) => boolean,
+): Promise<vscode.Uri> {
   const { services } = await api();
   const uri = meeting(slug, date);
   await writeText(uri, text);
@@ -66,7 +71,10 @@ async function addPerson(name: string, cadence: string): Promise<string> {
   const { services } = await api();
   const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addPerson', { name, role: 'peer', cadence });
   assert.ok(uri, `${name} was added`);
-  const person = await waitFor(() => services.store.index.findPerson(name)?.schedule && services.store.index.findPerson(name), `${name} to be indexed`);
+  const person = await waitFor(
+    () => services.store.index.findPerson(name)?.schedule && services.store.index.findPerson(name),
+    `${name} to be indexed`,
+  );
   return person.slug;
 }
 
@@ -176,7 +184,10 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     await writeMeeting(rowan, '2026-09-01', PREVIOUS, (e) => e.actions.length === 3);
     const next = await writeMeeting(rowan, '2026-09-08', NEXT, (e) => e.agenda.length === 2);
 
-    const first = await vscode.commands.executeCommand<{ uri: vscode.Uri; carried: number }>('oneOnOne.carryForward', { person: 'Rowan Vale', date: '2026-09-08' });
+    const first = await vscode.commands.executeCommand<{ uri: vscode.Uri; carried: number }>('oneOnOne.carryForward', {
+      person: 'Rowan Vale',
+      date: '2026-09-08',
+    });
     assert.ok(first);
     assert.strictEqual(first.uri.toString(), next.toString());
     assert.strictEqual(first.carried, 3);
@@ -188,7 +199,10 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     assert.strictEqual(await readText(meeting(rowan, '2026-09-01')), PREVIOUS, 'the previous meeting is not touched');
 
     // Again, by URI this time: nothing left to carry, not a byte changes.
-    const second = await vscode.commands.executeCommand<{ uri: vscode.Uri; carried: number }>('oneOnOne.carryForward', next);
+    const second = await vscode.commands.executeCommand<{ uri: vscode.Uri; carried: number }>(
+      'oneOnOne.carryForward',
+      next,
+    );
     assert.ok(second);
     assert.strictEqual(second.carried, 0);
     assert.strictEqual(await readText(next), after);
@@ -196,9 +210,16 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
 
   it('CodeLens on a meeting: carry forward with the count, share, previous meeting, prep sheet', async () => {
     const { services } = await api();
-    const later = await writeMeeting(rowan, '2026-09-22', ['# 1:1', '', '## Agenda', '', '- [ ] Budget for the offsite', ''].join('\n'));
+    const later = await writeMeeting(
+      rowan,
+      '2026-09-22',
+      ['# 1:1', '', '## Agenda', '', '- [ ] Budget for the offsite', ''].join('\n'),
+    );
     // 2026-09-08 leaves open: New topic, hiring plan, Budget (here already), the RFC, the proposal.
-    await waitFor(async () => (await lensTitles(later)).includes('$(arrow-right) Carry forward (4)'), 'the carry lens to count 4 items');
+    await waitFor(
+      async () => (await lensTitles(later)).includes('$(arrow-right) Carry forward (4)'),
+      'the carry lens to count 4 items',
+    );
     assert.deepStrictEqual(await lensTitles(later), [
       '$(arrow-right) Carry forward (4)',
       '$(clippy) Copy shareable agenda',
@@ -208,21 +229,38 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     const lenses = await codeLenses(later);
     assert.deepStrictEqual(
       lenses.map((l) => l.command?.command),
-      ['oneOnOne.carryForward', 'oneOnOne.copyShareableAgenda', 'oneOnOne.openPreviousMeeting', 'oneOnOne.openPrepSheet'],
+      [
+        'oneOnOne.carryForward',
+        'oneOnOne.copyShareableAgenda',
+        'oneOnOne.openPreviousMeeting',
+        'oneOnOne.openPrepSheet',
+      ],
     );
     assert.strictEqual((lenses[0]!.command!.arguments![0] as vscode.Uri).toString(), later.toString());
 
     // Following the carry lens carries the 4; the lens then says so.
-    const carried = await vscode.commands.executeCommand<{ carried: number }>(lenses[0]!.command!.command, ...lenses[0]!.command!.arguments!);
+    const carried = await vscode.commands.executeCommand<{ carried: number }>(
+      lenses[0]!.command!.command,
+      ...lenses[0]!.command!.arguments!,
+    );
     assert.strictEqual(carried?.carried, 4);
-    await waitFor(async () => (await lensTitles(later))[0] === '$(check) Nothing to carry', 'the lens to say there is nothing to carry');
+    await waitFor(
+      async () => (await lensTitles(later))[0] === '$(check) Nothing to carry',
+      'the lens to say there is nothing to carry',
+    );
 
     // The first meeting with someone has no previous meeting and nothing to carry.
-    assert.deepStrictEqual(await lensTitles(meeting(rowan, '2026-09-01')), ['$(clippy) Copy shareable agenda', '$(notebook) Prep sheet']);
+    assert.deepStrictEqual(await lensTitles(meeting(rowan, '2026-09-01')), [
+      '$(clippy) Copy shareable agenda',
+      '$(notebook) Prep sheet',
+    ]);
     // A file that is not a meeting gets no lenses.
     assert.deepStrictEqual(await lensTitles(journalUri('people', 'rowan-vale.md')), []);
     await vscode.workspace.fs.delete(later);
-    await waitFor(() => !services.store.index.get(`meetings/${rowan}/2026-09-22.md`), 'the deleted meeting to leave the index');
+    await waitFor(
+      () => !services.store.index.get(`meetings/${rowan}/2026-09-22.md`),
+      'the deleted meeting to leave the index',
+    );
   });
 
   // --- finish ----------------------------------------------------------------
@@ -256,7 +294,11 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     const uri = await writeMeeting(ines, '2026-10-06', CURRENT);
     await setClock('2026-10-06', 11, 0);
 
-    const outcome = await vscode.commands.executeCommand<{ uri: vscode.Uri; next: vscode.Uri | undefined; carried: number }>('oneOnOne.finishMeeting', {
+    const outcome = await vscode.commands.executeCommand<{
+      uri: vscode.Uri;
+      next: vscode.Uri | undefined;
+      carried: number;
+    }>('oneOnOne.finishMeeting', {
       person: 'ines-okoro',
       date: '2026-10-06',
       takeaways: ['Ship smaller PRs', '  Pair on Fridays  '],
@@ -265,7 +307,10 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     assert.ok(outcome);
     assert.strictEqual(outcome.uri.toString(), uri.toString());
     const finished = CURRENT.replace('status: planned # until we meet', 'status: done # until we meet')
-      .replace('We ran out of time.\r\n\r\n', 'We ran out of time.\r\n\r\n- Ship smaller PRs\r\n- Pair on Fridays\r\n\r\n')
+      .replace(
+        'We ran out of time.\r\n\r\n',
+        'We ran out of time.\r\n\r\n- Ship smaller PRs\r\n- Pair on Fridays\r\n\r\n',
+      )
       .replace(
         '- [ ] Ines Okoro: intro me to the data team\r\n',
         '- [ ] Ines Okoro: intro me to the data team\r\n- [ ] Me: Write the migration guide\r\n- [ ] Ines Okoro: Review my design doc (due 2026-10-10)\r\n',
@@ -309,7 +354,12 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
         '',
       ].join('\n'),
     );
-    for (const item of ['Conference budget', 'intro me to the data team', 'Write the migration guide', 'Review my design doc']) {
+    for (const item of [
+      'Conference budget',
+      'intro me to the data team',
+      'Write the migration guide',
+      'Review my design doc',
+    ]) {
       assert.strictEqual(count(nextText, item), 1, `"${item}" is in the next meeting exactly once`);
     }
     assert.strictEqual(count(nextText, 'Talked about the launch'), 0, 'a discussed point is not carried');
@@ -317,7 +367,10 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
 
     // Carrying forward afterwards finds nothing left.
     const { services } = await api();
-    await waitFor(() => services.store.index.get(`meetings/${ines}/2026-10-13.md`)?.actions.length === 3, 'the next meeting to be indexed');
+    await waitFor(
+      () => services.store.index.get(`meetings/${ines}/2026-10-13.md`)?.actions.length === 3,
+      'the next meeting to be indexed',
+    );
     const again = await vscode.commands.executeCommand<{ carried: number }>('oneOnOne.carryForward', next);
     assert.strictEqual(again?.carried, 0);
     assert.strictEqual(await readText(next), nextText);
@@ -330,13 +383,45 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     const current = await writeMeeting(
       theo,
       '2026-10-06',
-      ['---', 'date: 2026-10-06', 'status: planned', '---', '', '## Agenda', '', '- [ ] Team health check', '', '## Notes', '', '## Action items', '', '- [ ] Me: update the wiki', ''].join('\n'),
+      [
+        '---',
+        'date: 2026-10-06',
+        'status: planned',
+        '---',
+        '',
+        '## Agenda',
+        '',
+        '- [ ] Team health check',
+        '',
+        '## Notes',
+        '',
+        '## Action items',
+        '',
+        '- [ ] Me: update the wiki',
+        '',
+      ].join('\n'),
     );
-    const LATER = ['---', 'date: 2026-10-20', 'status: planned', '---', '', '## Agenda', '', '- [ ] Team health check', '', '## Action items', ''].join('\n');
+    const LATER = [
+      '---',
+      'date: 2026-10-20',
+      'status: planned',
+      '---',
+      '',
+      '## Agenda',
+      '',
+      '- [ ] Team health check',
+      '',
+      '## Action items',
+      '',
+    ].join('\n');
     const later = await writeMeeting(theo, '2026-10-20', LATER);
     await setClock('2026-10-06', 16, 0);
 
-    const outcome = await vscode.commands.executeCommand<{ uri: vscode.Uri; next: vscode.Uri | undefined; carried: number }>('oneOnOne.finishMeeting', {
+    const outcome = await vscode.commands.executeCommand<{
+      uri: vscode.Uri;
+      next: vscode.Uri | undefined;
+      carried: number;
+    }>('oneOnOne.finishMeeting', {
       person: 'Theo Marsh',
       date: '2026-10-06',
       takeaways: 'Ask about the reorg',
@@ -347,14 +432,41 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     assert.strictEqual(await exists(meeting(theo, '2026-10-13')), false, 'no meeting was created on the cadence');
     assert.strictEqual(
       await readText(current),
-      ['---', 'date: 2026-10-06', 'status: done', '---', '', '## Agenda', '', '- [ ] Team health check', '', '## Notes', '', '- Ask about the reorg', '', '## Action items', '', '- [ ] Me: update the wiki', ''].join('\n'),
+      [
+        '---',
+        'date: 2026-10-06',
+        'status: done',
+        '---',
+        '',
+        '## Agenda',
+        '',
+        '- [ ] Team health check',
+        '',
+        '## Notes',
+        '',
+        '- Ask about the reorg',
+        '',
+        '## Action items',
+        '',
+        '- [ ] Me: update the wiki',
+        '',
+      ].join('\n'),
     );
     const laterText = await readText(later);
-    assert.strictEqual(normalizeIds(laterText), LATER + '\n- [ ] Me: update the wiki\n  Carried from [2026-10-06](2026-10-06.md#carry-ID)\n');
+    assert.strictEqual(
+      normalizeIds(laterText),
+      LATER + '\n- [ ] Me: update the wiki\n  Carried from [2026-10-06](2026-10-06.md#carry-ID)\n',
+    );
     assert.strictEqual(count(laterText, 'Team health check'), 1);
     assert.strictEqual(count(laterText, 'update the wiki'), 1);
-    await waitFor(() => services.store.index.get(`meetings/${theo}/2026-10-20.md`)?.actions.length === 1, 'the later meeting to be re-read');
-    const again = await vscode.commands.executeCommand<{ carried: number }>('oneOnOne.carryForward', { person: 'theo-marsh', date: '2026-10-20' });
+    await waitFor(
+      () => services.store.index.get(`meetings/${theo}/2026-10-20.md`)?.actions.length === 1,
+      'the later meeting to be re-read',
+    );
+    const again = await vscode.commands.executeCommand<{ carried: number }>('oneOnOne.carryForward', {
+      person: 'theo-marsh',
+      date: '2026-10-20',
+    });
     assert.strictEqual(again?.carried, 0);
     assert.strictEqual(await readText(later), laterText);
   });
@@ -385,7 +497,10 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     const nadia = await addPerson('Nadia Frost', 'weekly');
     await writeMeeting(nadia, '2026-08-04', NADIA_PREVIOUS, (e) => e.actions.length === 2);
 
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openNextAgenda', { person: 'Nadia Frost', date: '2026-08-11' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openNextAgenda', {
+      person: 'Nadia Frost',
+      date: '2026-08-11',
+    });
     assert.ok(uri);
     assert.strictEqual(uri.toString(), meeting(nadia, '2026-08-11').toString());
     const created = await readText(uri);
@@ -424,7 +539,11 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
       const prep = visible.find((e) => e.document.uri.scheme === 'one-on-one-prep');
       return agenda && prep ? { agenda, prep } : undefined;
     }, 'the agenda and the prep sheet to be visible');
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the agenda keeps the focus');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      uri.toString(),
+      'the agenda keeps the focus',
+    );
     assert.notStrictEqual(editors.agenda.viewColumn, editors.prep.viewColumn, 'the prep sheet is beside the agenda');
     const prep = editors.prep.document;
     assert.strictEqual(prep.languageId, 'markdown');
@@ -436,10 +555,16 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     assert.ok(!text.includes('send the survey'), 'a done action item is not on the prep sheet');
     assert.match(text, /^Not discussed on 2026-08-04:\n\n- \[ \] Team rituals/m);
     // The sheet follows the journal: once the new meeting is indexed it lists its agenda.
-    await waitFor(() => prep.getText().includes('## On the agenda\n\n- [ ] Team rituals'), 'the prep sheet to show the agenda of 2026-08-11');
+    await waitFor(
+      () => prep.getText().includes('## On the agenda\n\n- [ ] Team rituals'),
+      'the prep sheet to show the agenda of 2026-08-11',
+    );
 
     // A second call opens the same file and carries nothing twice.
-    const again = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openNextAgenda', { person: 'nadia-frost', date: '2026-08-11' });
+    const again = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openNextAgenda', {
+      person: 'nadia-frost',
+      date: '2026-08-11',
+    });
     assert.strictEqual(again?.toString(), uri.toString());
     assert.strictEqual(await readText(uri), created);
   });
@@ -454,10 +579,16 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     assert.strictEqual(prepUri.scheme, 'one-on-one-prep');
     const query = new URLSearchParams(prepUri.query);
     assert.deepStrictEqual([query.get('person'), query.get('date')], [nadia, '2026-08-11']);
-    const byArgs = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openPrepSheet', { person: 'Nadia Frost', date: '2026-08-11' });
+    const byArgs = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openPrepSheet', {
+      person: 'Nadia Frost',
+      date: '2026-08-11',
+    });
     assert.strictEqual(byArgs?.toString(), prepUri.toString());
 
-    const editor = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === prepUri.toString()), 'the prep sheet to be visible');
+    const editor = await waitFor(
+      () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === prepUri.toString()),
+      'the prep sheet to be visible',
+    );
     const doc = editor.document;
     const link = services.store.uriOf(`meetings/${nadia}/2026-08-04.md`).toString();
     assert.ok(doc.getText().includes(`Last 1:1: [2026-08-04](${link}), `), doc.getText());
@@ -467,25 +598,47 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     const previous = meeting(nadia, '2026-08-04');
     try {
       await writeText(previous, NADIA_PREVIOUS.replace('- [ ] Me: draft', '- [x] Me: draft'));
-      await waitFor(() => doc.getText().includes('## Open action items\n\nNothing left open on 2026-08-04.'), 'the prep sheet to drop the ticked item');
+      await waitFor(
+        () => doc.getText().includes('## Open action items\n\nNothing left open on 2026-08-04.'),
+        'the prep sheet to drop the ticked item',
+      );
       assert.ok(!doc.getText().includes('career ladder'));
     } finally {
       await writeText(previous, NADIA_PREVIOUS);
     }
-    await waitFor(() => doc.getText().includes('- [ ] Me: draft the career ladder notes'), 'the prep sheet to show the item again');
+    await waitFor(
+      () => doc.getText().includes('- [ ] Me: draft the career ladder notes'),
+      'the prep sheet to show the item again',
+    );
   });
 
   it('openPreviousMeeting opens the meeting before, by URI or by person and date', async () => {
     const nadia = 'nadia-frost';
     const previous = meeting(nadia, '2026-08-04');
-    const byUri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openPreviousMeeting', meeting(nadia, '2026-08-11'));
+    const byUri = await vscode.commands.executeCommand<vscode.Uri>(
+      'oneOnOne.openPreviousMeeting',
+      meeting(nadia, '2026-08-11'),
+    );
     assert.strictEqual(byUri?.toString(), previous.toString());
-    await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === previous.toString(), 'the previous meeting to be the active editor');
-    const byArgs = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openPreviousMeeting', { person: 'Nadia Frost', date: '2026-08-11' });
+    await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.toString() === previous.toString(),
+      'the previous meeting to be the active editor',
+    );
+    const byArgs = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openPreviousMeeting', {
+      person: 'Nadia Frost',
+      date: '2026-08-11',
+    });
     assert.strictEqual(byArgs?.toString(), previous.toString());
     // The first meeting has none.
-    assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.openPreviousMeeting', { person: nadia, date: '2026-08-04' }), undefined);
-    assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.openPreviousMeeting', { person: nadia, date: '2026-08-05' }), undefined, 'no meeting on that date');
+    assert.strictEqual(
+      await vscode.commands.executeCommand('oneOnOne.openPreviousMeeting', { person: nadia, date: '2026-08-04' }),
+      undefined,
+    );
+    assert.strictEqual(
+      await vscode.commands.executeCommand('oneOnOne.openPreviousMeeting', { person: nadia, date: '2026-08-05' }),
+      undefined,
+      'no meeting on that date',
+    );
   });
 
   // --- share -----------------------------------------------------------------
@@ -524,12 +677,28 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     const shared = await vscode.commands.executeCommand<string>('oneOnOne.copyShareableAgenda', uri);
     assert.strictEqual(
       shared,
-      ['# 1:1 with Rowan Vale — 2026-09-15', '', '## Agenda', '', '- [ ] Team offsite plans #alignment', '- [ ] Roadmap review', '', '## Notes', ''].join('\n'),
+      [
+        '# 1:1 with Rowan Vale — 2026-09-15',
+        '',
+        '## Agenda',
+        '',
+        '- [ ] Team offsite plans #alignment',
+        '- [ ] Roadmap review',
+        '',
+        '## Notes',
+        '',
+      ].join('\n'),
     );
     assert.strictEqual(await vscode.env.clipboard.readText(), shared);
     // From the arguments object, the same.
     await vscode.env.clipboard.writeText('something else');
-    assert.strictEqual(await vscode.commands.executeCommand<string>('oneOnOne.copyShareableAgenda', { person: 'rowan-vale', date: '2026-09-15' }), shared);
+    assert.strictEqual(
+      await vscode.commands.executeCommand<string>('oneOnOne.copyShareableAgenda', {
+        person: 'rowan-vale',
+        date: '2026-09-15',
+      }),
+      shared,
+    );
     assert.strictEqual(await vscode.env.clipboard.readText(), shared);
   });
 
@@ -539,19 +708,62 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     await writeMeeting(
       slug,
       '2026-08-04',
-      ['---', 'date: 2026-08-04', 'status: done', '---', '', '## Agenda', '', '- [x] Intro', '', '## Action items', '', '- [ ] Me: draft the on-call proposal', ''].join('\n'),
+      [
+        '---',
+        'date: 2026-08-04',
+        'status: done',
+        '---',
+        '',
+        '## Agenda',
+        '',
+        '- [x] Intro',
+        '',
+        '## Action items',
+        '',
+        '- [ ] Me: draft the on-call proposal',
+        '',
+      ].join('\n'),
     );
-    const before = ['---', 'date: 2026-08-11', 'status: planned', '---', '', '# 1:1 with Quinn Ashby — 2026-08-11', '', '## Agenda', '', '## Notes', '', 'Kept as is.', '', '## Action items', '', '## Private', ''].join('\r\n');
+    const before = [
+      '---',
+      'date: 2026-08-11',
+      'status: planned',
+      '---',
+      '',
+      '# 1:1 with Quinn Ashby — 2026-08-11',
+      '',
+      '## Agenda',
+      '',
+      '## Notes',
+      '',
+      'Kept as is.',
+      '',
+      '## Action items',
+      '',
+      '## Private',
+      '',
+    ].join('\r\n');
     const uri = await writeMeeting(slug, '2026-08-11', before);
-    const result = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.insertPrepSheet', { person: slug, date: '2026-08-11' });
+    const result = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.insertPrepSheet', {
+      person: slug,
+      date: '2026-08-11',
+    });
     assert.strictEqual(result?.toString(), uri.toString());
     const after = await readText(uri);
     // One block, after the Notes text, in the file's CRLF; everything else byte for byte.
     const start = after.indexOf(`**Prep sheet, ${services.today()}**`);
     assert.ok(start > after.indexOf('Kept as is.'), after);
     const end = after.indexOf('## Action items');
-    assert.strictEqual(after.slice(0, start), before.slice(0, before.indexOf('## Action items')), 'text before the block unchanged');
-    assert.strictEqual(after.slice(end), before.slice(before.indexOf('## Action items')), 'text after the block unchanged');
+    assert.strictEqual(
+      after.slice(0, start),
+      before.slice(0, before.indexOf('## Action items')),
+      'text before the block unchanged',
+    );
+    assert.strictEqual(
+      after.slice(end),
+      before.slice(before.indexOf('## Action items')),
+      'text after the block unchanged',
+    );
     const block = after.slice(start, end);
     assert.ok(!/(^|[^\r])\n/.test(block), 'the block uses CRLF');
     assert.ok(block.includes('\r\n> **Open action items**\r\n'), block);
@@ -577,16 +789,26 @@ describe('session: status bar and reminders on a controlled clock', () => {
   const D4 = '2027-02-09'; // its own time, 14:30
   const D5 = '2027-02-16';
   const root = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), FOLDER);
-  const planned = (date: string, extra = ''): string => `---\ndate: ${date}\nstatus: planned\n${extra}---\n\n# 1:1 with Rhea Okafor — ${date}\n\n## Agenda\n\n- [ ] Topic for ${date}\n`;
+  const planned = (date: string, extra = ''): string =>
+    `---\ndate: ${date}\nstatus: planned\n${extra}---\n\n# 1:1 with Rhea Okafor — ${date}\n\n## Agenda\n\n- [ ] Topic for ${date}\n`;
 
   before(async () => {
     const { services } = await api();
-    await writeText(vscode.Uri.joinPath(root(), 'people', `${SLUG}.md`), '---\nname: Rhea Okafor\nrole: report\ncadence: weekly\nweekday: tuesday\ntime: "10:00"\nduration: 30\n---\n');
-    for (const date of [D0, D1, D2, D3, D5]) await writeText(vscode.Uri.joinPath(root(), 'meetings', SLUG, `${date}.md`), planned(date));
+    await writeText(
+      vscode.Uri.joinPath(root(), 'people', `${SLUG}.md`),
+      '---\nname: Rhea Okafor\nrole: report\ncadence: weekly\nweekday: tuesday\ntime: "10:00"\nduration: 30\n---\n',
+    );
+    for (const date of [D0, D1, D2, D3, D5])
+      await writeText(vscode.Uri.joinPath(root(), 'meetings', SLUG, `${date}.md`), planned(date));
     await writeText(vscode.Uri.joinPath(root(), 'meetings', SLUG, `${D4}.md`), planned(D4, 'time: "14:30"\n'));
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
     await waitFor(
-      () => services.store.state.kind === 'ready' && services.store.index.people().length === 1 && services.store.index.meetingsOf(SLUG).length === 6,
+      () =>
+        services.store.state.kind === 'ready' &&
+        services.store.index.people().length === 1 &&
+        services.store.index.meetingsOf(SLUG).length === 6,
       'the session journal to load',
     );
   });
@@ -594,8 +816,13 @@ describe('session: status bar and reminders on a controlled clock', () => {
   after(async () => {
     const { services } = await api();
     await restoreClock();
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'), 'the sample journal to load again');
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      () => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'),
+      'the sample journal to load again',
+    );
     await vscode.workspace.fs.delete(root(), { recursive: true });
   });
 
@@ -619,7 +846,11 @@ describe('session: status bar and reminders on a controlled clock', () => {
     statusBar.refresh();
     assert.strictEqual(statusBar.item.text, '$(comment-discussion) 1:1 with Rhea · in 2h 10m');
     assert.strictEqual(statusBar.shown?.date, D0);
-    assert.deepStrictEqual(statusBar.item.command, { title: 'Open Agenda', command: 'oneOnOne.openNextAgenda', arguments: [{ person: SLUG, date: D0 }] });
+    assert.deepStrictEqual(statusBar.item.command, {
+      title: 'Open Agenda',
+      command: 'oneOnOne.openNextAgenda',
+      arguments: [{ person: SLUG, date: D0 }],
+    });
     const tooltip = statusBar.item.tooltip;
     assert.ok(tooltip instanceof vscode.MarkdownString);
     assert.ok(tooltip.value.includes('Tuesday 12 January 2027, 10:00–10:30'), tooltip.value);
@@ -648,7 +879,9 @@ describe('session: status bar and reminders on a controlled clock', () => {
     await waitFor(
       () =>
         vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === agenda.toString()) &&
-        vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'one-on-one-prep' && e.document.getText().includes(`Topic for ${D1}`)),
+        vscode.window.visibleTextEditors.some(
+          (e) => e.document.uri.scheme === 'one-on-one-prep' && e.document.getText().includes(`Topic for ${D1}`),
+        ),
       'the agenda and its prep sheet to be visible',
     );
   });
@@ -687,7 +920,11 @@ describe('session: status bar and reminders on a controlled clock', () => {
       // The other window on the same storage sees the claim and stays quiet.
       await other.check();
       await other.check();
-      assert.strictEqual(there.seen.length, 0, `no reminder in the other window: ${there.seen.map((r) => r.key).join(', ')}`);
+      assert.strictEqual(
+        there.seen.length,
+        0,
+        `no reminder in the other window: ${there.seen.map((r) => r.key).join(', ')}`,
+      );
 
       // Another meeting, the other window checking first: of the two windows, exactly one reminds
       // (the other one, unless this window's own 15-second tick happened to get there first).
@@ -721,7 +958,11 @@ describe('session: status bar and reminders on a controlled clock', () => {
       (await session()).tick();
       await reminders.check();
       assert.strictEqual(here.seen.length, 0, `no reminder: ${here.seen.map((r) => r.key).join(', ')}`);
-      assert.strictEqual(there.seen.length, 0, `no reminder in the other window: ${there.seen.map((r) => r.key).join(', ')}`);
+      assert.strictEqual(
+        there.seen.length,
+        0,
+        `no reminder in the other window: ${there.seen.map((r) => r.key).join(', ')}`,
+      );
     } finally {
       await config().update('reminderMinutes', undefined, vscode.ConfigurationTarget.Global);
     }

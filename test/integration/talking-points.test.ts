@@ -9,11 +9,24 @@ const next = isoDaysFromToday(2);
 const later = isoDaysFromToday(9);
 
 const PAST_MEETING = [
-  '---', `date: ${past}`, 'status: done # kept', '---', '', '# 1:1', '', '## Agenda', '',
+  '---',
+  `date: ${past}`,
+  'status: done # kept',
+  '---',
+  '',
+  '# 1:1',
+  '',
+  '## Agenda',
+  '',
   '- [ ] Carry me over #growth',
   '  Source: `scratch-points.txt:2`',
   '  > the quoted line',
-  '- [x] Already discussed #alignment', '', '## Notes', '', 'Keep\tthis.', '',
+  '- [x] Already discussed #alignment',
+  '',
+  '## Notes',
+  '',
+  'Keep\tthis.',
+  '',
 ].join('\n');
 const NEXT_MEETING = ['# 1:1', '', '## Agenda', '', '- [ ] First #feedback', '', '## Notes', ''].join('\r\n');
 
@@ -23,7 +36,12 @@ async function setUp(): Promise<void> {
   await writeText(journalUri('meetings', PERSON, `${past}.md`), PAST_MEETING);
   await writeText(journalUri('meetings', PERSON, `${next}.md`), NEXT_MEETING);
   await writeText(journalUri('meetings', PERSON, `${later}.md`), '# later\n');
-  await waitFor(() => services.store.index.get(`meetings/${PERSON}/${later}.md`) && services.store.index.get(`meetings/${PERSON}/${past}.md`)?.agenda.length === 2, 'the meetings to be indexed');
+  await waitFor(
+    () =>
+      services.store.index.get(`meetings/${PERSON}/${later}.md`) &&
+      services.store.index.get(`meetings/${PERSON}/${past}.md`)?.agenda.length === 2,
+    'the meetings to be indexed',
+  );
 }
 
 async function meetingRows(): Promise<Awaited<ReturnType<typeof rows>>> {
@@ -56,7 +74,11 @@ describe('talking points in the Meetings tree', () => {
     const { trees } = await api();
     const nextRow = (await meetingRows()).find((r) => r.label === next)!;
     const item = await trees!.meetings.getTreeItem(nextRow.node);
-    assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'the next meeting opens expanded');
+    assert.strictEqual(
+      item.collapsibleState,
+      vscode.TreeItemCollapsibleState.Expanded,
+      'the next meeting opens expanded',
+    );
   });
 
   it('marks a point discussed by ticking its box (one character), and back', async () => {
@@ -71,10 +93,19 @@ describe('talking points in the Meetings tree', () => {
   });
 
   it('jumps to the source file and lines a point came from', async () => {
-    await writeText(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'scratch-points.txt'), 'one\nthe quoted line\nthree\n');
+    await writeText(
+      vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'scratch-points.txt'),
+      'one\nthe quoted line\nthree\n',
+    );
     const [carry] = await pointRows(past);
     await vscode.commands.executeCommand('oneOnOne.openTalkingPointSource', carry!.node);
-    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.path.endsWith('/scratch-points.txt') ? vscode.window.activeTextEditor : undefined), 'the source to open');
+    const editor = await waitFor(
+      () =>
+        vscode.window.activeTextEditor?.document.uri.path.endsWith('/scratch-points.txt')
+          ? vscode.window.activeTextEditor
+          : undefined,
+      'the source to open',
+    );
     assert.strictEqual(editor.selection.start.line, 1);
     assert.strictEqual(editor.document.getText(editor.selection), 'the quoted line');
   });
@@ -88,13 +119,25 @@ describe('talking points in the Meetings tree', () => {
     await trees!.dragAndDrop.handleDrop(target.node, data);
     const pastText = await readText(journalUri('meetings', PERSON, `${past}.md`));
     const nextText = await readText(journalUri('meetings', PERSON, `${next}.md`));
-    assert.strictEqual(pastText, PAST_MEETING.replace('- [ ] Carry me over #growth\n  Source: `scratch-points.txt:2`\n  > the quoted line\n', ''));
+    assert.strictEqual(
+      pastText,
+      PAST_MEETING.replace('- [ ] Carry me over #growth\n  Source: `scratch-points.txt:2`\n  > the quoted line\n', ''),
+    );
     assert.strictEqual(
       nextText,
-      NEXT_MEETING.replace('- [ ] First #feedback\r\n', '- [ ] First #feedback\r\n- [ ] Carry me over #growth\r\n  Source: `scratch-points.txt:2`\r\n  > the quoted line\r\n'),
+      NEXT_MEETING.replace(
+        '- [ ] First #feedback\r\n',
+        '- [ ] First #feedback\r\n- [ ] Carry me over #growth\r\n  Source: `scratch-points.txt:2`\r\n  > the quoted line\r\n',
+      ),
     );
-    assert.deepStrictEqual((await pointRows(next)).map((p) => p.label), ['First', 'Carry me over']);
-    assert.deepStrictEqual((await pointRows(past)).map((p) => p.label), ['Already discussed']);
+    assert.deepStrictEqual(
+      (await pointRows(next)).map((p) => p.label),
+      ['First', 'Carry me over'],
+    );
+    assert.deepStrictEqual(
+      (await pointRows(past)).map((p) => p.label),
+      ['Already discussed'],
+    );
   });
 
   it('dropping on a person moves the point to that person’s next meeting', async () => {
@@ -102,7 +145,10 @@ describe('talking points in the Meetings tree', () => {
     const laterUri = journalUri('meetings', PERSON, `${later}.md`);
     await writeText(laterUri, '# later\n\n## Agenda\n\n- [ ] Move me back #other\n');
     const { services } = await api();
-    await waitFor(() => services.store.index.get(`meetings/${PERSON}/${later}.md`)?.agenda.length === 1, 'the later meeting to be re-read');
+    await waitFor(
+      () => services.store.index.get(`meetings/${PERSON}/${later}.md`)?.agenda.length === 1,
+      'the later meeting to be re-read',
+    );
     const [moveMe] = await pointRows(later);
     const person = (await rows(trees!.meetings)).find((r) => r.label === 'Morgan Lee')!;
     const data = new vscode.DataTransfer();
@@ -113,7 +159,11 @@ describe('talking points in the Meetings tree', () => {
   });
 
   it('askQuestion adds a question from the bank to the next agenda', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.askQuestion', { person: 'Morgan Lee', question: 'How can I help the team more?', theme: 'team/process' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.askQuestion', {
+      person: 'Morgan Lee',
+      question: 'How can I help the team more?',
+      theme: 'team/process',
+    });
     assert.ok(uri);
     assert.ok((await readText(uri)).includes('- [ ] How can I help the team more? #team/process\r\n'));
   });

@@ -8,7 +8,18 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AddToAgendaOutcome } from '../../src/features/goals-feedback/agenda';
-import { api, closeAllEditors, EXTENSION_ID, isoDaysFromToday, readText, Row, rows, waitFor, workspaceRoot, writeText } from './helpers';
+import {
+  api,
+  closeAllEditors,
+  EXTENSION_ID,
+  isoDaysFromToday,
+  readText,
+  Row,
+  rows,
+  waitFor,
+  workspaceRoot,
+  writeText,
+} from './helpers';
 
 const FOLDER = 'threads-journal';
 const root = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), FOLDER);
@@ -27,10 +38,31 @@ const ROBIN_LAST = isoDaysFromToday(-7);
 const ROBIN_NEXT = isoDaysFromToday(3);
 const meetingPath = (slug: string, date: string): string => `meetings/${slug}/${date}.md`;
 
-const TEMPLATE = '---\ndate: {{date}}\nstatus: planned\n---\n\n# 1:1 with {{person}} — {{date}}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n';
+const TEMPLATE =
+  '---\ndate: {{date}}\nstatus: planned\n---\n\n# 1:1 with {{person}} — {{date}}\n\n## Agenda\n\n## Wins\n\n## Notes\n\n## Action items\n\n## Private\n';
 
 function meetingText(name: string, date: string, status: string, agenda: string[]): string {
-  return ['---', `date: ${date}`, `status: ${status}`, '---', '', `# 1:1 with ${name} — ${date}`, '', '## Agenda', '', ...agenda, '', '## Wins', '', '## Notes', '', '## Action items', '', '## Private', ''].join('\n');
+  return [
+    '---',
+    `date: ${date}`,
+    `status: ${status}`,
+    '---',
+    '',
+    `# 1:1 with ${name} — ${date}`,
+    '',
+    '## Agenda',
+    '',
+    ...agenda,
+    '',
+    '## Wins',
+    '',
+    '## Notes',
+    '',
+    '## Action items',
+    '',
+    '## Private',
+    '',
+  ].join('\n');
 }
 
 // A goal nobody has talked about for 40 days (stale at the default 4 weeks), with a section after its Progress.
@@ -135,7 +167,10 @@ const LONG_TEXT = [
   '',
 ].join('\r\n');
 
-const ROBIN_NEXT_AGENDA = ['- [ ] Team offsite budget #alignment', '- [ ] How the new hire is ramping up #goal/mentor-a-new-hire'];
+const ROBIN_NEXT_AGENDA = [
+  '- [ ] Team offsite budget #alignment',
+  '- [ ] How the new hire is ramping up #goal/mentor-a-new-hire',
+];
 
 // --- watching and answering the prompts ------------------------------------------
 
@@ -194,7 +229,9 @@ class Prompts {
       const shown: ShownInput = { options, settled: false, value: undefined };
       this.inputs.push(shown);
       const typed = this.typing.shift();
-      const result = Promise.resolve(showInputBox.call(vscode.window, typed === undefined ? options : { ...options, value: typed }, token));
+      const result = Promise.resolve(
+        showInputBox.call(vscode.window, typed === undefined ? options : { ...options, value: typed }, token),
+      );
       void result.then((value) => {
         shown.value = value;
         shown.settled = true;
@@ -219,12 +256,19 @@ class Prompts {
   }
 
   errorsSince(n: number): string[] {
-    return this.messages.slice(n).filter((m) => m.level === 'error').map((m) => m.text);
+    return this.messages
+      .slice(n)
+      .filter((m) => m.level === 'error')
+      .map((m) => m.text);
   }
 
   /** The `index`-th quick pick, once shown with its items. */
   async pick(index: number): Promise<ShownPick> {
-    return waitFor(() => (this.picks[index]?.items.length ? this.picks[index] : undefined), `quick pick #${index + 1} to show`, 10_000);
+    return waitFor(
+      () => (this.picks[index]?.items.length ? this.picks[index] : undefined),
+      `quick pick #${index + 1} to show`,
+      10_000,
+    );
   }
 
   /** Moves down the `index`-th quick pick to the row labelled `label` (Down arrow), then Enter. */
@@ -233,7 +277,11 @@ class Prompts {
     const target = shown.items.findIndex((i) => i.label === label);
     assert.ok(target >= 0, `"${label}" is not offered: ${shown.items.map((i) => i.label).join(', ')}`);
     // The first row is active when the list opens.
-    await waitFor(() => shown.active ?? (target === 0 ? shown.items[0] : undefined), 'the first row to be active', 3000).catch(() => undefined);
+    await waitFor(
+      () => shown.active ?? (target === 0 ? shown.items[0] : undefined),
+      'the first row to be active',
+      3000,
+    ).catch(() => undefined);
     for (let at = 1; at <= target; at++) {
       const want = shown.items[at]!;
       const started = Date.now();
@@ -242,7 +290,10 @@ class Prompts {
         await vscode.commands.executeCommand('quickInput.next');
         const until = Date.now() + 1000;
         while (Date.now() < until && shown.active === from) await sleep(20);
-        assert.ok(shown.active === want || shown.active === from, `Down made "${shown.active?.label}" active, not "${want.label}"`);
+        assert.ok(
+          shown.active === want || shown.active === from,
+          `Down made "${shown.active?.label}" active, not "${want.label}"`,
+        );
         assert.ok(Date.now() - started < 10_000, `"${want.label}" did not become the active row`);
       }
     }
@@ -307,7 +358,10 @@ function whenHolds(when: string, context: { view: string; viewItem: string }): b
 function menuFor(view: string, viewItem: string): string[] {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext);
-  const items = (ext.packageJSON as { contributes: { menus: Record<string, MenuItem[]> } }).contributes.menus['view/item/context'] ?? [];
+  const items =
+    (ext.packageJSON as { contributes: { menus: Record<string, MenuItem[]> } }).contributes.menus[
+      'view/item/context'
+    ] ?? [];
   return items
     .filter((m) => m.when.includes(`view == ${view}`))
     .filter((m) => whenHolds(m.when, { view, viewItem }))
@@ -336,7 +390,12 @@ describe('goals and feedback threads across meetings', () => {
     assert.fail(`"${title}" is not in the ${view} tree`);
   }
 
-  async function rowWhen(view: 'goals' | 'feedback', title: string, holds: (r: Row & { group: string }) => boolean, what: string): Promise<Row & { group: string }> {
+  async function rowWhen(
+    view: 'goals' | 'feedback',
+    title: string,
+    holds: (r: Row & { group: string }) => boolean,
+    what: string,
+  ): Promise<Row & { group: string }> {
     let last: (Row & { group: string }) | undefined;
     try {
       return await waitFor(async () => {
@@ -344,7 +403,10 @@ describe('goals and feedback threads across meetings', () => {
         return holds(last) ? last : undefined;
       }, what);
     } catch (error) {
-      throw new Error(`${String(error)}; the row is ${JSON.stringify(last && { group: last.group, description: last.description, icon: last.icon, contextValue: last.contextValue })}`, { cause: error });
+      throw new Error(
+        `${String(error)}; the row is ${JSON.stringify(last && { group: last.group, description: last.description, icon: last.icon, contextValue: last.contextValue })}`,
+        { cause: error },
+      );
     }
   }
 
@@ -369,12 +431,20 @@ describe('goals and feedback threads across meetings', () => {
       [SPEAK.path, SPEAK_TEXT],
       [DUE.path, DUE_TEXT],
       [LONG.path, LONG_TEXT],
-      [meetingPath(ROBIN.slug, ROBIN_LAST), meetingText(ROBIN.name, ROBIN_LAST, 'done', ['- [x] Quarter planning #alignment'])],
+      [
+        meetingPath(ROBIN.slug, ROBIN_LAST),
+        meetingText(ROBIN.name, ROBIN_LAST, 'done', ['- [x] Quarter planning #alignment']),
+      ],
       [meetingPath(ROBIN.slug, ROBIN_NEXT), meetingText(ROBIN.name, ROBIN_NEXT, 'planned', ROBIN_NEXT_AGENDA)],
-      ...PEOPLE.map((p): [string, string] => [`people/${p.slug}.md`, `---\nname: ${p.name}\nrole: ${p.role}\ncadence: weekly\n---\n`]),
+      ...PEOPLE.map((p): [string, string] => [
+        `people/${p.slug}.md`,
+        `---\nname: ${p.name}\nrole: ${p.role}\ncadence: weekly\n---\n`,
+      ]),
     ];
     for (const [path, text] of files) await writeText(uriOf(path), text);
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', FOLDER, vscode.ConfigurationTarget.Workspace);
     await waitFor(
       () =>
         services.store.state.kind === 'ready' &&
@@ -394,11 +464,20 @@ describe('goals and feedback threads across meetings', () => {
     prompts.restore();
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await closeAllEditors();
-    await vscode.workspace.getConfiguration('oneOnOne').update('staleGoalWeeks', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('oneOnOne').update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'), 'the sample journal to load again');
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('staleGoalWeeks', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('oneOnOne')
+      .update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(
+      () => services.store.state.kind === 'ready' && services.store.index.findPerson('alex-kim'),
+      'the sample journal to load again',
+    );
     await vscode.workspace.fs.delete(root(), { recursive: true });
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'review-comment.txt')).then(undefined, () => undefined);
+    await vscode.workspace.fs
+      .delete(vscode.Uri.joinPath(workspaceRoot(), 'review-comment.txt'))
+      .then(undefined, () => undefined);
   });
 
   afterEach(async () => {
@@ -414,12 +493,21 @@ describe('goals and feedback threads across meetings', () => {
     const stale = await row('goals', STALE.title);
     assert.deepStrictEqual(
       [stale.group, stale.description, stale.icon, stale.contextValue],
-      ['Active', `quiet 5 wk · last discussed ${STALE.lastProgress} · by 2027-06-30 · Individual contribution`, 'bell-dot', 'oneOnOne.goal.active.stale'],
+      [
+        'Active',
+        `quiet 5 wk · last discussed ${STALE.lastProgress} · by 2027-06-30 · Individual contribution`,
+        'bell-dot',
+        'oneOnOne.goal.active.stale',
+      ],
     );
     const mentor = await row('goals', MENTOR.title);
     assert.deepStrictEqual(
       [mentor.description, mentor.icon, mentor.contextValue],
-      [`on the agenda ${ROBIN_NEXT} · last discussed ${isoDaysFromToday(-3)} · by 2027-03-31 · Enabling others`, 'target', 'oneOnOne.goal.active'],
+      [
+        `on the agenda ${ROBIN_NEXT} · last discussed ${isoDaysFromToday(-3)} · by 2027-03-31 · Enabling others`,
+        'target',
+        'oneOnOne.goal.active',
+      ],
     );
     // The progress log under the goal, newest first.
     const progress = await rows((await trees()).goals, stale.node);
@@ -434,7 +522,10 @@ describe('goals and feedback threads across meetings', () => {
       ['Trying', `circle back due · from Robin Diaz · ${DUE.circleBack}`, 'bell-dot', 'oneOnOne.feedback.trying.due'],
     );
     const received = await row('feedback', LONG.title);
-    assert.deepStrictEqual([received.group, received.description, received.icon, received.contextValue], ['Received', 'from Sasha Ivanova', 'mail', 'oneOnOne.feedback.received']);
+    assert.deepStrictEqual(
+      [received.group, received.description, received.icon, received.contextValue],
+      ['Received', 'from Sasha Ivanova', 'mail', 'oneOnOne.feedback.received'],
+    );
 
     // The menus each row gets, from package.json's own `when` clauses.
     assert.deepStrictEqual(menuFor('oneOnOne.goals', stale.contextValue!), [
@@ -443,7 +534,11 @@ describe('goals and feedback threads across meetings', () => {
       'oneOnOne.logGoalProgress@1_status@2',
       'oneOnOne.setGoalStatus@1_status@1',
     ]);
-    assert.deepStrictEqual(menuFor('oneOnOne.goals', mentor.contextValue!), ['oneOnOne.addToAgenda@2_agenda@1', 'oneOnOne.logGoalProgress@1_status@2', 'oneOnOne.setGoalStatus@1_status@1']);
+    assert.deepStrictEqual(menuFor('oneOnOne.goals', mentor.contextValue!), [
+      'oneOnOne.addToAgenda@2_agenda@1',
+      'oneOnOne.logGoalProgress@1_status@2',
+      'oneOnOne.setGoalStatus@1_status@1',
+    ]);
     assert.deepStrictEqual(menuFor('oneOnOne.goals', 'oneOnOne.goal.achieved'), ['oneOnOne.setGoalStatus@1_status@1']);
     assert.deepStrictEqual(menuFor('oneOnOne.goals', 'oneOnOne.progress'), []);
     assert.deepStrictEqual(menuFor('oneOnOne.feedback', due.contextValue!), [
@@ -451,8 +546,13 @@ describe('goals and feedback threads across meetings', () => {
       'oneOnOne.addToAgenda@inline@1',
       'oneOnOne.setFeedbackStatus@1_status@1',
     ]);
-    assert.deepStrictEqual(menuFor('oneOnOne.feedback', received.contextValue!), ['oneOnOne.addToAgenda@2_agenda@1', 'oneOnOne.setFeedbackStatus@1_status@1']);
-    assert.deepStrictEqual(menuFor('oneOnOne.feedback', 'oneOnOne.feedback.closed'), ['oneOnOne.setFeedbackStatus@1_status@1']);
+    assert.deepStrictEqual(menuFor('oneOnOne.feedback', received.contextValue!), [
+      'oneOnOne.addToAgenda@2_agenda@1',
+      'oneOnOne.setFeedbackStatus@1_status@1',
+    ]);
+    assert.deepStrictEqual(menuFor('oneOnOne.feedback', 'oneOnOne.feedback.closed'), [
+      'oneOnOne.setFeedbackStatus@1_status@1',
+    ]);
   });
 
   it('"Add to agenda" on the quiet goal (its inline button) asks whom for, your manager first, and adds a linked point once', async () => {
@@ -460,41 +560,78 @@ describe('goals and feedback threads across meetings', () => {
     const path = meetingPath(ROBIN.slug, ROBIN_NEXT);
     const before = await readText(uriOf(path));
     const from = prompts.picks.length;
-    const running = Promise.resolve(vscode.commands.executeCommand<AddToAgendaOutcome | undefined>('oneOnOne.addToAgenda', stale.node));
+    const running = Promise.resolve(
+      vscode.commands.executeCommand<AddToAgendaOutcome | undefined>('oneOnOne.addToAgenda', stale.node),
+    );
     const asked = await prompts.choose(from, ROBIN.name);
     assert.strictEqual(asked.options.placeHolder, `Add "${STALE.title}" to your next 1:1 with…`);
-    assert.deepStrictEqual(asked.items.map((i) => i.label), [ROBIN.name, KAI.name, SASHA.name], 'the manager comes first');
+    assert.deepStrictEqual(
+      asked.items.map((i) => i.label),
+      [ROBIN.name, KAI.name, SASHA.name],
+      'the manager comes first',
+    );
     const outcome = await running;
     assert.deepStrictEqual([outcome?.uri.toString(), outcome?.added], [uriOf(path).toString(), true]);
     const point = `- [ ] Goal: [${STALE.title}](../../${STALE.path}) — progress since ${STALE.lastProgress} #growth #goal/${STALE.slug}`;
-    assert.strictEqual(await readText(uriOf(path)), before.replace(`${ROBIN_NEXT_AGENDA[1]}\n`, `${ROBIN_NEXT_AGENDA[1]}\n${point}\n`));
+    assert.strictEqual(
+      await readText(uriOf(path)),
+      before.replace(`${ROBIN_NEXT_AGENDA[1]}\n`, `${ROBIN_NEXT_AGENDA[1]}\n${point}\n`),
+    );
 
     // Again, with an arguments object: refused with a message, nothing written.
     const messages = prompts.messages.length;
-    const again = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>('oneOnOne.addToAgenda', { goal: STALE.slug, person: ROBIN.slug });
+    const again = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>('oneOnOne.addToAgenda', {
+      goal: STALE.slug,
+      person: ROBIN.slug,
+    });
     assert.strictEqual(again?.added, false);
     assert.deepStrictEqual(
       prompts.messages.slice(messages).map((m) => [m.level, m.text]),
       [['info', `"${STALE.title}" is already on the agenda of your 1:1 with ${ROBIN.name} on ${ROBIN_NEXT}.`]],
     );
-    assert.strictEqual(await readText(uriOf(path)), before.replace(`${ROBIN_NEXT_AGENDA[1]}\n`, `${ROBIN_NEXT_AGENDA[1]}\n${point}\n`));
+    assert.strictEqual(
+      await readText(uriOf(path)),
+      before.replace(`${ROBIN_NEXT_AGENDA[1]}\n`, `${ROBIN_NEXT_AGENDA[1]}\n${point}\n`),
+    );
     // A point planned for a later meeting does not count as discussed, but the goal is about to come up: queued, no longer flagged.
-    const queued = await rowWhen('goals', STALE.title, (r) => r.contextValue === 'oneOnOne.goal.active', 'the queued goal to lose its flag');
-    assert.deepStrictEqual([queued.description, queued.icon], [`on the agenda ${ROBIN_NEXT} · last discussed ${STALE.lastProgress} · by 2027-06-30 · Individual contribution`, 'target']);
+    const queued = await rowWhen(
+      'goals',
+      STALE.title,
+      (r) => r.contextValue === 'oneOnOne.goal.active',
+      'the queued goal to lose its flag',
+    );
+    assert.deepStrictEqual(
+      [queued.description, queued.icon],
+      [
+        `on the agenda ${ROBIN_NEXT} · last discussed ${STALE.lastProgress} · by 2027-06-30 · Individual contribution`,
+        'target',
+      ],
+    );
   });
 
   it('addToAgenda creates the next meeting with a person who has none', async () => {
     const { services } = await api();
     assert.strictEqual(services.store.index.meetingsOf(KAI.slug).length, 0);
-    const outcome = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>('oneOnOne.addToAgenda', { goal: MENTOR.title, person: KAI.name });
+    const outcome = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>('oneOnOne.addToAgenda', {
+      goal: MENTOR.title,
+      person: KAI.name,
+    });
     assert.ok(outcome?.added);
     const path = services.store.pathOf(outcome.uri);
     assert.ok(path !== undefined && path.startsWith(`meetings/${KAI.slug}/`), String(path));
     const date = path.slice(`meetings/${KAI.slug}/`.length, -'.md'.length);
     assert.ok(date >= TODAY, date);
     const point = `- [ ] Goal: [${MENTOR.title}](../../${MENTOR.path}) — progress since ${isoDaysFromToday(-3)} #growth #goal/${MENTOR.slug}`;
-    assert.strictEqual(await readText(outcome.uri), TEMPLATE.replace(/\{\{date\}\}/g, date).replace('{{person}}', KAI.name).replace('## Agenda\n', `## Agenda\n\n${point}\n`));
-    const again = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>('oneOnOne.addToAgenda', { goal: MENTOR.slug, person: KAI.slug });
+    assert.strictEqual(
+      await readText(outcome.uri),
+      TEMPLATE.replace(/\{\{date\}\}/g, date)
+        .replace('{{person}}', KAI.name)
+        .replace('## Agenda\n', `## Agenda\n\n${point}\n`),
+    );
+    const again = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>('oneOnOne.addToAgenda', {
+      goal: MENTOR.slug,
+      person: KAI.slug,
+    });
     assert.deepStrictEqual([again?.uri.toString(), again?.added], [outcome.uri.toString(), false]);
     assert.strictEqual(services.store.index.meetingsOf(KAI.slug).length, 1);
   });
@@ -509,20 +646,30 @@ describe('goals and feedback threads across meetings', () => {
     assert.strictEqual(sheetUri.scheme, 'one-on-one-prep');
     const sheet = await vscode.workspace.openTextDocument(sheetUri);
     const dueLine = `- [${DUE.title}](${services.store.uriOf(DUE.path).toString()}) — trying; circle back was due ${DUE.circleBack}`;
-    const goalLine = (title: string, path: string): string => `- [${title}](${services.store.uriOf(path).toString()}) — `;
+    const goalLine = (title: string, path: string): string =>
+      `- [${title}](${services.store.uriOf(path).toString()}) — `;
     assert.ok(sheet.getText().includes(`## Feedback to circle back on\n\n${dueLine}\n`), sheet.getText());
     // Not Sasha's thread: it came from someone else, and is not due.
     assert.ok(!sheet.getText().includes(LONG.title));
     // The quiet goal is already on the agenda (the test before), the mentoring one is tagged there: marked, and no lens.
-    const sheetLine = (title: string, path: string): string | undefined => sheet.getText().split('\n').find((l) => l.startsWith(goalLine(title, path)));
+    const sheetLine = (title: string, path: string): string | undefined =>
+      sheet
+        .getText()
+        .split('\n')
+        .find((l) => l.startsWith(goalLine(title, path)));
     const staleLine = sheetLine(STALE.title, STALE.path);
-    assert.ok(staleLine?.startsWith(`${goalLine(STALE.title, STALE.path)}last discussed ${STALE.lastProgress} (`), staleLine);
+    assert.ok(
+      staleLine?.startsWith(`${goalLine(STALE.title, STALE.path)}last discussed ${STALE.lastProgress} (`),
+      staleLine,
+    );
     assert.ok(staleLine?.endsWith('; target 2027-06-30 (on the agenda)'), staleLine);
     assert.ok(sheetLine(MENTOR.title, MENTOR.path)?.endsWith('(on the agenda)'), sheetLine(MENTOR.title, MENTOR.path));
     assert.strictEqual(sheetLine(SPEAK.title, SPEAK.path), `${goalLine(SPEAK.title, SPEAK.path)}never discussed`);
 
     const lensesOf = async (): Promise<vscode.CodeLens[]> =>
-      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', sheetUri)).filter((l) => l.command?.command === 'oneOnOne.addToAgenda');
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', sheetUri)).filter(
+        (l) => l.command?.command === 'oneOnOne.addToAgenda',
+      );
     const lenses = await lensesOf();
     const lineOf = (l: vscode.CodeLens): string => sheet.lineAt(l.range.start.line).text;
     assert.deepStrictEqual(
@@ -537,22 +684,40 @@ describe('goals and feedback threads across meetings', () => {
     assert.deepStrictEqual(lens.arguments, [{ thread: DUE.path, person: ROBIN.slug }]);
 
     const before = await readText(uriOf(path));
-    const outcome = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>(lens.command, ...(lens.arguments ?? []));
+    const outcome = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>(
+      lens.command,
+      ...(lens.arguments ?? []),
+    );
     assert.deepStrictEqual([outcome?.uri.toString(), outcome?.added], [uriOf(path).toString(), true]);
     const point = `- [ ] Circle back on feedback from Robin Diaz: [${DUE.title}](../../${DUE.path}) — is it working? #feedback`;
-    const lastPoint = before.split('\n').filter((l) => l.startsWith('- [ ]')).pop()!;
+    const lastPoint = before
+      .split('\n')
+      .filter((l) => l.startsWith('- [ ]'))
+      .pop()!;
     const expected = before.replace(`${lastPoint}\n`, `${lastPoint}\n${point}\n`);
     assert.strictEqual(await readText(uriOf(path)), expected);
 
     // The sheet follows: the thread is marked on the agenda and its lens is gone.
-    await waitFor(() => sheet.getText().includes(`${dueLine} (on the agenda)`), 'the prep sheet to mark the thread on the agenda');
-    assert.deepStrictEqual((await lensesOf()).map((l) => lineOf(l)), [sheetLine(SPEAK.title, SPEAK.path)]);
+    await waitFor(
+      () => sheet.getText().includes(`${dueLine} (on the agenda)`),
+      'the prep sheet to mark the thread on the agenda',
+    );
+    assert.deepStrictEqual(
+      (await lensesOf()).map((l) => lineOf(l)),
+      [sheetLine(SPEAK.title, SPEAK.path)],
+    );
 
     // The same lens clicked a second time (a sheet not refreshed yet): refused, nothing added.
     const messages = prompts.messages.length;
-    const again = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>(lens.command, ...(lens.arguments ?? []));
+    const again = await vscode.commands.executeCommand<AddToAgendaOutcome | undefined>(
+      lens.command,
+      ...(lens.arguments ?? []),
+    );
     assert.strictEqual(again?.added, false);
-    assert.deepStrictEqual(prompts.messages.slice(messages).map((m) => m.text), [`"${DUE.title}" is already on the agenda of your 1:1 with ${ROBIN.name} on ${ROBIN_NEXT}.`]);
+    assert.deepStrictEqual(
+      prompts.messages.slice(messages).map((m) => m.text),
+      [`"${DUE.title}" is already on the agenda of your 1:1 with ${ROBIN.name} on ${ROBIN_NEXT}.`],
+    );
     assert.strictEqual(await readText(uriOf(path)), expected);
   });
 
@@ -566,31 +731,73 @@ describe('goals and feedback threads across meetings', () => {
     await writeText(agenda, withPoint.replace(`${pointLine}\n`, ''));
     const config = vscode.workspace.getConfiguration('oneOnOne');
     try {
-      await rowWhen('goals', STALE.title, (r) => r.contextValue === 'oneOnOne.goal.active.stale', 'the goal to be flagged once off the agenda');
+      await rowWhen(
+        'goals',
+        STALE.title,
+        (r) => r.contextValue === 'oneOnOne.goal.active.stale',
+        'the goal to be flagged once off the agenda',
+      );
       await config.update('staleGoalWeeks', 8, vscode.ConfigurationTarget.Workspace);
-      await rowWhen('goals', STALE.title, (r) => r.contextValue === 'oneOnOne.goal.active', 'the goal not to be flagged at 8 weeks');
+      await rowWhen(
+        'goals',
+        STALE.title,
+        (r) => r.contextValue === 'oneOnOne.goal.active',
+        'the goal not to be flagged at 8 weeks',
+      );
       await config.update('staleGoalWeeks', 0, vscode.ConfigurationTarget.Workspace);
-      await rowWhen('goals', STALE.title, (r) => r.contextValue === 'oneOnOne.goal.active', 'no goal to be flagged at 0');
+      await rowWhen(
+        'goals',
+        STALE.title,
+        (r) => r.contextValue === 'oneOnOne.goal.active',
+        'no goal to be flagged at 0',
+      );
       await config.update('staleGoalWeeks', undefined, vscode.ConfigurationTarget.Workspace);
-      await rowWhen('goals', STALE.title, (r) => r.contextValue === 'oneOnOne.goal.active.stale', 'the goal to be flagged again at the default 4 weeks');
+      await rowWhen(
+        'goals',
+        STALE.title,
+        (r) => r.contextValue === 'oneOnOne.goal.active.stale',
+        'the goal to be flagged again at the default 4 weeks',
+      );
     } finally {
       await config.update('staleGoalWeeks', undefined, vscode.ConfigurationTarget.Workspace);
       await writeText(agenda, withPoint);
     }
-    await rowWhen('goals', STALE.title, (r) => r.contextValue === 'oneOnOne.goal.active', 'the goal to be queued again');
+    await rowWhen(
+      'goals',
+      STALE.title,
+      (r) => r.contextValue === 'oneOnOne.goal.active',
+      'the goal to be queued again',
+    );
 
     const before = await readText(uriOf(STALE.path));
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.logGoalProgress', { goal: STALE.title, text: 'Demoed the new ranking to the team\nthey liked it' });
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.logGoalProgress', {
+      goal: STALE.title,
+      text: 'Demoed the new ranking to the team\nthey liked it',
+    });
     assert.strictEqual(uri?.toString(), uriOf(STALE.path).toString());
     const entry = `- ${TODAY}: Demoed the new ranking to the team they liked it`;
-    assert.strictEqual(await readText(uri), before.replace(`- ${STALE.lastProgress}: Wrote the ranking proposal.\n`, `- ${STALE.lastProgress}: Wrote the ranking proposal.\n${entry}\n`));
+    assert.strictEqual(
+      await readText(uri),
+      before.replace(
+        `- ${STALE.lastProgress}: Wrote the ranking proposal.\n`,
+        `- ${STALE.lastProgress}: Wrote the ranking proposal.\n${entry}\n`,
+      ),
+    );
 
     const now = await row('goals', STALE.title);
     assert.deepStrictEqual(
       [now.description, now.icon, now.contextValue],
-      [`on the agenda ${ROBIN_NEXT} · last discussed ${TODAY} · by 2027-06-30 · Individual contribution`, 'target', 'oneOnOne.goal.active'],
+      [
+        `on the agenda ${ROBIN_NEXT} · last discussed ${TODAY} · by 2027-06-30 · Individual contribution`,
+        'target',
+        'oneOnOne.goal.active',
+      ],
     );
-    assert.deepStrictEqual(menuFor('oneOnOne.goals', now.contextValue!), ['oneOnOne.addToAgenda@2_agenda@1', 'oneOnOne.logGoalProgress@1_status@2', 'oneOnOne.setGoalStatus@1_status@1']);
+    assert.deepStrictEqual(menuFor('oneOnOne.goals', now.contextValue!), [
+      'oneOnOne.addToAgenda@2_agenda@1',
+      'oneOnOne.logGoalProgress@1_status@2',
+      'oneOnOne.setGoalStatus@1_status@1',
+    ]);
     assert.deepStrictEqual(
       (await rows((await trees()).goals, now.node)).map((r) => [r.label, r.description]),
       [
@@ -601,7 +808,11 @@ describe('goals and feedback threads across meetings', () => {
 
     // A past date is logged in date order in the tree, as given.
     const earlier = isoDaysFromToday(-30);
-    await vscode.commands.executeCommand('oneOnOne.logGoalProgress', { goal: STALE.slug, text: 'Sized the work', date: earlier });
+    await vscode.commands.executeCommand('oneOnOne.logGoalProgress', {
+      goal: STALE.slug,
+      text: 'Sized the work',
+      date: earlier,
+    });
     assert.ok((await readText(uri)).includes(`${entry}\n- ${earlier}: Sized the work\n\n## Notes\n`));
     assert.deepStrictEqual(
       (await rows((await trees()).goals, now.node)).map((r) => r.description),
@@ -621,7 +832,10 @@ describe('goals and feedback threads across meetings', () => {
     prompts.typing.push('They ran their first incident alone');
     const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('oneOnOne.setGoalStatus', mentor.node));
     const asked = await prompts.choose(picks, 'Achieved');
-    assert.deepStrictEqual(asked.items.map((i) => i.label), ['Achieved', 'Dropped']);
+    assert.deepStrictEqual(
+      asked.items.map((i) => i.label),
+      ['Achieved', 'Dropped'],
+    );
     assert.strictEqual(asked.options.title, `${MENTOR.title} (Active)`);
     const note = await prompts.enter(inputs);
     assert.strictEqual(note.options.title, `${MENTOR.title}: Achieved`);
@@ -632,25 +846,42 @@ describe('goals and feedback threads across meetings', () => {
       .replace(lastEntry, `${lastEntry}- ${TODAY}: Achieved — They ran their first incident alone\r\n`);
     assert.strictEqual(await readText(uriOf(MENTOR.path)), achieved);
     const done = await rowWhen('goals', MENTOR.title, (r) => r.group === 'Achieved', 'the goal to move to Achieved');
-    assert.deepStrictEqual([done.description, done.icon, done.contextValue], ['by 2027-03-31 · Enabling others', 'pass', 'oneOnOne.goal.achieved']);
+    assert.deepStrictEqual(
+      [done.description, done.icon, done.contextValue],
+      ['by 2027-03-31 · Enabling others', 'pass', 'oneOnOne.goal.achieved'],
+    );
 
     // Already achieved: said so, nothing written.
     const messages = prompts.messages.length;
     await vscode.commands.executeCommand('oneOnOne.setGoalStatus', { goal: MENTOR.slug, status: 'achieved' });
-    assert.deepStrictEqual(prompts.messages.slice(messages).map((m) => m.text), [`"${MENTOR.title}" is already achieved.`]);
+    assert.deepStrictEqual(
+      prompts.messages.slice(messages).map((m) => m.text),
+      [`"${MENTOR.title}" is already achieved.`],
+    );
     assert.strictEqual(await readText(uriOf(MENTOR.path)), achieved);
 
     // Back to active, with an arguments object.
-    await vscode.commands.executeCommand('oneOnOne.setGoalStatus', { goal: MENTOR.path, status: 'active', note: 'A second hire joins in March' });
+    await vscode.commands.executeCommand('oneOnOne.setGoalStatus', {
+      goal: MENTOR.path,
+      status: 'active',
+      note: 'A second hire joins in March',
+    });
     const reactivated = achieved
       .replace('status: achieved\r\n', 'status: active\r\n')
-      .replace(`Achieved — They ran their first incident alone\r\n`, `Achieved — They ran their first incident alone\r\n- ${TODAY}: Reactivated — A second hire joins in March\r\n`);
+      .replace(
+        `Achieved — They ran their first incident alone\r\n`,
+        `Achieved — They ran their first incident alone\r\n- ${TODAY}: Reactivated — A second hire joins in March\r\n`,
+      );
     assert.strictEqual(await readText(uriOf(MENTOR.path)), reactivated);
     const active = await rowWhen('goals', MENTOR.title, (r) => r.group === 'Active', 'the goal to move back to Active');
     assert.strictEqual(active.contextValue, 'oneOnOne.goal.active');
     assert.deepStrictEqual(
       (await rows((await trees()).goals, active.node)).map((r) => r.label),
-      ['Reactivated — A second hire joins in March', 'Achieved — They ran their first incident alone', 'Paired on the first on-call shift.'],
+      [
+        'Reactivated — A second hire joins in March',
+        'Achieved — They ran their first incident alone',
+        'Paired on the first on-call shift.',
+      ],
     );
   });
 
@@ -666,7 +897,10 @@ describe('goals and feedback threads across meetings', () => {
     const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('oneOnOne.logGoalProgress'));
     const asked = await prompts.enter(inputs);
     const proposed = `How the new hire is ramping up ([1:1 of ${ROBIN_NEXT}](../${meeting}))`;
-    assert.deepStrictEqual([asked.options.title, asked.options.value, asked.value], [`Progress on: ${MENTOR.title}`, proposed, proposed]);
+    assert.deepStrictEqual(
+      [asked.options.title, asked.options.value, asked.value],
+      [`Progress on: ${MENTOR.title}`, proposed, proposed],
+    );
     assert.strictEqual((await running)?.toString(), uriOf(MENTOR.path).toString());
     assert.strictEqual(prompts.picks.length, picks, 'no goal was asked for: the line names it');
     const lines = before.split('\r\n');
@@ -679,7 +913,14 @@ describe('goals and feedback threads across meetings', () => {
     const editor = await vscode.window.showTextDocument(uriOf(meeting));
     // A point typed just now, not saved: the lines in the editor are not the lines on disk.
     const typed = `- [ ] Pairing plan for next month #goal/${MENTOR.slug}`;
-    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(editor.document.getText().split('\n').indexOf('## Agenda') + 2, 0), `${typed}\n  Source: written in the meeting\n`)));
+    assert.ok(
+      await editor.edit((b) =>
+        b.insert(
+          new vscode.Position(editor.document.getText().split('\n').indexOf('## Agenda') + 2, 0),
+          `${typed}\n  Source: written in the meeting\n`,
+        ),
+      ),
+    );
     const line = editor.document.getText().split('\n').indexOf(typed);
     const before = await readText(uriOf(MENTOR.path));
 
@@ -697,22 +938,24 @@ describe('goals and feedback threads across meetings', () => {
     assert.strictEqual(await readText(uriOf(MENTOR.path)), logged);
 
     // On the Wins heading, below the last point: no point proposed, the goal is asked for (Escape: nothing written).
-    editor.selection = new vscode.Selection(editor.document.getText().split('\n').indexOf('## Wins'), 0, editor.document.getText().split('\n').indexOf('## Wins'), 0);
+    editor.selection = new vscode.Selection(
+      editor.document.getText().split('\n').indexOf('## Wins'),
+      0,
+      editor.document.getText().split('\n').indexOf('## Wins'),
+      0,
+    );
     const picks = prompts.picks.length;
     inputs = prompts.inputs.length;
     running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('oneOnOne.logGoalProgress'));
     const which = await prompts.pick(picks);
     assert.strictEqual(which.options.placeHolder, 'Log progress on which goal?');
-    await waitFor(
-      async () => {
-        if (!which.settled) {
-          await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-          await sleep(150);
-        }
-        return which.settled;
-      },
-      'the goal list to close',
-    );
+    await waitFor(async () => {
+      if (!which.settled) {
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        await sleep(150);
+      }
+      return which.settled;
+    }, 'the goal list to close');
     assert.strictEqual(await running, undefined);
     assert.strictEqual(prompts.inputs.length, inputs, 'nothing proposed');
     assert.strictEqual(await readText(uriOf(MENTOR.path)), logged);
@@ -728,7 +971,10 @@ describe('goals and feedback threads across meetings', () => {
     const asked = await prompts.enter(inputs);
     assert.deepStrictEqual([asked.options.title, asked.options.value], [`Progress on: ${STALE.title}`, '']);
     assert.strictEqual((await running)?.toString(), uriOf(STALE.path).toString());
-    assert.strictEqual(await readText(uriOf(STALE.path)), before.replace('\n\n## Notes\n', `\n- ${TODAY}: Paired with Sasha on the index\n\n## Notes\n`));
+    assert.strictEqual(
+      await readText(uriOf(STALE.path)),
+      before.replace('\n\n## Notes\n', `\n- ${TODAY}: Paired with Sasha on the index\n\n## Notes\n`),
+    );
   });
 
   it('newGoal with its arguments object writes target, circle and why; a goal can be dropped', async () => {
@@ -757,11 +1003,27 @@ More people should shape the roadmap. Not just the leads.
 `;
     assert.strictEqual(await readText(uri), text);
     const created = await rowWhen('goals', 'Run the platform guild', () => true, 'the new goal to show');
-    assert.deepStrictEqual([created.group, created.description, created.contextValue], ['Active', 'never discussed · by 2027-09-30 · Collaboration', 'oneOnOne.goal.active']);
+    assert.deepStrictEqual(
+      [created.group, created.description, created.contextValue],
+      ['Active', 'never discussed · by 2027-09-30 · Collaboration', 'oneOnOne.goal.active'],
+    );
 
-    await vscode.commands.executeCommand('oneOnOne.setGoalStatus', { goal: 'run the platform guild', status: 'dropped' });
-    assert.strictEqual(await readText(uri), text.replace('status: active\n', 'status: dropped\n').replace('## Progress\n', `## Progress\n\n- ${TODAY}: Dropped.\n`));
-    const dropped = await rowWhen('goals', 'Run the platform guild', (r) => r.group === 'Dropped', 'the goal to move to Dropped');
+    await vscode.commands.executeCommand('oneOnOne.setGoalStatus', {
+      goal: 'run the platform guild',
+      status: 'dropped',
+    });
+    assert.strictEqual(
+      await readText(uri),
+      text
+        .replace('status: active\n', 'status: dropped\n')
+        .replace('## Progress\n', `## Progress\n\n- ${TODAY}: Dropped.\n`),
+    );
+    const dropped = await rowWhen(
+      'goals',
+      'Run the platform guild',
+      (r) => r.group === 'Dropped',
+      'the goal to move to Dropped',
+    );
     assert.deepStrictEqual([dropped.icon, dropped.contextValue], ['circle-slash', 'oneOnOne.goal.dropped']);
   });
 
@@ -772,17 +1034,36 @@ More people should shape the roadmap. Not just the leads.
     assert.strictEqual(before, LONG_TEXT);
 
     // Trying, without a circle-back date: two weeks from today.
-    await vscode.commands.executeCommand('oneOnOne.setFeedbackStatus', { thread: LONG.title, status: 'trying', trying: 'Lead with a one-line summary' });
+    await vscode.commands.executeCommand('oneOnOne.setFeedbackStatus', {
+      thread: LONG.title,
+      status: 'trying',
+      trying: 'Lead with a one-line summary',
+    });
     const trying = before
       .replace('status: received\r\n', 'status: trying\r\n')
-      .replace(`received: ${isoDaysFromToday(-10)}\r\n`, `received: ${isoDaysFromToday(-10)}\r\ncircleBack: ${IN_14_DAYS}\r\n`)
-      .replace('## What I am trying\r\n\r\n', `## What I am trying\r\n\r\n- ${TODAY}: Lead with a one-line summary\r\n\r\n`);
+      .replace(
+        `received: ${isoDaysFromToday(-10)}\r\n`,
+        `received: ${isoDaysFromToday(-10)}\r\ncircleBack: ${IN_14_DAYS}\r\n`,
+      )
+      .replace(
+        '## What I am trying\r\n\r\n',
+        `## What I am trying\r\n\r\n- ${TODAY}: Lead with a one-line summary\r\n\r\n`,
+      );
     assert.strictEqual(await readText(uriOf(LONG.path)), trying);
     let r = await rowWhen('feedback', LONG.title, (x) => x.group === 'Trying', 'the thread to move to Trying');
-    assert.deepStrictEqual([r.description, r.icon, r.contextValue], [`from Sasha Ivanova · circle back ${IN_14_DAYS}`, 'beaker', 'oneOnOne.feedback.trying']);
+    assert.deepStrictEqual(
+      [r.description, r.icon, r.contextValue],
+      [`from Sasha Ivanova · circle back ${IN_14_DAYS}`, 'beaker', 'oneOnOne.feedback.trying'],
+    );
 
-    await vscode.commands.executeCommand('oneOnOne.setFeedbackStatus', { thread: 'status-updates-are-too-long', status: 'circled-back', outcome: 'Sasha reads them now' });
-    const circled = trying.replace('status: trying\r\n', 'status: circled-back\r\n').replace('## Circle back\r\n', `## Circle back\r\n\r\n- ${TODAY}: Sasha reads them now\r\n`);
+    await vscode.commands.executeCommand('oneOnOne.setFeedbackStatus', {
+      thread: 'status-updates-are-too-long',
+      status: 'circled-back',
+      outcome: 'Sasha reads them now',
+    });
+    const circled = trying
+      .replace('status: trying\r\n', 'status: circled-back\r\n')
+      .replace('## Circle back\r\n', `## Circle back\r\n\r\n- ${TODAY}: Sasha reads them now\r\n`);
     assert.strictEqual(await readText(uriOf(LONG.path)), circled);
     r = await rowWhen('feedback', LONG.title, (x) => x.group === 'Circled back', 'the thread to move to Circled back');
     assert.deepStrictEqual([r.icon, r.contextValue], ['comment-discussion', 'oneOnOne.feedback.circled-back']);
@@ -830,13 +1111,19 @@ Source: \`https://github.com/acme/app/pull/7#discussion_r1\`
 `,
     );
     const r = await rowWhen('feedback', 'Design docs run long', () => true, 'the new thread to show');
-    assert.deepStrictEqual([r.group, r.description, r.contextValue], ['Received', 'from Sasha Ivanova · circle back 2027-01-15', 'oneOnOne.feedback.received']);
+    assert.deepStrictEqual(
+      [r.group, r.description, r.contextValue],
+      ['Received', 'from Sasha Ivanova · circle back 2027-01-15', 'oneOnOne.feedback.received'],
+    );
   });
 
   it('newFeedbackThread on a selection quotes it under "What I heard"; setFeedbackStatus from the row moves it to trying, asked', async () => {
     const { services } = await api();
     const notes = vscode.Uri.joinPath(workspaceRoot(), 'review-comment.txt');
-    await writeText(notes, 'Review on PR #7:\nYour comments read like orders.\nMaybe ask questions instead?\nThanks!\n');
+    await writeText(
+      notes,
+      'Review on PR #7:\nYour comments read like orders.\nMaybe ask questions instead?\nThanks!\n',
+    );
     const editor = await vscode.window.showTextDocument(notes);
     editor.selection = new vscode.Selection(1, 0, 3, 0);
 
@@ -845,9 +1132,15 @@ Source: \`https://github.com/acme/app/pull/7#discussion_r1\`
     prompts.typing.push(undefined, 'Jo Park (design)'); // keep the suggested title; type who it was
     const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('oneOnOne.newFeedbackThread'));
     const title = await prompts.enter(inputs);
-    assert.deepStrictEqual([title.options.value, title.value], ['Your comments read like orders.', 'Your comments read like orders.']);
+    assert.deepStrictEqual(
+      [title.options.value, title.value],
+      ['Your comments read like orders.', 'Your comments read like orders.'],
+    );
     const who = await prompts.choose(picks, 'Someone else…');
-    assert.deepStrictEqual(who.items.map((i) => i.label), [KAI.name, ROBIN.name, SASHA.name, 'Someone else…', 'Skip']);
+    assert.deepStrictEqual(
+      who.items.map((i) => i.label),
+      [KAI.name, ROBIN.name, SASHA.name, 'Someone else…', 'Skip'],
+    );
     const typed = await prompts.enter(inputs + 1);
     assert.strictEqual(typed.value, 'Jo Park (design)');
     const uri = await running;
@@ -874,7 +1167,11 @@ Source: \`review-comment.txt:2-3\`
 ## Circle back
 `;
     assert.strictEqual(await readText(uri), text);
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString(), 'the new thread is opened');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      uri.toString(),
+      'the new thread is opened',
+    );
     await waitFor(() => services.store.index.get(path), 'the new thread to be indexed');
     await closeAllEditors();
 
@@ -905,10 +1202,21 @@ Source: \`review-comment.txt:2-3\`
       text
         .replace('status: received\n', 'status: trying\n')
         .replace(`received: ${TODAY}\n`, `received: ${TODAY}\ncircleBack: ${IN_14_DAYS}\n`)
-        .replace('## What I am trying\n\n', `## What I am trying\n\n- ${TODAY}: Ask a question instead of giving an order\n\n`),
+        .replace(
+          '## What I am trying\n\n',
+          `## What I am trying\n\n- ${TODAY}: Ask a question instead of giving an order\n\n`,
+        ),
     );
-    const moved = await rowWhen('feedback', 'Your comments read like orders.', (x) => x.group === 'Trying', 'the thread to move to Trying');
-    assert.deepStrictEqual([moved.description, moved.contextValue], [`from Jo Park (design) · circle back ${IN_14_DAYS}`, 'oneOnOne.feedback.trying']);
+    const moved = await rowWhen(
+      'feedback',
+      'Your comments read like orders.',
+      (x) => x.group === 'Trying',
+      'the thread to move to Trying',
+    );
+    assert.deepStrictEqual(
+      [moved.description, moved.contextValue],
+      [`from Jo Park (design) · circle back ${IN_14_DAYS}`, 'oneOnOne.feedback.trying'],
+    );
   });
 
   // --- refusals ------------------------------------------------------------------------------
@@ -916,23 +1224,71 @@ Source: \`review-comment.txt:2-3\`
   it('refuses bad arguments with a message and writes nothing', async () => {
     const before = await snapshot();
     const cases: [string, Record<string, unknown>, string][] = [
-      ['oneOnOne.setGoalStatus', { goal: 'no-such-goal', status: 'achieved' }, 'No goal "no-such-goal" in the journal.'],
-      ['oneOnOne.setGoalStatus', { goal: STALE.slug, status: 'done' }, '"status" must be one of: active, achieved, dropped.'],
+      [
+        'oneOnOne.setGoalStatus',
+        { goal: 'no-such-goal', status: 'achieved' },
+        'No goal "no-such-goal" in the journal.',
+      ],
+      [
+        'oneOnOne.setGoalStatus',
+        { goal: STALE.slug, status: 'done' },
+        '"status" must be one of: active, achieved, dropped.',
+      ],
       ['oneOnOne.setGoalStatus', { status: 'achieved' }, 'Say which goal: pass "goal" (its file name, path or title).'],
       ['oneOnOne.logGoalProgress', { goal: 'no-such-goal', text: 'x' }, 'No goal "no-such-goal" in the journal.'],
-      ['oneOnOne.logGoalProgress', { goal: STALE.slug, text: 'x', date: '2026-02-30' }, '"date" must be a date written as YYYY-MM-DD.'],
-      ['oneOnOne.logGoalProgress', { goal: STALE.slug, text: 'x', date: 'yesterday' }, '"date" must be a date written as YYYY-MM-DD.'],
-      ['oneOnOne.logGoalProgress', { goal: STALE.slug, text: '   ' }, '"text" must say what happened, e.g. "Ran the Platform design review".'],
-      ['oneOnOne.newGoal', { title: 'Learn Go', target: '31/12/2027' }, '"target" must be a date written as YYYY-MM-DD.'],
-      ['oneOnOne.newGoal', { title: 'Learn Go', circle: 'galaxy' }, '"circle" must be one of: individual, collaboration, enabling.'],
+      [
+        'oneOnOne.logGoalProgress',
+        { goal: STALE.slug, text: 'x', date: '2026-02-30' },
+        '"date" must be a date written as YYYY-MM-DD.',
+      ],
+      [
+        'oneOnOne.logGoalProgress',
+        { goal: STALE.slug, text: 'x', date: 'yesterday' },
+        '"date" must be a date written as YYYY-MM-DD.',
+      ],
+      [
+        'oneOnOne.logGoalProgress',
+        { goal: STALE.slug, text: '   ' },
+        '"text" must say what happened, e.g. "Ran the Platform design review".',
+      ],
+      [
+        'oneOnOne.newGoal',
+        { title: 'Learn Go', target: '31/12/2027' },
+        '"target" must be a date written as YYYY-MM-DD.',
+      ],
+      [
+        'oneOnOne.newGoal',
+        { title: 'Learn Go', circle: 'galaxy' },
+        '"circle" must be one of: individual, collaboration, enabling.',
+      ],
       ['oneOnOne.newGoal', { title: '!!!' }, '"title" must be text with at least one letter or digit.'],
-      ['oneOnOne.newFeedbackThread', { title: 'Too quiet', circleBack: 'soon' }, '"circleBack" must be a date written as YYYY-MM-DD.'],
+      [
+        'oneOnOne.newFeedbackThread',
+        { title: 'Too quiet', circleBack: 'soon' },
+        '"circleBack" must be a date written as YYYY-MM-DD.',
+      ],
       ['oneOnOne.newFeedbackThread', { from: 'Robin' }, '"title" is missing.'],
-      ['oneOnOne.setFeedbackStatus', { thread: 'no-such-thread', status: 'trying' }, 'No feedback thread "no-such-thread" in the journal.'],
-      ['oneOnOne.setFeedbackStatus', { thread: DUE.title, status: 'done' }, '"status" must be one of: received, trying, circled-back, closed.'],
-      ['oneOnOne.setFeedbackStatus', { thread: DUE.title, status: 'trying', circleBack: '2027-02-30' }, '"circleBack" must be a date written as YYYY-MM-DD.'],
+      [
+        'oneOnOne.setFeedbackStatus',
+        { thread: 'no-such-thread', status: 'trying' },
+        'No feedback thread "no-such-thread" in the journal.',
+      ],
+      [
+        'oneOnOne.setFeedbackStatus',
+        { thread: DUE.title, status: 'done' },
+        '"status" must be one of: received, trying, circled-back, closed.',
+      ],
+      [
+        'oneOnOne.setFeedbackStatus',
+        { thread: DUE.title, status: 'trying', circleBack: '2027-02-30' },
+        '"circleBack" must be a date written as YYYY-MM-DD.',
+      ],
       ['oneOnOne.addToAgenda', { goal: 'no-such-goal' }, 'No goal "no-such-goal" in the journal.'],
-      ['oneOnOne.addToAgenda', { thread: DUE.title, person: 'nobody-here' }, 'No person "nobody-here" in the journal. Add them with "1:1: Add Person".'],
+      [
+        'oneOnOne.addToAgenda',
+        { thread: DUE.title, person: 'nobody-here' },
+        'No person "nobody-here" in the journal. Add them with "1:1: Add Person".',
+      ],
       ['oneOnOne.addToAgenda', {}, 'Say what to add: pass "goal" or "thread".'],
     ];
     for (const [command, args, message] of cases) {
@@ -969,14 +1325,22 @@ Source: \`review-comment.txt:2-3\`
       const line = editor.document.getText().split('\n').indexOf(agenda[0]!);
       assert.ok(await editor.edit((b) => b.replace(new vscode.Range(line, 2, line, 5), '[x]')));
       const ticked = editor.document.getText();
-      const outcome = await vscode.commands.executeCommand<{ uri: vscode.Uri; next: vscode.Uri | undefined }>('oneOnOne.finishMeeting', { takeaways: ['Scope agreed for Q1'] });
+      const outcome = await vscode.commands.executeCommand<{ uri: vscode.Uri; next: vscode.Uri | undefined }>(
+        'oneOnOne.finishMeeting',
+        { takeaways: ['Scope agreed for Q1'] },
+      );
       assert.strictEqual(outcome?.uri.toString(), uriOf(path).toString());
       const logged = `- ${TODAY}: Discussed with ${SASHA.name}: Walked through the search revamp plan ([1:1 of ${TODAY}](../${path}))`;
       const staleAfter = staleBefore.replace('\n\n## Notes\n', `\n${logged}\n\n## Notes\n`);
       assert.strictEqual(await readText(uriOf(STALE.path)), staleAfter);
       assert.strictEqual(await readText(uriOf(MENTOR.path)), mentorBefore, 'a point not discussed logs nothing');
       const finished = editor.document.getText();
-      assert.strictEqual(finished, ticked.replace('status: planned\n', 'status: done\n').replace('## Notes\n\n', '## Notes\n\n- Scope agreed for Q1\n\n'));
+      assert.strictEqual(
+        finished,
+        ticked
+          .replace('status: planned\n', 'status: done\n')
+          .replace('## Notes\n\n', '## Notes\n\n- Scope agreed for Q1\n\n'),
+      );
       assert.ok(editor.document.isDirty, 'the meeting had unsaved changes: it stays unsaved');
 
       // Finishing again adds nothing to the goal, and leaves no empty undo step in the meeting.

@@ -45,16 +45,28 @@ describe('sidebar trees', () => {
     services.clock.now = () => new Date(2026, 10, 21, 12, 0);
     try {
       const goalGroups = await rows(trees!.goals);
-      assert.deepStrictEqual(goalGroups.slice(0, 2).map((r) => r.label), ['Active', 'Achieved']);
+      assert.deepStrictEqual(
+        goalGroups.slice(0, 2).map((r) => r.label),
+        ['Active', 'Achieved'],
+      );
       const active = await rows(trees!.goals, goalGroups[0]!.node);
-      const lead = active.find((r) => r.label === 'Lead a design review end to end' && r.description.endsWith('by 2027-01-31 · Collaboration'));
+      const lead = active.find(
+        (r) => r.label === 'Lead a design review end to end' && r.description.endsWith('by 2027-01-31 · Collaboration'),
+      );
       assert.ok(lead, active.map((r) => `${r.label}: ${r.description}`).join('\n'));
-      assert.deepStrictEqual([lead.description, lead.icon, lead.contextValue], ['last discussed 2026-11-10 · by 2027-01-31 · Collaboration', 'target', 'oneOnOne.goal.active']);
+      assert.deepStrictEqual(
+        [lead.description, lead.icon, lead.contextValue],
+        ['last discussed 2026-11-10 · by 2027-01-31 · Collaboration', 'target', 'oneOnOne.goal.active'],
+      );
       const guide = active.find((r) => r.label === "Write the team's onboarding guide");
       assert.ok(guide);
       assert.deepStrictEqual(
         [guide.description, guide.icon, guide.contextValue],
-        ['quiet 8 wk · last discussed 2026-09-21 · by 2027-02-28 · Enabling others', 'bell-dot', 'oneOnOne.goal.active.stale'],
+        [
+          'quiet 8 wk · last discussed 2026-09-21 · by 2027-02-28 · Enabling others',
+          'bell-dot',
+          'oneOnOne.goal.active.stale',
+        ],
       );
       const feedbackGroups = await rows(trees!.feedback);
       const trying = feedbackGroups.find((r) => r.label === 'Trying');
@@ -63,8 +75,18 @@ describe('sidebar trees', () => {
       assert.deepStrictEqual(
         threads.map((r) => [r.label, r.description, r.icon, r.contextValue]),
         [
-          ['Incident updates were too sparse', 'from Alex Kim · circle back 2026-12-08', 'beaker', 'oneOnOne.feedback.trying'],
-          ['Review comments read as blunt', 'circle back due · from Alex Kim · 2026-11-20', 'bell-dot', 'oneOnOne.feedback.trying.due'],
+          [
+            'Incident updates were too sparse',
+            'from Alex Kim · circle back 2026-12-08',
+            'beaker',
+            'oneOnOne.feedback.trying',
+          ],
+          [
+            'Review comments read as blunt',
+            'circle back due · from Alex Kim · 2026-11-20',
+            'bell-dot',
+            'oneOnOne.feedback.trying.due',
+          ],
         ],
       );
     } finally {
@@ -78,7 +100,10 @@ describe('sidebar trees', () => {
     const item = await trees!.meetings.getTreeItem(alex.node);
     assert.strictEqual(item.command?.command, 'vscode.open');
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
-    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/people/alex-kim.md'), 'the person file to open');
+    await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/people/alex-kim.md'),
+      'the person file to open',
+    );
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -86,7 +111,10 @@ describe('sidebar trees', () => {
     const { trees } = await api();
     const person = journalUri('people', 'dana-cruz.md');
     await writeText(person, '---\nname: Dana Cruz\nrole: peer\n---\n');
-    await waitFor(async () => (await rows(trees!.meetings)).some((r) => r.label === 'Dana Cruz'), 'Dana Cruz to appear');
+    await waitFor(
+      async () => (await rows(trees!.meetings)).some((r) => r.label === 'Dana Cruz'),
+      'Dana Cruz to appear',
+    );
     const meeting = journalUri('meetings', 'dana-cruz', '2026-01-05.md');
     await writeText(meeting, '# 1:1\n\n## Action items\n\n- [ ] one\n- [ ] two\n');
     await waitFor(async () => {
@@ -96,7 +124,10 @@ describe('sidebar trees', () => {
     }, 'the meeting with 2 open items to appear');
     await vscode.workspace.fs.delete(journalUri('meetings', 'dana-cruz'), { recursive: true });
     await vscode.workspace.fs.delete(person);
-    await waitFor(async () => !(await rows(trees!.meetings)).some((r) => r.label === 'Dana Cruz'), 'Dana Cruz to disappear');
+    await waitFor(
+      async () => !(await rows(trees!.meetings)).some((r) => r.label === 'Dana Cruz'),
+      'Dana Cruz to disappear',
+    );
   });
 
   it('shows a file with malformed front matter with a warning and a diagnostic, and never rewrites it', async () => {
@@ -105,7 +136,10 @@ describe('sidebar trees', () => {
     const text = '---\nname: [unclosed\nrole: manager\n---\r\n\r\nHand-written notes\tstay.';
     await writeText(uri, text);
     const before = await readBytes(uri);
-    const row = await waitFor(async () => (await rows(trees!.meetings)).find((r) => r.label === 'Broken'), 'the broken person to show');
+    const row = await waitFor(
+      async () => (await rows(trees!.meetings)).find((r) => r.label === 'Broken'),
+      'the broken person to show',
+    );
     assert.strictEqual(row.icon, 'warning');
     const diagnostics = await waitFor(() => {
       const d = vscode.languages.getDiagnostics(uri);
@@ -132,7 +166,10 @@ describe('sidebar trees', () => {
     assert.match(latinEntry.problems[0]!.message, /UTF-8/);
     await vscode.workspace.fs.delete(big);
     await vscode.workspace.fs.delete(latin1);
-    await waitFor(() => !services.store.index.get('goals/huge.md') && !services.store.index.get('goals/latin1.md'), 'both entries to go');
+    await waitFor(
+      () => !services.store.index.get('goals/huge.md') && !services.store.index.get('goals/latin1.md'),
+      'both entries to go',
+    );
   });
 
   it('reads the people first, so the Meetings tree has its rows before the meetings are read', async () => {
@@ -155,7 +192,10 @@ describe('sidebar trees', () => {
     assert.strictEqual(firstBatch.length, 1, 'the store reported a change while loading');
     assert.ok(firstBatch[0]!.people > 0, 'the first batch holds the person files');
     assert.strictEqual(firstBatch[0]!.meetings, 0, 'and no meeting yet');
-    assert.ok(firstBatch[0]!.rows.includes('person/alex-kim'), `the tree already lists Alex Kim: ${firstBatch[0]!.rows.join(', ')}`);
+    assert.ok(
+      firstBatch[0]!.rows.includes('person/alex-kim'),
+      `the tree already lists Alex Kim: ${firstBatch[0]!.rows.join(', ')}`,
+    );
     // once loaded, the whole journal is in again
     assert.ok(services.store.index.meetingsOf('alex-kim').length > 0);
   });
@@ -171,7 +211,9 @@ describe('sidebar trees', () => {
     await services.store.saveStartupCache();
     const label = async (slug: string): Promise<string | undefined> => {
       const node = trees!.meetings.getChildren().find((n) => n.id === `person/${slug}`);
-      return node ? `${String((await trees!.meetings.getTreeItem(node)).label)} · ${String((await trees!.meetings.getTreeItem(node)).description)}` : undefined;
+      return node
+        ? `${String((await trees!.meetings.getTreeItem(node)).label)} · ${String((await trees!.meetings.getTreeItem(node)).description)}`
+        : undefined;
     };
     try {
       // "While closed": Alex's role changes and Casey's file goes; the next start's cache does not know yet.
@@ -194,12 +236,18 @@ describe('sidebar trees', () => {
       // Once read: corrected, and the person whose file did not change fired no change.
       assert.strictEqual(await label('alex-kim'), 'Alex Kim · mentor · weekly on Tue at 10:00');
       assert.strictEqual(await label('casey-ng'), undefined);
-      assert.ok(changed.has('people/alex-kim.md') && changed.has('people/casey-ng.md'), [...changed].slice(0, 5).join(', '));
+      assert.ok(
+        changed.has('people/alex-kim.md') && changed.has('people/casey-ng.md'),
+        [...changed].slice(0, 5).join(', '),
+      );
       assert.ok(!changed.has('people/priya-nair.md'), 'an unchanged person is not refreshed');
       assert.ok(services.store.index.meetingsOf('alex-kim').length > 0, 'the meetings are read');
     } finally {
       await writeText(alexUri, alexText);
-      await waitFor(() => services.store.index.person('alex-kim')?.role === 'manager', 'Alex Kim to be a manager again');
+      await waitFor(
+        () => services.store.index.person('alex-kim')?.role === 'manager',
+        'Alex Kim to be a manager again',
+      );
       await services.store.saveStartupCache();
     }
   });
@@ -216,7 +264,10 @@ describe('sidebar trees', () => {
       assert.deepStrictEqual(trees!.meetings.getChildren(), []);
     } finally {
       await config.update('journalFolder', undefined, vscode.ConfigurationTarget.Workspace);
-      await waitFor(() => services.store.state.kind === 'ready' && services.store.index.person('alex-kim') !== undefined, 'the journal to be back');
+      await waitFor(
+        () => services.store.state.kind === 'ready' && services.store.index.person('alex-kim') !== undefined,
+        'the journal to be back',
+      );
       await services.store.ready();
     }
   });
@@ -233,25 +284,50 @@ describe('sidebar trees', () => {
       dates.push(d.toISOString().slice(0, 10));
     }
     try {
-      for (const date of dates) await writeText(vscode.Uri.joinPath(folder, `${date}.md`), `---\ndate: ${date}\nstatus: done\n---\n\n## Agenda\n\n- [x] a point\n`);
+      for (const date of dates)
+        await writeText(
+          vscode.Uri.joinPath(folder, `${date}.md`),
+          `---\ndate: ${date}\nstatus: done\n---\n\n## Agenda\n\n- [x] a point\n`,
+        );
       const lee = await waitFor(async () => {
         const row = (await rows(trees!.meetings)).find((r) => r.label === 'Lee Park');
         return row && services.store.index.meetingsOf('lee-park').length === 15 ? row : undefined;
       }, 'Lee Park and 15 meetings');
       const children = await rows(trees!.meetings, lee.node);
       const meetings = children.filter((r) => r.node.type === 'meeting');
-      assert.deepStrictEqual(meetings.map((r) => r.label), dates.slice(0, 12), 'the 12 latest meetings, newest first');
+      assert.deepStrictEqual(
+        meetings.map((r) => r.label),
+        dates.slice(0, 12),
+        'the 12 latest meetings, newest first',
+      );
       const years = children.filter((r) => r.node.type === 'year');
-      assert.deepStrictEqual(years.map((r) => [r.label, r.description, r.icon, r.contextValue]), [['2025', '3 older meetings', 'history', 'oneOnOne.year']]);
+      assert.deepStrictEqual(
+        years.map((r) => [r.label, r.description, r.icon, r.contextValue]),
+        [['2025', '3 older meetings', 'history', 'oneOnOne.year']],
+      );
       const older = await rows(trees!.meetings, years[0]!.node);
-      assert.deepStrictEqual(older.map((r) => r.label), dates.slice(12));
-      assert.strictEqual(trees!.meetings.getParent(older[0]!.node)?.id, years[0]!.node.id, "an older meeting's parent is its year");
-      assert.strictEqual(trees!.meetings.getParent(meetings[0]!.node)?.id, lee.node.id, "a recent meeting's parent is the person");
+      assert.deepStrictEqual(
+        older.map((r) => r.label),
+        dates.slice(12),
+      );
+      assert.strictEqual(
+        trees!.meetings.getParent(older[0]!.node)?.id,
+        years[0]!.node.id,
+        "an older meeting's parent is its year",
+      );
+      assert.strictEqual(
+        trees!.meetings.getParent(meetings[0]!.node)?.id,
+        lee.node.id,
+        "a recent meeting's parent is the person",
+      );
       assert.strictEqual(trees!.meetings.getParent(years[0]!.node)?.id, lee.node.id);
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true });
       await vscode.workspace.fs.delete(person);
-      await waitFor(async () => !(await rows(trees!.meetings)).some((r) => r.label === 'Lee Park'), 'Lee Park to disappear');
+      await waitFor(
+        async () => !(await rows(trees!.meetings)).some((r) => r.label === 'Lee Park'),
+        'Lee Park to disappear',
+      );
     }
   });
 });

@@ -11,9 +11,14 @@ describe('the one WorkspaceEdit write path', () => {
   it('edits a closed file by its lines only, keeping CRLF, BOM and no final newline', async () => {
     const { services } = await api();
     const uri = journalUri('meetings', 'priya-nair', '2026-12-01.md');
-    const original = '\uFEFF---\r\ndate: 2026-12-01 # first December slot\r\nstatus: planned\r\n---\r\n\r\n## Agenda\r\n\r\n- [ ] existing\r\n\r\n## Notes\r\n\tkept\ttabs';
+    const original =
+      '\uFEFF---\r\ndate: 2026-12-01 # first December slot\r\nstatus: planned\r\n---\r\n\r\n## Agenda\r\n\r\n- [ ] existing\r\n\r\n## Notes\r\n\tkept\ttabs';
     await writeText(uri, original);
-    const result = await services.writer.edit('meetings/priya-nair/2026-12-01.md', (doc) => addListItem(doc, AGENDA, { text: 'added #growth' }), 'test');
+    const result = await services.writer.edit(
+      'meetings/priya-nair/2026-12-01.md',
+      (doc) => addListItem(doc, AGENDA, { text: 'added #growth' }),
+      'test',
+    );
     assert.ok(result.ok, !result.ok ? result.reason : '');
     const text = await readText(uri);
     assert.strictEqual(text, original.replace('- [ ] existing\r\n', '- [ ] existing\r\n- [ ] added #growth\r\n'));
@@ -27,9 +32,16 @@ describe('the one WorkspaceEdit write path', () => {
     const editor = await vscode.window.showTextDocument(uri);
     await editor.edit((b) => b.insert(new vscode.Position(7, 0), 'typed but not saved\n'));
     assert.ok(editor.document.isDirty);
-    const result = await services.writer.edit('meetings/priya-nair/2026-12-15.md', (doc) => addListItem(doc, AGENDA, { text: 'two' }), 'test');
+    const result = await services.writer.edit(
+      'meetings/priya-nair/2026-12-15.md',
+      (doc) => addListItem(doc, AGENDA, { text: 'two' }),
+      'test',
+    );
     assert.ok(result.ok, !result.ok ? result.reason : '');
-    assert.strictEqual(editor.document.getText(), '# 1:1\n\n## Agenda\n\n- [ ] one\n- [ ] two\n\n## Notes\ntyped but not saved\n');
+    assert.strictEqual(
+      editor.document.getText(),
+      '# 1:1\n\n## Agenda\n\n- [ ] one\n- [ ] two\n\n## Notes\ntyped but not saved\n',
+    );
     assert.ok(editor.document.isDirty, 'still unsaved: the user decides when to save');
     assert.deepStrictEqual(await readBytes(uri), onDisk, 'the file on disk is untouched');
     await vscode.commands.executeCommand('undo');
@@ -42,7 +54,11 @@ describe('the one WorkspaceEdit write path', () => {
     const uri = journalUri('meetings', 'priya-nair', '2026-12-29.md');
     const original = '## Agenda\r\n\n- [ ] one\n\r\n## Notes\r\n';
     await writeText(uri, original);
-    const result = await services.writer.edit('meetings/priya-nair/2026-12-29.md', (doc) => addListItem(doc, AGENDA, { text: 'two' }), 'test');
+    const result = await services.writer.edit(
+      'meetings/priya-nair/2026-12-29.md',
+      (doc) => addListItem(doc, AGENDA, { text: 'two' }),
+      'test',
+    );
     assert.strictEqual(result.ok, false);
     assert.match(!result.ok ? result.reason : '', /mixes line endings/);
     assert.strictEqual(await readText(uri), original);

@@ -9,9 +9,32 @@ import { applyEdits, Eol, TextEdit } from '../../src/core/text';
 export const RUNS = 250;
 
 const WORDS = [
-  'agenda', 'Agenda', 'growth', 'feedback', 'roadmap', 'PR #42', 'ship it', 'blocker',
-  'שלום', 'مرحبا', 'こんにちは', 'Ünïcödé', '🎉', '👩🏽‍💻', 'a\tb', '`#code`', '#growth', '#team/process',
-  '[link](http://x/#y)', '**bold**', '<b>inline</b>', 'x: y', '"quoted"', "'single'", '\u200f', '\u00a0',
+  'agenda',
+  'Agenda',
+  'growth',
+  'feedback',
+  'roadmap',
+  'PR #42',
+  'ship it',
+  'blocker',
+  'שלום',
+  'مرحبا',
+  'こんにちは',
+  'Ünïcödé',
+  '🎉',
+  '👩🏽‍💻',
+  'a\tb',
+  '`#code`',
+  '#growth',
+  '#team/process',
+  '[link](http://x/#y)',
+  '**bold**',
+  '<b>inline</b>',
+  'x: y',
+  '"quoted"',
+  "'single'",
+  '\u200f',
+  '\u00a0',
 ];
 
 /** One line of prose: words, random unicode (RTL, emoji, tabs), never a line break. */
@@ -20,7 +43,19 @@ export const proseLine: fc.Arbitrary<string> = fc
   .map((ws) => ws.join(' ').replace(/[\r\n]/g, ' '));
 
 const frontMatterValue = fc.oneof(
-  fc.constantFrom('planned', 'done', '2026-11-10', '"quoted: value"', "'single'", '42', 'true', '', '~', '[a, b]', '{x: 1}'),
+  fc.constantFrom(
+    'planned',
+    'done',
+    '2026-11-10',
+    '"quoted: value"',
+    "'single'",
+    '42',
+    'true',
+    '',
+    '~',
+    '[a, b]',
+    '{x: 1}',
+  ),
   proseLine.map((s) => JSON.stringify(s)),
 );
 
@@ -29,9 +64,12 @@ export const frontMatterFragment: fc.Arbitrary<readonly string[]> = fc.oneof(
   fc
     .array(
       fc.oneof(
-        fc.tuple(fc.constantFrom('date', 'status', 'name', 'role', 'cadence', 'title', 'x-custom', 'circleBack'), frontMatterValue).map(
-          ([k, v]) => `${k}: ${v}`.trimEnd(),
-        ),
+        fc
+          .tuple(
+            fc.constantFrom('date', 'status', 'name', 'role', 'cadence', 'title', 'x-custom', 'circleBack'),
+            frontMatterValue,
+          )
+          .map(([k, v]) => `${k}: ${v}`.trimEnd()),
         fc.constantFrom('# a comment', '  # indented comment', 'tags:', '  - one', '  - two', 'nested:', '  inner: 1'),
       ),
       { maxLength: 6 },
@@ -57,39 +95,220 @@ export const frontMatterFragment: fc.Arbitrary<readonly string[]> = fc.oneof(
 // to yaml (flow collections, block scalars, anchors, tags, escapes, tabs,
 // nesting, duplicates, odd keys and characters).
 const frontMatterKey = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('date', 'status', 'name', 'role', 'cadence', 'title', 'x-custom', 'circleBack', '_k', 'K9') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'date',
+      'status',
+      'name',
+      'role',
+      'cadence',
+      'title',
+      'x-custom',
+      'circleBack',
+      '_k',
+      'K9',
+    ),
+  },
   { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,6}$/) },
-  { weight: 1, arbitrary: fc.constantFrom('true', 'False', 'null', 'NULL', '__proto__', 'constructor', 'a b', 'a.b', '1a', '"q"', "'q'", '~', 'k\t', '-k', '? k', 'é') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'true',
+      'False',
+      'null',
+      'NULL',
+      '__proto__',
+      'constructor',
+      'a b',
+      'a.b',
+      '1a',
+      '"q"',
+      "'q'",
+      '~',
+      'k\t',
+      '-k',
+      '? k',
+      'é',
+    ),
+  },
 );
 const frontMatterPiece = fc.constantFrom(
-  ' ', '  ', '#', ' #', '# ', ':', ': ', ':x', "'", '"', "''", '\\', '\\"', '\\\\', '\\n', '\\u00e9', '\t', '-', '- ', '?', '[', ']', '{', '}', ',', '&',
-  '*', '!', '|', '>', '%', '@', '`', '~', '.', '0', '1', '9', 'e', 'E', 'x', 'o', '+', 'a', 'Z', 'é', '—', '🎉', '\u00a0', '\u200f', '\u0085',
-  '\u2028', '\ufeff', '\ud800', '\udc00', '\u007f', '\u0001', 'true', 'null', 'NULL', '.inf', '.NaN', '0x1F', '0o7', '1.5', '1e3', '2026-11-10',
-  '12345678901234567890', '---', '...',
+  ' ',
+  '  ',
+  '#',
+  ' #',
+  '# ',
+  ':',
+  ': ',
+  ':x',
+  "'",
+  '"',
+  "''",
+  '\\',
+  '\\"',
+  '\\\\',
+  '\\n',
+  '\\u00e9',
+  '\t',
+  '-',
+  '- ',
+  '?',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '~',
+  '.',
+  '0',
+  '1',
+  '9',
+  'e',
+  'E',
+  'x',
+  'o',
+  '+',
+  'a',
+  'Z',
+  'é',
+  '—',
+  '🎉',
+  '\u00a0',
+  '\u200f',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '\u007f',
+  '\u0001',
+  'true',
+  'null',
+  'NULL',
+  '.inf',
+  '.NaN',
+  '0x1F',
+  '0o7',
+  '1.5',
+  '1e3',
+  '2026-11-10',
+  '12345678901234567890',
+  '---',
+  '...',
 );
 const frontMatterValueText = fc.oneof(
   fc.array(frontMatterPiece, { maxLength: 8 }).map((ps) => ps.join('')),
   fc.constantFrom(
-    'planned', 'done', '2026-11-10', '"2026-11-10"', "'single'", "'it''s'", '"say \\"hi\\""', '"a\\\\b"', '42', '-5', '+5', '007', '-0', '3.0', 'true', 'True',
-    'FALSE', '~', 'Null', '', '[a, b]', '{x: 1}', '|', '>-', '&a x', '*a', '!tag x', '"a" # c', "'a'#c", 'x # c', 'x#c', '1:1 with Alex', 'C#',
-    'FREQ=MONTHLY;BYDAY=1TH   # invite', '"09:30"', 'Europe/Berlin', 'José Núñez', 'a: b', 'x:', 'x :y', "'unclosed", '"unclosed',
+    'planned',
+    'done',
+    '2026-11-10',
+    '"2026-11-10"',
+    "'single'",
+    "'it''s'",
+    '"say \\"hi\\""',
+    '"a\\\\b"',
+    '42',
+    '-5',
+    '+5',
+    '007',
+    '-0',
+    '3.0',
+    'true',
+    'True',
+    'FALSE',
+    '~',
+    'Null',
+    '',
+    '[a, b]',
+    '{x: 1}',
+    '|',
+    '>-',
+    '&a x',
+    '*a',
+    '!tag x',
+    '"a" # c',
+    "'a'#c",
+    'x # c',
+    'x#c',
+    '1:1 with Alex',
+    'C#',
+    'FREQ=MONTHLY;BYDAY=1TH   # invite',
+    '"09:30"',
+    'Europe/Berlin',
+    'José Núñez',
+    'a: b',
+    'x:',
+    'x :y',
+    "'unclosed",
+    '"unclosed',
   ),
   fc.string({ unit: 'binary', maxLength: 10 }),
   fc.string({ unit: 'grapheme', maxLength: 10 }).map((t) => JSON.stringify(t)),
   fc.string({ maxLength: 10 }).map((t) => `'${t.replace(/'/g, "''")}'`),
 );
 const frontMatterLine = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(frontMatterKey, fc.constantFrom(': ', ': ', ':', ':  ', ' :', ':\t'), frontMatterValueText).map(([k, c, v]) => `${k}${c}${v}`) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(frontMatterKey, fc.constantFrom(': ', ': ', ':', ':  ', ' :', ':\t'), frontMatterValueText)
+      .map(([k, c, v]) => `${k}${c}${v}`),
+  },
   {
     weight: 2,
-    arbitrary: fc.constantFrom('# a comment', '  # indented comment', '#', '', '   ', '\t# tab', '- a list', '  - one', '  inner: 1', 'tags:', 'nested:', '%YAML 1.2', '--- x', '... x', '? key', 'a: b: c', 'just a scalar', 'k: |', '  block', 'k: "multi', '  line"'),
+    arbitrary: fc.constantFrom(
+      '# a comment',
+      '  # indented comment',
+      '#',
+      '',
+      '   ',
+      '\t# tab',
+      '- a list',
+      '  - one',
+      '  inner: 1',
+      'tags:',
+      'nested:',
+      '%YAML 1.2',
+      '--- x',
+      '... x',
+      '? key',
+      'a: b: c',
+      'just a scalar',
+      'k: |',
+      '  block',
+      'k: "multi',
+      '  line"',
+    ),
   },
 );
 /** Raw front matter, each line ending in \n, as the scanner hands it on. */
-export const frontMatterRaw: fc.Arbitrary<string> = fc.array(frontMatterLine, { maxLength: 7 }).map((ls) => ls.map((l) => `${l.replace(/[\r\n]/g, ' ')}\n`).join(''));
+export const frontMatterRaw: fc.Arbitrary<string> = fc
+  .array(frontMatterLine, { maxLength: 7 })
+  .map((ls) => ls.map((l) => `${l.replace(/[\r\n]/g, ' ')}\n`).join(''));
 
 const heading = fc.oneof(
-  fc.constantFrom('## Agenda', '# Agenda', '## agenda:', '### Agenda', '## Talking points', '## Wins', '## Notes', '## Action items', '# 1:1 with Alex', '#growth', '   ## Indented', '## Closed ##'),
+  fc.constantFrom(
+    '## Agenda',
+    '# Agenda',
+    '## agenda:',
+    '### Agenda',
+    '## Talking points',
+    '## Wins',
+    '## Notes',
+    '## Action items',
+    '# 1:1 with Alex',
+    '#growth',
+    '   ## Indented',
+    '## Closed ##',
+  ),
   fc.tuple(fc.integer({ min: 1, max: 6 }), proseLine).map(([n, t]) => `${'#'.repeat(n)} ${t}`),
 );
 
@@ -114,14 +333,40 @@ const fencedBlock = fc
   });
 
 const htmlBlock = fc.oneof(
-  fc.array(fc.oneof(heading, item, proseLine.filter((s) => s.trim() !== '')), { maxLength: 3 }).map((body) => ['<details>', ...body, '</details>']),
+  fc
+    .array(
+      fc.oneof(
+        heading,
+        item,
+        proseLine.filter((s) => s.trim() !== ''),
+      ),
+      { maxLength: 3 },
+    )
+    .map((body) => ['<details>', ...body, '</details>']),
   fc.array(fc.oneof(heading, item, fc.constant('')), { maxLength: 3 }).map((body) => ['<!--', ...body, '-->']),
   fc.array(fc.oneof(heading, item, fc.constant('')), { maxLength: 3 }).map((body) => ['<pre>', ...body, '</pre>']),
 );
 
 /** An item with a nested body (quote, code, html, sub-items). */
 const nestedItem = fc
-  .tuple(item, fc.array(fc.constantFrom('  > a quote', '  ```', '  code ## not a heading', '  ```', '  - [ ] sub', '    - deeper', '  continuation', '', '  <div>', '  x'), { maxLength: 5 }))
+  .tuple(
+    item,
+    fc.array(
+      fc.constantFrom(
+        '  > a quote',
+        '  ```',
+        '  code ## not a heading',
+        '  ```',
+        '  - [ ] sub',
+        '    - deeper',
+        '  continuation',
+        '',
+        '  <div>',
+        '  x',
+      ),
+      { maxLength: 5 },
+    ),
+  )
   .map(([head, body]) => [head.trimStart(), ...body]);
 
 /** A fragment of lines (the body of a journal file). */
@@ -145,10 +390,15 @@ export interface GeneratedFile {
 const eolArb: fc.Arbitrary<Eol> = fc.constantFrom('\n', '\r\n', '\r');
 
 /** Joins lines with line endings: all LF, all CRLF, or a random mix. */
-export function joinLines(lines: readonly string[], eols: readonly Eol[], style: 'lf' | 'crlf' | 'mixed', finalNewline: boolean): string {
+export function joinLines(
+  lines: readonly string[],
+  eols: readonly Eol[],
+  style: 'lf' | 'crlf' | 'mixed',
+  finalNewline: boolean,
+): string {
   let out = '';
   lines.forEach((line, i) => {
-    const eol = style === 'lf' ? '\n' : style === 'crlf' ? '\r\n' : eols[i % Math.max(1, eols.length)] ?? '\n';
+    const eol = style === 'lf' ? '\n' : style === 'crlf' ? '\r\n' : (eols[i % Math.max(1, eols.length)] ?? '\n');
     const last = i === lines.length - 1;
     out += line + (last && !finalNewline ? '' : eol);
   });
@@ -175,8 +425,14 @@ export const markdownFile: fc.Arbitrary<GeneratedFile> = fc
 /** A file that always has a well-formed front-matter mapping. */
 export const fileWithFrontMatter: fc.Arbitrary<string> = fc
   .record({
-    keys: fc.uniqueArray(fc.constantFrom('date', 'status', 'name', 'role', 'cadence', 'title', 'x-custom', 'circleBack'), { maxLength: 5 }),
-    values: fc.array(frontMatterValue.filter((v) => !v.startsWith('{') && !v.startsWith('[')), { minLength: 8, maxLength: 8 }),
+    keys: fc.uniqueArray(
+      fc.constantFrom('date', 'status', 'name', 'role', 'cadence', 'title', 'x-custom', 'circleBack'),
+      { maxLength: 5 },
+    ),
+    values: fc.array(
+      frontMatterValue.filter((v) => !v.startsWith('{') && !v.startsWith('[')),
+      { minLength: 8, maxLength: 8 },
+    ),
     comments: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
     body: fc.array(fragment, { maxLength: 5 }),
     style: fc.constantFrom<'lf' | 'crlf' | 'mixed'>('lf', 'crlf', 'mixed'),

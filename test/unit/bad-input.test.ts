@@ -22,9 +22,17 @@ import { RUNS } from './arbitraries';
  */
 const DEEP = 10_000;
 
-const KINDS = ['people/x.md', 'meetings/alex-kim/2026-11-10.md', 'goals/g.md', 'feedback/f.md', 'templates/meeting.md', 'questions.md'];
+const KINDS = [
+  'people/x.md',
+  'meetings/alex-kim/2026-11-10.md',
+  'goals/g.md',
+  'feedback/f.md',
+  'templates/meeting.md',
+  'questions.md',
+];
 
-const staircase = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+const staircase = (n: number, line: (i: number) => string): string =>
+  Array.from({ length: n }, (_, i) => line(i)).join('\n');
 
 /** Texts whose front matter the journal cannot read, and what the problem must say. */
 const BAD_FRONT_MATTER: readonly (readonly [string, string, RegExp])[] = [
@@ -37,17 +45,45 @@ const BAD_FRONT_MATTER: readonly (readonly [string, string, RegExp])[] = [
   ['a quoted string', '---\n"quoted"\n---\n', /must be a list of `key: value` lines/],
   ['a flow list', '---\n[a, b]\n---\n', /must be a list of `key: value` lines/],
   ['never closed', '---\nname: x\n\n# Notes\n', /never closed/],
-  ['an alias bomb', `---\na: &a [x,x,x,x,x,x,x,x,x]\n${['b', 'c', 'd', 'e', 'f', 'g'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`).join('\n')}\n---\n`, /resource exhaustion|could not be read/i],
+  [
+    'an alias bomb',
+    `---\na: &a [x,x,x,x,x,x,x,x,x]\n${['b', 'c', 'd', 'e', 'f', 'g'].map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`).join('\n')}\n---\n`,
+    /resource exhaustion|could not be read/i,
+  ],
   [`a list ${DEEP} levels deep on one line`, `---\n${'- '.repeat(DEEP)}x\n---\n`, /nested more than 64 levels deep/],
-  [`a list ${DEEP} levels deep under a key`, `---\nk:\n  ${'- '.repeat(DEEP)}x\n---\n`, /nested more than 64 levels deep/],
+  [
+    `a list ${DEEP} levels deep under a key`,
+    `---\nk:\n  ${'- '.repeat(DEEP)}x\n---\n`,
+    /nested more than 64 levels deep/,
+  ],
   [`${DEEP} complex keys`, `---\n${'? '.repeat(DEEP)}x\n---\n`, /nested more than 64 levels deep/],
-  [`${DEEP} nested flow lists`, `---\na: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}\n---\n`, /nested more than 64 levels deep/],
-  [`${DEEP} nested flow maps`, `---\na: ${'{a: '.repeat(DEEP)}1${'}'.repeat(DEEP)}\n---\n`, /nested more than 64 levels deep/],
+  [
+    `${DEEP} nested flow lists`,
+    `---\na: ${'['.repeat(DEEP)}${']'.repeat(DEEP)}\n---\n`,
+    /nested more than 64 levels deep/,
+  ],
+  [
+    `${DEEP} nested flow maps`,
+    `---\na: ${'{a: '.repeat(DEEP)}1${'}'.repeat(DEEP)}\n---\n`,
+    /nested more than 64 levels deep/,
+  ],
   [`${DEEP} flow lists never closed`, `---\na: ${'['.repeat(DEEP)}\n---\n`, /nested more than 64 levels deep/],
-  ['a mapping staircase 1,000 deep', `---\n${staircase(1000, (i) => `${' '.repeat(i)}k:`)}\n---\n`, /nested more than 64 levels deep/],
-  ['a list staircase 1,000 deep', `---\n${staircase(1000, (i) => `${' '.repeat(i)}- `)}\n---\n`, /nested more than 64 levels deep/],
+  [
+    'a mapping staircase 1,000 deep',
+    `---\n${staircase(1000, (i) => `${' '.repeat(i)}k:`)}\n---\n`,
+    /nested more than 64 levels deep/,
+  ],
+  [
+    'a list staircase 1,000 deep',
+    `---\n${staircase(1000, (i) => `${' '.repeat(i)}- `)}\n---\n`,
+    /nested more than 64 levels deep/,
+  ],
   ['compact mappings 2,000 deep', `---\n${'- k: '.repeat(2000)}x\n---\n`, /nested more than 64 levels deep/],
-  ['20 KB of front matter', `---\nnotes: |\n${'  a line of notes that goes on\n'.repeat(700)}---\n`, /longer than 1,000 lines or 16 KB/],
+  [
+    '20 KB of front matter',
+    `---\nnotes: |\n${'  a line of notes that goes on\n'.repeat(700)}---\n`,
+    /longer than 1,000 lines or 16 KB/,
+  ],
   ['5,000 duplicate keys', `---\n${'a:\n'.repeat(5000)}---\n`, /longer than 1,000 lines/],
   ['a thousand YAML errors', `---\n${'a:\n'.repeat(998)}---\n`, /^Front matter: .*unique/i],
 ];
@@ -83,13 +119,17 @@ describe('bad input: front matter the journal cannot read', () => {
         assert.ok(errors.length > 0, `${path}: no error`);
         assert.match(errors[0]!.message, message, path);
         assert.ok(errors.length <= 11, `${errors.length} problems: a few, not thousands`);
-        for (const p of entry.problems) assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line <= text.split('\n').length, `line ${p.line}`);
+        for (const p of entry.problems)
+          assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line <= text.split('\n').length, `line ${p.line}`);
         assert.deepStrictEqual(entry.data, {}, 'nothing is read from it');
       }
       const doc = timed(`${what}: parse`, () => parseDocument(text));
       const refusal = editRefusal('people/x.md', doc);
       assert.ok(refusal, 'the writer refuses to edit it');
-      assert.match(refusal, /^people\/x\.md was not changed: .+\(line \d+; see the Problems panel\)\. Fix it by hand, then try again\.$/);
+      assert.match(
+        refusal,
+        /^people\/x\.md was not changed: .+\(line \d+; see the Problems panel\)\. Fix it by hand, then try again\.$/,
+      );
       // The core's own edit of a key refuses too (an alias bomb it can edit: the writer refused above).
       const set = timed(`${what}: setField`, () => setField(doc, 'status', 'done'));
       if (!/alias/.test(what)) assert.ok('error' in set, 'setting a key is refused');
@@ -103,7 +143,9 @@ describe('bad input: odd but legal markdown', () => {
       const index = new JournalIndex();
       for (const path of KINDS) timed(`${what} in ${path}`, () => index.update(path, text));
       const doc = timed(`${what}: parse`, () => parseDocument(text));
-      timed(`${what}: an agenda item`, () => addListItem(doc, { heading: 'Agenda', createAt: 'start' }, { text: 'added' }));
+      timed(`${what}: an agenda item`, () =>
+        addListItem(doc, { heading: 'Agenda', createAt: 'start' }, { text: 'added' }),
+      );
     });
   }
 });
@@ -111,7 +153,11 @@ describe('bad input: odd but legal markdown', () => {
 describe('bad input: bytes that are not journal text', () => {
   const utf16 = new Uint8Array([0xff, 0xfe, ...[...'---\nname: x\n---\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
   const cases: readonly (readonly [string, Uint8Array, RegExp])[] = [
-    ['binary (a PNG header)', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), /looks binary.*Move it out of the journal folder/],
+    [
+      'binary (a PNG header)',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      /looks binary.*Move it out of the journal folder/,
+    ],
     ['UTF-16 with a BOM', utf16, /looks binary/],
     ['Latin-1', new Uint8Array([0x23, 0x20, 0x63, 0x61, 0x66, 0xe9, 0x0a]), /not valid UTF-8.*save it as UTF-8/],
     ['a lone continuation byte', new Uint8Array([0x61, 0x80, 0x62]), /not valid UTF-8/],
@@ -135,7 +181,11 @@ describe('bad input: bytes that are not journal text', () => {
         assert.strictEqual(entry.problems.length, 1);
         assert.match(entry.problems[0]!.message, message);
       }
-      assert.deepStrictEqual(index.people().map((p) => p.slug), ['alex-kim', 'x'], 'the person, and the one of the meeting folder, still show');
+      assert.deepStrictEqual(
+        index.people().map((p) => p.slug),
+        ['alex-kim', 'x'],
+        'the person, and the one of the meeting folder, still show',
+      );
     });
   }
 
@@ -146,8 +196,14 @@ describe('bad input: bytes that are not journal text', () => {
   });
 
   it('the writer refuses text VS Code holds that the store would skip: NUL characters, over 1 MB', () => {
-    assert.match(editRefusal('goals/g.md', parseDocument('## Progress\n\u0000\n'))!, /^goals\/g\.md was not changed: it contains NUL characters/);
-    assert.match(editRefusal('goals/g.md', parseDocument(`## Progress\n${'é'.repeat(MAX_FILE_BYTES / 2 + 1)}\n`))!, /^goals\/g\.md was not changed: it is over 1 MB/);
+    assert.match(
+      editRefusal('goals/g.md', parseDocument('## Progress\n\u0000\n'))!,
+      /^goals\/g\.md was not changed: it contains NUL characters/,
+    );
+    assert.match(
+      editRefusal('goals/g.md', parseDocument(`## Progress\n${'é'.repeat(MAX_FILE_BYTES / 2 + 1)}\n`))!,
+      /^goals\/g\.md was not changed: it is over 1 MB/,
+    );
     assert.strictEqual(editRefusal('goals/g.md', parseDocument('---\nstatus: active\n---\n## Progress\n')), undefined);
     // A warning (an unknown status) is the user's business: it does not stop an edit.
     assert.strictEqual(editRefusal('goals/g.md', parseDocument('---\nstatus: someday\n---\n')), undefined);
@@ -169,15 +225,52 @@ describe('bad input: nesting of every kind in front matter', () => {
   // Each of these once made yaml recurse thousands deep; one variant aborted
   // Node itself ("RegExpCompiler Allocation failed"), which in VS Code would
   // take down the extension host. Whatever the mix, reading stays quick.
-  const tokens = ['- ', '? ', ': ', 'k: ', '- k: ', '[', '{', '{a: ', '[a, ', '&a ', '!!seq ', '"', "'", '|\n', ' - ', 'a:\n', '- \n', '? - ', '*a ', '>-\n', '- ? ', '? k: ', '!t - ', '&a - ', '-\t', '?\t', 'k:\t', '[{', '- [', 'k: {a: ', ' ? \n'];
+  const tokens = [
+    '- ',
+    '? ',
+    ': ',
+    'k: ',
+    '- k: ',
+    '[',
+    '{',
+    '{a: ',
+    '[a, ',
+    '&a ',
+    '!!seq ',
+    '"',
+    "'",
+    '|\n',
+    ' - ',
+    'a:\n',
+    '- \n',
+    '? - ',
+    '*a ',
+    '>-\n',
+    '- ? ',
+    '? k: ',
+    '!t - ',
+    '&a - ',
+    '-\t',
+    '?\t',
+    'k:\t',
+    '[{',
+    '- [',
+    'k: {a: ',
+    ' ? \n',
+  ];
   it('property: any token repeated up to 10,000 times, wherever it starts, reads and edits in a moment', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...tokens), fc.integer({ min: 1, max: DEEP }), fc.constantFrom('', 'k: ', 'k:\n  ', '- '), (token, n, prefix) => {
-        const text = `---\n${prefix}${token.repeat(n)}x\n---\n\n## Agenda\n`;
-        const entry = timed(`${JSON.stringify(token)} × ${n}`, () => new JournalIndex().update('people/x.md', text));
-        assert.ok(Array.isArray(entry.problems));
-        timed(`${JSON.stringify(token)} × ${n}: setField`, () => setField(parseDocument(text), 'name', 'y'));
-      }),
+      fc.property(
+        fc.constantFrom(...tokens),
+        fc.integer({ min: 1, max: DEEP }),
+        fc.constantFrom('', 'k: ', 'k:\n  ', '- '),
+        (token, n, prefix) => {
+          const text = `---\n${prefix}${token.repeat(n)}x\n---\n\n## Agenda\n`;
+          const entry = timed(`${JSON.stringify(token)} × ${n}`, () => new JournalIndex().update('people/x.md', text));
+          assert.ok(Array.isArray(entry.problems));
+          timed(`${JSON.stringify(token)} × ${n}: setField`, () => setField(parseDocument(text), 'name', 'y'));
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -12,19 +12,39 @@ import { RUNS } from './arbitraries';
 const lines = (...ls: string[]): string => ls.join('\n');
 
 /** A meeting whose Agenda holds `agenda`: each a ticked item, or a raw line when it starts with a space. */
-function meeting(index: JournalIndex, person: string, date: string, agenda: readonly string[], status: string | undefined = 'done'): void {
+function meeting(
+  index: JournalIndex,
+  person: string,
+  date: string,
+  agenda: readonly string[],
+  status: string | undefined = 'done',
+): void {
   index.update(
     `meetings/${person}/${date}.md`,
-    lines('---', `date: ${date}`, ...(status === undefined ? [] : [`status: ${status}`]), '---', '', `# 1:1 — ${date}`, '', '## Agenda', '', ...agenda.map((a) => (a.startsWith(' ') ? a : `- [x] ${a}`)), ''),
+    lines(
+      '---',
+      `date: ${date}`,
+      ...(status === undefined ? [] : [`status: ${status}`]),
+      '---',
+      '',
+      `# 1:1 — ${date}`,
+      '',
+      '## Agenda',
+      '',
+      ...agenda.map((a) => (a.startsWith(' ') ? a : `- [x] ${a}`)),
+      '',
+    ),
   );
 }
 
-const counts = (b: ReturnType<typeof balanceOf>): Record<string, number> => Object.fromEntries(b.shares.filter((s) => s.count > 0).map((s) => [s.id, s.count]));
+const counts = (b: ReturnType<typeof balanceOf>): Record<string, number> =>
+  Object.fromEntries(b.shares.filter((s) => s.count > 0).map((s) => [s.id, s.count]));
 const dates = (b: ReturnType<typeof balanceOf>): (string | undefined)[] => b.meetings.map((m) => m.date);
 
 const GROWTH_PROMPT = 'ask what would make your next level obvious';
 const FEEDBACK_PROMPT = 'ask for one thing you could do better';
-const STATUS_NUDGE = (pct: number): string => `${pct}% of the talking points were status updates. Status fits a written update; keep the 1:1 for growth, feedback and alignment.`;
+const STATUS_NUDGE = (pct: number): string =>
+  `${pct}% of the talking points were status updates. Status fits a written update; keep the 1:1 for growth, feedback and alignment.`;
 
 describe('balance: themeOf', () => {
   const theme = (text: string, tags: readonly string[] = []): string => themeOf({ text, tags });
@@ -50,13 +70,36 @@ describe('balance: themeOf', () => {
   });
 
   it('an untagged point worded as an update is a status update', () => {
-    for (const text of ['Status: migration at 80%', 'status', 'Update on the migration', 'Progress on the importer', 'FYI the rota changed', 'fyi: offsite', 'Done: the runbook', 'Finished the audit', 'Shipped the importer', 'Working on the cache', 'Still working on the cache', 'WIP: search', '  Update with leading spaces']) {
+    for (const text of [
+      'Status: migration at 80%',
+      'status',
+      'Update on the migration',
+      'Progress on the importer',
+      'FYI the rota changed',
+      'fyi: offsite',
+      'Done: the runbook',
+      'Finished the audit',
+      'Shipped the importer',
+      'Working on the cache',
+      'Still working on the cache',
+      'WIP: search',
+      '  Update with leading spaces',
+    ]) {
       assert.strictEqual(theme(text), 'status', text);
     }
   });
 
   it('an untagged point that only contains such a word, or starts with a longer one, has no theme', () => {
-    for (const text of ['Updated the docs, any comments?', 'What is the status of the reorg?', 'Doneness criteria for the RFC', 'Shipping plan for Q1', 'Progressive rollout: worth it?', 'Lunch plans', '', 'Working hours']) {
+    for (const text of [
+      'Updated the docs, any comments?',
+      'What is the status of the reorg?',
+      'Doneness criteria for the RFC',
+      'Shipping plan for Q1',
+      'Progressive rollout: worth it?',
+      'Lunch plans',
+      '',
+      'Working hours',
+    ]) {
       assert.strictEqual(theme(text), 'untagged', text);
     }
   });
@@ -153,9 +196,15 @@ describe('balance: balanceOf, what is counted', () => {
   });
 
   it("counts only that person's meetings; an unknown person has none", () => {
-    assert.deepStrictEqual(counts(balanceOf(journal(), 'sam', { window: 5, until: '2026-12-31' })), { growth: 1, status: 1 });
+    assert.deepStrictEqual(counts(balanceOf(journal(), 'sam', { window: 5, until: '2026-12-31' })), {
+      growth: 1,
+      status: 1,
+    });
     const nobody = balanceOf(journal(), 'nobody', { window: 5, until: '2026-12-31' });
-    assert.deepStrictEqual([nobody.meetings, nobody.total, nobody.nudges, nobody.lastSeen], [[], 0, [], { growth: undefined, feedback: undefined, alignment: undefined }]);
+    assert.deepStrictEqual(
+      [nobody.meetings, nobody.total, nobody.nudges, nobody.lastSeen],
+      [[], 0, [], { growth: undefined, feedback: undefined, alignment: undefined }],
+    );
   });
 
   it('counts top-level Agenda items only: not sub-items, action items, wins, notes or fenced checkboxes', () => {
@@ -207,7 +256,11 @@ describe('balance: lastSeen', () => {
   it('only a point whose theme is growth (or feedback, alignment) counts: not one led by another theme, nor a status-tagged one', () => {
     const index = new JournalIndex();
     meeting(index, 'a', '2026-10-05', ['#win #growth', '#feedback #status', '`#alignment` in code']);
-    assert.deepStrictEqual(balanceOf(index, 'a', { window: 5, until: '2026-10-05' }).lastSeen, { growth: undefined, feedback: undefined, alignment: undefined });
+    assert.deepStrictEqual(balanceOf(index, 'a', { window: 5, until: '2026-10-05' }).lastSeen, {
+      growth: undefined,
+      feedback: undefined,
+      alignment: undefined,
+    });
   });
 });
 
@@ -227,7 +280,9 @@ describe('balance: nudges', () => {
       ['2026-11-23', ['#feedback']],
       ['2026-11-30', ['#feedback']],
     ]);
-    assert.deepStrictEqual(balanceOf(index, 'a', { window: 3, until: '2026-11-30' }).nudges, [`Growth has not come up for 4 weeks (last on 2026-11-02): ${GROWTH_PROMPT}.`]);
+    assert.deepStrictEqual(balanceOf(index, 'a', { window: 3, until: '2026-11-30' }).nudges, [
+      `Growth has not come up for 4 weeks (last on 2026-11-02): ${GROWTH_PROMPT}.`,
+    ]);
   });
 
   it('growth last seen 3 calendar weeks before: no nudge (and 4 calendar weeks need not be 28 days)', () => {
@@ -241,7 +296,9 @@ describe('balance: nudges', () => {
       ['2026-11-08', ['#growth', '#feedback']],
       ['2026-11-30', ['#feedback']],
     ]);
-    assert.deepStrictEqual(balanceOf(sunday, 'a', { window: 3, until: '2026-11-30' }).nudges, [`Growth has not come up for 4 weeks (last on 2026-11-08): ${GROWTH_PROMPT}.`]);
+    assert.deepStrictEqual(balanceOf(sunday, 'a', { window: 3, until: '2026-11-30' }).nudges, [
+      `Growth has not come up for 4 weeks (last on 2026-11-08): ${GROWTH_PROMPT}.`,
+    ]);
   });
 
   it('feedback quiet for 5 weeks: a feedback nudge; both quiet: growth first, then feedback', () => {
@@ -250,7 +307,9 @@ describe('balance: nudges', () => {
       ['2026-11-23', ['#growth']],
       ['2026-11-30', ['#growth']],
     ]);
-    assert.deepStrictEqual(balanceOf(feedback, 'a', { window: 2, until: '2026-11-30' }).nudges, [`Feedback has not come up for 5 weeks (last on 2026-10-26): ${FEEDBACK_PROMPT}.`]);
+    assert.deepStrictEqual(balanceOf(feedback, 'a', { window: 2, until: '2026-11-30' }).nudges, [
+      `Feedback has not come up for 5 weeks (last on 2026-10-26): ${FEEDBACK_PROMPT}.`,
+    ]);
     const both = weekly([
       ['2026-10-26', ['#feedback', '#growth']],
       ['2026-11-30', ['#alignment']],
@@ -266,7 +325,9 @@ describe('balance: nudges', () => {
       ['2026-11-16', ['#growth', '#feedback']],
       ['2026-11-30', ['#feedback']],
     ]);
-    assert.deepStrictEqual(balanceOf(index, 'a', { window: 3, until: '2026-11-30', quietWeeks: 2 }).nudges, [`Growth has not come up for 2 weeks (last on 2026-11-16): ${GROWTH_PROMPT}.`]);
+    assert.deepStrictEqual(balanceOf(index, 'a', { window: 3, until: '2026-11-30', quietWeeks: 2 }).nudges, [
+      `Growth has not come up for 2 weeks (last on 2026-11-16): ${GROWTH_PROMPT}.`,
+    ]);
     assert.deepStrictEqual(balanceOf(index, 'a', { window: 3, until: '2026-11-30', quietWeeks: 3 }).nudges, []);
     assert.deepStrictEqual(balanceOf(index, 'a', { window: 3, until: '2026-11-30' }).nudges, []);
   });
@@ -283,12 +344,18 @@ describe('balance: nudges', () => {
       ['2026-11-16', ['#feedback']],
       ['2026-11-30', ['#feedback']],
     ]);
-    assert.deepStrictEqual(balanceOf(old, 'a', { window: 5, until: '2026-11-30' }).nudges, [`Growth has not come up in these 3 meetings: ${GROWTH_PROMPT}.`]);
+    assert.deepStrictEqual(balanceOf(old, 'a', { window: 5, until: '2026-11-30' }).nudges, [
+      `Growth has not come up in these 3 meetings: ${GROWTH_PROMPT}.`,
+    ]);
   });
 
   it('a theme that never came up in a long history is nudged even when the window covers fewer weeks', () => {
     // Six weekly 1:1s, never about growth; the window of two spans one week, the history eight.
-    const index = weekly(['2026-10-05', '2026-10-12', '2026-10-19', '2026-11-16', '2026-11-23', '2026-11-30'].map((d) => [d, ['#feedback']] as const));
+    const index = weekly(
+      ['2026-10-05', '2026-10-12', '2026-10-19', '2026-11-16', '2026-11-23', '2026-11-30'].map(
+        (d) => [d, ['#feedback']] as const,
+      ),
+    );
     const b = balanceOf(index, 'a', { window: 2, until: '2026-11-30' });
     assert.deepStrictEqual(dates(b), ['2026-11-23', '2026-11-30']);
     assert.deepStrictEqual(b.nudges, [`Growth has not come up in these 2 meetings: ${GROWTH_PROMPT}.`]);
@@ -328,7 +395,9 @@ describe('balance: nudges', () => {
     const b = balanceOf(few, 'a', { window: 1, until: '2026-11-30', quietWeeks: 99 });
     assert.deepStrictEqual([b.total, b.shares.find((s) => s.id === 'status')!.count, b.nudges], [3, 2, []]);
     const fourOfFour = weekly([['2026-11-30', ['#status a', 'Status: b', 'FYI c', 'WIP d']]]);
-    assert.deepStrictEqual(balanceOf(fourOfFour, 'a', { window: 1, until: '2026-11-30', quietWeeks: 99 }).nudges, [STATUS_NUDGE(100)]);
+    assert.deepStrictEqual(balanceOf(fourOfFour, 'a', { window: 1, until: '2026-11-30', quietWeeks: 99 }).nudges, [
+      STATUS_NUDGE(100),
+    ]);
   });
 });
 
@@ -336,8 +405,17 @@ describe('balance: renderBalance', () => {
   it('one bar per theme that came up and for every core theme, then the nudges as quotes', () => {
     const index = new JournalIndex();
     meeting(index, 'a', '2026-11-09', ['Old #growth'], 'skipped');
-    meeting(index, 'a', '2026-11-16', ['Promotion path #growth', 'Status: migration at 80%', 'FYI the on-call rota changed']);
-    meeting(index, 'a', '2026-11-23', ['How was my design review? #feedback', 'Blocked on the API keys #blocker', 'Shipped the importer', 'Lunch plans']);
+    meeting(index, 'a', '2026-11-16', [
+      'Promotion path #growth',
+      'Status: migration at 80%',
+      'FYI the on-call rota changed',
+    ]);
+    meeting(index, 'a', '2026-11-23', [
+      'How was my design review? #feedback',
+      'Blocked on the API keys #blocker',
+      'Shipped the importer',
+      'Lunch plans',
+    ]);
     meeting(index, 'a', '2026-11-30', ['Roadmap for Q1 #alignment'], 'planned');
     assert.deepStrictEqual(renderBalance(balanceOf(index, 'a', { window: 3, until: '2026-11-30', quietWeeks: 2 })), [
       '8 talking points in the last 3 meetings:',
@@ -371,13 +449,28 @@ describe('balance: renderBalance', () => {
     index.update('meetings/a/2026-10-05.md', '## Agenda');
     index.update('meetings/a/2026-11-30.md', '## Agenda');
     const b = balanceOf(index, 'a', { window: 4, until: '2026-11-30' });
-    assert.deepStrictEqual(b.nudges, [`Growth has not come up in these 2 meetings: ${GROWTH_PROMPT}.`, `Feedback has not come up in these 2 meetings: ${FEEDBACK_PROMPT}.`]);
+    assert.deepStrictEqual(b.nudges, [
+      `Growth has not come up in these 2 meetings: ${GROWTH_PROMPT}.`,
+      `Feedback has not come up in these 2 meetings: ${FEEDBACK_PROMPT}.`,
+    ]);
     assert.deepStrictEqual(renderBalance(b), ['No talking points in the last meetings yet.']);
   });
 });
 
 describe('balance: properties', () => {
-  const POINTS = ['#growth a', '#feedback b', '#alignment c', '#status d', 'Status: e', 'FYI f', 'Plain g', '#win #growth h', '`#growth` i', '#blocker j', '#team k'];
+  const POINTS = [
+    '#growth a',
+    '#feedback b',
+    '#alignment c',
+    '#status d',
+    'Status: e',
+    'FYI f',
+    'Plain g',
+    '#win #growth h',
+    '`#growth` i',
+    '#blocker j',
+    '#team k',
+  ];
   const day = (offset: number): string => new Date(Date.UTC(2026, 8, 1 + offset)).toISOString().slice(0, 10);
   const meetingArb = fc.record({
     offset: fc.integer({ min: 0, max: 120 }),
@@ -395,7 +488,14 @@ describe('balance: properties', () => {
         (ms, window, untilOffset, quietWeeks) => {
           const index = new JournalIndex();
           // Each point may carry a sub-item, which is not a point of its own.
-          for (const m of ms) meeting(index, 'a', day(m.offset), m.points.flatMap(([p, sub]) => (sub ? [p, '  - [ ] a sub-item #growth'] : [p])), m.status);
+          for (const m of ms)
+            meeting(
+              index,
+              'a',
+              day(m.offset),
+              m.points.flatMap(([p, sub]) => (sub ? [p, '  - [ ] a sub-item #growth'] : [p])),
+              m.status,
+            );
           meeting(index, 'b', day(untilOffset), ['#growth someone else']);
           const until = day(untilOffset);
           const b = balanceOf(index, 'a', { window, until, quietWeeks });
@@ -404,7 +504,10 @@ describe('balance: properties', () => {
             .sort((x, y) => y.offset - x.offset)
             .slice(0, window)
             .reverse();
-          assert.deepStrictEqual(dates(b), expected.map((m) => day(m.offset)));
+          assert.deepStrictEqual(
+            dates(b),
+            expected.map((m) => day(m.offset)),
+          );
           const items = expected.reduce((n, m) => n + m.points.length, 0);
           assert.strictEqual(b.total, items);
           assert.strictEqual(
@@ -417,7 +520,12 @@ describe('balance: properties', () => {
           if (b.meetings.length === 0) assert.deepStrictEqual(b.nudges, []);
           for (const seen of Object.values(b.lastSeen)) assert.ok(seen === undefined || seen <= until);
           const rendered = renderBalance(b);
-          assert.strictEqual(rendered[0], items === 0 ? 'No talking points in the last meetings yet.' : `${items} talking point${items === 1 ? '' : 's'} in the last ${b.meetings.length} meeting${b.meetings.length === 1 ? '' : 's'}:`);
+          assert.strictEqual(
+            rendered[0],
+            items === 0
+              ? 'No talking points in the last meetings yet.'
+              : `${items} talking point${items === 1 ? '' : 's'} in the last ${b.meetings.length} meeting${b.meetings.length === 1 ? '' : 's'}:`,
+          );
         },
       ),
       { numRuns: RUNS },

@@ -14,13 +14,23 @@ const LABEL = '2026-11-10';
 const FILE = '2026-11-10.md';
 
 /** Carries `source` into `target` and returns the new target text (failing on a refusal). */
-function carried(source: string, target: string, label = LABEL, file = FILE): { out: string; texts: string[]; edits: TextEdit[] } {
+function carried(
+  source: string,
+  target: string,
+  label = LABEL,
+  file = FILE,
+): { out: string; texts: string[]; edits: TextEdit[] } {
   const result = carryForward(parseDocument(source), parseDocument(target), label, file);
   if ('error' in result.edits) throw new Error(`carry refused: ${result.edits.error}`);
-  return { out: applyEdits(target, result.edits.edits), texts: result.carried.map((i) => i.text), edits: result.edits.edits };
+  return {
+    out: applyEdits(target, result.edits.edits),
+    texts: result.carried.map((i) => i.text),
+    edits: result.edits.edits,
+  };
 }
 
-const link = (text: string, label = LABEL, file = FILE): string => `  Carried from [${label}](${file}#${carryId(text)})`;
+const link = (text: string, label = LABEL, file = FILE): string =>
+  `  Carried from [${label}](${file}#${carryId(text)})`;
 
 /** Every edit is an insertion, and taking the inserted text out of `after` gives `before` back byte for byte. */
 function assertPureInsertions(before: string, edits: readonly TextEdit[], after: string): void {
@@ -120,12 +130,27 @@ describe('carry: openItems', () => {
         id: carryId('Promotion criteria #growth'),
         lines: ['- [ ] Promotion criteria #growth', '  - [ ] sub point', '  more detail'],
       },
-      { section: 'actions', text: 'Alex: share the doc', id: carryId('Alex: share the doc'), lines: ['1. [ ] Alex: share the doc', '\t- [ ] nested action'] },
+      {
+        section: 'actions',
+        text: 'Alex: share the doc',
+        id: carryId('Alex: share the doc'),
+        lines: ['1. [ ] Alex: share the doc', '\t- [ ] nested action'],
+      },
     ]);
   });
 
   it('reads the other agenda and action headings, and indented items at column 0', () => {
-    const d = parseDocument(['### Talking points', '  - [ ] indented', '    child', '## Next steps', '- [ ] next', '## Todo', '- [ ] not the first action section'].join('\r\n'));
+    const d = parseDocument(
+      [
+        '### Talking points',
+        '  - [ ] indented',
+        '    child',
+        '## Next steps',
+        '- [ ] next',
+        '## Todo',
+        '- [ ] not the first action section',
+      ].join('\r\n'),
+    );
     assert.deepStrictEqual(
       openItems(d).map((i) => [i.section, i.text, i.lines]),
       [
@@ -142,10 +167,34 @@ describe('carry: openItems', () => {
 });
 
 describe('carry: carryForward', () => {
-  const SOURCE = ['## Agenda', '', '- [ ] Promotion criteria #growth', '- [x] Done topic', '', '## Action items', '', '- [ ] Alex: share the doc', ''].join('\n');
+  const SOURCE = [
+    '## Agenda',
+    '',
+    '- [ ] Promotion criteria #growth',
+    '- [x] Done topic',
+    '',
+    '## Action items',
+    '',
+    '- [ ] Alex: share the doc',
+    '',
+  ].join('\n');
 
   it('adds agenda items to the Agenda and action items to the Action items, each with a link back', () => {
-    const target = ['---', 'date: 2026-11-17', '---', '# 1:1 — 2026-11-17', '', '## Agenda', '', '- [ ] New topic', '', '## Notes', '', '## Action items', ''].join('\n');
+    const target = [
+      '---',
+      'date: 2026-11-17',
+      '---',
+      '# 1:1 — 2026-11-17',
+      '',
+      '## Agenda',
+      '',
+      '- [ ] New topic',
+      '',
+      '## Notes',
+      '',
+      '## Action items',
+      '',
+    ].join('\n');
     const { out, texts } = carried(SOURCE, target);
     assert.deepStrictEqual(texts, ['Promotion criteria #growth', 'Alex: share the doc']);
     assert.strictEqual(
@@ -177,11 +226,38 @@ describe('carry: carryForward', () => {
     const { out } = carried(SOURCE, '# 1:1\n\n## Notes\n\nsome text');
     assert.strictEqual(
       out,
-      ['# 1:1', '', '## Agenda', '', '- [ ] Promotion criteria #growth', link('Promotion criteria #growth'), '', '## Notes', '', 'some text', '', '## Action items', '', '- [ ] Alex: share the doc', link('Alex: share the doc')].join('\n'),
+      [
+        '# 1:1',
+        '',
+        '## Agenda',
+        '',
+        '- [ ] Promotion criteria #growth',
+        link('Promotion criteria #growth'),
+        '',
+        '## Notes',
+        '',
+        'some text',
+        '',
+        '## Action items',
+        '',
+        '- [ ] Alex: share the doc',
+        link('Alex: share the doc'),
+      ].join('\n'),
     );
     assert.strictEqual(
       carried(SOURCE, '').out,
-      ['## Agenda', '', '- [ ] Promotion criteria #growth', link('Promotion criteria #growth'), '', '## Action items', '', '- [ ] Alex: share the doc', link('Alex: share the doc'), ''].join('\n'),
+      [
+        '## Agenda',
+        '',
+        '- [ ] Promotion criteria #growth',
+        link('Promotion criteria #growth'),
+        '',
+        '## Action items',
+        '',
+        '- [ ] Alex: share the doc',
+        link('Alex: share the doc'),
+        '',
+      ].join('\n'),
     );
   });
 
@@ -217,18 +293,47 @@ describe('carry: carryForward', () => {
 
   it('a reworded or ticked copy does not bring the original back; a deleted one does', () => {
     const { out } = carried(SOURCE, '## Agenda\n\n## Action items\n');
-    const reworded = out.replace('- [ ] Promotion criteria #growth', '- [ ] Promo criteria: ask for the rubric').replace('- [ ] Alex: share', '- [x] Alex: share');
+    const reworded = out
+      .replace('- [ ] Promotion criteria #growth', '- [ ] Promo criteria: ask for the rubric')
+      .replace('- [ ] Alex: share', '- [x] Alex: share');
     assert.deepStrictEqual(toCarry(parseDocument(SOURCE), parseDocument(reworded)), []);
-    const deleted = reworded.replace(`- [ ] Promo criteria: ask for the rubric\n${link('Promotion criteria #growth')}\n`, '');
+    const deleted = reworded.replace(
+      `- [ ] Promo criteria: ask for the rubric\n${link('Promotion criteria #growth')}\n`,
+      '',
+    );
     assert.deepStrictEqual(carried(SOURCE, deleted).texts, ['Promotion criteria #growth']);
   });
 
   it('does not carry fenced or commented checkboxes, and fenced copies in the target do not count', () => {
-    const source = ['## Agenda', '```', '- [ ] FAKE fenced', '```', '<!--', '- [ ] FAKE commented', '-->', '- [ ] Real one', '  ```', '  - [ ] CODE in the body', '  ```'].join('\n');
+    const source = [
+      '## Agenda',
+      '```',
+      '- [ ] FAKE fenced',
+      '```',
+      '<!--',
+      '- [ ] FAKE commented',
+      '-->',
+      '- [ ] Real one',
+      '  ```',
+      '  - [ ] CODE in the body',
+      '  ```',
+    ].join('\n');
     const target = ['## Agenda', '~~~', '- [ ] Real one', link('Real one'), '~~~', ''].join('\n');
     const { out, texts } = carried(source, target);
     assert.deepStrictEqual(texts, ['Real one']);
-    assert.strictEqual(out, [...target.split('\n').slice(0, -1), '', '- [ ] Real one', link('Real one'), '  ```', '  - [ ] CODE in the body', '  ```', ''].join('\n'));
+    assert.strictEqual(
+      out,
+      [
+        ...target.split('\n').slice(0, -1),
+        '',
+        '- [ ] Real one',
+        link('Real one'),
+        '  ```',
+        '  - [ ] CODE in the body',
+        '  ```',
+        '',
+      ].join('\n'),
+    );
     assert.deepStrictEqual(
       parseDocument(out).scan.items.map((i) => i.text),
       ['Real one'],
@@ -236,7 +341,14 @@ describe('carry: carryForward', () => {
   });
 
   it('carries a duplicate once, and numbered items too', () => {
-    const source = ['## Action items', '1. [ ] numbered', '2) [ ] Numbered  ', '- [ ] NUMBERED #again', '- [ ] Review PR #42', '- [ ] Review PR #43'].join('\n');
+    const source = [
+      '## Action items',
+      '1. [ ] numbered',
+      '2) [ ] Numbered  ',
+      '- [ ] NUMBERED #again',
+      '- [ ] Review PR #42',
+      '- [ ] Review PR #43',
+    ].join('\n');
     assert.deepStrictEqual(carried(source, '## Action items\n').texts, ['numbered', 'Review PR #42', 'Review PR #43']);
   });
 
@@ -246,8 +358,16 @@ describe('carry: carryForward', () => {
   });
 
   it('links an item carried again to the meeting it came from last, once', () => {
-    const source = ['## Agenda', '- [ ] Old topic', '  Carried from [2026-11-03](2026-11-03.md#carry-abc)', '  - [ ] sub'].join('\n');
-    assert.strictEqual(carried(source, '## Agenda\n').out, ['## Agenda', '', '- [ ] Old topic', link('Old topic'), '  - [ ] sub', ''].join('\n'));
+    const source = [
+      '## Agenda',
+      '- [ ] Old topic',
+      '  Carried from [2026-11-03](2026-11-03.md#carry-abc)',
+      '  - [ ] sub',
+    ].join('\n');
+    assert.strictEqual(
+      carried(source, '## Agenda\n').out,
+      ['## Agenda', '', '- [ ] Old topic', link('Old topic'), '  - [ ] sub', ''].join('\n'),
+    );
   });
 
   it('escapes the link so it is recognised again: file names with spaces, parentheses or #, labels with brackets', () => {
@@ -262,7 +382,10 @@ describe('carry: carryForward', () => {
       const reworded = out.replace('- [ ] Topic', '- [ ] Reworded');
       assert.deepStrictEqual(toCarry(parseDocument(source), parseDocument(reworded)), [], `${label} ${file}`);
     }
-    assert.deepStrictEqual(carriedLines(openItems(parseDocument(source))[0]!, 'a [b] \\c', 'x.md'), ['- [ ] Topic', `  Carried from [a \\[b\\] \\\\c](x.md#${carryId('Topic')})`]);
+    assert.deepStrictEqual(carriedLines(openItems(parseDocument(source))[0]!, 'a [b] \\c', 'x.md'), [
+      '- [ ] Topic',
+      `  Carried from [a \\[b\\] \\\\c](x.md#${carryId('Topic')})`,
+    ]);
   });
 
   it('refuses a target with an unclosed fence, carrying nothing', () => {
@@ -272,12 +395,23 @@ describe('carry: carryForward', () => {
   });
 
   it('refuses, changing nothing, when an action heading sits inside the Agenda', () => {
-    const result = carryForward(parseDocument(SOURCE), parseDocument('## Agenda\n### Todo\n## Action items'), LABEL, FILE);
-    assert.deepStrictEqual(result, { edits: { error: 'The change could not be expressed as separate edits; nothing was changed.' }, carried: [] });
+    const result = carryForward(
+      parseDocument(SOURCE),
+      parseDocument('## Agenda\n### Todo\n## Action items'),
+      LABEL,
+      FILE,
+    );
+    assert.deepStrictEqual(result, {
+      edits: { error: 'The change could not be expressed as separate edits; nothing was changed.' },
+      carried: [],
+    });
   });
 
   it('carries nothing from a meeting with nothing open', () => {
-    assert.deepStrictEqual(carryForward(parseDocument('## Agenda\n- [x] done\n'), parseDocument(''), LABEL, FILE), { edits: { edits: [] }, carried: [] });
+    assert.deepStrictEqual(carryForward(parseDocument('## Agenda\n- [x] done\n'), parseDocument(''), LABEL, FILE), {
+      edits: { edits: [] },
+      carried: [],
+    });
   });
 });
 
@@ -305,7 +439,10 @@ interface ItemModel {
   readonly children: readonly Child[];
 }
 
-type BlockModel = ItemModel | { readonly t: 'lines'; readonly lines: readonly string[] } | { readonly t: 'para'; readonly prose: string };
+type BlockModel =
+  | ItemModel
+  | { readonly t: 'lines'; readonly lines: readonly string[] }
+  | { readonly t: 'para'; readonly prose: string };
 
 const itemModel: fc.Arbitrary<ItemModel> = fc.record({
   t: fc.constant<'item'>('item'),
@@ -321,15 +458,17 @@ const blockModel: fc.Arbitrary<BlockModel> = fc.oneof(
   { weight: 6, arbitrary: itemModel },
   {
     weight: 2,
-    arbitrary: fc.constantFrom<readonly string[]>(
-      ['```', '- [ ] FAKE fenced', '```'],
-      ['~~~md', '* [ ] FAKE tilde', `  Carried from [x](x.md#carry-fake1)`, '~~~'],
-      ['````', '```', '- [ ] FAKE inner ticks', '```', '````'],
-      ['<!-- - [ ] FAKE in a comment -->'],
-      ['<!--', '- [ ] FAKE in a long comment', '-->'],
-      [''],
-      [''],
-    ).map((lines) => ({ t: 'lines' as const, lines })),
+    arbitrary: fc
+      .constantFrom<readonly string[]>(
+        ['```', '- [ ] FAKE fenced', '```'],
+        ['~~~md', '* [ ] FAKE tilde', `  Carried from [x](x.md#carry-fake1)`, '~~~'],
+        ['````', '```', '- [ ] FAKE inner ticks', '```', '````'],
+        ['<!-- - [ ] FAKE in a comment -->'],
+        ['<!--', '- [ ] FAKE in a long comment', '-->'],
+        [''],
+        [''],
+      )
+      .map((lines) => ({ t: 'lines' as const, lines })),
   },
   { weight: 1, arbitrary: proseLine.map((prose) => ({ t: 'para' as const, prose })) },
 );
@@ -348,7 +487,11 @@ interface SectionModel {
 }
 
 const sectionModel: fc.Arbitrary<SectionModel> = fc.record({
-  heading: fc.oneof({ weight: 3, arbitrary: headingArb.agenda }, { weight: 3, arbitrary: headingArb.actions }, { weight: 2, arbitrary: headingArb.other }),
+  heading: fc.oneof(
+    { weight: 3, arbitrary: headingArb.agenda },
+    { weight: 3, arbitrary: headingArb.actions },
+    { weight: 2, arbitrary: headingArb.other },
+  ),
   blanks: fc.boolean(),
   blocks: fc.array(blockModel, { maxLength: 6 }),
 });
@@ -373,7 +516,11 @@ interface MeetingModel {
   readonly format: FormatModel;
 }
 
-const meetingModel: fc.Arbitrary<MeetingModel> = fc.record({ frontMatter: fc.boolean(), sections: fc.array(sectionModel, { maxLength: 5, size: 'medium' }), format: formatModel });
+const meetingModel: fc.Arbitrary<MeetingModel> = fc.record({
+  frontMatter: fc.boolean(),
+  sections: fc.array(sectionModel, { maxLength: 5, size: 'medium' }),
+  format: formatModel,
+});
 
 /** Renders a meeting; every item gets a unique trailing token (`s3`, `t7`) so tests can tell items apart. */
 function renderMeeting(m: MeetingModel, prefix: string, extra: readonly (readonly string[])[] = []): string {
@@ -389,10 +536,15 @@ function renderMeeting(m: MeetingModel, prefix: string, extra: readonly (readonl
         const token = `${prefix}${n++}`;
         // One space after the marker, so the body indentation below is the item's content column.
         lines.push(`${block.indent}${block.marker}${block.box}${`${block.prose.trimStart()} ${token}`.trimStart()}`);
-        const pad = block.indent + (block.tab && block.indent.length + block.marker.length <= 4 ? '\t' : ' '.repeat(block.marker.length));
+        const pad =
+          block.indent +
+          (block.tab && block.indent.length + block.marker.length <= 4 ? '\t' : ' '.repeat(block.marker.length));
         // Sub-items last: the scanner does not see a fence indented 4+ columns after a sub-item that is indented deeper.
-        const children = [...block.children].sort((x, y) => Number(x[0]!.startsWith('- [')) - Number(y[0]!.startsWith('- [')));
-        for (const child of children) for (const l of child) lines.push(pad + l.replace(/^(- \[[ x]\] sub.*)$/, `$1 ${token}`));
+        const children = [...block.children].sort(
+          (x, y) => Number(x[0]!.startsWith('- [')) - Number(y[0]!.startsWith('- [')),
+        );
+        for (const child of children)
+          for (const l of child) lines.push(pad + l.replace(/^(- \[[ x]\] sub.*)$/, `$1 ${token}`));
       }
     }
     // Copies of other meetings' items go into the first section.
@@ -436,7 +588,13 @@ const pairArb: fc.Arbitrary<Pair> = fc
   .record({
     source: meetingModel,
     target: meetingModel,
-    copies: fc.array(fc.record({ pick: fc.nat(), variant: fc.constantFrom<CopyVariant>('same', 'ticked', 'spaced', 'tagged', 'upper', 'reworded', 'fenced') }), { maxLength: 3 }),
+    copies: fc.array(
+      fc.record({
+        pick: fc.nat(),
+        variant: fc.constantFrom<CopyVariant>('same', 'ticked', 'spaced', 'tagged', 'upper', 'reworded', 'fenced'),
+      }),
+      { maxLength: 3 },
+    ),
   })
   .map(({ source, target, copies }) => {
     const sourceText = renderMeeting(source, 's');
@@ -464,9 +622,12 @@ function checkedCarry(source: string, target: string): { out: string; tokens: st
   const out = applyEdits(target, result.edits.edits);
   assertPureInsertions(target, result.edits.edits, out);
   if (!targetDoc.source.mixedEol) {
-    for (const e of result.edits.edits) for (const l of splitLines(e.newText)) if (l.eol !== '') assert.strictEqual(l.eol, targetDoc.source.eol, 'inserted lines use the file’s line break');
+    for (const e of result.edits.edits)
+      for (const l of splitLines(e.newText))
+        if (l.eol !== '') assert.strictEqual(l.eol, targetDoc.source.eol, 'inserted lines use the file’s line break');
   }
-  for (const e of result.edits.edits) assert.ok(!e.newText.includes('FAKE'), `a fenced checkbox was carried: ${JSON.stringify(e.newText)}`);
+  for (const e of result.edits.edits)
+    assert.ok(!e.newText.includes('FAKE'), `a fenced checkbox was carried: ${JSON.stringify(e.newText)}`);
   const outDoc = parseDocument(out);
   assert.deepStrictEqual(
     outDoc.scan.items.filter((i) => /FAKE|CODE-CHECKBOX/.test(i.text)).map((i) => i.text),
@@ -475,7 +636,12 @@ function checkedCarry(source: string, target: string): { out: string; tokens: st
   );
   // Each carried item is an item of the target, with its link on the next line.
   for (const item of result.carried) {
-    const found = outDoc.scan.items.find((i) => i.text === item.text && /Carried from/.test(outDoc.source.lines[i.line + 1]?.text ?? '') && outDoc.source.lines[i.line + 1]!.text.includes(item.id));
+    const found = outDoc.scan.items.find(
+      (i) =>
+        i.text === item.text &&
+        /Carried from/.test(outDoc.source.lines[i.line + 1]?.text ?? '') &&
+        outDoc.source.lines[i.line + 1]!.text.includes(item.id),
+    );
     assert.ok(found, `carried item ${JSON.stringify(item.text)} is not in the target`);
   }
   return { out, tokens: result.carried.map((i) => tokenOf(i.text)) };
@@ -495,7 +661,9 @@ describe('carry: properties', () => {
     fc.assert(
       fc.property(pairArb, ({ source, target, copied }) => {
         // An item under two sections (a level-1 Agenda holding the Action items) is carried once.
-        const expected = [...new Set(openItems(parseDocument(source)).map((i) => tokenOf(i.text)))].filter((t) => !copied.has(t));
+        const expected = [...new Set(openItems(parseDocument(source)).map((i) => tokenOf(i.text)))].filter(
+          (t) => !copied.has(t),
+        );
         const { out, tokens } = checkedCarry(source, target);
         assert.deepStrictEqual(tokens, expected);
         assertNothingLost(source, out);
@@ -517,7 +685,11 @@ describe('carry: properties', () => {
   const opArb: fc.Arbitrary<Op> = fc.oneof(
     fc.record({ kind: fc.constant('tick-target' as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant('reword' as const), pick: fc.nat() }),
-    fc.record({ kind: fc.constant('add-source' as const), section: fc.constantFrom<'agenda' | 'actions'>('agenda', 'actions'), open: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('add-source' as const),
+      section: fc.constantFrom<'agenda' | 'actions'>('agenda', 'actions'),
+      open: fc.boolean(),
+    }),
     fc.record({ kind: fc.constant('tick-source' as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant('add-target' as const) }),
     fc.record({ kind: fc.constant('carry' as const) }),
@@ -547,17 +719,31 @@ describe('carry: properties', () => {
             case 'reword': {
               // Reword the copy of a carried item; its link stays.
               const d = parseDocument(target);
-              const copies = d.scan.items.filter((i) => /^\s*Carried from \[/.test(d.source.lines[i.line + 1]?.text ?? ''));
+              const copies = d.scan.items.filter((i) =>
+                /^\s*Carried from \[/.test(d.source.lines[i.line + 1]?.text ?? ''),
+              );
               if (copies.length === 0) break;
               const item = copies[op.pick % copies.length]!;
               const line = d.source.lines[item.line]!.text;
               const indent = /^[ \t]*/.exec(line)![0];
-              target = applyEdits(target, [{ range: { start: { line: item.line, character: 0 }, end: { line: item.line, character: line.length } }, newText: `${indent}- [ ] reworded r${n++}` }]);
+              target = applyEdits(target, [
+                {
+                  range: { start: { line: item.line, character: 0 }, end: { line: item.line, character: line.length } },
+                  newText: `${indent}- [ ] reworded r${n++}`,
+                },
+              ]);
               break;
             }
             case 'add-source': {
               const text = `new n${n++}`;
-              const heading = op.section === 'agenda' ? { heading: 'Agenda', aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' as const } : { heading: 'Action items', aliases: ['Action points', 'Next steps', 'Todo'], createAt: 'end' as const };
+              const heading =
+                op.section === 'agenda'
+                  ? { heading: 'Agenda', aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' as const }
+                  : {
+                      heading: 'Action items',
+                      aliases: ['Action points', 'Next steps', 'Todo'],
+                      createAt: 'end' as const,
+                    };
               source = edit(source, addListItem(parseDocument(source), heading, { text }));
               if (op.open) pending.add(text);
               else {
@@ -576,11 +762,22 @@ describe('carry: properties', () => {
               break;
             }
             case 'add-target':
-              target = edit(target, addListItem(parseDocument(target), { heading: 'Agenda', aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' }, { text: `user u${n++}` }));
+              target = edit(
+                target,
+                addListItem(
+                  parseDocument(target),
+                  { heading: 'Agenda', aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' },
+                  { text: `user u${n++}` },
+                ),
+              );
               break;
             case 'carry': {
               const run = checkedCarry(source, target);
-              assert.deepStrictEqual(new Set(run.tokens), new Set([...pending].map(tokenOf)), `carried ${JSON.stringify(run.tokens)}`);
+              assert.deepStrictEqual(
+                new Set(run.tokens),
+                new Set([...pending].map(tokenOf)),
+                `carried ${JSON.stringify(run.tokens)}`,
+              );
               target = run.out;
               pending.clear();
               break;
@@ -594,4 +791,3 @@ describe('carry: properties', () => {
     );
   });
 });
-

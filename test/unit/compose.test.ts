@@ -5,10 +5,22 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/document';
 import { addListItem, addListItemsLines, sequence, setField } from '../../src/core/edits';
-import { applyEdits, composeEdits, insertAt, offsetAt, positionAt, splitLines, stripBom, TextEdit } from '../../src/core/text';
+import {
+  applyEdits,
+  composeEdits,
+  insertAt,
+  offsetAt,
+  positionAt,
+  splitLines,
+  stripBom,
+  TextEdit,
+} from '../../src/core/text';
 import { editsOf, markdownFile, RUNS } from './arbitraries';
 
-const replace = (sl: number, sc: number, el: number, ec: number, newText: string): TextEdit => ({ range: { start: { line: sl, character: sc }, end: { line: el, character: ec } }, newText });
+const replace = (sl: number, sc: number, el: number, ec: number, newText: string): TextEdit => ({
+  range: { start: { line: sl, character: sc }, end: { line: el, character: ec } },
+  newText,
+});
 
 /** Applies the rounds one after the other. */
 function sequentially(original: string, rounds: readonly (readonly TextEdit[])[]): string {
@@ -87,7 +99,7 @@ interface RoundSpec {
 
 const insertedText = fc.oneof(
   fc.constantFrom('', 'x', '- [ ] item\n', '\n', '\r\n', '\r', 'two\nlines\n', '🎉'),
-  fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '#', '-', '`') , maxLength: 6 }),
+  fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '#', '-', '`'), maxLength: 6 }),
 );
 
 const roundArb: fc.Arbitrary<RoundSpec> = fc.record({
@@ -101,10 +113,16 @@ const roundArb: fc.Arbitrary<RoundSpec> = fc.record({
  * Returns the round and whether any insertion falls strictly inside text an
  * earlier round inserted (whose spans are tracked in current offsets).
  */
-function makeRound(current: string, spec: RoundSpec, spans: { start: number; end: number }[]): { round: TextEdit[]; inside: boolean } {
+function makeRound(
+  current: string,
+  spec: RoundSpec,
+  spans: { start: number; end: number }[],
+): { round: TextEdit[]; inside: boolean } {
   const bare = stripBom(current).text;
   const lines = splitLines(bare);
-  const offsets = [...new Set(spec.at.map((a) => offsetAt(lines, positionAt(lines, a % (bare.length + 1)))))].sort((a, b) => a - b);
+  const offsets = [...new Set(spec.at.map((a) => offsetAt(lines, positionAt(lines, a % (bare.length + 1)))))].sort(
+    (a, b) => a - b,
+  );
   const round = offsets.map((o, i) => {
     const p = positionAt(lines, o);
     return insertAt(p.line, p.character, spec.texts[i]!);
@@ -139,27 +157,35 @@ function makeRound(current: string, spec: RoundSpec, spans: { start: number; end
 describe('compose: properties', () => {
   it('equals applying the rounds one after the other, or is undefined exactly when a round inserts inside an earlier insertion', () => {
     fc.assert(
-      fc.property(fc.oneof(markdownFile.map((f) => f.text), fc.string({ unit: fc.constantFrom('a', '\n', '\r', ' ', '\uFEFF'), maxLength: 12 })), fc.array(roundArb, { maxLength: 4 }), (original, specs) => {
-        const spans: { start: number; end: number }[] = [];
-        const rounds: TextEdit[][] = [];
-        let current = original;
-        let inside = false;
-        for (const spec of specs) {
-          const made = makeRound(current, spec, spans);
-          inside = inside || made.inside;
-          rounds.push(made.round);
-          current = applyEdits(current, made.round);
-        }
-        const composed = composeEdits(original, rounds);
-        if (inside) {
-          assert.strictEqual(composed, undefined);
-          return;
-        }
-        assert.ok(composed, 'composed');
-        for (const e of composed) assert.deepStrictEqual(e.range.start, e.range.end, 'insertions compose to insertions');
-        assert.ok(composed.length <= rounds.reduce((n, r) => n + r.length, 0));
-        assert.strictEqual(applyEdits(original, composed), current);
-      }),
+      fc.property(
+        fc.oneof(
+          markdownFile.map((f) => f.text),
+          fc.string({ unit: fc.constantFrom('a', '\n', '\r', ' ', '\uFEFF'), maxLength: 12 }),
+        ),
+        fc.array(roundArb, { maxLength: 4 }),
+        (original, specs) => {
+          const spans: { start: number; end: number }[] = [];
+          const rounds: TextEdit[][] = [];
+          let current = original;
+          let inside = false;
+          for (const spec of specs) {
+            const made = makeRound(current, spec, spans);
+            inside = inside || made.inside;
+            rounds.push(made.round);
+            current = applyEdits(current, made.round);
+          }
+          const composed = composeEdits(original, rounds);
+          if (inside) {
+            assert.strictEqual(composed, undefined);
+            return;
+          }
+          assert.ok(composed, 'composed');
+          for (const e of composed)
+            assert.deepStrictEqual(e.range.start, e.range.end, 'insertions compose to insertions');
+          assert.ok(composed.length <= rounds.reduce((n, r) => n + r.length, 0));
+          assert.strictEqual(applyEdits(original, composed), current);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -172,39 +198,65 @@ describe('compose: sequence and addListItemsLines', () => {
   it('sequence gives one set of edits equal to the steps applied one by one', () => {
     const text = '\uFEFF---\r\nstatus: planned\r\n---\r\n# 1:1\r\n\r\n## Agenda\r\n\r\n- [ ] a\r\n\r\n## Notes\r\n';
     const d = parseDocument(text);
-    const result = sequence(d, [(doc) => addListItem(doc, AGENDA, { text: 'b' }), (doc) => addListItem(doc, ACTIONS, { text: 'act' }), (doc) => setField(doc, 'status', 'done')]);
+    const result = sequence(d, [
+      (doc) => addListItem(doc, AGENDA, { text: 'b' }),
+      (doc) => addListItem(doc, ACTIONS, { text: 'act' }),
+      (doc) => setField(doc, 'status', 'done'),
+    ]);
     const out = applyEdits(text, editsOf(result));
     let step = text;
     step = applyEdits(step, editsOf(addListItem(parseDocument(step), AGENDA, { text: 'b' })));
     step = applyEdits(step, editsOf(addListItem(parseDocument(step), ACTIONS, { text: 'act' })));
     step = applyEdits(step, editsOf(setField(parseDocument(step), 'status', 'done')));
     assert.strictEqual(out, step);
-    assert.strictEqual(out, '\uFEFF---\r\nstatus: done\r\n---\r\n# 1:1\r\n\r\n## Agenda\r\n\r\n- [ ] a\r\n- [ ] b\r\n\r\n## Notes\r\n\r\n## Action items\r\n\r\n- [ ] act\r\n');
+    assert.strictEqual(
+      out,
+      '\uFEFF---\r\nstatus: done\r\n---\r\n# 1:1\r\n\r\n## Agenda\r\n\r\n- [ ] a\r\n- [ ] b\r\n\r\n## Notes\r\n\r\n## Action items\r\n\r\n- [ ] act\r\n',
+    );
   });
 
   it('sequence skips steps with nothing to do and stops at the first refusal', () => {
     const d = parseDocument('## Agenda\n');
     assert.deepStrictEqual(sequence(d, [() => ({ edits: [] })]), { edits: [] });
-    assert.deepStrictEqual(sequence(d, [(doc) => addListItem(doc, AGENDA, { text: 'x' }), () => ({ error: 'no' }), () => assert.fail('not reached')]), { error: 'no' });
+    assert.deepStrictEqual(
+      sequence(d, [
+        (doc) => addListItem(doc, AGENDA, { text: 'x' }),
+        () => ({ error: 'no' }),
+        () => assert.fail('not reached'),
+      ]),
+      { error: 'no' },
+    );
   });
 
   it('sequence refuses when a step edits inside what an earlier step inserted', () => {
     const d = parseDocument('## Agenda\n');
-    const result = sequence(d, [(doc) => addListItem(doc, AGENDA, { text: 'new item' }), () => ({ edits: [insertAt(2, 3, 'X')] })]);
-    assert.deepStrictEqual(result, { error: 'The change could not be expressed as separate edits; nothing was changed.' });
+    const result = sequence(d, [
+      (doc) => addListItem(doc, AGENDA, { text: 'new item' }),
+      () => ({ edits: [insertAt(2, 3, 'X')] }),
+    ]);
+    assert.deepStrictEqual(result, {
+      error: 'The change could not be expressed as separate edits; nothing was changed.',
+    });
   });
 
   it('addListItemsLines adds several items in one insertion, in order, numbered ones too', () => {
     const text = '## Agenda\n- [ ] a\n\n## Notes\n';
     const result = addListItemsLines(parseDocument(text), AGENDA, [['- [ ] b', '  body'], ['1. [ ] c'], ['* d']]);
     assert.strictEqual(editsOf(result).length, 1);
-    assert.strictEqual(applyEdits(text, editsOf(result)), '## Agenda\n- [ ] a\n- [ ] b\n  body\n1. [ ] c\n* d\n\n## Notes\n');
+    assert.strictEqual(
+      applyEdits(text, editsOf(result)),
+      '## Agenda\n- [ ] a\n- [ ] b\n  body\n1. [ ] c\n* d\n\n## Notes\n',
+    );
   });
 
   it('addListItemsLines does nothing for no items and refuses lines that are not an item', () => {
     assert.deepStrictEqual(addListItemsLines(parseDocument('## Agenda\n'), AGENDA, []), { edits: [] });
-    assert.deepStrictEqual(addListItemsLines(parseDocument('## Agenda\n'), AGENDA, [['- [ ] ok'], ['not an item']]), { error: 'Not a list item.' });
-    assert.deepStrictEqual(addListItemsLines(parseDocument('## Agenda\n'), AGENDA, [['## heading']]), { error: 'Not a list item.' });
+    assert.deepStrictEqual(addListItemsLines(parseDocument('## Agenda\n'), AGENDA, [['- [ ] ok'], ['not an item']]), {
+      error: 'Not a list item.',
+    });
+    assert.deepStrictEqual(addListItemsLines(parseDocument('## Agenda\n'), AGENDA, [['## heading']]), {
+      error: 'Not a list item.',
+    });
   });
 
   it('addListItemsLines refuses an item whose body would add a heading', () => {

@@ -11,12 +11,30 @@ import * as util from 'util';
 import fc from 'fast-check';
 import { AGENDA_TARGET } from '../../src/core/carry';
 import { JournalDocument, parseDocument } from '../../src/core/document';
-import { addListItem, addListItemLines, EditResult, locateItem, NewListItem, renderListItem, SectionTarget, setItemChecked, takeListItem } from '../../src/core/edits';
+import {
+  addListItem,
+  addListItemLines,
+  EditResult,
+  locateItem,
+  NewListItem,
+  renderListItem,
+  SectionTarget,
+  setItemChecked,
+  takeListItem,
+} from '../../src/core/edits';
 import { AGENDA_HEADINGS, JournalEntry, JournalIndex } from '../../src/core/journal-index';
 import { findSection, ListItem } from '../../src/core/markdown';
 import { applyEdits, indentWidth, TextEdit } from '../../src/core/text';
 import { builtInQuestions, questionsFromFile } from '../../src/core/questions';
-import { findTheme, sourceLabel, summarize, TalkingPoint, talkingPointItem, themeInText, THEMES } from '../../src/core/talking-points';
+import {
+  findTheme,
+  sourceLabel,
+  summarize,
+  TalkingPoint,
+  talkingPointItem,
+  themeInText,
+  THEMES,
+} from '../../src/core/talking-points';
 import { agendaPointFor } from '../../src/core/threads';
 import {
   assertContainsRun,
@@ -44,7 +62,13 @@ const AGENDA_NAMES = [CAPTURE_TARGET.heading, ...CAPTURE_TARGET.aliases];
  * matter byte for byte, the point's lines one run (the section created when
  * missing), and the index's model the old one plus that one agenda item.
  */
-function checkAgendaAddition(file: HostileFile, doc: JournalDocument, result: EditResult, item: readonly string[], expected: { text: string; checked: boolean | undefined }): void {
+function checkAgendaAddition(
+  file: HostileFile,
+  doc: JournalDocument,
+  result: EditResult,
+  item: readonly string[],
+  expected: { text: string; checked: boolean | undefined },
+): void {
   if (unsafeForInsertion(doc)) {
     assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
     return;
@@ -59,7 +83,11 @@ function checkAgendaAddition(file: HostileFile, doc: JournalDocument, result: Ed
   // Front matter byte for byte (a closing --- that ended the file gains the break before the new lines).
   const fm = frontMatterText(doc);
   const now = frontMatterText(checked.after);
-  assert.ok(now === fm || (fm !== '' && !/[\r\n]$/.test(fm) && now.startsWith(fm) && /^(?:\r\n|\r|\n)$/.test(now.slice(fm.length))), `front matter byte for byte:\n${show(now)}\n${show(fm)}`);
+  assert.ok(
+    now === fm ||
+      (fm !== '' && !/[\r\n]$/.test(fm) && now.startsWith(fm) && /^(?:\r\n|\r|\n)$/.test(now.slice(fm.length))),
+    `front matter byte for byte:\n${show(now)}\n${show(fm)}`,
+  );
   const lists = checkListsGrew(file.path, file.raw, checked);
   assert.deepStrictEqual(lists.agenda, [expected]);
 }
@@ -79,14 +107,24 @@ const pointArb: fc.Arbitrary<TalkingPoint> = fc
     summary: fc.oneof(hostileText, selectionArb.map(summarize)),
     theme: fc.option(fc.constantFrom(...THEMES), { nil: undefined }),
     source: fc.option(
-      fc.record({ label: fc.tuple(pathArb, fc.integer({ min: 1, max: 9 })).map(([p, n]) => sourceLabel(p, n, n + 3)), url: urlArb }).map((s) => (s.url === undefined ? { label: s.label } : { label: s.label, url: s.url })),
+      fc
+        .record({
+          label: fc.tuple(pathArb, fc.integer({ min: 1, max: 9 })).map(([p, n]) => sourceLabel(p, n, n + 3)),
+          url: urlArb,
+        })
+        .map((s) => (s.url === undefined ? { label: s.label } : { label: s.label, url: s.url })),
       { nil: undefined },
     ),
     excerpt: fc.option(fc.record({ text: selectionArb, languageId: languageArb }), { nil: undefined }),
   })
   // Capture refuses an empty summary before it writes anything.
   .filter((p) => p.summary.replace(/[\r\n]+/g, ' ').trim() !== '')
-  .map((p) => ({ summary: p.summary, ...(p.theme ? { theme: p.theme } : {}), ...(p.source ? { source: p.source } : {}), ...(p.excerpt ? { excerpt: p.excerpt } : {}) }));
+  .map((p) => ({
+    summary: p.summary,
+    ...(p.theme ? { theme: p.theme } : {}),
+    ...(p.source ? { source: p.source } : {}),
+    ...(p.excerpt ? { excerpt: p.excerpt } : {}),
+  }));
 
 describe('edit safety: capture into the agenda', () => {
   it('a selection as a talking point (source, quote or fence) adds one agenda item to a hostile meeting and nothing else', () => {
@@ -103,7 +141,12 @@ describe('edit safety: capture into the agenda', () => {
     fc.assert(
       fc.property(meeting, hostileText, fc.constantFrom(...THEMES), (file, typed, picked) => {
         const doc = parseDocument(file.raw);
-        checkNewItem(file, doc, CAPTURE_TARGET, talkingPointItem({ summary: typed, theme: themeInText(typed) ?? picked }));
+        checkNewItem(
+          file,
+          doc,
+          CAPTURE_TARGET,
+          talkingPointItem({ summary: typed, theme: themeInText(typed) ?? picked }),
+        );
       }),
       { numRuns: SAFETY_RUNS },
     );
@@ -121,7 +164,12 @@ describe('edit safety: capture into the agenda', () => {
         const doc = parseDocument(file.raw);
         // As oneOnOne.askQuestion → oneOnOne.jotTopic { text, theme } does it.
         const theme = findTheme(question.theme);
-        checkNewItem(file, doc, CAPTURE_TARGET, talkingPointItem({ summary: question.text, ...(theme ? { theme } : {}) }));
+        checkNewItem(
+          file,
+          doc,
+          CAPTURE_TARGET,
+          talkingPointItem({ summary: question.text, ...(theme ? { theme } : {}) }),
+        );
       }),
       { numRuns: SAFETY_RUNS },
     );
@@ -146,15 +194,28 @@ function plainRemoval(doc: JournalDocument, item: ListItem): TextEdit {
   const { lines } = doc.source;
   const last = item.endLine - 1;
   if (lines[last]!.eol !== '') {
-    return { range: { start: { line: item.line, character: 0 }, end: { line: item.endLine, character: 0 } }, newText: '' };
+    return {
+      range: { start: { line: item.line, character: 0 }, end: { line: item.endLine, character: 0 } },
+      newText: '',
+    };
   }
-  const start = item.line === 0 ? { line: 0, character: 0 } : { line: item.line - 1, character: lines[item.line - 1]!.text.length };
+  const start =
+    item.line === 0 ? { line: 0, character: 0 } : { line: item.line - 1, character: lines[item.line - 1]!.text.length };
   return { range: { start, end: { line: last, character: lines[last]!.text.length } }, newText: '' };
 }
 
 describe('edit safety: moving a talking point to another meeting (drag and drop)', () => {
   // A meeting whose agenda has at least one point to drag.
-  const withPoint = hostileFile('meeting', { append: fc.constant(['', '## Agenda', '', '- [ ] dragged مرحبا 🎉 #growth', '  > with a quote', '  - [ ] and a child']) });
+  const withPoint = hostileFile('meeting', {
+    append: fc.constant([
+      '',
+      '## Agenda',
+      '',
+      '- [ ] dragged مرحبا 🎉 #growth',
+      '  > with a quote',
+      '  - [ ] and a child',
+    ]),
+  });
 
   it('takes exactly the item’s lines from the source and adds exactly those lines to the target agenda', () => {
     fc.assert(
@@ -179,11 +240,16 @@ describe('edit safety: moving a talking point to another meeting (drag and drop)
         const lines = sourceDoc.source.lines;
         // Source: the item's lines go, and at most the break before them when it was the file's last line.
         const last = item.endLine - 1;
-        const mayTouch = (l: number): boolean => (l >= item.line && l <= last) || (l === item.line - 1 && lines[last]!.eol === '');
-        const removed = new Set(sourceDoc.scan.items.filter((i) => i.line >= item.line && i.line < item.endLine).map((i) => i.line));
+        const mayTouch = (l: number): boolean =>
+          (l >= item.line && l <= last) || (l === item.line - 1 && lines[last]!.eol === '');
+        const removed = new Set(
+          sourceDoc.scan.items.filter((i) => i.line >= item.line && i.line < item.endLine).map((i) => i.line),
+        );
         /** The agenda, action items and wins the index lists, without the item taken out. */
         const lists = (entry: JournalEntry, without: ReadonlySet<number>): unknown[] =>
-          (['agenda', 'actions', 'wins'] as const).map((list) => entry[list].filter((i) => !without.has(i.line)).map((i) => [i.text, i.checked, i.tags]));
+          (['agenda', 'actions', 'wins'] as const).map((list) =>
+            entry[list].filter((i) => !without.has(i.line)).map((i) => [i.text, i.checked, i.tags]),
+          );
         if ('error' in taken) {
           // Refused only when taking the lines out would change how the rest of the file reads: its lines, or
           // the index's items (one turned private by a #private paragraph it now follows, say).
@@ -191,7 +257,10 @@ describe('edit safety: moving a talking point to another meeting (drag and drop)
           let changes: boolean;
           try {
             checkEdits(from.raw, sourceDoc, plain, mayTouch);
-            changes = !util.isDeepStrictEqual(lists(entryOf(from.path, applyEdits(from.raw, plain)), new Set()), lists(sourceEntry, removed));
+            changes = !util.isDeepStrictEqual(
+              lists(entryOf(from.path, applyEdits(from.raw, plain)), new Set()),
+              lists(sourceEntry, removed),
+            );
           } catch {
             changes = true;
           }
@@ -208,23 +277,39 @@ describe('edit safety: moving a talking point to another meeting (drag and drop)
         );
         const now = entryOf(from.path, checked.out);
         assert.deepStrictEqual(fixedPart(now), fixedPart(sourceEntry));
-        assert.deepStrictEqual(lists(now, new Set()), lists(sourceEntry, removed), "the source's agenda, action items and wins, less the item");
+        assert.deepStrictEqual(
+          lists(now, new Set()),
+          lists(sourceEntry, removed),
+          "the source's agenda, action items and wins, less the item",
+        );
         // The lines handed over are the item's, at column 0.
         assert.strictEqual(taken.lines.length, item.endLine - item.line);
-        assert.ok(/^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(taken.lines[0]!), `moved to column 0: ${JSON.stringify(taken.lines[0]!.slice(0, 20))}`);
+        assert.ok(
+          /^(?:[-*+]|\d{1,9}[.)])[ \t]/.test(taken.lines[0]!),
+          `moved to column 0: ${JSON.stringify(taken.lines[0]!.slice(0, 20))}`,
+        );
         // Each keeps its text and its indentation relative to the item (a tab may become spaces).
         taken.lines.forEach((l, k) => {
           const was = lines[item.line + k]!.text;
           if (was.trim() === '') return assert.strictEqual(l, '');
           assert.strictEqual(l.trimStart(), was.trimStart(), `line ${k} of the item changed`);
-          assert.strictEqual(indentWidth(l), Math.max(0, indentWidth(was) - item.indent), `line ${k} of the item moved relative to it`);
+          assert.strictEqual(
+            indentWidth(l),
+            Math.max(0, indentWidth(was) - item.indent),
+            `line ${k} of the item moved relative to it`,
+          );
         });
 
         // Target: as for any talking point. An item whose own lines leave a block open (a fence in it that only
         // the item's end closed) may be refused, when it would run on to the end or into the lines after it; the
         // move is one edit across both files, so the source keeps it then.
         const added = addListItemLines(targetDoc, CAPTURE_TARGET, taken.lines);
-        if ('error' in added && !unsafeForInsertion(targetDoc) && parseDocument(taken.lines.join('\n')).scan.unclosedBlockLine !== undefined) return;
+        if (
+          'error' in added &&
+          !unsafeForInsertion(targetDoc) &&
+          parseDocument(taken.lines.join('\n')).scan.unclosedBlockLine !== undefined
+        )
+          return;
         checkAgendaAddition(to, targetDoc, added, taken.lines, { text: item.text, checked: item.checked });
       }),
       { numRuns: SAFETY_RUNS },
@@ -254,7 +339,10 @@ describe('edit safety: ticking a talking point as discussed (and reopening it)',
         const c = checkEdits(file.raw, doc, result.edits, (l) => l === item.line);
         assert.strictEqual(c.spans.length, 1);
         const span = c.spans[0]!;
-        assert.ok(span.end - span.start === 1 && /^[ xX]$/.test(span.removed) && span.inserted === (checked ? 'x' : ' '), JSON.stringify(span));
+        assert.ok(
+          span.end - span.start === 1 && /^[ xX]$/.test(span.removed) && span.inserted === (checked ? 'x' : ' '),
+          JSON.stringify(span),
+        );
         assert.strictEqual(c.out.length, file.raw.length);
         const now = c.after.scan.items.find((i) => i.line === item.line)!;
         assert.deepStrictEqual([now.text, now.checked, now.indent], [item.text, checked, item.indent]);

@@ -36,11 +36,20 @@ export function show(raw: string): string {
 export function spansOf(doc: JournalDocument, edits: readonly TextEdit[]): Span[] {
   const { lines, text } = doc.source;
   const offsetOf = (p: { line: number; character: number }): number => {
-    assert.ok(Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length, `position on line ${p.line} of ${lines.length}`);
+    assert.ok(
+      Number.isInteger(p.line) && p.line >= 0 && p.line < lines.length,
+      `position on line ${p.line} of ${lines.length}`,
+    );
     const line = lines[p.line]!;
-    assert.ok(Number.isInteger(p.character) && p.character >= 0 && p.character <= line.text.length, `character ${p.character} past the end of line ${p.line}`);
+    assert.ok(
+      Number.isInteger(p.character) && p.character >= 0 && p.character <= line.text.length,
+      `character ${p.character} past the end of line ${p.line}`,
+    );
     if (p.character > 0 && p.character < line.text.length) {
-      assert.ok(!(isHigh(line.text.charCodeAt(p.character - 1)) && isLow(line.text.charCodeAt(p.character))), `position ${p.line}:${p.character} splits a surrogate pair`);
+      assert.ok(
+        !(isHigh(line.text.charCodeAt(p.character - 1)) && isLow(line.text.charCodeAt(p.character))),
+        `position ${p.line}:${p.character} splits a surrogate pair`,
+      );
     }
     let offset = 0;
     for (let i = 0; i < p.line; i++) offset += lines[i]!.text.length + lines[i]!.eol.length;
@@ -57,7 +66,10 @@ export function spansOf(doc: JournalDocument, edits: readonly TextEdit[]): Span[
   for (let i = 1; i < spans.length; i++) {
     const [a, b] = [spans[i - 1]!, spans[i]!];
     assert.ok(b.start >= a.end, 'overlapping edits');
-    assert.ok(!(b.start === a.end && a.start === a.end && b.start === b.end), 'two insertions at one place (their order is up to the host)');
+    assert.ok(
+      !(b.start === a.end && a.start === a.end && b.start === b.end),
+      'two insertions at one place (their order is up to the host)',
+    );
   }
   return spans;
 }
@@ -67,7 +79,12 @@ export function spansOf(doc: JournalDocument, edits: readonly TextEdit[]): Span[
  * Code, not through it), checks both agree, and checks the bytes before the
  * first edit and after the last one, BOM included, byte for byte.
  */
-export function applySpans(raw: string, doc: JournalDocument, spans: readonly Span[], edits: readonly TextEdit[]): string {
+export function applySpans(
+  raw: string,
+  doc: JournalDocument,
+  spans: readonly Span[],
+  edits: readonly TextEdit[],
+): string {
   const { text, bom } = doc.source;
   let out = '';
   let cursor = 0;
@@ -81,7 +98,11 @@ export function applySpans(raw: string, doc: JournalDocument, spans: readonly Sp
   if (spans.length > 0) {
     const first = spans[0]!;
     const last = spans[spans.length - 1]!;
-    assert.strictEqual(result.slice(0, first.start + (bom ? 1 : 0)), raw.slice(0, first.start + (bom ? 1 : 0)), 'bytes before the first edit');
+    assert.strictEqual(
+      result.slice(0, first.start + (bom ? 1 : 0)),
+      raw.slice(0, first.start + (bom ? 1 : 0)),
+      'bytes before the first edit',
+    );
     const tail = text.length - last.end;
     assert.strictEqual(out.slice(out.length - tail), text.slice(last.end), 'bytes after the last edit');
   } else {
@@ -131,12 +152,25 @@ export function wholeLines(doc: JournalDocument, span: Span): string[] {
   if (s.endsWith('\r')) assert.notStrictEqual(text[at], '\n', 'a CR inserted before an LF merges two lines');
   const lines = splitLines(s);
   if (appended) {
-    assert.ok(lines.length > 1 && lines[0]!.text === '', `appended lines start with a break: ${JSON.stringify(s.slice(0, 20))}`);
+    assert.ok(
+      lines.length > 1 && lines[0]!.text === '',
+      `appended lines start with a break: ${JSON.stringify(s.slice(0, 20))}`,
+    );
     assert.strictEqual(lines[lines.length - 1]!.eol, '', 'appended lines keep the file without a final newline');
   } else {
-    assert.ok(lines.length > 1 && lines[lines.length - 1]!.text === '', `inserted lines end with a break: ${JSON.stringify(s.slice(-20))}`);
+    assert.ok(
+      lines.length > 1 && lines[lines.length - 1]!.text === '',
+      `inserted lines end with a break: ${JSON.stringify(s.slice(-20))}`,
+    );
   }
-  if (!doc.source.mixedEol) for (const l of lines) if (l.eol !== '') assert.strictEqual(l.eol, doc.source.eol, `inserted lines use ${JSON.stringify(l.eol)}, not the file's ${JSON.stringify(doc.source.eol)}`);
+  if (!doc.source.mixedEol)
+    for (const l of lines)
+      if (l.eol !== '')
+        assert.strictEqual(
+          l.eol,
+          doc.source.eol,
+          `inserted lines use ${JSON.stringify(l.eol)}, not the file's ${JSON.stringify(doc.source.eol)}`,
+        );
   return (appended ? lines.slice(1) : lines.slice(0, -1)).map((l) => l.text);
 }
 
@@ -195,14 +229,21 @@ export function checkUntouched(before: JournalDocument, after: JournalDocument, 
     images.add(j);
     assert.strictEqual(now[j]!.text, line.text, `line ${i} (now ${j}) changed`);
     if (line.eol !== '') assert.strictEqual(now[j]!.eol, line.eol, `line ${i} changed its line break`);
-    assert.strictEqual(after.scan.kinds[j], before.scan.kinds[i], `line ${i} ${JSON.stringify(line.text.slice(0, 50))} changed kind`);
+    assert.strictEqual(
+      after.scan.kinds[j],
+      before.scan.kinds[i],
+      `line ${i} ${JSON.stringify(line.text.slice(0, 50))} changed kind`,
+    );
   });
   const headingAt = new Map(after.scan.headings.map((h) => [h.line, h]));
   for (const h of before.scan.headings) {
     const j = map[h.line];
     if (j === undefined) continue;
     const found = headingAt.get(j);
-    assert.ok(found && found.text === h.text && found.level === h.level, `heading ${JSON.stringify(h.text)} on line ${h.line} is gone`);
+    assert.ok(
+      found && found.text === h.text && found.level === h.level,
+      `heading ${JSON.stringify(h.text)} on line ${h.line} is gone`,
+    );
   }
   const itemAt = new Map(after.scan.items.map((it) => [it.line, it]));
   for (const old of before.scan.items) {
@@ -210,7 +251,11 @@ export function checkUntouched(before: JournalDocument, after: JournalDocument, 
     if (j === undefined) continue;
     const found = itemAt.get(j);
     assert.ok(found, `item ${JSON.stringify(old.text.slice(0, 50))} on line ${old.line} is gone`);
-    assert.deepStrictEqual([found.text, found.checked, found.indent, found.checkCharacter], [old.text, old.checked, old.indent, old.checkCharacter], `item on line ${old.line} changed`);
+    assert.deepStrictEqual(
+      [found.text, found.checked, found.indent, found.checkCharacter],
+      [old.text, old.checked, old.indent, old.checkCharacter],
+      `item on line ${old.line} changed`,
+    );
     const oldParent = old.parent === -1 ? -1 : map[before.scan.items[old.parent]!.line];
     const newParent = found.parent === -1 ? -1 : after.scan.items[found.parent]!.line;
     if (oldParent !== undefined) assert.strictEqual(newParent, oldParent, `item on line ${old.line} changed parent`);
@@ -236,7 +281,12 @@ export interface Checked {
  * meaning; only the lines `mayTouch` allows touched; no block left open that
  * was closed. `mayTouch` receives old line numbers.
  */
-export function checkEdits(raw: string, doc: JournalDocument, edits: readonly TextEdit[], mayTouch: (line: number) => boolean = () => false): Checked {
+export function checkEdits(
+  raw: string,
+  doc: JournalDocument,
+  edits: readonly TextEdit[],
+  mayTouch: (line: number) => boolean = () => false,
+): Checked {
   const spans = spansOf(doc, edits);
   const out = applySpans(raw, doc, spans, edits);
   assert.strictEqual(out.startsWith('\uFEFF'), raw.startsWith('\uFEFF'), 'the BOM');
@@ -245,18 +295,24 @@ export function checkEdits(raw: string, doc: JournalDocument, edits: readonly Te
     // blank, the file ends in a break whichever way it is deleted.
     const last = spans[spans.length - 1];
     const kept = last ? doc.source.text.slice(0, last.start) : '';
-    assert.ok(last && last.end === doc.source.text.length && last.inserted === '' && /[\r\n]$/.test(kept), 'the final newline');
+    assert.ok(
+      last && last.end === doc.source.text.length && last.inserted === '' && /[\r\n]$/.test(kept),
+      'the final newline',
+    );
   }
   const after = parseDocument(out);
   const lineMap = checkUntouched(doc, after, spans);
-  for (const l of lineMap.touched) assert.ok(mayTouch(l), `line ${l} ${JSON.stringify(doc.source.lines[l]!.text.slice(0, 60))} was touched`);
+  for (const l of lineMap.touched)
+    assert.ok(mayTouch(l), `line ${l} ${JSON.stringify(doc.source.lines[l]!.text.slice(0, 60))} was touched`);
   const blocks: string[][] = [];
   for (const s of spans) {
     if (s.start === s.end && atLineBoundary(doc.source.text, s.start)) blocks.push(wholeLines(doc, s));
     // Anything inside a line touches it, and was allowed above.
   }
-  if (doc.scan.unclosedBlockLine === undefined) assert.strictEqual(after.scan.unclosedBlockLine, undefined, 'an edit left a block open');
-  if (!doc.scan.unterminatedFrontMatter) assert.ok(!after.scan.unterminatedFrontMatter, 'an edit left the front matter open');
+  if (doc.scan.unclosedBlockLine === undefined)
+    assert.strictEqual(after.scan.unclosedBlockLine, undefined, 'an edit left a block open');
+  if (!doc.scan.unterminatedFrontMatter)
+    assert.ok(!after.scan.unterminatedFrontMatter, 'an edit left the front matter open');
   return { out, after, spans, lineMap, blocks };
 }
 
@@ -304,11 +360,23 @@ export function unsafeForField(doc: JournalDocument, key: string): boolean {
  * one); each touched line still starts with its key, and keeps what follows
  * the value (a comment).
  */
-export function checkFrontMatter(before: JournalDocument, checked: Checked, changes: Readonly<Record<string, unknown>>): void {
+export function checkFrontMatter(
+  before: JournalDocument,
+  checked: Checked,
+  changes: Readonly<Record<string, unknown>>,
+): void {
   const { after } = checked;
-  assert.deepStrictEqual(after.problems.filter((p) => p.severity === 'error'), [], 'the front matter still parses');
+  assert.deepStrictEqual(
+    after.problems.filter((p) => p.severity === 'error'),
+    [],
+    'the front matter still parses',
+  );
   assert.deepStrictEqual(after.data, { ...before.data, ...changes }, 'front matter data');
-  assert.deepStrictEqual(Object.keys(after.data).slice(0, Object.keys(before.data).length), Object.keys(before.data), 'key order');
+  assert.deepStrictEqual(
+    Object.keys(after.data).slice(0, Object.keys(before.data).length),
+    Object.keys(before.data),
+    'key order',
+  );
   const fm = before.scan.frontMatter;
   for (const l of checked.lineMap.touched) {
     assert.ok(fm && l > fm.startLine && l < fm.endLine, `line ${l} outside the front matter touched`);
@@ -340,7 +408,12 @@ export interface PlainItem {
   readonly source?: ItemSummary['source'];
 }
 
-const plain = (i: ItemSummary): PlainItem => ({ text: i.text, checked: i.checked, tags: [...i.tags], ...(i.source ? { source: i.source } : {}) });
+const plain = (i: ItemSummary): PlainItem => ({
+  text: i.text,
+  checked: i.checked,
+  tags: [...i.tags],
+  ...(i.source ? { source: i.source } : {}),
+});
 const brief = (i: { text: string; checked: boolean | undefined }): PlainItem => ({ text: i.text, checked: i.checked });
 
 /**
@@ -348,10 +421,25 @@ const brief = (i: { text: string; checked: boolean | undefined }): PlainItem => 
  * should read once those front-matter keys are set (a warning about a changed
  * key goes: the values written are valid ones).
  */
-export function fixedPart(e: JournalEntry, changed: readonly string[] = [], changes: Readonly<Record<string, string>> = {}): Record<string, unknown> {
-  const problems = e.problems.filter((p) => !changed.some((k) => p.message.includes(`"${k}"`))).map((p) => `${p.severity}: ${p.message}`);
+export function fixedPart(
+  e: JournalEntry,
+  changed: readonly string[] = [],
+  changes: Readonly<Record<string, string>> = {},
+): Record<string, unknown> {
+  const problems = e.problems
+    .filter((p) => !changed.some((k) => p.message.includes(`"${k}"`)))
+    .map((p) => `${p.severity}: ${p.message}`);
   const status = changes['status'] ?? e.status;
-  return { kind: e.kind, slug: e.slug, title: e.title, data: { ...e.data, ...changes }, status, problems, person: e.person, date: e.date };
+  return {
+    kind: e.kind,
+    slug: e.slug,
+    title: e.title,
+    data: { ...e.data, ...changes },
+    status,
+    problems,
+    person: e.person,
+    date: e.date,
+  };
 }
 
 export type ListName = 'agenda' | 'actions' | 'wins';
@@ -380,10 +468,19 @@ export function gained(after: JournalDocument, lineMap: LineMap, names: readonly
  * those of the new items only; the rest of the entry unchanged. Returns the
  * new items of each list.
  */
-export function checkListsGrew(path: string, raw: string, checked: Checked, changes: Readonly<Record<string, string>> = {}): Record<ListName, PlainItem[]> {
+export function checkListsGrew(
+  path: string,
+  raw: string,
+  checked: Checked,
+  changes: Readonly<Record<string, string>> = {},
+): Record<ListName, PlainItem[]> {
   const before = entryOf(path, raw);
   const now = entryOf(path, checked.out);
-  assert.deepStrictEqual(fixedPart(now, Object.keys(changes)), fixedPart(before, Object.keys(changes), changes), 'the rest of the entry');
+  assert.deepStrictEqual(
+    fixedPart(now, Object.keys(changes)),
+    fixedPart(before, Object.keys(changes), changes),
+    'the rest of the entry',
+  );
   const out = {} as Record<ListName, PlainItem[]>;
   for (const list of ['agenda', 'actions', 'wins'] as const) {
     const gain = gained(checked.after, checked.lineMap, SECTION_NAMES[list]);
@@ -395,10 +492,21 @@ export function checkListsGrew(path: string, raw: string, checked: Checked, chan
     out[list] = gain;
   }
   const actions = findSection(checked.after.scan, checked.after.source.lines.length, SECTION_NAMES.actions);
-  const newOpen = checked.after.scan.items.filter((i) => !checked.lineMap.images.has(i.line) && actions && i.line >= actions.bodyStart && i.line < actions.end && i.checked === false).length;
+  const newOpen = checked.after.scan.items.filter(
+    (i) =>
+      !checked.lineMap.images.has(i.line) &&
+      actions &&
+      i.line >= actions.bodyStart &&
+      i.line < actions.end &&
+      i.checked === false,
+  ).length;
   assert.strictEqual(now.openActionItems, before.openActionItems + newOpen, 'open action items');
   const newItems = checked.after.scan.items.filter((i) => !checked.lineMap.images.has(i.line));
-  assert.deepStrictEqual([...now.goals].sort(), [...new Set([...before.goals, ...goalsOf(newItems)])].sort(), 'goals referred to');
+  assert.deepStrictEqual(
+    [...now.goals].sort(),
+    [...new Set([...before.goals, ...goalsOf(newItems)])].sort(),
+    'goals referred to',
+  );
   return out;
 }
 
@@ -444,5 +552,8 @@ export function checkInsertedStructure(checked: Checked): { headings: string[]; 
 /** The lines `block` holds, as one run somewhere among the inserted blocks. */
 export function assertContainsRun(blocks: readonly (readonly string[])[], run: readonly string[]): void {
   const joined = blocks.map((b) => `\n${b.join('\n')}\n`).join('\u0000');
-  assert.ok(joined.includes(`\n${run.join('\n')}\n`), `the lines ${JSON.stringify(run.map((l) => l.slice(0, 40)))} are not inserted as one run`);
+  assert.ok(
+    joined.includes(`\n${run.join('\n')}\n`),
+    `the lines ${JSON.stringify(run.map((l) => l.slice(0, 40)))} are not inserted as one run`,
+  );
 }

@@ -7,8 +7,25 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { ACTIONS_TARGET, carryForward, carryId, itemKey, openItems, toCarry } from '../../src/core/carry';
 import { JournalDocument, parseDocument } from '../../src/core/document';
-import { addBlock, addListItemsLines, EditResult, renderListItem, replaceItemText, sequence, setField } from '../../src/core/edits';
-import { Circle, CIRCLES, Evidence, parseWin, PullRequestFacts, PullRequestRef, renderPendingWin, renderWin } from '../../src/core/evidence';
+import {
+  addBlock,
+  addListItemsLines,
+  EditResult,
+  renderListItem,
+  replaceItemText,
+  sequence,
+  setField,
+} from '../../src/core/edits';
+import {
+  Circle,
+  CIRCLES,
+  Evidence,
+  parseWin,
+  PullRequestFacts,
+  PullRequestRef,
+  renderPendingWin,
+  renderWin,
+} from '../../src/core/evidence';
 import { JournalIndex, Person, stringField, WINS_HEADINGS } from '../../src/core/journal-index';
 import { prepSheetBlock, renderPrepSheet } from '../../src/core/prep';
 import {
@@ -37,7 +54,11 @@ describe('edit safety: carrying open items forward', () => {
       fc.property(
         meeting,
         meeting,
-        fc.constantFrom(['2026-03-03', '2026-03-03.md'], ['2026-03-03', '2026-03-03 (moved) #2.md'], ['שלום [x] 🎉', 'a b%.md']),
+        fc.constantFrom(
+          ['2026-03-03', '2026-03-03.md'],
+          ['2026-03-03', '2026-03-03 (moved) #2.md'],
+          ['שלום [x] 🎉', 'a b%.md'],
+        ),
         (from, to, [label, fileName]) => {
           const source = parseDocument(from.raw);
           const target = parseDocument(to.raw);
@@ -49,8 +70,13 @@ describe('edit safety: carrying open items forward', () => {
             assert.deepStrictEqual(result.carried, [], 'nothing reported as carried');
             // Refused: a block never closes in the target; the Action items heading sits where the Agenda's new
             // lines go; or an item's own lines leave a block open (a fence in it that only its end closed).
-            const opensBlock = toCarry(source, target).some((c) => parseDocument(c.lines.join('\n')).scan.unclosedBlockLine !== undefined);
-            assert.ok(unsafeForInsertion(target) || /separate edits/.test(result.edits.error) || opensBlock, `refused: ${result.edits.error}\n${show(to.raw)}`);
+            const opensBlock = toCarry(source, target).some(
+              (c) => parseDocument(c.lines.join('\n')).scan.unclosedBlockLine !== undefined,
+            );
+            assert.ok(
+              unsafeForInsertion(target) || /separate edits/.test(result.edits.error) || opensBlock,
+              `refused: ${result.edits.error}\n${show(to.raw)}`,
+            );
             return;
           }
           if (result.carried.length === 0) {
@@ -72,12 +98,16 @@ describe('edit safety: carrying open items forward', () => {
           result.carried.forEach((c, k) => {
             const texts = (c.section === 'agenda' ? lists.agenda : lists.actions).map((i) => i.text);
             assert.ok(texts.includes(heads[k]!), `${c.text} is not in the target's ${c.section}`);
-            assertContainsRun(checked.blocks, [c.lines[0]!, `  Carried from [${label.replace(/[[\]\\]/g, '\\$&')}](${fileName.replace(/[ ()<>#%]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}#${carryId(c.text)})`]);
+            assertContainsRun(checked.blocks, [
+              c.lines[0]!,
+              `  Carried from [${label.replace(/[[\]\\]/g, '\\$&')}](${fileName.replace(/[ ()<>#%]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}#${carryId(c.text)})`,
+            ]);
           });
           // Nothing dropped, exactly once: every open item is in the target now, and carrying again adds nothing.
           const again = parseDocument(checked.out);
           const keys = new Set(again.scan.items.map((i) => itemKey(i.text)));
-          for (const o of open) assert.ok(keys.has(itemKey(o.text)) || again.source.text.includes(`#${o.id})`), `${o.text} was dropped`);
+          for (const o of open)
+            assert.ok(keys.has(itemKey(o.text)) || again.source.text.includes(`#${o.id})`), `${o.text} was dropped`);
           const second = carryForward(source, again, label, fileName);
           assert.deepStrictEqual(second.carried, []);
           assert.deepStrictEqual(editsOf(second.edits, checked.out), []);
@@ -89,15 +119,29 @@ describe('edit safety: carrying open items forward', () => {
 });
 
 const actionArb = fc
-  .tuple(fc.constantFrom('Me', 'Alex Kim', 'אלכס'), hostileText, fc.option(fc.constantFrom('2026-04-01', '2026-12-31'), { nil: undefined }))
+  .tuple(
+    fc.constantFrom('Me', 'Alex Kim', 'אלכס'),
+    hostileText,
+    fc.option(fc.constantFrom('2026-04-01', '2026-12-31'), { nil: undefined }),
+  )
   // As actionText in src/features/session writes it.
   .map(([owner, text, due]) => `${owner}: ${text.replace(/[\r\n]+/g, ' ').trim()}${due ? ` (due ${due})` : ''}`);
 
 /** What "Finish Meeting…" computes for the meeting file (src/features/session/commands.ts, finishMeeting). */
 function finish(doc: JournalDocument, takeaways: readonly string[], actions: readonly string[]): EditResult {
   return sequence(doc, [
-    (d) => addListItemsLines(d, { heading: 'Notes', createAt: 'end' }, takeaways.map((t) => renderListItem({ text: t, checkbox: false }))),
-    (d) => addListItemsLines(d, ACTIONS_TARGET, actions.map((a) => renderListItem({ text: a }))),
+    (d) =>
+      addListItemsLines(
+        d,
+        { heading: 'Notes', createAt: 'end' },
+        takeaways.map((t) => renderListItem({ text: t, checkbox: false })),
+      ),
+    (d) =>
+      addListItemsLines(
+        d,
+        ACTIONS_TARGET,
+        actions.map((a) => renderListItem({ text: a })),
+      ),
     (d) => (stringField(d.data, 'status') === 'done' ? { edits: [] } : setField(d, 'status', 'done')),
   ]);
 }
@@ -105,50 +149,80 @@ function finish(doc: JournalDocument, takeaways: readonly string[], actions: rea
 describe('edit safety: finishing a meeting', () => {
   it('adds the takeaways to Notes and the action items to Action items, sets status: done in place, and changes nothing else', () => {
     fc.assert(
-      fc.property(meeting, fc.array(hostileText, { maxLength: 3 }), fc.array(actionArb, { maxLength: 3 }), (file, typed, actions) => {
-        const takeaways = typed.map((t) => t.trim()).filter((t) => t !== '');
-        const doc = parseDocument(file.raw);
-        const result = finish(doc, takeaways, actions);
-        const adds = takeaways.length + actions.length > 0;
-        const done = stringField(doc.data, 'status') === 'done';
-        if ((adds && unsafeForInsertion(doc)) || (!done && unsafeForField(doc, 'status'))) {
-          assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
-          return;
-        }
-        if ('error' in result) {
-          // The one refusal left: the Action items sit where the Notes' new lines go, so the steps cannot be told apart.
-          assert.ok(/separate edits/.test(result.error), `refused: ${result.error}\n${show(file.raw)}`);
-          return;
-        }
-        const fm = doc.scan.frontMatter;
-        const checked = checkEdits(file.raw, doc, result.edits, (l) => fm !== undefined && l > fm.startLine && l < fm.endLine);
-        checkFrontMatter(doc, checked, done ? {} : { status: 'done' });
-        const structure = checkInsertedStructure(checked);
-        for (const h of structure.headings) assert.ok(h === 'Notes' || h === 'Action items', h);
-        const lists = checkListsGrew(file.path, file.raw, checked, done ? {} : { status: 'done' });
-        const notes = gained(checked.after, checked.lineMap, ['Notes']);
-        for (const t of takeaways) assert.ok(notes.some((n) => n.text === t && n.checked === undefined), `takeaway ${JSON.stringify(t)} is not in Notes`);
-        for (const a of actions) assert.ok(lists.actions.some((n) => n.text === a.trim() && n.checked === false), `action ${JSON.stringify(a)} is not in Action items`);
-        const newTop = checked.after.scan.items.filter((i) => !checked.lineMap.images.has(i.line) && i.parent === -1);
-        assert.strictEqual(newTop.length, takeaways.length + actions.length);
-      }),
+      fc.property(
+        meeting,
+        fc.array(hostileText, { maxLength: 3 }),
+        fc.array(actionArb, { maxLength: 3 }),
+        (file, typed, actions) => {
+          const takeaways = typed.map((t) => t.trim()).filter((t) => t !== '');
+          const doc = parseDocument(file.raw);
+          const result = finish(doc, takeaways, actions);
+          const adds = takeaways.length + actions.length > 0;
+          const done = stringField(doc.data, 'status') === 'done';
+          if ((adds && unsafeForInsertion(doc)) || (!done && unsafeForField(doc, 'status'))) {
+            assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
+            return;
+          }
+          if ('error' in result) {
+            // The one refusal left: the Action items sit where the Notes' new lines go, so the steps cannot be told apart.
+            assert.ok(/separate edits/.test(result.error), `refused: ${result.error}\n${show(file.raw)}`);
+            return;
+          }
+          const fm = doc.scan.frontMatter;
+          const checked = checkEdits(
+            file.raw,
+            doc,
+            result.edits,
+            (l) => fm !== undefined && l > fm.startLine && l < fm.endLine,
+          );
+          checkFrontMatter(doc, checked, done ? {} : { status: 'done' });
+          const structure = checkInsertedStructure(checked);
+          for (const h of structure.headings) assert.ok(h === 'Notes' || h === 'Action items', h);
+          const lists = checkListsGrew(file.path, file.raw, checked, done ? {} : { status: 'done' });
+          const notes = gained(checked.after, checked.lineMap, ['Notes']);
+          for (const t of takeaways)
+            assert.ok(
+              notes.some((n) => n.text === t && n.checked === undefined),
+              `takeaway ${JSON.stringify(t)} is not in Notes`,
+            );
+          for (const a of actions)
+            assert.ok(
+              lists.actions.some((n) => n.text === a.trim() && n.checked === false),
+              `action ${JSON.stringify(a)} is not in Action items`,
+            );
+          const newTop = checked.after.scan.items.filter((i) => !checked.lineMap.images.has(i.line) && i.parent === -1);
+          assert.strictEqual(newTop.length, takeaways.length + actions.length);
+        },
+      ),
       { numRuns: SAFETY_RUNS },
     );
   });
 });
 
-const refArb: fc.Arbitrary<PullRequestRef> = fc.record({
-  host: fc.constantFrom('github.com', 'ghe.example.com:8443'),
-  owner: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,8}$/),
-  repo: fc.stringMatching(/^[A-Za-z0-9._-]{1,8}$/).filter((r) => r !== '.' && r !== '..' && !r.endsWith('.git')),
-  number: fc.integer({ min: 1, max: 2_147_483_647 }),
-}).map((r) => ({ ...r }));
+const refArb: fc.Arbitrary<PullRequestRef> = fc
+  .record({
+    host: fc.constantFrom('github.com', 'ghe.example.com:8443'),
+    owner: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9-]{0,8}$/),
+    repo: fc.stringMatching(/^[A-Za-z0-9._-]{1,8}$/).filter((r) => r !== '.' && r !== '..' && !r.endsWith('.git')),
+    number: fc.integer({ min: 1, max: 2_147_483_647 }),
+  })
+  .map((r) => ({ ...r }));
 
 /** Titles as GitHub might send them: anything, markdown and structure included. */
 const titleArb = fc.oneof(
   hostileText,
   fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.constantFrom('\n## Wins\n- [ ] x', '---\ntitle: x\n---', '<!-- open', '```', '- [ ] x', '[a](b) #goal/x (goals/y.md)', 'a\r\nb', '\u2028', ''),
+  fc.constantFrom(
+    '\n## Wins\n- [ ] x',
+    '---\ntitle: x\n---',
+    '<!-- open',
+    '```',
+    '- [ ] x',
+    '[a](b) #goal/x (goals/y.md)',
+    'a\r\nb',
+    '\u2028',
+    '',
+  ),
 );
 
 const factsArb: fc.Arbitrary<PullRequestFacts> = fc
@@ -181,25 +255,40 @@ const WINS_TARGET = { heading: WINS_HEADINGS[0]!, aliases: WINS_HEADINGS.slice(1
 describe('edit safety: linking pull requests as wins', () => {
   it('adds one Wins line per pull request, each reading back as its pull request, and nothing else', () => {
     fc.assert(
-      fc.property(meeting, fc.array(winArb, { minLength: 1, maxLength: 3 }), fc.option(fc.constantFrom('ship-it', 'bad goal'), { nil: undefined }), (file, wins, goal) => {
-        const lines = wins.map((w) => (w.pending ? renderPendingWin(w.evidence.pr.ref, w.circle, goal) : renderWin({ evidence: w.evidence, circle: w.circle, goal })));
-        const doc = parseDocument(file.raw);
-        const result = addListItemsLines(doc, WINS_TARGET, lines.map((l) => [`- ${l}`]));
-        if (unsafeForInsertion(doc)) {
-          assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
-          return;
-        }
-        const checked = checkEdits(file.raw, doc, editsOf(result, file.raw));
-        assert.strictEqual(checked.blocks.length, 1);
-        const structure = checkInsertedStructure(checked);
-        assert.ok(structure.headings.length === 0 || (structure.headings.length === 1 && structure.headings[0] === 'Wins'));
-        const lists = checkListsGrew(file.path, file.raw, checked);
-        assert.deepStrictEqual(
-          lists.wins.map((w) => w.text),
-          lines.map((l) => l.trim()),
-        );
-        lists.wins.forEach((w, k) => assert.deepStrictEqual(parseWin(w.text).ref, wins[k]!.evidence.pr.ref));
-      }),
+      fc.property(
+        meeting,
+        fc.array(winArb, { minLength: 1, maxLength: 3 }),
+        fc.option(fc.constantFrom('ship-it', 'bad goal'), { nil: undefined }),
+        (file, wins, goal) => {
+          const lines = wins.map((w) =>
+            w.pending
+              ? renderPendingWin(w.evidence.pr.ref, w.circle, goal)
+              : renderWin({ evidence: w.evidence, circle: w.circle, goal }),
+          );
+          const doc = parseDocument(file.raw);
+          const result = addListItemsLines(
+            doc,
+            WINS_TARGET,
+            lines.map((l) => [`- ${l}`]),
+          );
+          if (unsafeForInsertion(doc)) {
+            assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
+            return;
+          }
+          const checked = checkEdits(file.raw, doc, editsOf(result, file.raw));
+          assert.strictEqual(checked.blocks.length, 1);
+          const structure = checkInsertedStructure(checked);
+          assert.ok(
+            structure.headings.length === 0 || (structure.headings.length === 1 && structure.headings[0] === 'Wins'),
+          );
+          const lists = checkListsGrew(file.path, file.raw, checked);
+          assert.deepStrictEqual(
+            lists.wins.map((w) => w.text),
+            lines.map((l) => l.trim()),
+          );
+          lists.wins.forEach((w, k) => assert.deepStrictEqual(parseWin(w.text).ref, wins[k]!.evidence.pr.ref));
+        },
+      ),
       { numRuns: SAFETY_RUNS },
     );
   });
@@ -217,7 +306,11 @@ describe('edit safety: linking pull requests as wins', () => {
         }
         const item = pending[pick % pending.length]!;
         const parsed = parseWin(item.text);
-        const rendered = renderWin({ evidence: { kind: 'authored', pr: { ...facts, ref: parsed.ref! } }, circle, goal: parsed.goal });
+        const rendered = renderWin({
+          evidence: { kind: 'authored', pr: { ...facts, ref: parsed.ref! } },
+          circle,
+          goal: parsed.goal,
+        });
         const result = replaceItemText(doc, item.line, item.text, rendered);
         if (unsafeForInsertion(doc)) {
           assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
@@ -256,8 +349,22 @@ describe('edit safety: keeping the prep sheet in the Notes', () => {
         index.update(file.path, file.raw);
         index.update(goal.path, goal.raw);
         index.update(thread.path, thread.raw);
-        const person: Person = { slug: 'alex-kim', name: 'Alex Kim مرحبا', role: undefined, cadence: undefined, entry: undefined, schedule: undefined };
-        const sheet = renderPrepSheet({ index, person, date: '2026-03-10', today: '2026-03-09', link: (p) => `../../${p}`, balanceWindow: 3 });
+        const person: Person = {
+          slug: 'alex-kim',
+          name: 'Alex Kim مرحبا',
+          role: undefined,
+          cadence: undefined,
+          entry: undefined,
+          schedule: undefined,
+        };
+        const sheet = renderPrepSheet({
+          index,
+          person,
+          date: '2026-03-10',
+          today: '2026-03-09',
+          link: (p) => `../../${p}`,
+          balanceWindow: 3,
+        });
         const block = prepSheetBlock(sheet, '2026-03-09');
         const doc = parseDocument(file.raw);
         const result = addBlock(doc, { heading: 'Notes', createAt: 'end' }, block);
@@ -270,7 +377,9 @@ describe('edit safety: keeping the prep sheet in the Notes', () => {
         assertContainsRun(checked.blocks, block);
         const structure = checkInsertedStructure(checked);
         assert.deepStrictEqual(structure.items, []);
-        assert.ok(structure.headings.length === 0 || (structure.headings.length === 1 && structure.headings[0] === 'Notes'));
+        assert.ok(
+          structure.headings.length === 0 || (structure.headings.length === 1 && structure.headings[0] === 'Notes'),
+        );
         const lists = checkListsGrew(file.path, file.raw, checked);
         assert.deepStrictEqual(lists, { agenda: [], actions: [], wins: [] });
       }),

@@ -4,7 +4,16 @@
 import * as assert from 'assert';
 import { ACTIONS_TARGET } from '../../src/core/carry';
 import { parseDocument } from '../../src/core/document';
-import { addBlock, addListItem, addListItemLines, addListItemsLines, renderListItem, sequence, setField, takeListItem } from '../../src/core/edits';
+import {
+  addBlock,
+  addListItem,
+  addListItemLines,
+  addListItemsLines,
+  renderListItem,
+  sequence,
+  setField,
+  takeListItem,
+} from '../../src/core/edits';
 import { JournalIndex } from '../../src/core/journal-index';
 import { logProgress, setFeedbackStatus } from '../../src/core/threads';
 import { applyEdits, splitLines } from '../../src/core/text';
@@ -37,7 +46,12 @@ describe('edit safety: regressions', () => {
     const out = apply(
       raw,
       sequence(doc, [
-        (d) => addListItemsLines(d, { heading: 'Notes', createAt: 'end' }, ['a', 'b', 'c'].map((t) => renderListItem({ text: t, checkbox: false }))),
+        (d) =>
+          addListItemsLines(
+            d,
+            { heading: 'Notes', createAt: 'end' },
+            ['a', 'b', 'c'].map((t) => renderListItem({ text: t, checkbox: false })),
+          ),
         (d) => addListItemsLines(d, ACTIONS_TARGET, [renderListItem({ text: 'Me: x' })]),
       ]),
     );
@@ -58,7 +72,10 @@ describe('edit safety: regressions', () => {
   it('taking an item out refuses when the next item would then become private (a #private paragraph takes in what follows it)', () => {
     const raw = '## Action items\n\nNote #private\n- [ ] a\n  <details>\n  x\n  </details>\n- [ ] b\n';
     const actions = new JournalIndex().update('meetings/a/2026-01-01.md', raw).actions.map((i) => [i.text, i.tags]);
-    assert.deepStrictEqual(actions, [['a', ['private']], ['b', []]]);
+    assert.deepStrictEqual(actions, [
+      ['a', ['private']],
+      ['b', []],
+    ]);
     assert.ok('error' in takeListItem(parseDocument(raw), 3, 'a'));
   });
 
@@ -68,7 +85,11 @@ describe('edit safety: regressions', () => {
     if ('error' in taken) assert.fail(taken.error);
     assert.deepStrictEqual(taken.lines, ['- [ ] b', '  - [ ] c']);
     const moved = parseDocument(taken.lines.join('\n')).scan.items;
-    assert.deepStrictEqual(moved.map((i) => i.parent), [-1, 0], 'c is still under b');
+    assert.deepStrictEqual(
+      moved.map((i) => i.parent),
+      [-1, 0],
+      'c is still under b',
+    );
   });
 
   it('taking an item out refuses when its removal would join a lone CR and an LF into one line break', () => {
@@ -84,17 +105,34 @@ describe('edit safety: regressions', () => {
     const raw = '---\ndate: 2026-03-10\nstatus: planned\n---\n# 1:1\n';
     const parsed = parseDocument(raw);
     // The model parseDocument gives such a file: no structure at all, so no front matter it knows of.
-    const unread = { ...parsed, scan: { kinds: [], frontMatter: undefined, unterminatedFrontMatter: false, headings: [], items: [], unclosedBlockLine: undefined }, data: {} };
+    const unread = {
+      ...parsed,
+      scan: {
+        kinds: [],
+        frontMatter: undefined,
+        unterminatedFrontMatter: false,
+        headings: [],
+        items: [],
+        unclosedBlockLine: undefined,
+      },
+      data: {},
+    };
     assert.ok('error' in setField(unread, 'status', 'done'), 'a second front matter block on top of the real one');
     assert.ok('error' in setFeedbackStatus(unread, { status: 'trying', date: '2026-03-09' }));
     // Finishing a meeting with nothing to add is a status change alone.
-    assert.ok('error' in sequence(unread, [(d) => addListItemsLines(d, ACTIONS_TARGET, []), (d) => setField(d, 'status', 'done')]));
+    assert.ok(
+      'error' in
+        sequence(unread, [(d) => addListItemsLines(d, ACTIONS_TARGET, []), (d) => setField(d, 'status', 'done')]),
+    );
   });
 
   it('a file that is just `---` gets no lines after it: they would turn it into a front matter never closed', () => {
     for (const raw of ['---', '\uFEFF---']) {
       assert.ok('error' in logProgress(parseDocument(raw), '2026-03-09', 'Ran the review'), JSON.stringify(raw));
-      assert.ok('error' in addBlock(parseDocument(raw), { heading: 'Notes', createAt: 'end' }, ['> a quote']), JSON.stringify(raw));
+      assert.ok(
+        'error' in addBlock(parseDocument(raw), { heading: 'Notes', createAt: 'end' }, ['> a quote']),
+        JSON.stringify(raw),
+      );
     }
     // With its break it already reads as open front matter, and is refused as such.
     assert.ok('error' in addListItem(parseDocument('---\n'), AGENDA, { text: 'x' }));
@@ -109,7 +147,13 @@ describe('edit safety: regressions', () => {
 
   it('a feedback thread without front matter gets status and circle-back in one new block (it used to be refused)', () => {
     const raw = '# Speak up earlier\n\n## What I heard\n';
-    const out = apply(raw, setFeedbackStatus(parseDocument(raw), { status: 'trying', date: '2026-03-09', circleBack: '2026-03-23' }));
-    assert.strictEqual(out, '---\nstatus: trying\ncircleBack: 2026-03-23\n---\n# Speak up earlier\n\n## What I heard\n');
+    const out = apply(
+      raw,
+      setFeedbackStatus(parseDocument(raw), { status: 'trying', date: '2026-03-09', circleBack: '2026-03-23' }),
+    );
+    assert.strictEqual(
+      out,
+      '---\nstatus: trying\ncircleBack: 2026-03-23\n---\n# Speak up earlier\n\n## What I heard\n',
+    );
   });
 });

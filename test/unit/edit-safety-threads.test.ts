@@ -24,7 +24,19 @@ import {
   TRYING_TARGET,
 } from '../../src/core/threads';
 import { FEEDBACK_STATUSES, GOAL_STATUSES } from '../../src/core/templates';
-import { Checked, checkEdits, checkFrontMatter, checkInsertedStructure, editsOf, entryOf, fixedPart, gained, show, unsafeForField, unsafeForInsertion } from './edit-safety-checks';
+import {
+  Checked,
+  checkEdits,
+  checkFrontMatter,
+  checkInsertedStructure,
+  editsOf,
+  entryOf,
+  fixedPart,
+  gained,
+  show,
+  unsafeForField,
+  unsafeForInsertion,
+} from './edit-safety-checks';
 import { HostileFile, hostileFile, hostileText, SAFETY_RUNS } from './hostile-arbitraries';
 
 const goalFile = hostileFile('goal');
@@ -33,10 +45,17 @@ const dateArb = fc.constantFrom('2026-03-09', '2026-12-31');
 const PROGRESS_NAMES = [PROGRESS_TARGET.heading, ...(PROGRESS_TARGET.aliases ?? [])];
 
 /** As threads.ts writes text on one line. */
-const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+const oneLine = (text: string): string =>
+  text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Typed notes: prose, line breaks, only spaces. */
-const noteArb = fc.oneof({ weight: 6, arbitrary: hostileText }, { weight: 1, arbitrary: fc.constantFrom('', '   ', 'two\nlines\r\nhere', '\u2028', 'tab\there') });
+const noteArb = fc.oneof(
+  { weight: 6, arbitrary: hostileText },
+  { weight: 1, arbitrary: fc.constantFrom('', '   ', 'two\nlines\r\nhere', '\u2028', 'tab\there') },
+);
 
 /** Lines a front-matter change may touch: inside the front matter. */
 const inFrontMatter =
@@ -51,18 +70,36 @@ const inFrontMatter =
  * front matter), its old progress entries unchanged and in order, and the new
  * ones exactly `expected`.
  */
-function checkProgress(file: HostileFile, checked: Checked, expected: readonly { date: string; text: string }[], changes: Readonly<Record<string, string>> = {}): void {
+function checkProgress(
+  file: HostileFile,
+  checked: Checked,
+  expected: readonly { date: string; text: string }[],
+  changes: Readonly<Record<string, string>> = {},
+): void {
   const before = entryOf(file.path, file.raw);
   const now = entryOf(file.path, checked.out);
-  assert.deepStrictEqual(fixedPart(now, Object.keys(changes)), fixedPart(before, Object.keys(changes), changes), 'the rest of the entry');
+  assert.deepStrictEqual(
+    fixedPart(now, Object.keys(changes)),
+    fixedPart(before, Object.keys(changes), changes),
+    'the rest of the entry',
+  );
   const isOld = (p: { line: number }): boolean => checked.lineMap.images.has(p.line);
   const strip = (p: { date: string; text: string }): { date: string; text: string } => ({ date: p.date, text: p.text });
-  assert.deepStrictEqual((now.progress ?? []).filter(isOld).map(strip), (before.progress ?? []).map(strip), 'old progress');
+  assert.deepStrictEqual(
+    (now.progress ?? []).filter(isOld).map(strip),
+    (before.progress ?? []).map(strip),
+    'old progress',
+  );
   assert.deepStrictEqual((now.progress ?? []).filter((p) => !isOld(p)).map(strip), expected, 'new progress');
 }
 
 /** A progress insertion: refused exactly on a file that is unsafe to insert into; else whole lines in the Progress section, nothing else. */
-function checkProgressAddition(file: HostileFile, doc: JournalDocument, result: EditResult, expected: readonly { date: string; text: string }[]): Checked | undefined {
+function checkProgressAddition(
+  file: HostileFile,
+  doc: JournalDocument,
+  result: EditResult,
+  expected: readonly { date: string; text: string }[],
+): Checked | undefined {
   if (unsafeForInsertion(doc)) {
     assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
     return undefined;
@@ -70,8 +107,14 @@ function checkProgressAddition(file: HostileFile, doc: JournalDocument, result: 
   const checked = checkEdits(file.raw, doc, editsOf(result, file.raw));
   assert.strictEqual(checked.blocks.length, 1);
   const structure = checkInsertedStructure(checked);
-  assert.ok(structure.headings.length === 0 || (structure.headings.length === 1 && structure.headings[0] === 'Progress'), JSON.stringify(structure.headings));
-  assert.deepStrictEqual(gained(checked.after, checked.lineMap, PROGRESS_NAMES).map((i) => i.text), expected.map((e) => `${e.date}: ${e.text}`));
+  assert.ok(
+    structure.headings.length === 0 || (structure.headings.length === 1 && structure.headings[0] === 'Progress'),
+    JSON.stringify(structure.headings),
+  );
+  assert.deepStrictEqual(
+    gained(checked.after, checked.lineMap, PROGRESS_NAMES).map((i) => i.text),
+    expected.map((e) => `${e.date}: ${e.text}`),
+  );
   checkProgress(file, checked, expected);
   return checked;
 }
@@ -94,46 +137,95 @@ describe('edit safety: logging goal progress', () => {
 
   it('from a finished meeting: the discussed #goal points, once (finishing again adds nothing)', () => {
     // A meeting with a discussed point tagged with the goal, among whatever else it holds.
-    const discussed = hostileFile('meeting', { append: hostileText.map((t) => ['', '## Agenda', '', `- [x] ${t} #goal/ship-it`]) });
+    const discussed = hostileFile('meeting', {
+      append: hostileText.map((t) => ['', '## Agenda', '', `- [x] ${t} #goal/ship-it`]),
+    });
     fc.assert(
-      fc.property(goalFile, discussed, dateArb, fc.array(noteArb, { maxLength: 2 }), (file, meetingFile, date, extra) => {
-        const index = new JournalIndex();
-        index.update(file.path, file.raw);
-        const meeting = index.update(meetingFile.path, meetingFile.raw);
-        const progress = progressFromMeeting(meeting, 'Alex Kim مرحبا', () => '../meetings/alex-kim/2026-03-10.md', index);
-        const lines = [...progress.flatMap((p) => p.lines), ...extra.map(oneLine).filter((t) => t !== '')];
-        const doc = parseDocument(file.raw);
-        const result = logProgressOnce(doc, date, lines);
-        const have = new Set(doc.source.lines.map((l) => l.text.trim()));
-        const fresh = lines.filter((t) => !have.has(`- ${date}: ${oneLine(t)}`));
-        if (fresh.length === 0) {
-          assert.deepStrictEqual(editsOf(result, file.raw), []);
-          return;
-        }
-        const checked = checkProgressAddition(
-          file,
-          doc,
-          result,
-          fresh.map((t) => ({ date, text: oneLine(t) })),
-        );
-        if (checked) assert.deepStrictEqual(editsOf(logProgressOnce(parseDocument(checked.out), date, lines), checked.out), [], 'a second run adds nothing');
-      }),
+      fc.property(
+        goalFile,
+        discussed,
+        dateArb,
+        fc.array(noteArb, { maxLength: 2 }),
+        (file, meetingFile, date, extra) => {
+          const index = new JournalIndex();
+          index.update(file.path, file.raw);
+          const meeting = index.update(meetingFile.path, meetingFile.raw);
+          const progress = progressFromMeeting(
+            meeting,
+            'Alex Kim مرحبا',
+            () => '../meetings/alex-kim/2026-03-10.md',
+            index,
+          );
+          const lines = [...progress.flatMap((p) => p.lines), ...extra.map(oneLine).filter((t) => t !== '')];
+          const doc = parseDocument(file.raw);
+          const result = logProgressOnce(doc, date, lines);
+          const have = new Set(doc.source.lines.map((l) => l.text.trim()));
+          const fresh = lines.filter((t) => !have.has(`- ${date}: ${oneLine(t)}`));
+          if (fresh.length === 0) {
+            assert.deepStrictEqual(editsOf(result, file.raw), []);
+            return;
+          }
+          const checked = checkProgressAddition(
+            file,
+            doc,
+            result,
+            fresh.map((t) => ({ date, text: oneLine(t) })),
+          );
+          if (checked)
+            assert.deepStrictEqual(
+              editsOf(logProgressOnce(parseDocument(checked.out), date, lines), checked.out),
+              [],
+              'a second run adds nothing',
+            );
+        },
+      ),
       { numRuns: SAFETY_RUNS },
     );
   });
 
   it('from linked pull requests: one dated line per pull request and nothing else', () => {
-    const refArb: fc.Arbitrary<PullRequestRef> = fc.record({ host: fc.constant('github.com'), owner: fc.constantFrom('o', 'a-b'), repo: fc.constantFrom('r', 'x.js'), number: fc.integer({ min: 1, max: 99999 }) }).map((r) => ({ ...r }));
-    const evidenceArb: fc.Arbitrary<Evidence> = fc.record({ ref: refArb, title: fc.oneof(hostileText, fc.constantFrom('\n## Progress\n- 2020-01-01: x', '', '<!--')), state: fc.constantFrom<'open' | 'closed' | 'merged'>('merged', 'open'), kind: fc.constantFrom<'authored' | 'reviewed'>('authored', 'reviewed') }).map((r) => ({
-      kind: r.kind,
-      pr: { ref: r.ref, title: r.title, author: 'alice', mergedAt: undefined, updatedAt: undefined, state: r.state, additions: undefined, deletions: undefined, changedFiles: undefined, labels: [], body: '', authorAssociation: undefined },
-    }));
+    const refArb: fc.Arbitrary<PullRequestRef> = fc
+      .record({
+        host: fc.constant('github.com'),
+        owner: fc.constantFrom('o', 'a-b'),
+        repo: fc.constantFrom('r', 'x.js'),
+        number: fc.integer({ min: 1, max: 99999 }),
+      })
+      .map((r) => ({ ...r }));
+    const evidenceArb: fc.Arbitrary<Evidence> = fc
+      .record({
+        ref: refArb,
+        title: fc.oneof(hostileText, fc.constantFrom('\n## Progress\n- 2020-01-01: x', '', '<!--')),
+        state: fc.constantFrom<'open' | 'closed' | 'merged'>('merged', 'open'),
+        kind: fc.constantFrom<'authored' | 'reviewed'>('authored', 'reviewed'),
+      })
+      .map((r) => ({
+        kind: r.kind,
+        pr: {
+          ref: r.ref,
+          title: r.title,
+          author: 'alice',
+          mergedAt: undefined,
+          updatedAt: undefined,
+          state: r.state,
+          additions: undefined,
+          deletions: undefined,
+          changedFiles: undefined,
+          labels: [],
+          body: '',
+          authorAssociation: undefined,
+        },
+      }));
     fc.assert(
       fc.property(goalFile, dateArb, fc.array(evidenceArb, { minLength: 1, maxLength: 3 }), (file, date, evidence) => {
         const doc = parseDocument(file.raw);
         // As "Link Pull Requests as Wins…" writes to the goal (src/features/evidence/link.ts).
         const texts = evidence.map((e) => goalProgressText(date, { evidence: e, circle: 'individual' }));
-        const result = addListItemsLines(doc, PROGRESS_TARGET, texts.map((t) => [`- ${t}`]));
+        const result = addListItemsLines(
+          doc,
+          PROGRESS_TARGET,
+          texts.map((t) => [`- ${t}`]),
+        );
         checkProgressAddition(
           file,
           doc,
@@ -146,29 +238,42 @@ describe('edit safety: logging goal progress', () => {
   });
 });
 
-const GOAL_CHANGE: Readonly<Record<GoalStatus, string>> = { active: 'Reactivated', achieved: 'Achieved', dropped: 'Dropped' };
+const GOAL_CHANGE: Readonly<Record<GoalStatus, string>> = {
+  active: 'Reactivated',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+};
 
 describe('edit safety: moving a goal’s status', () => {
   it('sets status in place and logs the change in Progress; nothing else changes; no edit when it is already so', () => {
     fc.assert(
-      fc.property(goalFile, fc.constantFrom<GoalStatus>(...GOAL_STATUSES), dateArb, fc.option(noteArb, { nil: undefined }), (file, status, date, note) => {
-        const doc = parseDocument(file.raw);
-        const result = setGoalStatus(doc, status, date, note);
-        if ((stringField(doc.data, 'status') ?? 'active') === status) {
-          assert.deepStrictEqual(editsOf(result, file.raw), [], 'already so');
-          return;
-        }
-        if (unsafeForInsertion(doc) || unsafeForField(doc, 'status')) {
-          assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
-          return;
-        }
-        const checked = checkEdits(file.raw, doc, editsOf(result, file.raw), inFrontMatter(doc));
-        checkFrontMatter(doc, checked, { status });
-        const structure = checkInsertedStructure(checked);
-        assert.ok(structure.headings.every((h) => h === 'Progress'));
-        const text = note !== undefined && oneLine(note) !== '' ? `${GOAL_CHANGE[status]} — ${oneLine(note)}` : `${GOAL_CHANGE[status]}.`;
-        checkProgress(file, checked, [{ date, text }], { status });
-      }),
+      fc.property(
+        goalFile,
+        fc.constantFrom<GoalStatus>(...GOAL_STATUSES),
+        dateArb,
+        fc.option(noteArb, { nil: undefined }),
+        (file, status, date, note) => {
+          const doc = parseDocument(file.raw);
+          const result = setGoalStatus(doc, status, date, note);
+          if ((stringField(doc.data, 'status') ?? 'active') === status) {
+            assert.deepStrictEqual(editsOf(result, file.raw), [], 'already so');
+            return;
+          }
+          if (unsafeForInsertion(doc) || unsafeForField(doc, 'status')) {
+            assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
+            return;
+          }
+          const checked = checkEdits(file.raw, doc, editsOf(result, file.raw), inFrontMatter(doc));
+          checkFrontMatter(doc, checked, { status });
+          const structure = checkInsertedStructure(checked);
+          assert.ok(structure.headings.every((h) => h === 'Progress'));
+          const text =
+            note !== undefined && oneLine(note) !== ''
+              ? `${GOAL_CHANGE[status]} — ${oneLine(note)}`
+              : `${GOAL_CHANGE[status]}.`;
+          checkProgress(file, checked, [{ date, text }], { status });
+        },
+      ),
       { numRuns: SAFETY_RUNS },
     );
   });
@@ -188,7 +293,8 @@ describe('edit safety: moving a feedback thread along', () => {
       fc.property(threadFile, changeArb, (file, change) => {
         const doc = parseDocument(file.raw);
         const result = setFeedbackStatus(doc, change);
-        const statusStep = (stringField(doc.data, 'status') ?? 'received') !== change.status || doc.data['status'] === undefined;
+        const statusStep =
+          (stringField(doc.data, 'status') ?? 'received') !== change.status || doc.data['status'] === undefined;
         const circleStep = change.circleBack !== undefined && stringField(doc.data, 'circleBack') !== change.circleBack;
         const trying = change.trying === undefined ? '' : oneLine(change.trying);
         const outcome = change.outcome === undefined ? '' : oneLine(change.outcome);
@@ -200,7 +306,11 @@ describe('edit safety: moving a feedback thread along', () => {
           assert.deepStrictEqual(editsOf(result, file.raw), []);
           return;
         }
-        if ((statusStep && unsafeForField(doc, 'status')) || (circleStep && unsafeForField(doc, 'circleBack')) || ((trying !== '' || outcome !== '') && unsafeForInsertion(doc))) {
+        if (
+          (statusStep && unsafeForField(doc, 'status')) ||
+          (circleStep && unsafeForField(doc, 'circleBack')) ||
+          ((trying !== '' || outcome !== '') && unsafeForInsertion(doc))
+        ) {
           assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
           return;
         }
@@ -217,10 +327,29 @@ describe('edit safety: moving a feedback thread along', () => {
         if (circleStep) changes['circleBack'] = change.circleBack!;
         checkFrontMatter(doc, checked, changes);
         const structure = checkInsertedStructure(checked);
-        assert.ok(structure.headings.every((h) => h === 'What I am trying' || h === 'Circle back'), JSON.stringify(structure.headings));
-        assert.deepStrictEqual(structure.items.map((i) => i.text).sort(), [...(trying ? [`${change.date}: ${trying}`] : []), ...(outcome ? [`${change.date}: ${outcome}`] : [])].sort());
-        if (trying) assert.ok(gained(checked.after, checked.lineMap, [TRYING_TARGET.heading, ...(TRYING_TARGET.aliases ?? [])]).some((i) => i.text === `${change.date}: ${trying}`), 'under What I am trying');
-        if (outcome) assert.ok(gained(checked.after, checked.lineMap, [CIRCLE_BACK_TARGET.heading, ...(CIRCLE_BACK_TARGET.aliases ?? [])]).some((i) => i.text === `${change.date}: ${outcome}`), 'under Circle back');
+        assert.ok(
+          structure.headings.every((h) => h === 'What I am trying' || h === 'Circle back'),
+          JSON.stringify(structure.headings),
+        );
+        assert.deepStrictEqual(
+          structure.items.map((i) => i.text).sort(),
+          [...(trying ? [`${change.date}: ${trying}`] : []), ...(outcome ? [`${change.date}: ${outcome}`] : [])].sort(),
+        );
+        if (trying)
+          assert.ok(
+            gained(checked.after, checked.lineMap, [TRYING_TARGET.heading, ...(TRYING_TARGET.aliases ?? [])]).some(
+              (i) => i.text === `${change.date}: ${trying}`,
+            ),
+            'under What I am trying',
+          );
+        if (outcome)
+          assert.ok(
+            gained(checked.after, checked.lineMap, [
+              CIRCLE_BACK_TARGET.heading,
+              ...(CIRCLE_BACK_TARGET.aliases ?? []),
+            ]).some((i) => i.text === `${change.date}: ${outcome}`),
+            'under Circle back',
+          );
         const before = entryOf(file.path, file.raw);
         const now = entryOf(file.path, checked.out);
         assert.deepStrictEqual(fixedPart(now, Object.keys(changes)), fixedPart(before, Object.keys(changes), changes));

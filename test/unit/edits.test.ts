@@ -1,6 +1,14 @@
 import * as assert from 'assert';
 import { parseDocument } from '../../src/core/document';
-import { addBlock, addListItem, NewListItem, renderListItem, SectionTarget, setField, setItemChecked } from '../../src/core/edits';
+import {
+  addBlock,
+  addListItem,
+  NewListItem,
+  renderListItem,
+  SectionTarget,
+  setField,
+  setItemChecked,
+} from '../../src/core/edits';
 import { findSection, itemsIn } from '../../src/core/markdown';
 import { applyEdits } from '../../src/core/text';
 
@@ -48,7 +56,10 @@ describe('edits: addListItem into an existing section', () => {
 
   it('lands after the body of the last item (quote and code)', () => {
     const text = '## Agenda\n\n- [ ] a\n  > quoted\n  ```\n  ## not a heading\n  ```\n\n## Wins\n';
-    assert.strictEqual(add(text), '## Agenda\n\n- [ ] a\n  > quoted\n  ```\n  ## not a heading\n  ```\n- [ ] new\n\n## Wins\n');
+    assert.strictEqual(
+      add(text),
+      '## Agenda\n\n- [ ] a\n  > quoted\n  ```\n  ## not a heading\n  ```\n- [ ] new\n\n## Wins\n',
+    );
   });
 
   it('lands after nested items', () => {
@@ -138,11 +149,17 @@ describe('edits: addListItem into an existing section', () => {
 describe('edits: addListItem when the section is missing', () => {
   it("creates it before the first ## heading with createAt 'start'", () => {
     const text = '---\ndate: 2026-11-10\n---\n\n# 1:1\n\n## Notes\n\nstuff\n';
-    assert.strictEqual(add(text), '---\ndate: 2026-11-10\n---\n\n# 1:1\n\n## Agenda\n\n- [ ] new\n\n## Notes\n\nstuff\n');
+    assert.strictEqual(
+      add(text),
+      '---\ndate: 2026-11-10\n---\n\n# 1:1\n\n## Agenda\n\n- [ ] new\n\n## Notes\n\nstuff\n',
+    );
   });
 
   it("creates it at the end with createAt 'end'", () => {
-    assert.strictEqual(add('# 1:1\n\n## Notes\n\nstuff\n', { text: 'new' }, AT_END), '# 1:1\n\n## Notes\n\nstuff\n\n## Agenda\n\n- [ ] new\n');
+    assert.strictEqual(
+      add('# 1:1\n\n## Notes\n\nstuff\n', { text: 'new' }, AT_END),
+      '# 1:1\n\n## Notes\n\nstuff\n\n## Agenda\n\n- [ ] new\n',
+    );
   });
 
   it("falls back to the end when 'start' finds no ## heading", () => {
@@ -215,7 +232,9 @@ describe('edits: setItemChecked', () => {
   it('ticks a box by changing exactly one character', () => {
     const result = setItemChecked(d, 1, true);
     assert.ok('edits' in result);
-    assert.deepStrictEqual(result.edits, [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, newText: 'x' }]);
+    assert.deepStrictEqual(result.edits, [
+      { range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, newText: 'x' },
+    ]);
     assert.strictEqual(applyEdits(text, result.edits), text.replace('- [ ] open', '- [x] open'));
   });
 
@@ -261,7 +280,7 @@ describe('edits: setField', () => {
     assert.strictEqual(applyEdits(text, r.edits), text.replace('status: planned', 'status: done'));
   });
 
-  it('uses the file\'s dominant line break for an inserted key', () => {
+  it("uses the file's dominant line break for an inserted key", () => {
     const text = '---\r\ndate: 2026-11-24\r\n---\r\n';
     const r = setField(parseDocument(text), 'status', 'done');
     assert.ok('edits' in r);
@@ -278,7 +297,10 @@ describe('edits: addBlock', () => {
   };
 
   it('appends after the section’s last text, set off by blank lines, in the file’s line endings', () => {
-    assert.strictEqual(add('## Notes\r\n\r\nA note\r\n## Next\r\n', ['**Title**', '', '> quoted']), '## Notes\r\n\r\nA note\r\n\r\n**Title**\r\n\r\n> quoted\r\n\r\n## Next\r\n');
+    assert.strictEqual(
+      add('## Notes\r\n\r\nA note\r\n## Next\r\n', ['**Title**', '', '> quoted']),
+      '## Notes\r\n\r\nA note\r\n\r\n**Title**\r\n\r\n> quoted\r\n\r\n## Next\r\n',
+    );
     assert.strictEqual(add('## Notes\n\n## Next\n', ['text']), '## Notes\n\ntext\n\n## Next\n');
   });
 
@@ -297,11 +319,17 @@ describe('edits: addBlock', () => {
 
 describe('edits: control characters', () => {
   it('leaves NUL and other control characters out of a new item and a new block (a NUL would make the file read as binary), keeping tabs', () => {
-    assert.deepStrictEqual(renderListItem({ text: 'a\u0000b\tc\u001b[0m', body: ['x\u0007y'] }), ['- [ ] ab\tc[0m', '  xy']);
+    assert.deepStrictEqual(renderListItem({ text: 'a\u0000b\tc\u001b[0m', body: ['x\u0007y'] }), [
+      '- [ ] ab\tc[0m',
+      '  xy',
+    ]);
     const doc = parseDocument('## Notes\n\ntext\n');
     const result = addBlock(doc, { heading: 'Notes', createAt: 'end' }, ['> q\u0000uote']);
     assert.ok(!('error' in result));
-    assert.ok(result.edits.every((e) => !e.newText.includes('\u0000')), JSON.stringify(result.edits));
+    assert.ok(
+      result.edits.every((e) => !e.newText.includes('\u0000')),
+      JSON.stringify(result.edits),
+    );
     assert.ok(result.edits.some((e) => e.newText.includes('> quote')));
   });
 });

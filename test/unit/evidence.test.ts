@@ -50,7 +50,8 @@ function ref(input: string, defaultHost?: string): PullRequestRef {
 
 function refError(input: string): string {
   const parsed = parsePullRequestUrl(input);
-  if ('ref' in parsed) throw new Error(`expected an error for ${JSON.stringify(input)}, got ${JSON.stringify(parsed.ref)}`);
+  if ('ref' in parsed)
+    throw new Error(`expected an error for ${JSON.stringify(input)}, got ${JSON.stringify(parsed.ref)}`);
   return parsed.error;
 }
 
@@ -70,8 +71,16 @@ const facts = (over: Partial<PullRequestFacts> = {}): PullRequestFacts => ({
   ...over,
 });
 
-const authored = (over: Partial<PullRequestFacts> = {}, extra: Partial<Evidence> = {}): Evidence => ({ kind: 'authored', pr: facts(over), ...extra });
-const reviewed = (over: Partial<PullRequestFacts> = {}, reviewedAt = '2026-11-17'): Evidence => ({ kind: 'reviewed', pr: facts({ author: 'bob', ...over }), reviewedAt });
+const authored = (over: Partial<PullRequestFacts> = {}, extra: Partial<Evidence> = {}): Evidence => ({
+  kind: 'authored',
+  pr: facts(over),
+  ...extra,
+});
+const reviewed = (over: Partial<PullRequestFacts> = {}, reviewedAt = '2026-11-17'): Evidence => ({
+  kind: 'reviewed',
+  pr: facts({ author: 'bob', ...over }),
+  reviewedAt,
+});
 
 describe('evidence: parsePullRequestUrl', () => {
   it('reads github.com web addresses, with or without www., https or a scheme', () => {
@@ -107,22 +116,53 @@ describe('evidence: parsePullRequestUrl', () => {
   it('reads API addresses on api.github.com and on an Enterprise Server', () => {
     assert.deepStrictEqual(ref('https://api.github.com/repos/acme/app/pulls/12'), REF);
     assert.deepStrictEqual(ref('https://api.github.com/repos/acme/app/pulls/12/files'), REF);
-    assert.deepStrictEqual(ref('https://ghe.example.com/api/v3/repos/acme/app/pulls/12'), { ...REF, host: 'ghe.example.com' });
-    assert.deepStrictEqual(ref('https://ghe.example.com:8443/api/v3/repos/acme/app/pulls/12'), { ...REF, host: 'ghe.example.com:8443' });
+    assert.deepStrictEqual(ref('https://ghe.example.com/api/v3/repos/acme/app/pulls/12'), {
+      ...REF,
+      host: 'ghe.example.com',
+    });
+    assert.deepStrictEqual(ref('https://ghe.example.com:8443/api/v3/repos/acme/app/pulls/12'), {
+      ...REF,
+      host: 'ghe.example.com:8443',
+    });
   });
 
   it('keeps an Enterprise host and its port, lower-cased, with or without a scheme', () => {
-    assert.deepStrictEqual(ref('https://GHE.Example.com:8443/acme/app/pull/7'), { host: 'ghe.example.com:8443', owner: 'acme', repo: 'app', number: 7 });
-    assert.deepStrictEqual(ref('ghe.example.com:8443/acme/app/pull/7'), { host: 'ghe.example.com:8443', owner: 'acme', repo: 'app', number: 7 });
-    assert.deepStrictEqual(ref('http://127.0.0.1:8080/a/b/pull/1'), { host: '127.0.0.1:8080', owner: 'a', repo: 'b', number: 1 });
-    assert.deepStrictEqual(ref('ghe.example.com/acme/app/pull/7'), { host: 'ghe.example.com', owner: 'acme', repo: 'app', number: 7 });
+    assert.deepStrictEqual(ref('https://GHE.Example.com:8443/acme/app/pull/7'), {
+      host: 'ghe.example.com:8443',
+      owner: 'acme',
+      repo: 'app',
+      number: 7,
+    });
+    assert.deepStrictEqual(ref('ghe.example.com:8443/acme/app/pull/7'), {
+      host: 'ghe.example.com:8443',
+      owner: 'acme',
+      repo: 'app',
+      number: 7,
+    });
+    assert.deepStrictEqual(ref('http://127.0.0.1:8080/a/b/pull/1'), {
+      host: '127.0.0.1:8080',
+      owner: 'a',
+      repo: 'b',
+      number: 1,
+    });
+    assert.deepStrictEqual(ref('ghe.example.com/acme/app/pull/7'), {
+      host: 'ghe.example.com',
+      owner: 'acme',
+      repo: 'app',
+      number: 7,
+    });
   });
 
   it('reads owner/repo#N on the default host', () => {
     assert.deepStrictEqual(ref('acme/app#12'), REF);
     assert.deepStrictEqual(ref(' acme/app#12 '), REF);
     assert.deepStrictEqual(ref('acme/app#12', 'ghe.example.com'), { ...REF, host: 'ghe.example.com' });
-    assert.deepStrictEqual(ref('acme/my.app_x-y#3'), { host: 'github.com', owner: 'acme', repo: 'my.app_x-y', number: 3 });
+    assert.deepStrictEqual(ref('acme/my.app_x-y#3'), {
+      host: 'github.com',
+      owner: 'acme',
+      repo: 'my.app_x-y',
+      number: 3,
+    });
     assert.match(refError('acme/app#0'), /owner\/repo#12/);
     assert.match(refError('-acme/app#1'), /pull request/);
   });
@@ -150,10 +190,28 @@ describe('evidence: parsePullRequestUrl', () => {
   it('refuses junk, other schemes and an empty paste', () => {
     assert.match(refError(''), /Paste/);
     assert.match(refError('   '), /Paste/);
-    for (const input of ['junk', 'https://github.com', 'https://github.com/acme', 'https://github.com/acme/app', 'https://github.com/acme/app/pull', 'https://github.com/acme/app/pull/abc', 'https://github.com/acme/app/pull/12abc', 'https://github.com/acme/app/pull/1e3', 'https://github.com/acme/app/pull/12.', 'acme/app #12', 'https://[::1/a/b/pull/1']) {
+    for (const input of [
+      'junk',
+      'https://github.com',
+      'https://github.com/acme',
+      'https://github.com/acme/app',
+      'https://github.com/acme/app/pull',
+      'https://github.com/acme/app/pull/abc',
+      'https://github.com/acme/app/pull/12abc',
+      'https://github.com/acme/app/pull/1e3',
+      'https://github.com/acme/app/pull/12.',
+      'acme/app #12',
+      'https://[::1/a/b/pull/1',
+    ]) {
       refError(input);
     }
-    for (const input of ['javascript:alert(1)', 'ftp://github.com/acme/app/pull/12', 'file:///acme/app/pull/12', 'data:text/html,x', 'mailto:me@example.com']) {
+    for (const input of [
+      'javascript:alert(1)',
+      'ftp://github.com/acme/app/pull/12',
+      'file:///acme/app/pull/12',
+      'data:text/html,x',
+      'mailto:me@example.com',
+    ]) {
       assert.match(refError(input), /not a web address/, input);
     }
   });
@@ -197,7 +255,10 @@ describe('evidence: parsePullRequestUrl', () => {
   it('refLabel, pullRequestUrl and sameRef', () => {
     assert.strictEqual(refLabel(REF), 'acme/app#12');
     assert.strictEqual(pullRequestUrl(REF), 'https://github.com/acme/app/pull/12');
-    assert.strictEqual(pullRequestUrl({ ...REF, host: 'ghe.example.com:8443' }), 'https://ghe.example.com:8443/acme/app/pull/12');
+    assert.strictEqual(
+      pullRequestUrl({ ...REF, host: 'ghe.example.com:8443' }),
+      'https://ghe.example.com:8443/acme/app/pull/12',
+    );
     assert.ok(sameRef(REF, { ...REF, owner: 'ACME', repo: 'App' }));
     assert.ok(!sameRef(REF, { ...REF, number: 13 }));
     assert.ok(!sameRef(REF, { ...REF, host: 'ghe.example.com' }));
@@ -211,31 +272,68 @@ describe('evidence: parsePullRequestUrl', () => {
 
 describe('evidence: which API serves a host', () => {
   it('is api.github.com by default', () => {
-    assert.deepStrictEqual(defaultTarget({}), { host: 'github.com', apiBase: 'https://api.github.com', provider: 'github' });
-    assert.deepStrictEqual(defaultTarget({ enterpriseUri: '  ', apiUrl: '' }), { host: 'github.com', apiBase: 'https://api.github.com', provider: 'github' });
+    assert.deepStrictEqual(defaultTarget({}), {
+      host: 'github.com',
+      apiBase: 'https://api.github.com',
+      provider: 'github',
+    });
+    assert.deepStrictEqual(defaultTarget({ enterpriseUri: '  ', apiUrl: '' }), {
+      host: 'github.com',
+      apiBase: 'https://api.github.com',
+      provider: 'github',
+    });
   });
 
   it('is <github-enterprise.uri>/api/v3 on an Enterprise Server', () => {
-    assert.deepStrictEqual(defaultTarget({ enterpriseUri: 'https://GHE.example.com/' }), { host: 'ghe.example.com', apiBase: 'https://ghe.example.com/api/v3', provider: 'github-enterprise' });
-    assert.deepStrictEqual(defaultTarget({ enterpriseUri: 'ghe.example.com' }), { host: 'ghe.example.com', apiBase: 'https://ghe.example.com/api/v3', provider: 'github-enterprise' });
-    assert.deepStrictEqual(defaultTarget({ enterpriseUri: 'ghe.example.com:8443/' }), { host: 'ghe.example.com:8443', apiBase: 'https://ghe.example.com:8443/api/v3', provider: 'github-enterprise' });
-    assert.deepStrictEqual(defaultTarget({ enterpriseUri: 'http://ghe.internal:8080/some/path' }), { host: 'ghe.internal:8080', apiBase: 'http://ghe.internal:8080/api/v3', provider: 'github-enterprise' });
-  });
-
-  it('takes oneOnOne.github.apiUrl over the usual API, without its trailing slashes', () => {
-    assert.deepStrictEqual(defaultTarget({ apiUrl: 'http://127.0.0.1:9999/' }), { host: 'github.com', apiBase: 'http://127.0.0.1:9999', provider: 'github' });
-    assert.deepStrictEqual(defaultTarget({ enterpriseUri: 'https://ghe.example.com', apiUrl: ' https://proxy.example.com/api/v3// ' }), {
+    assert.deepStrictEqual(defaultTarget({ enterpriseUri: 'https://GHE.example.com/' }), {
       host: 'ghe.example.com',
-      apiBase: 'https://proxy.example.com/api/v3',
+      apiBase: 'https://ghe.example.com/api/v3',
+      provider: 'github-enterprise',
+    });
+    assert.deepStrictEqual(defaultTarget({ enterpriseUri: 'ghe.example.com' }), {
+      host: 'ghe.example.com',
+      apiBase: 'https://ghe.example.com/api/v3',
+      provider: 'github-enterprise',
+    });
+    assert.deepStrictEqual(defaultTarget({ enterpriseUri: 'ghe.example.com:8443/' }), {
+      host: 'ghe.example.com:8443',
+      apiBase: 'https://ghe.example.com:8443/api/v3',
+      provider: 'github-enterprise',
+    });
+    assert.deepStrictEqual(defaultTarget({ enterpriseUri: 'http://ghe.internal:8080/some/path' }), {
+      host: 'ghe.internal:8080',
+      apiBase: 'http://ghe.internal:8080/api/v3',
       provider: 'github-enterprise',
     });
   });
 
+  it('takes oneOnOne.github.apiUrl over the usual API, without its trailing slashes', () => {
+    assert.deepStrictEqual(defaultTarget({ apiUrl: 'http://127.0.0.1:9999/' }), {
+      host: 'github.com',
+      apiBase: 'http://127.0.0.1:9999',
+      provider: 'github',
+    });
+    assert.deepStrictEqual(
+      defaultTarget({ enterpriseUri: 'https://ghe.example.com', apiUrl: ' https://proxy.example.com/api/v3// ' }),
+      {
+        host: 'ghe.example.com',
+        apiBase: 'https://proxy.example.com/api/v3',
+        provider: 'github-enterprise',
+      },
+    );
+  });
+
   it('ignores unusable settings, and says what is wrong with them', () => {
-    assert.deepStrictEqual(defaultTarget({ apiUrl: 'ftp://x', enterpriseUri: 'javascript:alert(1)' }), defaultTarget({}));
+    assert.deepStrictEqual(
+      defaultTarget({ apiUrl: 'ftp://x', enterpriseUri: 'javascript:alert(1)' }),
+      defaultTarget({}),
+    );
     assert.strictEqual(settingsProblem({}), undefined);
     assert.strictEqual(settingsProblem({ apiUrl: '  ', enterpriseUri: '' }), undefined);
-    assert.strictEqual(settingsProblem({ apiUrl: 'https://api.example.com', enterpriseUri: 'https://ghe.example.com' }), undefined);
+    assert.strictEqual(
+      settingsProblem({ apiUrl: 'https://api.example.com', enterpriseUri: 'https://ghe.example.com' }),
+      undefined,
+    );
     assert.match(settingsProblem({ apiUrl: 'not a url' })!, /oneOnOne\.github\.apiUrl.*not a url/);
     assert.match(settingsProblem({ apiUrl: 'ftp://x' })!, /apiUrl/);
     assert.match(settingsProblem({ enterpriseUri: 'ftp://x' })!, /github-enterprise\.uri/);
@@ -245,8 +343,16 @@ describe('evidence: which API serves a host', () => {
   it('targetFor: the default host, github.com always, any other host refused with what to set', () => {
     const ghe = { enterpriseUri: 'https://ghe.example.com' };
     assert.deepStrictEqual(targetFor('ghe.example.com', ghe), defaultTarget(ghe));
-    assert.deepStrictEqual(targetFor('github.com', ghe), { host: 'github.com', apiBase: 'https://api.github.com', provider: 'github' });
-    assert.deepStrictEqual(targetFor('github.com', { apiUrl: 'http://127.0.0.1:9' }), { host: 'github.com', apiBase: 'http://127.0.0.1:9', provider: 'github' });
+    assert.deepStrictEqual(targetFor('github.com', ghe), {
+      host: 'github.com',
+      apiBase: 'https://api.github.com',
+      provider: 'github',
+    });
+    assert.deepStrictEqual(targetFor('github.com', { apiUrl: 'http://127.0.0.1:9' }), {
+      host: 'github.com',
+      apiBase: 'http://127.0.0.1:9',
+      provider: 'github',
+    });
     const other = targetFor('other.example.com', ghe);
     assert.ok('error' in other);
     assert.match(other.error, /github-enterprise\.uri.*https:\/\/other\.example\.com/);
@@ -263,7 +369,11 @@ describe('evidence: reading GitHub’s answers', () => {
     user: { login: 'alice', id: 1, type: 'User' },
     state: 'closed',
     updated_at: '2026-11-18T10:00:00Z',
-    pull_request: { url: 'https://api.github.com/repos/acme/app/pulls/12', html_url: 'https://github.com/acme/app/pull/12', merged_at: '2026-11-18T09:00:00Z' },
+    pull_request: {
+      url: 'https://api.github.com/repos/acme/app/pulls/12',
+      html_url: 'https://github.com/acme/app/pull/12',
+      merged_at: '2026-11-18T09:00:00Z',
+    },
   };
 
   it('candidateFromSearch reads a merged pull request', () => {
@@ -278,15 +388,28 @@ describe('evidence: reading GitHub’s answers', () => {
   });
 
   it('candidateFromSearch tells open from closed without merging', () => {
-    assert.strictEqual(candidateFromSearch({ ...searchItem, state: 'open', pull_request: { merged_at: null } }, 'github.com')!.state, 'open');
-    const closed = candidateFromSearch({ ...searchItem, state: 'closed', pull_request: { merged_at: null } }, 'github.com')!;
+    assert.strictEqual(
+      candidateFromSearch({ ...searchItem, state: 'open', pull_request: { merged_at: null } }, 'github.com')!.state,
+      'open',
+    );
+    const closed = candidateFromSearch(
+      { ...searchItem, state: 'closed', pull_request: { merged_at: null } },
+      'github.com',
+    )!;
     assert.strictEqual(closed.state, 'closed');
     assert.strictEqual(closed.mergedAt, undefined);
   });
 
   it('candidateFromSearch puts the pull request on the host asked about, whatever html_url says', () => {
-    assert.deepStrictEqual(candidateFromSearch({ ...searchItem, html_url: 'https://evil.example/acme/app/pull/12' }, 'github.com')!.ref, REF);
-    assert.deepStrictEqual(candidateFromSearch({ ...searchItem, html_url: 'https://ghe.example.com/acme/app/pull/12' }, 'ghe.example.com')!.ref, { ...REF, host: 'ghe.example.com' });
+    assert.deepStrictEqual(
+      candidateFromSearch({ ...searchItem, html_url: 'https://evil.example/acme/app/pull/12' }, 'github.com')!.ref,
+      REF,
+    );
+    assert.deepStrictEqual(
+      candidateFromSearch({ ...searchItem, html_url: 'https://ghe.example.com/acme/app/pull/12' }, 'ghe.example.com')!
+        .ref,
+      { ...REF, host: 'ghe.example.com' },
+    );
   });
 
   it('candidateFromSearch: an unusable login becomes ghost, a missing title empty', () => {
@@ -294,16 +417,23 @@ describe('evidence: reading GitHub’s answers', () => {
     assert.strictEqual(c.author, 'ghost');
     assert.strictEqual(c.title, '');
     assert.strictEqual(candidateFromSearch({ ...searchItem, user: null }, 'github.com')!.author, 'ghost');
-    assert.strictEqual(candidateFromSearch({ ...searchItem, user: { login: 'dependabot[bot]' } }, 'github.com')!.author, 'dependabot[bot]');
+    assert.strictEqual(
+      candidateFromSearch({ ...searchItem, user: { login: 'dependabot[bot]' } }, 'github.com')!.author,
+      'dependabot[bot]',
+    );
   });
 
   it('candidateFromSearch skips issues and anything malformed', () => {
     const { pull_request: _pr, ...issue } = searchItem;
     assert.strictEqual(candidateFromSearch(issue, 'github.com'), undefined);
     assert.strictEqual(candidateFromSearch({ ...searchItem, pull_request: 'yes' }, 'github.com'), undefined);
-    assert.strictEqual(candidateFromSearch({ ...searchItem, html_url: 'https://github.com/acme/app/issues/12' }, 'github.com'), undefined);
+    assert.strictEqual(
+      candidateFromSearch({ ...searchItem, html_url: 'https://github.com/acme/app/issues/12' }, 'github.com'),
+      undefined,
+    );
     assert.strictEqual(candidateFromSearch({ ...searchItem, html_url: 42 }, 'github.com'), undefined);
-    for (const junk of [null, undefined, 'x', 12, [], [searchItem], {}]) assert.strictEqual(candidateFromSearch(junk, 'github.com'), undefined);
+    for (const junk of [null, undefined, 'x', 12, [], [searchItem], {}])
+      assert.strictEqual(candidateFromSearch(junk, 'github.com'), undefined);
   });
 
   const pull = {
@@ -347,7 +477,10 @@ describe('evidence: reading GitHub’s answers', () => {
   });
 
   it('factsFromPull drops sizes that are not counts and tolerates missing fields', () => {
-    const f = factsFromPull({ number: 12, additions: -1, deletions: 1.5, changed_files: '3', labels: null, body: null, user: 'alice' }, REF)!;
+    const f = factsFromPull(
+      { number: 12, additions: -1, deletions: 1.5, changed_files: '3', labels: null, body: null, user: 'alice' },
+      REF,
+    )!;
     assert.strictEqual(f.additions, undefined);
     assert.strictEqual(f.deletions, undefined);
     assert.strictEqual(f.changedFiles, undefined);
@@ -360,16 +493,44 @@ describe('evidence: reading GitHub’s answers', () => {
   });
 
   it('factsFromPull refuses what is not a pull request', () => {
-    for (const junk of [null, 'x', [], [pull], {}, { message: 'Not Found' }, { ...pull, number: '12' }, { ...pull, number: -1 }]) assert.strictEqual(factsFromPull(junk, REF), undefined);
+    for (const junk of [
+      null,
+      'x',
+      [],
+      [pull],
+      {},
+      { message: 'Not Found' },
+      { ...pull, number: '12' },
+      { ...pull, number: -1 },
+    ])
+      assert.strictEqual(factsFromPull(junk, REF), undefined);
   });
 
   it('factsFromCandidate keeps what a search result knows', () => {
     const c = candidateFromSearch(searchItem, 'github.com')!;
-    assert.deepStrictEqual(factsFromCandidate(c), { ...c, additions: undefined, deletions: undefined, changedFiles: undefined, labels: [], body: '', authorAssociation: undefined });
+    assert.deepStrictEqual(factsFromCandidate(c), {
+      ...c,
+      additions: undefined,
+      deletions: undefined,
+      changedFiles: undefined,
+      labels: [],
+      body: '',
+      authorAssociation: undefined,
+    });
   });
 
   it('filesFromJson keeps file names only', () => {
-    assert.deepStrictEqual(filesFromJson([{ filename: 'docs/a.md', status: 'modified' }, { filename: 3 }, null, 'x', {}, { filename: 'src/b.ts' }]), ['docs/a.md', 'src/b.ts']);
+    assert.deepStrictEqual(
+      filesFromJson([
+        { filename: 'docs/a.md', status: 'modified' },
+        { filename: 3 },
+        null,
+        'x',
+        {},
+        { filename: 'src/b.ts' },
+      ]),
+      ['docs/a.md', 'src/b.ts'],
+    );
     assert.deepStrictEqual(filesFromJson([]), []);
   });
 
@@ -398,7 +559,14 @@ describe('evidence: reading GitHub’s answers', () => {
 
   it('coAuthorsFromCommits: other commit authors and Co-authored-by trailers, bots and the author aside', () => {
     const commits = [
-      { sha: 'a', author: { login: 'alice' }, commit: { message: 'Retry\n\nCo-authored-by: Bob Smith <bob@example.com>\nco-authored-by: alice <a@example.com>\nCo-Authored-By: renovate[bot] <bot@example.com>' } },
+      {
+        sha: 'a',
+        author: { login: 'alice' },
+        commit: {
+          message:
+            'Retry\n\nCo-authored-by: Bob Smith <bob@example.com>\nco-authored-by: alice <a@example.com>\nCo-Authored-By: renovate[bot] <bot@example.com>',
+        },
+      },
       { sha: 'b', author: { login: 'carol' }, commit: { message: 'Tests' } },
       { sha: 'c', author: { login: 'dependabot[bot]' }, commit: { message: 'Bump' } },
       { sha: 'd', author: null, commit: { message: 'Fix\r\n\r\nCo-authored-by: Dan' } },
@@ -412,7 +580,8 @@ describe('evidence: reading GitHub’s answers', () => {
   });
 
   it('linkedIssues: closing keywords in the same repository, by number or link', () => {
-    const body = 'Fixes #3, closes acme/app#4 and resolves other/repo#5. Fix: #6\nSee #7. Closes https://github.com/acme/app/issues/8, fixes https://github.com/other/x/issues/9, fixes #0, Fixed #3, prefix#10, unfixes #11, RESOLVED #12';
+    const body =
+      'Fixes #3, closes acme/app#4 and resolves other/repo#5. Fix: #6\nSee #7. Closes https://github.com/acme/app/issues/8, fixes https://github.com/other/x/issues/9, fixes #0, Fixed #3, prefix#10, unfixes #11, RESOLVED #12';
     assert.deepStrictEqual(linkedIssues(body, REF), [3, 4, 6, 8, 12]);
     assert.deepStrictEqual(linkedIssues('Closes ACME/App#2', REF), [2]);
     assert.deepStrictEqual(linkedIssues('', REF), []);
@@ -433,14 +602,21 @@ describe('evidence: nextLink', () => {
   const API = 'https://api.github.com';
 
   it('finds rel="next" among the links of a Link header', () => {
-    const header = '<https://api.github.com/search/issues?q=x&page=1>; rel="prev", <https://api.github.com/search/issues?q=x&page=3>; rel="next", <https://api.github.com/search/issues?q=x&page=9>; rel="last"';
+    const header =
+      '<https://api.github.com/search/issues?q=x&page=1>; rel="prev", <https://api.github.com/search/issues?q=x&page=3>; rel="next", <https://api.github.com/search/issues?q=x&page=9>; rel="last"';
     assert.strictEqual(nextLink(header, API), 'https://api.github.com/search/issues?q=x&page=3');
     assert.strictEqual(nextLink('<https://api.github.com/x?page=2>; rel=next', API), 'https://api.github.com/x?page=2');
-    assert.strictEqual(nextLink('<https://api.github.com/x?page=2>; rel="next last"', API), 'https://api.github.com/x?page=2');
+    assert.strictEqual(
+      nextLink('<https://api.github.com/x?page=2>; rel="next last"', API),
+      'https://api.github.com/x?page=2',
+    );
   });
 
   it('stays on an Enterprise API’s origin', () => {
-    assert.strictEqual(nextLink('<https://ghe.example.com/api/v3/x?page=2>; rel="next"', 'https://ghe.example.com/api/v3'), 'https://ghe.example.com/api/v3/x?page=2');
+    assert.strictEqual(
+      nextLink('<https://ghe.example.com/api/v3/x?page=2>; rel="next"', 'https://ghe.example.com/api/v3'),
+      'https://ghe.example.com/api/v3/x?page=2',
+    );
   });
 
   it('refuses a next link on another origin: another host, scheme or port', () => {
@@ -448,14 +624,20 @@ describe('evidence: nextLink', () => {
     assert.strictEqual(nextLink('<http://api.github.com/x?page=2>; rel="next"', API), undefined);
     assert.strictEqual(nextLink('<https://api.github.com:8443/x?page=2>; rel="next"', API), undefined);
     assert.strictEqual(nextLink('<https://api.github.com.evil.example/x>; rel="next"', API), undefined);
-    assert.strictEqual(nextLink('<https://ghe.example.com/x>; rel="next"', 'https://ghe.example.com.evil/api/v3'), undefined);
+    assert.strictEqual(
+      nextLink('<https://ghe.example.com/x>; rel="next"', 'https://ghe.example.com.evil/api/v3'),
+      undefined,
+    );
   });
 
   it('no next link: none, last page, junk', () => {
     assert.strictEqual(nextLink(null, API), undefined);
     assert.strictEqual(nextLink(undefined, API), undefined);
     assert.strictEqual(nextLink('', API), undefined);
-    assert.strictEqual(nextLink('<https://api.github.com/x?page=1>; rel="first", <https://api.github.com/x?page=1>; rel="prev"', API), undefined);
+    assert.strictEqual(
+      nextLink('<https://api.github.com/x?page=1>; rel="first", <https://api.github.com/x?page=1>; rel="prev"', API),
+      undefined,
+    );
     assert.strictEqual(nextLink('<https://api.github.com/x?page=2>; rel="nextish"', API), undefined);
     assert.strictEqual(nextLink('<not a url>; rel="next"', API), undefined);
     assert.strictEqual(nextLink('garbage', API), undefined);
@@ -464,11 +646,27 @@ describe('evidence: nextLink', () => {
 
 describe('evidence: suggestCircle', () => {
   it('a documentation-only change enables others', () => {
-    assert.deepStrictEqual(suggestCircle(authored({}, { files: ['docs/guide.md', 'README.md', 'adr/0001-x.md', 'CHANGELOG'] })), { circle: 'enabling', reason: 'documentation-only change' });
+    assert.deepStrictEqual(
+      suggestCircle(authored({}, { files: ['docs/guide.md', 'README.md', 'adr/0001-x.md', 'CHANGELOG'] })),
+      { circle: 'enabling', reason: 'documentation-only change' },
+    );
   });
 
   it('tooling, CI and docs enable others', () => {
-    const s = suggestCircle(authored({}, { files: ['.github/workflows/ci.yml', 'docs/a.md', 'scripts/release.sh', 'eslint.config.mjs', '.devcontainer/devcontainer.json'] }));
+    const s = suggestCircle(
+      authored(
+        {},
+        {
+          files: [
+            '.github/workflows/ci.yml',
+            'docs/a.md',
+            'scripts/release.sh',
+            'eslint.config.mjs',
+            '.devcontainer/devcontainer.json',
+          ],
+        },
+      ),
+    );
     assert.strictEqual(s.circle, 'enabling');
     assert.match(s.reason, /tooling/);
   });
@@ -479,28 +677,57 @@ describe('evidence: suggestCircle', () => {
   });
 
   it('an enabling label, whatever its case and spacing', () => {
-    assert.deepStrictEqual(suggestCircle(authored({ labels: ['bug', 'Documentation'] })), { circle: 'enabling', reason: 'labelled "Documentation"' });
+    assert.deepStrictEqual(suggestCircle(authored({ labels: ['bug', 'Documentation'] })), {
+      circle: 'enabling',
+      reason: 'labelled "Documentation"',
+    });
     assert.strictEqual(suggestCircle(authored({ labels: [' good first issue '] })).circle, 'enabling');
     assert.strictEqual(suggestCircle(authored({ labels: ['developer experience'] })).circle, 'enabling');
     assert.strictEqual(suggestCircle(authored({ labels: ['bug', 'docs-needed'] })).circle, 'individual');
   });
 
   it('co-authors make it a collaboration (me aside)', () => {
-    assert.deepStrictEqual(suggestCircle(authored({}, { coAuthors: ['bob'] })), { circle: 'collaboration', reason: 'co-authored with bob' });
-    assert.strictEqual(suggestCircle(authored({}, { coAuthors: ['bob', 'carol', 'dan', 'erin'] })).reason, 'co-authored with bob, carol and 2 more');
+    assert.deepStrictEqual(suggestCircle(authored({}, { coAuthors: ['bob'] })), {
+      circle: 'collaboration',
+      reason: 'co-authored with bob',
+    });
+    assert.strictEqual(
+      suggestCircle(authored({}, { coAuthors: ['bob', 'carol', 'dan', 'erin'] })).reason,
+      'co-authored with bob, carol and 2 more',
+    );
     assert.strictEqual(suggestCircle(authored({}, { coAuthors: ['Me'] }), 'me').circle, 'individual');
   });
 
   it('closing an issue someone else opened makes it a collaboration', () => {
-    assert.deepStrictEqual(suggestCircle(authored({}, { linkedIssueAuthors: ['alice', 'me', 'zed'] }), 'me'), { circle: 'collaboration', reason: 'closes an issue opened by @zed' });
-    assert.strictEqual(suggestCircle(authored({}, { linkedIssueAuthors: ['ALICE'] })).circle, 'individual', 'the author’s own issue');
-    assert.strictEqual(suggestCircle(authored({}, { linkedIssueAuthors: ['me'] }), 'me').circle, 'individual', 'my own issue');
+    assert.deepStrictEqual(suggestCircle(authored({}, { linkedIssueAuthors: ['alice', 'me', 'zed'] }), 'me'), {
+      circle: 'collaboration',
+      reason: 'closes an issue opened by @zed',
+    });
+    assert.strictEqual(
+      suggestCircle(authored({}, { linkedIssueAuthors: ['ALICE'] })).circle,
+      'individual',
+      'the author’s own issue',
+    );
+    assert.strictEqual(
+      suggestCircle(authored({}, { linkedIssueAuthors: ['me'] }), 'me').circle,
+      'individual',
+      'my own issue',
+    );
   });
 
   it('docs before labels before co-authors before issues', () => {
-    assert.strictEqual(suggestCircle(authored({ labels: ['docs'] }, { files: ['docs/a.md'], coAuthors: ['bob'] })).reason, 'documentation-only change');
-    assert.strictEqual(suggestCircle(authored({ labels: ['tooling'] }, { coAuthors: ['bob'], linkedIssueAuthors: ['zed'] })).circle, 'enabling');
-    assert.strictEqual(suggestCircle(authored({}, { coAuthors: ['bob'], linkedIssueAuthors: ['zed'] })).reason, 'co-authored with bob');
+    assert.strictEqual(
+      suggestCircle(authored({ labels: ['docs'] }, { files: ['docs/a.md'], coAuthors: ['bob'] })).reason,
+      'documentation-only change',
+    );
+    assert.strictEqual(
+      suggestCircle(authored({ labels: ['tooling'] }, { coAuthors: ['bob'], linkedIssueAuthors: ['zed'] })).circle,
+      'enabling',
+    );
+    assert.strictEqual(
+      suggestCircle(authored({}, { coAuthors: ['bob'], linkedIssueAuthors: ['zed'] })).reason,
+      'co-authored with bob',
+    );
   });
 
   it('a review is a collaboration', () => {
@@ -508,15 +735,24 @@ describe('evidence: suggestCircle', () => {
   });
 
   it('a review for a first-time contributor, or of an enabling change, enables others', () => {
-    assert.deepStrictEqual(suggestCircle(reviewed({ authorAssociation: 'FIRST_TIME_CONTRIBUTOR' })), { circle: 'enabling', reason: 'review for a first-time contributor (@bob)' });
+    assert.deepStrictEqual(suggestCircle(reviewed({ authorAssociation: 'FIRST_TIME_CONTRIBUTOR' })), {
+      circle: 'enabling',
+      reason: 'review for a first-time contributor (@bob)',
+    });
     assert.strictEqual(suggestCircle(reviewed({ authorAssociation: 'FIRST_TIMER' })).circle, 'enabling');
-    assert.deepStrictEqual(suggestCircle(reviewed({ labels: ['tooling'] })), { circle: 'enabling', reason: 'review of a change labelled "tooling"' });
+    assert.deepStrictEqual(suggestCircle(reviewed({ labels: ['tooling'] })), {
+      circle: 'enabling',
+      reason: 'review of a change labelled "tooling"',
+    });
     assert.strictEqual(suggestCircle(reviewed({ authorAssociation: 'CONTRIBUTOR' })).circle, 'collaboration');
   });
 
   it('is my own change by default', () => {
     assert.deepStrictEqual(suggestCircle(authored()), { circle: 'individual', reason: 'your own change' });
-    assert.deepStrictEqual(suggestCircle(authored({}, { files: [], coAuthors: [], linkedIssueAuthors: [] })), { circle: 'individual', reason: 'your own change' });
+    assert.deepStrictEqual(suggestCircle(authored({}, { files: [], coAuthors: [], linkedIssueAuthors: [] })), {
+      circle: 'individual',
+      reason: 'your own change',
+    });
   });
 });
 
@@ -537,7 +773,10 @@ describe('evidence: escapeInline and unescapeInline', () => {
     ['-dash', '-dash'],
     ['> quote', '\\> quote'],
     ['Review: sneaky', 'Review\\: sneaky'],
-    ['see https://x.y/z?a=b and www.foo.com and me@x.io and mailto:a@b.c ok', 'see `https://x.y/z?a=b` and `www.foo.com` and `me@x.io` and `mailto:a@b.c` ok'],
+    [
+      'see https://x.y/z?a=b and www.foo.com and me@x.io and mailto:a@b.c ok',
+      'see `https://x.y/z?a=b` and `www.foo.com` and `me@x.io` and `mailto:a@b.c` ok',
+    ],
     ['v2https://evil.example', '`v2https://evil.example`'],
     ['1https://evil.example', '1`https://evil.example`'],
     ['x_www.evil.example', 'x\\_`www.evil.example`'],
@@ -557,7 +796,10 @@ describe('evidence: escapeInline and unescapeInline', () => {
   it('reads every escaped title back', () => {
     for (const [input] of cases) {
       // Controls, bidi marks and line separators become spaces; the zero-width joiner of emoji stays.
-      const normalized = input.replace(/(?!\u200d)[\p{Cc}\p{Cf}\u2028]/gu, ' ').replace(/\s+/g, ' ').trim();
+      const normalized = input
+        .replace(/(?!\u200d)[\p{Cc}\p{Cf}\u2028]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       assert.strictEqual(unescapeInline(escapeInline(input)), normalized, input);
     }
   });
@@ -590,7 +832,10 @@ describe('evidence: blankCodeSpans and tags next to escaped backticks', () => {
   });
 
   it('a title cannot smuggle a tag in past an escaped backtick', () => {
-    const text = renderWin({ evidence: authored({ title: '` http://x(#impact/enabling #goal/x' }), circle: 'individual' });
+    const text = renderWin({
+      evidence: authored({ title: '` http://x(#impact/enabling #goal/x' }),
+      circle: 'individual',
+    });
     assert.deepStrictEqual(extractTags(text), ['win', 'impact/individual']);
     assert.strictEqual(parseWin(text).circle, 'individual');
     assert.strictEqual(parseWin(text).goal, undefined);
@@ -618,11 +863,15 @@ describe('evidence: renderWin, renderPendingWin and parseWin', () => {
       'Review: Add retry to the importer by @bob — [acme/app#12](https://github.com/acme/app/pull/12), reviewed 2026-11-17, merged 2026-11-18, +10/-2 lines, 3 files #win #impact/collaboration',
     );
     assert.match(renderWin({ evidence: reviewed({ author: 'a b' }), circle: 'collaboration' }), / by @ghost — /);
-    assert.match(renderWin({ evidence: reviewed({ author: 'dependabot[bot]' }), circle: 'collaboration' }), / by @dependabot\[bot\] — /);
+    assert.match(
+      renderWin({ evidence: reviewed({ author: 'dependabot[bot]' }), circle: 'collaboration' }),
+      / by @dependabot\[bot\] — /,
+    );
   });
 
   it('says what it knows of the state and size', () => {
-    const line = (over: Partial<PullRequestFacts>): string => renderWin({ evidence: authored(over), circle: 'enabling' });
+    const line = (over: Partial<PullRequestFacts>): string =>
+      renderWin({ evidence: authored(over), circle: 'enabling' });
     assert.match(line({ changedFiles: 1 }), /, \+10\/-2 lines, 1 file #win/);
     assert.match(line({ changedFiles: undefined }), /, \+10\/-2 lines #win/);
     assert.match(line({ additions: undefined }), /, merged 2026-11-18 #win/);
@@ -639,14 +888,26 @@ describe('evidence: renderWin, renderPendingWin and parseWin', () => {
   });
 
   it('adds a goal tag for a usable goal slug, and #enrich when details are missing', () => {
-    assert.match(renderWin({ evidence: authored(), circle: 'individual', goal: 'learn-rust' }, true), /#win #impact\/individual #goal\/learn-rust #enrich$/);
-    assert.match(renderWin({ evidence: authored(), circle: 'individual', goal: 'bad goal' }), /#win #impact\/individual$/);
+    assert.match(
+      renderWin({ evidence: authored(), circle: 'individual', goal: 'learn-rust' }, true),
+      /#win #impact\/individual #goal\/learn-rust #enrich$/,
+    );
+    assert.match(
+      renderWin({ evidence: authored(), circle: 'individual', goal: 'bad goal' }),
+      /#win #impact\/individual$/,
+    );
     assert.match(renderWin({ evidence: authored(), circle: 'individual', goal: '#x' }), /#win #impact\/individual$/);
   });
 
   it('renders a pending win: the link, marked to enrich', () => {
-    assert.strictEqual(renderPendingWin(REF), '[acme/app#12](https://github.com/acme/app/pull/12) — details to fetch #win #enrich');
-    assert.strictEqual(renderPendingWin(REF, 'individual', 'learn-rust'), '[acme/app#12](https://github.com/acme/app/pull/12) — details to fetch #win #impact/individual #goal/learn-rust #enrich');
+    assert.strictEqual(
+      renderPendingWin(REF),
+      '[acme/app#12](https://github.com/acme/app/pull/12) — details to fetch #win #enrich',
+    );
+    assert.strictEqual(
+      renderPendingWin(REF, 'individual', 'learn-rust'),
+      '[acme/app#12](https://github.com/acme/app/pull/12) — details to fetch #win #impact/individual #goal/learn-rust #enrich',
+    );
   });
 
   it('parseWin reads back a win', () => {
@@ -670,7 +931,10 @@ describe('evidence: renderWin, renderPendingWin and parseWin', () => {
   });
 
   it('parseWin keeps a title ending in "by @someone" on my own pull request', () => {
-    assert.strictEqual(parseWin(renderWin({ evidence: authored({ title: 'Pairing session by @bob' }), circle: 'individual' })).title, 'Pairing session by @bob');
+    assert.strictEqual(
+      parseWin(renderWin({ evidence: authored({ title: 'Pairing session by @bob' }), circle: 'individual' })).title,
+      'Pairing session by @bob',
+    );
   });
 
   it('parseWin reads back a pending win', () => {
@@ -684,7 +948,16 @@ describe('evidence: renderWin, renderPendingWin and parseWin', () => {
   });
 
   it('parseWin reads hand-written wins', () => {
-    assert.deepStrictEqual(parseWin('Shipped the thing #win'), { ref: undefined, url: undefined, title: 'Shipped the thing', review: false, merged: undefined, circle: undefined, pending: false, goal: undefined });
+    assert.deepStrictEqual(parseWin('Shipped the thing #win'), {
+      ref: undefined,
+      url: undefined,
+      title: 'Shipped the thing',
+      review: false,
+      merged: undefined,
+      circle: undefined,
+      pending: false,
+      goal: undefined,
+    });
     const linked = parseWin('Shipped [acme/app#12](https://github.com/acme/app/pull/12/files?x=1) #win #impact/bogus');
     assert.deepStrictEqual(linked.ref, REF);
     assert.strictEqual(linked.url, 'https://github.com/acme/app/pull/12');
@@ -715,14 +988,32 @@ describe('evidence: renderWin, renderPendingWin and parseWin', () => {
 
 describe('evidence: goalProgressText', () => {
   it('merged, reviewed and opened pull requests', () => {
-    assert.strictEqual(goalProgressText('2026-11-20', { evidence: authored(), circle: 'individual' }), '2026-11-20: Merged [acme/app#12](https://github.com/acme/app/pull/12) Add retry to the importer');
-    assert.strictEqual(goalProgressText('2026-11-20', { evidence: reviewed(), circle: 'collaboration' }), '2026-11-20: Reviewed [acme/app#12](https://github.com/acme/app/pull/12) Add retry to the importer');
-    assert.strictEqual(goalProgressText('2026-11-20', { evidence: authored({ state: 'open', mergedAt: undefined }), circle: 'individual' }), '2026-11-20: Opened [acme/app#12](https://github.com/acme/app/pull/12) Add retry to the importer');
+    assert.strictEqual(
+      goalProgressText('2026-11-20', { evidence: authored(), circle: 'individual' }),
+      '2026-11-20: Merged [acme/app#12](https://github.com/acme/app/pull/12) Add retry to the importer',
+    );
+    assert.strictEqual(
+      goalProgressText('2026-11-20', { evidence: reviewed(), circle: 'collaboration' }),
+      '2026-11-20: Reviewed [acme/app#12](https://github.com/acme/app/pull/12) Add retry to the importer',
+    );
+    assert.strictEqual(
+      goalProgressText('2026-11-20', {
+        evidence: authored({ state: 'open', mergedAt: undefined }),
+        circle: 'individual',
+      }),
+      '2026-11-20: Opened [acme/app#12](https://github.com/acme/app/pull/12) Add retry to the importer',
+    );
   });
 
   it('escapes the title, and names an untitled one', () => {
-    assert.strictEqual(goalProgressText('2026-11-20', { evidence: authored({ title: '<b>#x</b>\nnext' }), circle: 'individual' }), '2026-11-20: Merged [acme/app#12](https://github.com/acme/app/pull/12) \\<b\\>\\#x\\</b\\> next');
-    assert.match(goalProgressText('2026-11-20', { evidence: authored({ title: ' ' }), circle: 'individual' }), /\) Untitled pull request$/);
+    assert.strictEqual(
+      goalProgressText('2026-11-20', { evidence: authored({ title: '<b>#x</b>\nnext' }), circle: 'individual' }),
+      '2026-11-20: Merged [acme/app#12](https://github.com/acme/app/pull/12) \\<b\\>\\#x\\</b\\> next',
+    );
+    assert.match(
+      goalProgressText('2026-11-20', { evidence: authored({ title: ' ' }), circle: 'individual' }),
+      /\) Untitled pull request$/,
+    );
   });
 });
 
@@ -743,7 +1034,10 @@ describe('edits: replaceItemText', () => {
 
   it('replaces a pending win with its details, and nothing else', () => {
     const text = `---\ndate: 2026-11-24\n---\n\n## Wins\n\n- ${pending}\n- other\n\n## Notes\n`;
-    assert.strictEqual(replaced(text, 6, pending, enriched), `---\ndate: 2026-11-24\n---\n\n## Wins\n\n- ${enriched}\n- other\n\n## Notes\n`);
+    assert.strictEqual(
+      replaced(text, 6, pending, enriched),
+      `---\ndate: 2026-11-24\n---\n\n## Wins\n\n- ${enriched}\n- other\n\n## Notes\n`,
+    );
   });
 
   it('keeps CRLF line breaks', () => {
@@ -753,13 +1047,25 @@ describe('edits: replaceItemText', () => {
 
   it('keeps a file without a final newline that way, and a BOM', () => {
     assert.strictEqual(replaced(`## Wins\n\n- ${pending}`, 2, pending, enriched), `## Wins\n\n- ${enriched}`);
-    assert.strictEqual(replaced(`\uFEFF## Wins\n- ${pending}\n`, 1, pending, enriched), `\uFEFF## Wins\n- ${enriched}\n`);
+    assert.strictEqual(
+      replaced(`\uFEFF## Wins\n- ${pending}\n`, 1, pending, enriched),
+      `\uFEFF## Wins\n- ${enriched}\n`,
+    );
   });
 
   it('keeps the marker, the checkbox, the indentation and trailing spaces', () => {
-    assert.strictEqual(replaced(`## Wins\n\n- [x] ${pending}\n`, 2, pending, enriched), `## Wins\n\n- [x] ${enriched}\n`);
-    assert.strictEqual(replaced(`## Wins\n\n  * [ ]   ${pending}  \n`, 2, pending, enriched), `## Wins\n\n  * [ ]   ${enriched}  \n`);
-    assert.strictEqual(replaced(`## Wins\n\n1. ${pending}\n   body stays\n`, 2, pending, enriched), `## Wins\n\n1. ${enriched}\n   body stays\n`);
+    assert.strictEqual(
+      replaced(`## Wins\n\n- [x] ${pending}\n`, 2, pending, enriched),
+      `## Wins\n\n- [x] ${enriched}\n`,
+    );
+    assert.strictEqual(
+      replaced(`## Wins\n\n  * [ ]   ${pending}  \n`, 2, pending, enriched),
+      `## Wins\n\n  * [ ]   ${enriched}  \n`,
+    );
+    assert.strictEqual(
+      replaced(`## Wins\n\n1. ${pending}\n   body stays\n`, 2, pending, enriched),
+      `## Wins\n\n1. ${enriched}\n   body stays\n`,
+    );
   });
 
   it('finds an item that moved, when its text is unique', () => {
@@ -785,7 +1091,10 @@ describe('edits: replaceItemText', () => {
   it('the index sees the enriched win in place of the pending one', () => {
     const text = `---\ndate: 2026-11-24\nstatus: done\n---\n\n## Wins\n\n- ${pending}\n`;
     const before = summarize('meetings/alex-kim/2026-11-24.md', parseDocument(text)).wins;
-    const after = summarize('meetings/alex-kim/2026-11-24.md', parseDocument(replaced(text, 7, pending, enriched))).wins;
+    const after = summarize(
+      'meetings/alex-kim/2026-11-24.md',
+      parseDocument(replaced(text, 7, pending, enriched)),
+    ).wins;
     assert.strictEqual(before.length, 1);
     assert.strictEqual(after.length, 1);
     assert.deepStrictEqual(before[0]!.tags, ['win', 'impact/individual', 'enrich']);

@@ -9,7 +9,10 @@ describe('freshness: the text an edit is computed on against the file on disk', 
 
   it('tells a file VS Code normalised on load (mixed breaks) from a changed one', () => {
     assert.strictEqual(compareWithDisk('## Agenda\r\n\n- [ ] one\n', '## Agenda\n\n- [ ] one\n'), 'mixed-line-endings');
-    assert.strictEqual(compareWithDisk('\uFEFF## Agenda\r\n\n- [ ] one\n', '## Agenda\r\n\r\n- [ ] one\r\n'), 'mixed-line-endings');
+    assert.strictEqual(
+      compareWithDisk('\uFEFF## Agenda\r\n\n- [ ] one\n', '## Agenda\r\n\r\n- [ ] one\r\n'),
+      'mixed-line-endings',
+    );
   });
 
   it('counts a whole file converted to CRLF (git autocrlf on a pull) as a change, not as mixed breaks', () => {

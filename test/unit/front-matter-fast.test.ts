@@ -35,11 +35,21 @@ describe('front matter: the flat shortcut', () => {
 
   it('property: parseFrontMatter gives the same data and problems as yaml alone, on whole generated files', () => {
     fc.assert(
-      fc.property(fc.oneof(markdownFile.map((f) => f.text), fileWithFrontMatter), (text) => {
-        const scan = parseDocument(text).scan;
-        if (!scan.frontMatter) return;
-        assert.deepStrictEqual(parseFrontMatter(scan), parseFrontMatterWithYaml(scan.frontMatter), JSON.stringify(scan.frontMatter.raw));
-      }),
+      fc.property(
+        fc.oneof(
+          markdownFile.map((f) => f.text),
+          fileWithFrontMatter,
+        ),
+        (text) => {
+          const scan = parseDocument(text).scan;
+          if (!scan.frontMatter) return;
+          assert.deepStrictEqual(
+            parseFrontMatter(scan),
+            parseFrontMatterWithYaml(scan.frontMatter),
+            JSON.stringify(scan.frontMatter.raw),
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -151,7 +161,12 @@ describe('front matter: the flat shortcut', () => {
   });
 
   it('keeps the problems yaml reports, on the same lines', () => {
-    for (const text of ['---\nname: a\nrole: manager\nname: b\n---\n', '---\na: 1\n\tb: 2\n---\n', '---\ntags: [unclosed, list\n---\n', "---\na: 'x'#c\n---\n"]) {
+    for (const text of [
+      '---\nname: a\nrole: manager\nname: b\n---\n',
+      '---\na: 1\n\tb: 2\n---\n',
+      '---\ntags: [unclosed, list\n---\n',
+      "---\na: 'x'#c\n---\n",
+    ]) {
       const scan = scanMarkdown(splitLines(text));
       const parsed = parseFrontMatter(scan);
       assert.ok(parsed.problems.length > 0, text);

@@ -63,7 +63,10 @@ describe('front matter: parsing', () => {
   it('puts a YAML error on the zero-based file line where it is (first line)', () => {
     const d = parseDocument('---\n\tname: x\n---\n');
     assert.deepStrictEqual(d.data, {});
-    assert.deepStrictEqual(d.problems.map((p) => p.line), [1]);
+    assert.deepStrictEqual(
+      d.problems.map((p) => p.line),
+      [1],
+    );
   });
 
   it('puts a YAML error on the zero-based file line where it is (tab on line 2)', () => {
@@ -77,8 +80,14 @@ describe('front matter: parsing', () => {
     const d = parseDocument('---\nname: Alex\nrole: manager\ncadence: [weekly\n---\n');
     assert.ok(d.problems.length >= 1);
     assert.ok(d.problems.every((p) => p.severity === 'error'));
-    assert.ok(d.problems.some((p) => p.line >= 3), `lines: ${d.problems.map((p) => p.line).join(',')}`);
-    assert.ok(d.problems.every((p) => p.line >= 3 && p.line <= 4), `lines: ${d.problems.map((p) => p.line).join(',')}`);
+    assert.ok(
+      d.problems.some((p) => p.line >= 3),
+      `lines: ${d.problems.map((p) => p.line).join(',')}`,
+    );
+    assert.ok(
+      d.problems.every((p) => p.line >= 3 && p.line <= 4),
+      `lines: ${d.problems.map((p) => p.line).join(',')}`,
+    );
   });
 
   it('reports duplicate keys on the line of the duplicate', () => {
@@ -109,7 +118,14 @@ describe('front matter: parsing', () => {
   });
 
   it('does not throw on an alias bomb and reports it', () => {
-    const bomb = ['---', 'a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]', '---'].join('\n');
+    const bomb = [
+      '---',
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      '---',
+    ].join('\n');
     const d = parseDocument(bomb);
     assert.deepStrictEqual(d.data, {});
     assert.strictEqual(d.problems.length, 1);
@@ -135,12 +151,18 @@ describe('front matter: setFrontMatterValue (via setField)', () => {
   });
 
   it('replaces a quoted value including its quotes, keeping the comment after it', () => {
-    assert.strictEqual(set(base, 'name', 'Sam'), base.replace('name: "Alex Kim"   # display name', 'name: Sam   # display name'));
+    assert.strictEqual(
+      set(base, 'name', 'Sam'),
+      base.replace('name: "Alex Kim"   # display name', 'name: Sam   # display name'),
+    );
     assert.strictEqual(set(base, 'cadence', 'monthly'), base.replace("cadence: 'weekly'", 'cadence: monthly'));
   });
 
   it('inserts a missing key before the closing ---', () => {
-    assert.strictEqual(set(base, 'since', '2026-01-01'), base.replace("cadence: 'weekly'\n---", "cadence: 'weekly'\nsince: 2026-01-01\n---"));
+    assert.strictEqual(
+      set(base, 'since', '2026-01-01'),
+      base.replace("cadence: 'weekly'\n---", "cadence: 'weekly'\nsince: 2026-01-01\n---"),
+    );
   });
 
   it('quotes a key that needs it when inserting', () => {
@@ -158,7 +180,7 @@ describe('front matter: setFrontMatterValue (via setField)', () => {
     assert.strictEqual(set('\uFEFF# T', 'a', true), '\uFEFF---\na: true\n---\n# T');
   });
 
-  it('creates front matter with the file\'s CRLF breaks', () => {
+  it("creates front matter with the file's CRLF breaks", () => {
     assert.strictEqual(set('# T\r\nbody\r\n', 'a', 'b'), '---\r\na: b\r\n---\r\n# T\r\nbody\r\n');
   });
 

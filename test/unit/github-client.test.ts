@@ -81,7 +81,8 @@ const TOKEN = 'ghp_SECRET_do_not_log_0123456789';
 
 describe('GitHubClient against a local server', () => {
   const api = new FakeApi();
-  const client = (options: Partial<GitHubClientOptions> = {}): GitHubClient => new GitHubClient({ apiBase: api.base, now: () => FIXED_NOW, timeoutMs: 2_000, ...options });
+  const client = (options: Partial<GitHubClientOptions> = {}): GitHubClient =>
+    new GitHubClient({ apiBase: api.base, now: () => FIXED_NOW, timeoutMs: 2_000, ...options });
 
   beforeEach(() => api.start());
   afterEach(() => api.stop());
@@ -109,7 +110,10 @@ describe('GitHubClient against a local server', () => {
 
     it('joins paths to an API base with a path and a trailing slash, and sets the query', async () => {
       api.reset((_req, res) => json(res, 200, { ok: true }));
-      const page = await new GitHubClient({ apiBase: `${api.base}/api/v3/`, timeoutMs: 2_000 }).get('/search/issues', { q: 'is:pr author:me', per_page: 5 });
+      const page = await new GitHubClient({ apiBase: `${api.base}/api/v3/`, timeoutMs: 2_000 }).get('/search/issues', {
+        q: 'is:pr author:me',
+        per_page: 5,
+      });
       assert.deepStrictEqual(page, { json: { ok: true }, next: undefined });
       assert.strictEqual(api.seen[0]!.path, '/api/v3/search/issues');
       assert.strictEqual(api.seen[0]!.query.get('q'), 'is:pr author:me');
@@ -128,11 +132,16 @@ describe('GitHubClient against a local server', () => {
     });
 
     it('issueAuthor reads the issue opener, undefined when there is none', async () => {
-      api.reset((_req, res, url) => json(res, 200, url.pathname.endsWith('/3') ? { user: { login: 'zed' } } : { user: null }));
+      api.reset((_req, res, url) =>
+        json(res, 200, url.pathname.endsWith('/3') ? { user: { login: 'zed' } } : { user: null }),
+      );
       const ref: PullRequestRef = { host: 'github.com', owner: 'acme', repo: 'app', number: 12 };
       assert.strictEqual(await client().issueAuthor(ref, 3), 'zed');
       assert.strictEqual(await client().issueAuthor(ref, 4), undefined);
-      assert.deepStrictEqual(api.seen.map((s) => s.path), ['/repos/acme/app/issues/3', '/repos/acme/app/issues/4']);
+      assert.deepStrictEqual(
+        api.seen.map((s) => s.path),
+        ['/repos/acme/app/issues/3', '/repos/acme/app/issues/4'],
+      );
     });
 
     it('does not carry the token along a redirect to another origin', async () => {
@@ -158,13 +167,22 @@ describe('GitHubClient against a local server', () => {
     it('follows Link rel="next" through three pages, and stops at the last', async () => {
       api.reset((_req, res, url) => {
         const page = Number(url.searchParams.get('page') ?? '1');
-        const link = (p: number, rel: string): string => `<${api.base}/repos/acme/app/pulls/1/reviews?per_page=100&page=${p}>; rel="${rel}"`;
-        const links = [page > 1 ? link(page - 1, 'prev') : '', page < 3 ? link(page + 1, 'next') : '', link(3, 'last'), link(1, 'first')].filter((l) => l !== '');
+        const link = (p: number, rel: string): string =>
+          `<${api.base}/repos/acme/app/pulls/1/reviews?per_page=100&page=${p}>; rel="${rel}"`;
+        const links = [
+          page > 1 ? link(page - 1, 'prev') : '',
+          page < 3 ? link(page + 1, 'next') : '',
+          link(3, 'last'),
+          link(1, 'first'),
+        ].filter((l) => l !== '');
         json(res, 200, [{ id: page * 10 + 1 }, { id: page * 10 + 2 }], { link: links.join(', ') });
       });
       const items = await client({ token: TOKEN }).list('/repos/acme/app/pulls/1/reviews', {}, 10);
       assert.deepStrictEqual(items, [{ id: 11 }, { id: 12 }, { id: 21 }, { id: 22 }, { id: 31 }, { id: 32 }]);
-      assert.deepStrictEqual(api.seen.map((s) => s.query.get('page')), [null, '2', '3']);
+      assert.deepStrictEqual(
+        api.seen.map((s) => s.query.get('page')),
+        [null, '2', '3'],
+      );
       assert.strictEqual(api.seen[0]!.query.get('per_page'), '100');
       for (const s of api.seen) assert.strictEqual(s.headers['authorization'], `Bearer ${TOKEN}`);
     });
@@ -172,7 +190,12 @@ describe('GitHubClient against a local server', () => {
     it('reads the items of search answers and stops at maxPages', async () => {
       api.reset((_req, res, url) => {
         const page = Number(url.searchParams.get('page') ?? '1');
-        json(res, 200, { total_count: 1000, incomplete_results: false, items: [{ n: page }] }, { link: `<${api.base}/search/issues?q=x&page=${page + 1}>; rel="next"` });
+        json(
+          res,
+          200,
+          { total_count: 1000, incomplete_results: false, items: [{ n: page }] },
+          { link: `<${api.base}/search/issues?q=x&page=${page + 1}>; rel="next"` },
+        );
       });
       const items = await client().searchIssues('is:pr', 2);
       assert.deepStrictEqual(items, [{ n: 1 }, { n: 2 }]);
@@ -187,7 +210,9 @@ describe('GitHubClient against a local server', () => {
       await other.start();
       try {
         other.reset((_req, res) => json(res, 200, [{ stolen: true }]));
-        api.reset((_req, res) => json(res, 200, [{ id: 1 }], { link: `<${other.base}/repos/acme/app/pulls?page=2>; rel="next"` }));
+        api.reset((_req, res) =>
+          json(res, 200, [{ id: 1 }], { link: `<${other.base}/repos/acme/app/pulls?page=2>; rel="next"` }),
+        );
         const items = await client({ token: TOKEN }).list('/repos/acme/app/pulls', {}, 5);
         assert.deepStrictEqual(items, [{ id: 1 }]);
         assert.strictEqual(other.seen.length, 0);
@@ -206,7 +231,9 @@ describe('GitHubClient against a local server', () => {
 
   describe('failures', () => {
     it('401 → unauthorized, with GitHub’s message and never the token', async () => {
-      api.reset((_req, res) => json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }));
+      api.reset((_req, res) =>
+        json(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }),
+      );
       const error = await failure(client({ token: TOKEN }).viewer());
       assert.strictEqual(error.kind, 'unauthorized');
       assert.strictEqual(error.status, 401);
@@ -216,7 +243,14 @@ describe('GitHubClient against a local server', () => {
     });
 
     it('403 without a rate limit (SSO, scopes) → unauthorized', async () => {
-      api.reset((_req, res) => json(res, 403, { message: 'Resource protected by organization SAML enforcement.' }, { 'x-ratelimit-remaining': '4999' }));
+      api.reset((_req, res) =>
+        json(
+          res,
+          403,
+          { message: 'Resource protected by organization SAML enforcement.' },
+          { 'x-ratelimit-remaining': '4999' },
+        ),
+      );
       const error = await failure(client().viewer());
       assert.strictEqual(error.kind, 'unauthorized');
       assert.strictEqual(error.status, 403);
@@ -233,7 +267,12 @@ describe('GitHubClient against a local server', () => {
     it('403 with x-ratelimit-remaining: 0 → rate-limited, resetting at x-ratelimit-reset', async () => {
       const reset = Date.UTC(2026, 10, 20, 12, 30, 0) / 1000;
       api.reset((_req, res) =>
-        json(res, 403, { message: 'API rate limit exceeded for user ID 1.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '5000', 'x-ratelimit-reset': String(reset) }),
+        json(
+          res,
+          403,
+          { message: 'API rate limit exceeded for user ID 1.' },
+          { 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '5000', 'x-ratelimit-reset': String(reset) },
+        ),
       );
       const error = await failure(client().viewer());
       assert.strictEqual(error.kind, 'rate-limited');
@@ -243,7 +282,9 @@ describe('GitHubClient against a local server', () => {
     });
 
     it('429 with retry-after → rate-limited, resetting that many seconds from now', async () => {
-      api.reset((_req, res) => json(res, 429, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '90' }));
+      api.reset((_req, res) =>
+        json(res, 429, { message: 'You have exceeded a secondary rate limit.' }, { 'retry-after': '90' }),
+      );
       const error = await failure(client().viewer());
       assert.strictEqual(error.kind, 'rate-limited');
       assert.strictEqual(error.status, 429);
@@ -251,7 +292,9 @@ describe('GitHubClient against a local server', () => {
     });
 
     it('403 whose message names a secondary rate limit → rate-limited without a reset time', async () => {
-      api.reset((_req, res) => json(res, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes.' }));
+      api.reset((_req, res) =>
+        json(res, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes.' }),
+      );
       const error = await failure(client().viewer());
       assert.strictEqual(error.kind, 'rate-limited');
       assert.strictEqual(error.resetAt, undefined);
@@ -359,7 +402,14 @@ describe('GitHubClient against a local server', () => {
 const ME = 'me';
 const SINCE = '2026-11-01';
 
-function searchItem(owner: string, repo: string, number: number, author: string, mergedAt: string | null, extra: Record<string, unknown> = {}): unknown {
+function searchItem(
+  owner: string,
+  repo: string,
+  number: number,
+  author: string,
+  mergedAt: string | null,
+  extra: Record<string, unknown> = {},
+): unknown {
   return {
     url: `https://api.github.com/repos/${owner}/${repo}/issues/${number}`,
     html_url: `https://github.com/${owner}/${repo}/pull/${number}`,
@@ -368,7 +418,11 @@ function searchItem(owner: string, repo: string, number: number, author: string,
     user: { login: author, type: 'User' },
     state: mergedAt ? 'closed' : 'open',
     updated_at: mergedAt ?? '2026-11-15T00:00:00Z',
-    pull_request: { url: `https://api.github.com/repos/${owner}/${repo}/pulls/${number}`, html_url: `https://github.com/${owner}/${repo}/pull/${number}`, merged_at: mergedAt },
+    pull_request: {
+      url: `https://api.github.com/repos/${owner}/${repo}/pulls/${number}`,
+      html_url: `https://github.com/${owner}/${repo}/pull/${number}`,
+      merged_at: mergedAt,
+    },
     ...extra,
   };
 }
@@ -398,7 +452,8 @@ function pullJson(number: number, author: string, extra: Record<string, unknown>
 
 describe('gather: listCandidates and gatherEvidence against a local server', () => {
   const api = new FakeApi();
-  const client = (options: Partial<GitHubClientOptions> = {}): GitHubClient => new GitHubClient({ apiBase: api.base, token: TOKEN, now: () => FIXED_NOW, timeoutMs: 2_000, ...options });
+  const client = (options: Partial<GitHubClientOptions> = {}): GitHubClient =>
+    new GitHubClient({ apiBase: api.base, token: TOKEN, now: () => FIXED_NOW, timeoutMs: 2_000, ...options });
   const REF: PullRequestRef = { host: 'github.com', owner: 'acme', repo: 'app', number: 12 };
 
   beforeEach(() => api.start());
@@ -436,11 +491,23 @@ describe('gather: listCandidates and gatherEvidence against a local server', () 
       const reviews = /^\/repos\/acme\/app\/pulls\/(\d+)\/reviews$/.exec(url.pathname);
       if (reviews) {
         const page = Number(url.searchParams.get('page') ?? '1');
-        const next = (n: number): http.OutgoingHttpHeaders => ({ link: `<${api.base}${url.pathname}?per_page=100&page=${n}>; rel="next"` });
+        const next = (n: number): http.OutgoingHttpHeaders => ({
+          link: `<${api.base}${url.pathname}?per_page=100&page=${n}>; rel="next"`,
+        });
         switch (reviews[1]) {
           case '20': // my review is on page 2
-            if (page === 1) json(res, 200, [review('bob', '2026-11-03T00:00:00Z', 'COMMENTED'), review('erin', '2026-11-04T00:00:00Z')], next(2));
-            else json(res, 200, [review(ME, '2026-11-09T00:00:00Z', 'CHANGES_REQUESTED'), review('Me', '2026-11-11T00:00:00Z')]);
+            if (page === 1)
+              json(
+                res,
+                200,
+                [review('bob', '2026-11-03T00:00:00Z', 'COMMENTED'), review('erin', '2026-11-04T00:00:00Z')],
+                next(2),
+              );
+            else
+              json(res, 200, [
+                review(ME, '2026-11-09T00:00:00Z', 'CHANGES_REQUESTED'),
+                review('Me', '2026-11-11T00:00:00Z'),
+              ]);
             return;
           case '21': // reviewed exactly on the day
             json(res, 200, [review(ME, '2026-11-01T00:00:00Z'), review(ME, '2026-11-30T00:00:00Z', 'PENDING')]);
@@ -455,7 +522,10 @@ describe('gather: listCandidates and gatherEvidence against a local server', () 
 
     const { authored, reviewed } = await listCandidates(client(), 'github.com', ME, SINCE);
     assert.deepStrictEqual(
-      api.seen.filter((s) => s.path === '/search/issues').map((s) => s.query.get('q')).sort(),
+      api.seen
+        .filter((s) => s.path === '/search/issues')
+        .map((s) => s.query.get('q'))
+        .sort(),
       [`is:pr author:${ME} is:merged merged:>=${SINCE}`, `is:pr reviewed-by:${ME} -author:${ME} updated:>=${SINCE}`],
     );
     assert.deepStrictEqual(
@@ -477,21 +547,33 @@ describe('gather: listCandidates and gatherEvidence against a local server', () 
     );
     // Pages 1 and 2 of #20's reviews were read; my own #23 was never looked at.
     const reviewPaths = api.seen.filter((s) => s.path.endsWith('/reviews'));
-    assert.deepStrictEqual(
-      reviewPaths.map((s) => `${s.path}?${s.query.get('page') ?? 1}`).sort(),
-      ['/repos/acme/app/pulls/20/reviews?1', '/repos/acme/app/pulls/20/reviews?2', '/repos/acme/app/pulls/21/reviews?1', '/repos/acme/app/pulls/22/reviews?1'],
-    );
+    assert.deepStrictEqual(reviewPaths.map((s) => `${s.path}?${s.query.get('page') ?? 1}`).sort(), [
+      '/repos/acme/app/pulls/20/reviews?1',
+      '/repos/acme/app/pulls/20/reviews?2',
+      '/repos/acme/app/pulls/21/reviews?1',
+      '/repos/acme/app/pulls/22/reviews?1',
+    ]);
     for (const s of api.seen) assert.strictEqual(s.headers['authorization'], `Bearer ${TOKEN}`);
   });
 
   it('listCandidates puts search results on the host it was asked about (a GHE host with a port)', async () => {
     api.reset((_req, res, url) => {
       const q = url.searchParams.get('q') ?? '';
-      if (q.includes('is:merged')) json(res, 200, { items: [searchItem('acme', 'app', 1, ME, '2026-11-05T10:00:00Z', { html_url: 'https://ghe.example.com:8443/acme/app/pull/1' })] });
+      if (q.includes('is:merged'))
+        json(res, 200, {
+          items: [
+            searchItem('acme', 'app', 1, ME, '2026-11-05T10:00:00Z', {
+              html_url: 'https://ghe.example.com:8443/acme/app/pull/1',
+            }),
+          ],
+        });
       else json(res, 200, { items: [] });
     });
     const { authored, reviewed } = await listCandidates(client(), 'ghe.example.com:8443', ME, SINCE);
-    assert.deepStrictEqual(authored.map((c) => c.ref), [{ host: 'ghe.example.com:8443', owner: 'acme', repo: 'app', number: 1 }]);
+    assert.deepStrictEqual(
+      authored.map((c) => c.ref),
+      [{ host: 'ghe.example.com:8443', owner: 'acme', repo: 'app', number: 1 }],
+    );
     assert.deepStrictEqual(reviewed, []);
   });
 
@@ -502,8 +584,14 @@ describe('gather: listCandidates and gatherEvidence against a local server', () 
 
   it('gatherEvidence: someone else’s pull request that I reviewed is a review, dated by my last review', async () => {
     api.reset((_req, res, url) => {
-      if (url.pathname === '/repos/acme/app/pulls/12') json(res, 200, pullJson(12, 'bob', { author_association: 'FIRST_TIME_CONTRIBUTOR' }));
-      else if (url.pathname === '/repos/acme/app/pulls/12/reviews') json(res, 200, [review(ME, '2026-11-16T10:00:00Z'), review(ME, '2026-11-17T10:00:00Z', 'COMMENTED'), review('carol', '2026-11-19T10:00:00Z')]);
+      if (url.pathname === '/repos/acme/app/pulls/12')
+        json(res, 200, pullJson(12, 'bob', { author_association: 'FIRST_TIME_CONTRIBUTOR' }));
+      else if (url.pathname === '/repos/acme/app/pulls/12/reviews')
+        json(res, 200, [
+          review(ME, '2026-11-16T10:00:00Z'),
+          review(ME, '2026-11-17T10:00:00Z', 'COMMENTED'),
+          review('carol', '2026-11-19T10:00:00Z'),
+        ]);
       else json(res, 404, { message: 'Not Found' });
     });
     const evidence = await gatherEvidence(client(), REF, ME);
@@ -513,11 +601,16 @@ describe('gather: listCandidates and gatherEvidence against a local server', () 
     assert.strictEqual(evidence.pr.authorAssociation, 'FIRST_TIME_CONTRIBUTOR');
     assert.deepStrictEqual(evidence.pr.ref, REF);
     // Files and commits are not needed for a review.
-    assert.deepStrictEqual(api.seen.map((s) => s.path), ['/repos/acme/app/pulls/12', '/repos/acme/app/pulls/12/reviews']);
+    assert.deepStrictEqual(
+      api.seen.map((s) => s.path),
+      ['/repos/acme/app/pulls/12', '/repos/acme/app/pulls/12/reviews'],
+    );
   });
 
   it('gatherEvidence: a known review date skips the reviews endpoint', async () => {
-    api.reset((_req, res, url) => (url.pathname === '/repos/acme/app/pulls/12' ? json(res, 200, pullJson(12, 'bob')) : json(res, 500, {})));
+    api.reset((_req, res, url) =>
+      url.pathname === '/repos/acme/app/pulls/12' ? json(res, 200, pullJson(12, 'bob')) : json(res, 500, {}),
+    );
     const evidence = await gatherEvidence(client(), REF, ME, '2026-11-15');
     assert.strictEqual(evidence.kind, 'reviewed');
     assert.strictEqual(evidence.reviewedAt, '2026-11-15');
@@ -528,12 +621,26 @@ describe('gather: listCandidates and gatherEvidence against a local server', () 
     api.reset((_req, res, url) => {
       switch (url.pathname) {
         case '/repos/acme/app/pulls/12':
-          return json(res, 200, pullJson(12, ME, { body: 'Fixes #3 and closes https://github.com/acme/app/issues/4; see other/repo#5', labels: [{ name: 'bug' }] }));
+          return json(
+            res,
+            200,
+            pullJson(12, ME, {
+              body: 'Fixes #3 and closes https://github.com/acme/app/issues/4; see other/repo#5',
+              labels: [{ name: 'bug' }],
+            }),
+          );
         case '/repos/acme/app/pulls/12/files':
-          return json(res, 200, [{ filename: 'src/importer.ts', additions: 8 }, { filename: 'docs/importer.md', additions: 2 }]);
+          return json(res, 200, [
+            { filename: 'src/importer.ts', additions: 8 },
+            { filename: 'docs/importer.md', additions: 2 },
+          ]);
         case '/repos/acme/app/pulls/12/commits':
           return json(res, 200, [
-            { sha: 'a', author: { login: ME }, commit: { message: 'Retry\n\nCo-authored-by: Bob Smith <bob@example.com>' } },
+            {
+              sha: 'a',
+              author: { login: ME },
+              commit: { message: 'Retry\n\nCo-authored-by: Bob Smith <bob@example.com>' },
+            },
             { sha: 'b', author: { login: 'carol' }, commit: { message: 'Tests' } },
           ]);
         case '/repos/acme/app/issues/3':
@@ -572,7 +679,11 @@ describe('gather: listCandidates and gatherEvidence against a local server', () 
     api.reset((_req, res, url) => {
       if (url.pathname === '/repos/acme/app/pulls/12') json(res, 200, pullJson(12, 'bob'));
       else if (url.pathname.endsWith('/reviews')) json(res, 200, [review('carol', '2026-11-16T10:00:00Z')]);
-      else if (url.pathname.endsWith('/commits')) json(res, 200, [{ author: { login: ME }, commit: { message: 'my part' } }, { author: { login: 'dave' }, commit: { message: 'x' } }]);
+      else if (url.pathname.endsWith('/commits'))
+        json(res, 200, [
+          { author: { login: ME }, commit: { message: 'my part' } },
+          { author: { login: 'dave' }, commit: { message: 'x' } },
+        ]);
       else if (url.pathname.endsWith('/files')) json(res, 200, [{ filename: 'src/a.ts' }]);
       else json(res, 404, {});
     });
@@ -582,7 +693,9 @@ describe('gather: listCandidates and gatherEvidence against a local server', () 
   });
 
   it('gatherEvidence without a login counts the pull request as mine', async () => {
-    api.reset((_req, res, url) => (url.pathname === '/repos/acme/app/pulls/12' ? json(res, 200, pullJson(12, 'bob')) : json(res, 200, [])));
+    api.reset((_req, res, url) =>
+      url.pathname === '/repos/acme/app/pulls/12' ? json(res, 200, pullJson(12, 'bob')) : json(res, 200, []),
+    );
     const evidence = await gatherEvidence(client({ token: undefined }), REF, undefined);
     assert.strictEqual(evidence.kind, 'authored');
     assert.deepStrictEqual(evidence.coAuthors, []);

@@ -26,15 +26,68 @@ export const SAFETY_RUNS = Number(process.env['EDIT_SAFETY_RUNS']) || 60;
 
 /** Words that are hard on a parser, an editor or a renderer; none starts a line (they follow a safe first word). */
 const HOSTILE_WORDS = [
-  'مرحبا بالعالم', 'שלום עולם', '\u200fRTL mark\u200f', '\u202eoverride\u202c', '\u2067isolate\u2069', '🎉', '👩🏽‍💻', '🏳️‍🌈', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '𠜎𠜱',
-  'e\u0301', '日本語', 'Ünïcödé', 'a\tb', '\u00a0nbsp', 'zero\u200bwidth', '\u2028sep', '#growth', '#goal/ship-it', 'PR #42', '`## code`',
-  '`- [ ] code`', '<b>bold</b>', '[link](../x.md#y)', '**bold**', '_em_', '\\', '&amp;', '---', 'x: y', '"q"', "'s'", '# hash', '~~~', '```',
-  '<!-- inline -->', '<details>', '\t', '  ', '|', '> not a quote', '- not an item', '[ ]', '[x]', '](', '*', '#', '##',
+  'مرحبا بالعالم',
+  'שלום עולם',
+  '\u200fRTL mark\u200f',
+  '\u202eoverride\u202c',
+  '\u2067isolate\u2069',
+  '🎉',
+  '👩🏽‍💻',
+  '🏳️‍🌈',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  '𠜎𠜱',
+  'e\u0301',
+  '日本語',
+  'Ünïcödé',
+  'a\tb',
+  '\u00a0nbsp',
+  'zero\u200bwidth',
+  '\u2028sep',
+  '#growth',
+  '#goal/ship-it',
+  'PR #42',
+  '`## code`',
+  '`- [ ] code`',
+  '<b>bold</b>',
+  '[link](../x.md#y)',
+  '**bold**',
+  '_em_',
+  '\\',
+  '&amp;',
+  '---',
+  'x: y',
+  '"q"',
+  "'s'",
+  '# hash',
+  '~~~',
+  '```',
+  '<!-- inline -->',
+  '<details>',
+  '\t',
+  '  ',
+  '|',
+  '> not a quote',
+  '- not an item',
+  '[ ]',
+  '[x]',
+  '](',
+  '*',
+  '#',
+  '##',
 ];
 const FIRST_WORDS = ['Talk', 'Ask', 'Review', 'Plan', 'سؤال', 'שאלה', 'Über', '質問', '🎉', 'Follow-up'];
 
 export const hostileText: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...FIRST_WORDS), fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...HOSTILE_WORDS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) }), { maxLength: 5 }))
+  .tuple(
+    fc.constantFrom(...FIRST_WORDS),
+    fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_WORDS) },
+        { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
+      ),
+      { maxLength: 5 },
+    ),
+  )
   .map(([first, rest]) => [first, ...rest].join(' ').replace(/[\r\n]/g, ' '));
 
 const longOf = (base: string): string => base.repeat(Math.ceil(10_050 / base.length));
@@ -47,7 +100,10 @@ export const LONG_TEXTS = [
 const longText = fc.constantFrom(...LONG_TEXTS);
 
 /** One line of prose: never opens a block of its own (it starts with a word). */
-export const proseText: fc.Arbitrary<string> = fc.oneof({ weight: 25, arbitrary: hostileText }, { weight: 1, arbitrary: longText });
+export const proseText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 25, arbitrary: hostileText },
+  { weight: 1, arbitrary: longText },
+);
 
 // ---------------------------------------------------------------------------
 // Blocks (arrays of lines, no line breaks inside)
@@ -99,14 +155,20 @@ const ITEM_BODIES: readonly Lines[] = [
   ['  continuation\twith a tab'],
   ['  <details>', '  ## hidden', '  </details>'],
 ];
-const itemBody: fc.Arbitrary<Lines> = fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...ITEM_BODIES) }, { weight: 1, arbitrary: longText.map((t) => [`  ${t}`]) });
+const itemBody: fc.Arbitrary<Lines> = fc.oneof(
+  { weight: 20, arbitrary: fc.constantFrom(...ITEM_BODIES) },
+  { weight: 1, arbitrary: longText.map((t) => [`  ${t}`]) },
+);
 
 /** A list item line (with its body): markers, checkboxes, indentation and text of every kind. */
 export const listItem = (opts: { checkbox?: 'always' | 'any' } = {}): fc.Arbitrary<Lines> =>
   fc
     .record({
       marker: fc.constantFrom('- ', '- ', '- ', '* ', '+ ', '1. ', '2) ', '-\t'),
-      box: opts.checkbox === 'always' ? fc.constantFrom('[ ] ', '[x] ', '[X] ') : fc.constantFrom('[ ] ', '[ ] ', '[x] ', '[X] ', ''),
+      box:
+        opts.checkbox === 'always'
+          ? fc.constantFrom('[ ] ', '[x] ', '[X] ')
+          : fc.constantFrom('[ ] ', '[ ] ', '[x] ', '[X] ', ''),
       text: fc.oneof({ weight: 30, arbitrary: hostileText }, { weight: 1, arbitrary: longText }),
       body: fc.array(itemBody, { maxLength: 2 }),
       n: fc.nat({ max: 999 }),
@@ -115,15 +177,31 @@ export const listItem = (opts: { checkbox?: 'always' | 'any' } = {}): fc.Arbitra
     .map(({ marker, box, text, body, n }) => [`${marker}${box}${text} n${n}`, ...body.flat()]);
 
 /** A section: heading, then items, prose and hostile blocks. */
-function section(heading: fc.Arbitrary<string>, item: fc.Arbitrary<Lines>, extra: fc.Arbitrary<Lines> = hostileBlock): fc.Arbitrary<Lines> {
+function section(
+  heading: fc.Arbitrary<string>,
+  item: fc.Arbitrary<Lines>,
+  extra: fc.Arbitrary<Lines> = hostileBlock,
+): fc.Arbitrary<Lines> {
   return fc
     .tuple(
       heading,
       fc.constantFrom('', '', 'none'),
-      fc.array(fc.oneof({ weight: 4, arbitrary: item }, { weight: 2, arbitrary: extra }, { weight: 1, arbitrary: fc.constant<Lines>(['']) }), { maxLength: 5 }),
+      fc.array(
+        fc.oneof(
+          { weight: 4, arbitrary: item },
+          { weight: 2, arbitrary: extra },
+          { weight: 1, arbitrary: fc.constant<Lines>(['']) },
+        ),
+        { maxLength: 5 },
+      ),
       fc.constantFrom('', 'none'),
     )
-    .map(([h, gap, content, after]) => [h, ...(gap === 'none' ? [] : [gap]), ...content.flat(), ...(after === 'none' ? [] : [after])]);
+    .map(([h, gap, content, after]) => [
+      h,
+      ...(gap === 'none' ? [] : [gap]),
+      ...content.flat(),
+      ...(after === 'none' ? [] : [after]),
+    ]);
 }
 
 /** A section that may be missing. */
@@ -155,7 +233,13 @@ const FRONT_MATTER_EXTRAS: readonly Lines[] = [
 ];
 
 /** Front matter that YAML refuses: the file still shows; no key of it is ever written. */
-const BROKEN_YAML: readonly Lines[] = [['dup: 1', 'dup: 2'], ['\tbad: tab indentation'], ['a: [unclosed'], ['- a list, not a map'], ['{flow: map}']];
+const BROKEN_YAML: readonly Lines[] = [
+  ['dup: 1', 'dup: 2'],
+  ['\tbad: tab indentation'],
+  ['a: [unclosed'],
+  ['- a list, not a map'],
+  ['{flow: map}'],
+];
 
 export type FileKind = 'meeting' | 'goal' | 'feedback' | 'questions';
 
@@ -167,14 +251,27 @@ function knownKeys(kind: FileKind): fc.Arbitrary<Lines> {
       return fc
         .tuple(
           fc.constantFrom<Lines>(['date: 2026-03-10'], ["date: '2026-03-10'"], ['date: 2026-03-10 # the day']),
-          opt([['status: planned'], ['status: "planned"'], ['status: planned   # not yet'], ['status:'], ['status: done'], ['st: &st planned', 'status: *st']]),
+          opt([
+            ['status: planned'],
+            ['status: "planned"'],
+            ['status: planned   # not yet'],
+            ['status:'],
+            ['status: done'],
+            ['st: &st planned', 'status: *st'],
+          ]),
         )
         .map(([a, b]) => [...a, ...b]);
     case 'goal':
       return fc
         .tuple(
           fc.constantFrom<Lines>(['title: Ship the مرحبا migration 🎉'], ['title: "Lead: the review"'], []),
-          opt([['status: active'], ["status: 'achieved' # yay"], ['status: dropped'], ['status:'], ['status: [active]']]),
+          opt([
+            ['status: active'],
+            ["status: 'achieved' # yay"],
+            ['status: dropped'],
+            ['status:'],
+            ['status: [active]'],
+          ]),
           opt([['created: 2026-01-05']]),
         )
         .map(([a, b, c]) => [...a, ...b, ...c]);
@@ -183,7 +280,13 @@ function knownKeys(kind: FileKind): fc.Arbitrary<Lines> {
         .tuple(
           fc.constantFrom<Lines>(['title: Speak up earlier שלום'], ['title: "Docs: shorter"']),
           opt([['from: Alex Kim'], ['from: "אלכס"']]),
-          opt([['status: received'], ['status: trying # since March'], ['status: circled-back'], ['status: closed'], ['status:']]),
+          opt([
+            ['status: received'],
+            ['status: trying # since March'],
+            ['status: circled-back'],
+            ['status: closed'],
+            ['status:'],
+          ]),
           opt([['circleBack: 2026-04-01'], ["circleBack: '2026-04-01' # two weeks"], ['circleBack:']]),
         )
         .map(([a, b, c, d]) => [...a, ...b, ...c, ...d]);
@@ -198,7 +301,10 @@ function frontMatter(kind: FileKind): fc.Arbitrary<Lines | undefined> {
       .record({
         known: knownKeys(kind),
         extras: fc.subarray([...FRONT_MATTER_EXTRAS], { maxLength: 5 }),
-        broken: fc.oneof({ weight: 11, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...BROKEN_YAML) }),
+        broken: fc.oneof(
+          { weight: 11, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.constantFrom(...BROKEN_YAML) },
+        ),
         extrasFirst: fc.boolean(),
         close: fc.constantFrom('---', '---', '---', '...', '---  '),
       })
@@ -213,7 +319,17 @@ function frontMatter(kind: FileKind): fc.Arbitrary<Lines | undefined> {
 // ---------------------------------------------------------------------------
 // Files
 
-const agendaHeading = fc.constantFrom('## Agenda', '## Agenda', '## Talking points', '### Agenda', '## agenda:', '## **Agenda**', '## Agenda ##', '# Agenda', '## Topics');
+const agendaHeading = fc.constantFrom(
+  '## Agenda',
+  '## Agenda',
+  '## Talking points',
+  '### Agenda',
+  '## agenda:',
+  '## **Agenda**',
+  '## Agenda ##',
+  '# Agenda',
+  '## Topics',
+);
 const actionsHeading = fc.constantFrom('## Action items', '## Action items', '## Next steps', '### Todo');
 const winsHeading = fc.constantFrom('## Wins', '## Wins', '## Accomplishments');
 const progressHeading = fc.constantFrom('## Progress', '## Progress', '## Progress log', '### Progress');
@@ -224,7 +340,9 @@ const progressEntry: fc.Arbitrary<Lines> = fc
 
 export const pendingWin: fc.Arbitrary<Lines> = fc
   .tuple(fc.integer({ min: 1, max: 9999 }), fc.constantFrom('', ' #impact/enabling', ' #goal/ship-it'))
-  .map(([n, extra]) => [`- [o-r/repo.js#${n}](https://github.com/o-r/repo.js/pull/${n}) — details to fetch #win${extra} #enrich`]);
+  .map(([n, extra]) => [
+    `- [o-r/repo.js#${n}](https://github.com/o-r/repo.js/pull/${n}) — details to fetch #win${extra} #enrich`,
+  ]);
 
 function body(kind: FileKind): fc.Arbitrary<Lines> {
   const title = hostileText.map((t) => `# ${t}`);
@@ -237,7 +355,15 @@ function body(kind: FileKind): fc.Arbitrary<Lines> {
           maybe(section(agendaHeading, item), 5),
           maybe(hostileBlock, 2),
           maybe(section(winsHeading, fc.oneof(item, pendingWin)), 2),
-          maybe(section(fc.constant('## Notes'), fc.oneof(item, proseText.map((t) => [t])))),
+          maybe(
+            section(
+              fc.constant('## Notes'),
+              fc.oneof(
+                item,
+                proseText.map((t) => [t]),
+              ),
+            ),
+          ),
           maybe(section(actionsHeading, listItem({ checkbox: 'always' }))),
           maybe(section(fc.constant('## Private'), item), 2),
           maybe(hostileBlock, 2),
@@ -245,23 +371,38 @@ function body(kind: FileKind): fc.Arbitrary<Lines> {
         )
         .map(([t, agenda, h1, wins, notes, actions, priv, h2, swap]) => {
           // Sections usually come in the template's order; sometimes not.
-          const parts = swap ? [t, actions, h1, notes, agenda, wins, priv, h2] : [t, agenda, h1, wins, notes, actions, priv, h2];
+          const parts = swap
+            ? [t, actions, h1, notes, agenda, wins, priv, h2]
+            : [t, agenda, h1, wins, notes, actions, priv, h2];
           return parts.flat();
         });
     case 'goal':
       return fc
         .tuple(
           maybe(title.map((t) => [t, ''])),
-          maybe(section(fc.constant('## Why it matters'), proseText.map((t) => [t]))),
+          maybe(
+            section(
+              fc.constant('## Why it matters'),
+              proseText.map((t) => [t]),
+            ),
+          ),
           maybe(hostileBlock, 2),
-          maybe(section(progressHeading, fc.oneof({ weight: 3, arbitrary: progressEntry }, { weight: 1, arbitrary: item })), 5),
+          maybe(
+            section(progressHeading, fc.oneof({ weight: 3, arbitrary: progressEntry }, { weight: 1, arbitrary: item })),
+            5,
+          ),
           maybe(section(fc.constant('## Notes'), item), 2),
         )
         .map((parts) => parts.flat());
     case 'feedback':
       return fc
         .tuple(
-          maybe(section(fc.constant('## What I heard'), proseText.map((t) => [t]))),
+          maybe(
+            section(
+              fc.constant('## What I heard'),
+              proseText.map((t) => [t]),
+            ),
+          ),
           maybe(section(fc.constantFrom('## What I am trying', '## Trying'), fc.oneof(progressEntry, item))),
           maybe(hostileBlock, 2),
           maybe(section(fc.constantFrom('## Circle back', '## Outcome'), progressEntry)),
@@ -271,7 +412,14 @@ function body(kind: FileKind): fc.Arbitrary<Lines> {
       return fc
         .tuple(
           fc.constant(['# My questions', '']),
-          fc.array(section(fc.constantFrom('## Growth', '## Feedback', '## Misc', '## صعود', '## 🎉'), listItem(), hostileBlock), { minLength: 1, maxLength: 3 }),
+          fc.array(
+            section(
+              fc.constantFrom('## Growth', '## Feedback', '## Misc', '## صعود', '## 🎉'),
+              listItem(),
+              hostileBlock,
+            ),
+            { minLength: 1, maxLength: 3 },
+          ),
         )
         .map(([t, sections]) => [...t, ...sections.flat()]);
   }
@@ -281,7 +429,8 @@ function body(kind: FileKind): fc.Arbitrary<Lines> {
 export type EolStyle = 'lf' | 'crlf' | 'mixed' | 'cr';
 
 /** How a file is broken on purpose, so that refusing gets tested. */
-export type Breakage = 'none' | 'unclosed-fence' | 'unclosed-comment' | 'unclosed-pre' | 'unterminated-front-matter' | 'binary';
+export type Breakage =
+  'none' | 'unclosed-fence' | 'unclosed-comment' | 'unclosed-pre' | 'unterminated-front-matter' | 'binary';
 
 export interface HostileFile {
   /** The file as on disk: BOM included. */
@@ -307,7 +456,16 @@ export function joinWith(lines: Lines, style: EolStyle, picks: readonly number[]
   let previous = '';
   lines.forEach((line, i) => {
     const p = picks[i % picks.length] ?? 0;
-    let eol: Eol = style === 'lf' ? '\n' : style === 'crlf' ? '\r\n' : style === 'mixed' ? (p % 2 === 0 ? '\n' : '\r\n') : (['\n', '\r\n', '\r'] as const)[p % 3]!;
+    let eol: Eol =
+      style === 'lf'
+        ? '\n'
+        : style === 'crlf'
+          ? '\r\n'
+          : style === 'mixed'
+            ? p % 2 === 0
+              ? '\n'
+              : '\r\n'
+            : (['\n', '\r\n', '\r'] as const)[p % 3]!;
     // After a lone CR, an empty line ending in LF would read as one CRLF: the blank line would vanish.
     if (previous === '\r' && line === '' && eol === '\n') eol = '\r\n';
     const last = i === lines.length - 1 && !finalNewline;
@@ -321,7 +479,10 @@ export function joinWith(lines: Lines, style: EolStyle, picks: readonly number[]
  * A hostile file of `kind`. `breakage: false`: never broken on purpose.
  * `append`: lines added after the body (a section an operation needs).
  */
-export function hostileFile(kind: FileKind, options: { breakage?: boolean; append?: fc.Arbitrary<Lines> } = {}): fc.Arbitrary<HostileFile> {
+export function hostileFile(
+  kind: FileKind,
+  options: { breakage?: boolean; append?: fc.Arbitrary<Lines> } = {},
+): fc.Arbitrary<HostileFile> {
   return fc
     .record({
       front: kind === 'questions' ? fc.constant(undefined) : frontMatter(kind),
@@ -330,7 +491,22 @@ export function hostileFile(kind: FileKind, options: { breakage?: boolean; appen
       picks: fc.array(fc.nat({ max: 5 }), { minLength: 7, maxLength: 7 }),
       bom: fc.boolean(),
       finalNewline: fc.boolean(),
-      breakage: options.breakage === false ? fc.constant<Breakage>('none') : fc.oneof({ weight: 10, arbitrary: fc.constant<Breakage>('none') }, { weight: 1, arbitrary: fc.constantFrom<Breakage>('unclosed-fence', 'unclosed-comment', 'unclosed-pre', 'unterminated-front-matter', 'binary') }),
+      breakage:
+        options.breakage === false
+          ? fc.constant<Breakage>('none')
+          : fc.oneof(
+              { weight: 10, arbitrary: fc.constant<Breakage>('none') },
+              {
+                weight: 1,
+                arbitrary: fc.constantFrom<Breakage>(
+                  'unclosed-fence',
+                  'unclosed-comment',
+                  'unclosed-pre',
+                  'unterminated-front-matter',
+                  'binary',
+                ),
+              },
+            ),
       breakAt: fc.nat(),
       append: options.append ?? fc.constant<Lines>([]),
     })

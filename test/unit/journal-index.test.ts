@@ -184,7 +184,10 @@ describe('journal index: meetings', () => {
 
   it('reads agenda items under "Talking points" too', () => {
     const e = new JournalIndex().update('meetings/a/2026-01-01.md', '## Talking points\n- one\n');
-    assert.deepStrictEqual(e.agenda.map((i) => i.text), ['one']);
+    assert.deepStrictEqual(
+      e.agenda.map((i) => i.text),
+      ['one'],
+    );
   });
 });
 
@@ -301,7 +304,10 @@ describe('journal index: problems', () => {
 
   it('warns about a non-string date (a YAML list) too', () => {
     const e = new JournalIndex().update('meetings/a/2026-01-01.md', '---\nstatus: done\ndate: [1]\n---\n');
-    assert.deepStrictEqual(e.problems.map((p) => p.line), [2]);
+    assert.deepStrictEqual(
+      e.problems.map((p) => p.line),
+      [2],
+    );
   });
 
   it('warns about goal and feedback statuses', () => {
@@ -321,14 +327,20 @@ describe('journal index: problems', () => {
   });
 
   it('does not check fields of other kinds', () => {
-    assert.deepStrictEqual(new JournalIndex().update('notes/x.md', '---\nstatus: whatever\nrole: x\n---\n').problems, []);
+    assert.deepStrictEqual(
+      new JournalIndex().update('notes/x.md', '---\nstatus: whatever\nrole: x\n---\n').problems,
+      [],
+    );
   });
 });
 
 describe('journal index: helpers', () => {
   it('stringField trims strings and stringifies numbers and booleans', () => {
     const data = { a: ' x ', b: '  ', c: 3, d: false, e: null, f: [1] };
-    assert.deepStrictEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => stringField(data, k)), ['x', undefined, '3', 'false', undefined, undefined, undefined]);
+    assert.deepStrictEqual(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => stringField(data, k)),
+      ['x', undefined, '3', 'false', undefined, undefined, undefined],
+    );
   });
 
   it('summarize works on a parsed document directly', () => {
@@ -343,7 +355,22 @@ describe('journal index: session fields', () => {
   it('meetings list top-level action items and wins, checked or not', () => {
     const e = new JournalIndex().update(
       'meetings/alex-kim/2026-11-10.md',
-      ['## Wins', '- Shipped v2 #win', '  - nested win', '- [x] checked win', '## Accomplishments', '- not read: Wins came first', '## Action items', '- [ ] a', '  - [ ] nested open', '- [x] b', '- c', '```', '- [ ] fenced', '```'].join('\n'),
+      [
+        '## Wins',
+        '- Shipped v2 #win',
+        '  - nested win',
+        '- [x] checked win',
+        '## Accomplishments',
+        '- not read: Wins came first',
+        '## Action items',
+        '- [ ] a',
+        '  - [ ] nested open',
+        '- [x] b',
+        '- c',
+        '```',
+        '- [ ] fenced',
+        '```',
+      ].join('\n'),
     );
     assert.deepStrictEqual(e.actions, [
       { line: 7, text: 'a', checked: false, tags: [] },
@@ -359,7 +386,10 @@ describe('journal index: session fields', () => {
 
   it('reads wins under "Accomplishments" too, and has none without the sections', () => {
     const index = new JournalIndex();
-    assert.deepStrictEqual(index.update('meetings/a/2026-01-01.md', '## Accomplishments\n- launched\n').wins.map((w) => w.text), ['launched']);
+    assert.deepStrictEqual(
+      index.update('meetings/a/2026-01-01.md', '## Accomplishments\n- launched\n').wins.map((w) => w.text),
+      ['launched'],
+    );
     const bare = index.update('meetings/a/2026-01-02.md', '# 1:1\n- loose\n');
     assert.deepStrictEqual([bare.actions, bare.wins, bare.goals], [[], [], []]);
   });
@@ -386,18 +416,32 @@ describe('journal index: session fields', () => {
 
   it('people carry their schedule; a bad field is a problem on its line and the rest still counts', () => {
     const index = new JournalIndex();
-    const e = index.update('people/alex.md', '---\nname: Alex\ncadence: FREQ=WEEKLY;INTERVAL=2;BYDAY=TU\ntime: "10:00"\nduration: 45m\ntimezone: Europe/Berlin\nweekday: xx\n---\n');
-    const expected = { cadence: 'rrule', rule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', time: { hour: 10, minute: 0 }, durationMinutes: 45, timeZone: 'Europe/Berlin' };
+    const e = index.update(
+      'people/alex.md',
+      '---\nname: Alex\ncadence: FREQ=WEEKLY;INTERVAL=2;BYDAY=TU\ntime: "10:00"\nduration: 45m\ntimezone: Europe/Berlin\nweekday: xx\n---\n',
+    );
+    const expected = {
+      cadence: 'rrule',
+      rule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+      time: { hour: 10, minute: 0 },
+      durationMinutes: 45,
+      timeZone: 'Europe/Berlin',
+    };
     assert.deepStrictEqual(e.schedule, expected);
     assert.deepStrictEqual(index.person('alex')!.schedule, expected);
-    assert.deepStrictEqual(e.problems, [{ message: '"weekday" should be a day of the week, e.g. tuesday.', line: 6, severity: 'warning' }]);
+    assert.deepStrictEqual(e.problems, [
+      { message: '"weekday" should be a day of the week, e.g. tuesday.', line: 6, severity: 'warning' },
+    ]);
   });
 
   it('a person without a valid cadence has no schedule; meeting-folder people neither', () => {
     const index = new JournalIndex();
     const bad = index.update('people/jo.md', '---\nname: Jo\ncadence: FREQ=WEEKLY;INTERVAL=0\n---\n');
     assert.strictEqual('schedule' in bad, false);
-    assert.deepStrictEqual(bad.problems.map((p) => p.line), [2]);
+    assert.deepStrictEqual(
+      bad.problems.map((p) => p.line),
+      [2],
+    );
     assert.strictEqual(index.update('people/kim.md', '---\nname: Kim\n---\n').schedule, undefined);
     index.update('meetings/sam/2026-01-01.md', '');
     assert.strictEqual(index.person('sam')!.schedule, undefined);
@@ -406,7 +450,17 @@ describe('journal index: session fields', () => {
   it('goals carry the latest dated entry under Progress, nested or ticked, real dates only', () => {
     const e = new JournalIndex().update(
       'goals/g.md',
-      ['# G', '## Progress', '- 2026-10-01: a', '- [x] 2026-11-05: b', '  - 2026-11-20: nested', '- 2026-02-30: not a date', '- note 2026-12-01: date not first', '## Notes', '- 2026-12-31: not progress'].join('\n'),
+      [
+        '# G',
+        '## Progress',
+        '- 2026-10-01: a',
+        '- [x] 2026-11-05: b',
+        '  - 2026-11-20: nested',
+        '- 2026-02-30: not a date',
+        '- note 2026-12-01: date not first',
+        '## Notes',
+        '- 2026-12-31: not progress',
+      ].join('\n'),
     );
     assert.strictEqual(e.lastProgress, '2026-11-20');
     const index = new JournalIndex();
@@ -416,6 +470,9 @@ describe('journal index: session fields', () => {
 
   it('an unreadable meeting has empty session fields', () => {
     const e = new JournalIndex().markUnreadable('meetings/a/2026-01-01.md', 'too large');
-    assert.deepStrictEqual([e.actions, e.wins, e.goals, e.schedule, e.lastProgress], [[], [], [], undefined, undefined]);
+    assert.deepStrictEqual(
+      [e.actions, e.wins, e.goals, e.schedule, e.lastProgress],
+      [[], [], [], undefined, undefined],
+    );
   });
 });

@@ -1,6 +1,15 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { classify, feedbackPath, goalPath, isSafeRelativePath, meetingPath, personPath, slugify, titleFromSlug } from '../../src/core/layout';
+import {
+  classify,
+  feedbackPath,
+  goalPath,
+  isSafeRelativePath,
+  meetingPath,
+  personPath,
+  slugify,
+  titleFromSlug,
+} from '../../src/core/layout';
 import { RUNS } from './arbitraries';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -19,15 +28,32 @@ describe('layout: classify', () => {
   });
 
   it('classifies meetings with a valid date, with or without a suffix', () => {
-    assert.deepStrictEqual(classify('meetings/alex-kim/2026-11-10.md'), { kind: 'meeting', slug: '2026-11-10', person: 'alex-kim', date: '2026-11-10' });
-    assert.deepStrictEqual(classify('meetings/alex-kim/2026-11-10-2.md'), { kind: 'meeting', slug: '2026-11-10-2', person: 'alex-kim', date: '2026-11-10' });
+    assert.deepStrictEqual(classify('meetings/alex-kim/2026-11-10.md'), {
+      kind: 'meeting',
+      slug: '2026-11-10',
+      person: 'alex-kim',
+      date: '2026-11-10',
+    });
+    assert.deepStrictEqual(classify('meetings/alex-kim/2026-11-10-2.md'), {
+      kind: 'meeting',
+      slug: '2026-11-10-2',
+      person: 'alex-kim',
+      date: '2026-11-10',
+    });
     assert.strictEqual(classify('meetings/a/2026-11-10_offsite.md').date, '2026-11-10');
     assert.strictEqual(classify('meetings/a/2026-11-10 late.md').kind, 'meeting');
     assert.strictEqual(classify('meetings/a/2024-02-29.md').kind, 'meeting');
   });
 
   it('does not classify invalid dates or glued suffixes as meetings', () => {
-    for (const p of ['meetings/a/2026-02-30.md', 'meetings/a/2025-02-29.md', 'meetings/a/2026-13-01.md', 'meetings/a/2026-11-10x.md', 'meetings/a/26-11-10.md', 'meetings/a/notes.md']) {
+    for (const p of [
+      'meetings/a/2026-02-30.md',
+      'meetings/a/2025-02-29.md',
+      'meetings/a/2026-13-01.md',
+      'meetings/a/2026-11-10x.md',
+      'meetings/a/26-11-10.md',
+      'meetings/a/notes.md',
+    ]) {
       assert.strictEqual(classify(p).kind, 'other', p);
     }
   });
@@ -107,7 +133,8 @@ describe('layout: slugify', () => {
   });
 
   it('returns undefined when nothing usable is left', () => {
-    for (const s of ['', '   ', '!!!', '🎉', '---', '\u0301']) assert.strictEqual(slugify(s), undefined, JSON.stringify(s));
+    for (const s of ['', '   ', '!!!', '🎉', '---', '\u0301'])
+      assert.strictEqual(slugify(s), undefined, JSON.stringify(s));
   });
 
   it('truncates to 64 characters without a trailing dash', () => {
@@ -125,26 +152,41 @@ describe('layout: slugify', () => {
 
   it('property: never yields a path separator, `..`, an illegal character, or a lone surrogate', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }), fc.constantFrom('..', '/', '\\', 'a/../b', 'con', 'C:\\x')), (name) => {
-        const slug = slugify(name);
-        if (slug === undefined) return;
-        assert.ok(slug.length > 0 && slug.length <= 66);
-        assert.ok(!/[/\\]/.test(slug));
-        assert.ok(!slug.includes('..'));
-        assert.ok(![...slug].some((ch) => '<>:"|?*'.includes(ch) || ch.charCodeAt(0) < 32));
-        assert.ok(!slug.startsWith('-') && !slug.endsWith('-'));
-        assert.ok(isSafeRelativePath(personPath(slug)), slug);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }),
+          fc.constantFrom('..', '/', '\\', 'a/../b', 'con', 'C:\\x'),
+        ),
+        (name) => {
+          const slug = slugify(name);
+          if (slug === undefined) return;
+          assert.ok(slug.length > 0 && slug.length <= 66);
+          assert.ok(!/[/\\]/.test(slug));
+          assert.ok(!slug.includes('..'));
+          assert.ok(![...slug].some((ch) => '<>:"|?*'.includes(ch) || ch.charCodeAt(0) < 32));
+          assert.ok(!slug.startsWith('-') && !slug.endsWith('-'));
+          assert.ok(isSafeRelativePath(personPath(slug)), slug);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('property: astral letters never leave a lone surrogate', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', '\u{20000}', '\u{1D400}', ' ', '\u{10400}'), minLength: 30, maxLength: 90 }), (name) => {
-        const slug = slugify(name);
-        if (slug !== undefined) assert.ok(wellFormed(slug), JSON.stringify(name));
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', '\u{20000}', '\u{1D400}', ' ', '\u{10400}'),
+          minLength: 30,
+          maxLength: 90,
+        }),
+        (name) => {
+          const slug = slugify(name);
+          if (slug !== undefined) assert.ok(wellFormed(slug), JSON.stringify(name));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -160,11 +202,31 @@ describe('layout: titleFromSlug', () => {
 
 describe('layout: isSafeRelativePath', () => {
   it('accepts plain relative paths', () => {
-    for (const p of ['people/alex.md', 'meetings/a/2026-01-01.md', 'questions.md', 'goals/山田.md']) assert.strictEqual(isSafeRelativePath(p), true, p);
+    for (const p of ['people/alex.md', 'meetings/a/2026-01-01.md', 'questions.md', 'goals/山田.md'])
+      assert.strictEqual(isSafeRelativePath(p), true, p);
   });
 
   it('rejects escaping, absolute, empty and illegal paths', () => {
-    for (const p of ['', '/etc/passwd', '../x.md', 'people/../../x', 'a//b', './a', 'a/.', 'a\\b', 'C:/x', 'c:x', 'a/b:c', 'a/<b>', 'a/"b"', 'a|b', 'a?', 'a*', 'a/\u0001', 'people/']) {
+    for (const p of [
+      '',
+      '/etc/passwd',
+      '../x.md',
+      'people/../../x',
+      'a//b',
+      './a',
+      'a/.',
+      'a\\b',
+      'C:/x',
+      'c:x',
+      'a/b:c',
+      'a/<b>',
+      'a/"b"',
+      'a|b',
+      'a?',
+      'a*',
+      'a/\u0001',
+      'people/',
+    ]) {
       assert.strictEqual(isSafeRelativePath(p), false, JSON.stringify(p));
     }
   });

@@ -26,11 +26,16 @@ describe('loadOrder', () => {
   });
 
   it('is a permutation of its input with every meeting after the rest, dates never rising', () => {
-    const day = fc.tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+    const day = fc
+      .tuple(fc.integer({ min: 2000, max: 2030 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
       .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
     const path = fc.oneof(
-      fc.tuple(fc.constantFrom('alex', 'sam', 'noor'), day, fc.constantFrom('', '-offsite')).map(([p, d, s]) => `meetings/${p}/${d}${s}.md`),
-      fc.tuple(fc.constantFrom('goals', 'feedback', 'people', 'templates', 'notes'), fc.stringMatching(/^[a-z]{1,8}$/)).map(([f, n]) => `${f}/${n}.md`),
+      fc
+        .tuple(fc.constantFrom('alex', 'sam', 'noor'), day, fc.constantFrom('', '-offsite'))
+        .map(([p, d, s]) => `meetings/${p}/${d}${s}.md`),
+      fc
+        .tuple(fc.constantFrom('goals', 'feedback', 'people', 'templates', 'notes'), fc.stringMatching(/^[a-z]{1,8}$/))
+        .map(([f, n]) => `${f}/${n}.md`),
     );
     fc.assert(
       fc.property(fc.uniqueArray(path, { maxLength: 60 }), (paths) => {

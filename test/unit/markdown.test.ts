@@ -1,5 +1,13 @@
 import * as assert from 'assert';
-import { extractTags, findSection, itemsIn, linksAsText, normalizeHeading, scanMarkdown, ScannedMarkdown } from '../../src/core/markdown';
+import {
+  extractTags,
+  findSection,
+  itemsIn,
+  linksAsText,
+  normalizeHeading,
+  scanMarkdown,
+  ScannedMarkdown,
+} from '../../src/core/markdown';
 import { splitLines } from '../../src/core/text';
 
 function scan(text: string): ScannedMarkdown {
@@ -49,7 +57,10 @@ describe('markdown: front matter', () => {
 
   it('finds no headings or items inside front matter', () => {
     const s = scan('---\n# comment\n- a: 1\n---\n## Real\n');
-    assert.deepStrictEqual(s.headings.map((h) => h.text), ['Real']);
+    assert.deepStrictEqual(
+      s.headings.map((h) => h.text),
+      ['Real'],
+    );
     assert.deepStrictEqual(s.items, []);
   });
 });
@@ -230,7 +241,10 @@ describe('markdown: list items', () => {
 
   it('an item whose text looks like a heading is still an item; `#growth` alone is neither heading nor item', () => {
     const s = scan('- # growth\n#growth\n');
-    assert.deepStrictEqual(s.items.map((i) => i.text), ['# growth']);
+    assert.deepStrictEqual(
+      s.items.map((i) => i.text),
+      ['# growth'],
+    );
     assert.deepStrictEqual(s.headings, []);
   });
 });
@@ -273,7 +287,10 @@ describe('markdown: findSection and itemsIn', () => {
   it('ends at the next heading of the same or higher level, including subsections', () => {
     const sec = findSection(s, lineCount, ['Agenda'])!;
     assert.deepStrictEqual([sec.bodyStart, sec.end], [3, 6]);
-    assert.deepStrictEqual(itemsIn(s, sec).map((i) => i.text), ['one', 'two']);
+    assert.deepStrictEqual(
+      itemsIn(s, sec).map((i) => i.text),
+      ['one', 'two'],
+    );
   });
 
   it('a level-1 section runs to the next level-1 heading', () => {
@@ -300,11 +317,15 @@ describe('markdown: findSection and itemsIn', () => {
 
 describe('markdown: links as text', () => {
   it('keeps the text of each inline link, unescaping its brackets', () => {
-    assert.strictEqual(linksAsText('Goal: [Lead \\[the\\] review](../../goals/lead.md) — progress since 2026-11-01'), 'Goal: Lead [the] review — progress since 2026-11-01');
+    assert.strictEqual(
+      linksAsText('Goal: [Lead \\[the\\] review](../../goals/lead.md) — progress since 2026-11-01'),
+      'Goal: Lead [the] review — progress since 2026-11-01',
+    );
     assert.strictEqual(linksAsText('[a](x.md) and [b](https://e.example/b)'), 'a and b');
   });
 
   it('leaves images, escaped brackets, code spans and plain text alone', () => {
-    for (const text of ['![logo](logo.png)', '\\[not](x.md)', 'see `[a](b)`', 'no links [here]', '']) assert.strictEqual(linksAsText(text), text);
+    for (const text of ['![logo](logo.png)', '\\[not](x.md)', 'see `[a](b)`', 'no links [here]', ''])
+      assert.strictEqual(linksAsText(text), text);
   });
 });

@@ -40,28 +40,54 @@ describe('edits: taking an item out (moves)', () => {
   });
 
   it('a move (take + add) keeps every item exactly once and every other line intact', () => {
-    const item = fc.constantFrom('- [ ] one #growth', '- [x] two', '- [ ] three\n  > quoted\n  ```\n  ## not a heading\n  ```');
+    const item = fc.constantFrom(
+      '- [ ] one #growth',
+      '- [x] two',
+      '- [ ] three\n  > quoted\n  ```\n  ## not a heading\n  ```',
+    );
     fc.assert(
-      fc.property(fc.array(item, { minLength: 1, maxLength: 5 }), fc.array(item, { maxLength: 4 }), fc.nat(), fc.constantFrom('\n', '\r\n'), (from, to, pick, eol) => {
-        const file = (items: string[]): string => ['# 1:1', '', '## Agenda', '', ...items.map((i, n) => i.replace(/^(- \[.\] \w+)/, `$1 n${n}`)), '', '## Notes', '', 'x'].join('\n').replace(/\n/g, eol);
-        const source = file(from);
-        const target = file(to).replace(/ n(\d)/g, ' m$1');
-        const sourceDoc = parseDocument(source);
-        const agendaItems = sourceDoc.scan.items.filter((i) => i.parent === -1);
-        const chosen = agendaItems[pick % agendaItems.length]!;
-        const taken = takeListItem(sourceDoc, chosen.line, chosen.text);
-        assert.ok(!('error' in taken));
-        const added = addListItemLines(parseDocument(target), AGENDA, taken.lines);
-        assert.ok(!('error' in added), 'error' in added ? added.error : '');
-        const after = { source: applyEdits(source, taken.edits), target: applyEdits(target, added.edits) };
-        const texts = (t: string): string[] => parseDocument(t).scan.items.filter((i) => i.parent === -1).map((i) => i.text);
-        const before = [...texts(source), ...texts(target)].sort();
-        assert.deepStrictEqual([...texts(after.source), ...texts(after.target)].sort(), before);
-        // the moved lines, re-indented, are exactly the lines that left
-        const movedBlock = taken.lines.join(eol);
-        assert.ok(after.target.includes(movedBlock));
-        assert.strictEqual(after.source.split(eol).length, source.split(eol).length - (chosen.endLine - chosen.line));
-      }),
+      fc.property(
+        fc.array(item, { minLength: 1, maxLength: 5 }),
+        fc.array(item, { maxLength: 4 }),
+        fc.nat(),
+        fc.constantFrom('\n', '\r\n'),
+        (from, to, pick, eol) => {
+          const file = (items: string[]): string =>
+            [
+              '# 1:1',
+              '',
+              '## Agenda',
+              '',
+              ...items.map((i, n) => i.replace(/^(- \[.\] \w+)/, `$1 n${n}`)),
+              '',
+              '## Notes',
+              '',
+              'x',
+            ]
+              .join('\n')
+              .replace(/\n/g, eol);
+          const source = file(from);
+          const target = file(to).replace(/ n(\d)/g, ' m$1');
+          const sourceDoc = parseDocument(source);
+          const agendaItems = sourceDoc.scan.items.filter((i) => i.parent === -1);
+          const chosen = agendaItems[pick % agendaItems.length]!;
+          const taken = takeListItem(sourceDoc, chosen.line, chosen.text);
+          assert.ok(!('error' in taken));
+          const added = addListItemLines(parseDocument(target), AGENDA, taken.lines);
+          assert.ok(!('error' in added), 'error' in added ? added.error : '');
+          const after = { source: applyEdits(source, taken.edits), target: applyEdits(target, added.edits) };
+          const texts = (t: string): string[] =>
+            parseDocument(t)
+              .scan.items.filter((i) => i.parent === -1)
+              .map((i) => i.text);
+          const before = [...texts(source), ...texts(target)].sort();
+          assert.deepStrictEqual([...texts(after.source), ...texts(after.target)].sort(), before);
+          // the moved lines, re-indented, are exactly the lines that left
+          const movedBlock = taken.lines.join(eol);
+          assert.ok(after.target.includes(movedBlock));
+          assert.strictEqual(after.source.split(eol).length, source.split(eol).length - (chosen.endLine - chosen.line));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -74,7 +100,9 @@ describe('question bank', () => {
   });
 
   it('reads questions.md: the theme from a tag, else from the heading, else "question"', () => {
-    const doc = parseDocument('# My questions\n\n## Growth\n\n- How do I get to staff?\n- What should I read? #feedback\n\n## Misc\n\n- Anything else?\n\n```\n- not a question\n```\n');
+    const doc = parseDocument(
+      '# My questions\n\n## Growth\n\n- How do I get to staff?\n- What should I read? #feedback\n\n## Misc\n\n- Anything else?\n\n```\n- not a question\n```\n',
+    );
     assert.deepStrictEqual(
       questionsFromFile(doc).map((q) => [q.text, q.theme, q.origin]),
       [
@@ -86,7 +114,10 @@ describe('question bank', () => {
   });
 
   it('recognises a question already asked whatever its case, tags and punctuation', () => {
-    assert.strictEqual(questionKey('How can I help the team more? #team/process'), questionKey('how can i help the TEAM more'));
+    assert.strictEqual(
+      questionKey('How can I help the team more? #team/process'),
+      questionKey('how can i help the TEAM more'),
+    );
     assert.notStrictEqual(questionKey('How can I help the team?'), questionKey('How can I help the team more?'));
   });
 });
@@ -109,7 +140,10 @@ describe('index lookups the trees use on every row', () => {
     assert.deepStrictEqual([index.person('alex-kim')?.name, index.person('alex-kim')?.role], ['Alex Kim', 'manager']);
     assert.strictEqual(index.person('sam-lo')?.name, 'Sam Lo');
     assert.strictEqual(index.person('nobody'), undefined);
-    assert.deepStrictEqual(index.ofKind('goal').map((e) => e.path), ['goals/a.md']);
+    assert.deepStrictEqual(
+      index.ofKind('goal').map((e) => e.path),
+      ['goals/a.md'],
+    );
     index.update('goals/a.md', '# A, renamed in place\n');
     assert.strictEqual(index.ofKind('goal').length, 1);
     index.delete('goals/a.md');

@@ -28,13 +28,91 @@ import { RUNS } from './arbitraries';
 
 /** Names an attacker, a careless script or a very unlucky user might pass. */
 const HOSTILE = [
-  '..', '.', '../', '../../etc/passwd', '..\\..\\Windows\\System32', '/etc/passwd', '/', '//server/share', '\\\\server\\share\\x',
-  'C:\\Windows\\win.ini', 'C:', 'c:x', 'D:/x', '~', '~/x', '%2e%2e%2f', '%2e%2e/x', 'a/../../b', 'a/./b', 'a//b', 'people/',
-  'CON', 'con', 'nul.txt', 'NUL.md', 'COM1', 'com¹', 'LPT9', 'lpt1.md', 'AUX', 'PRN.tar.gz', 'CONIN$', 'conout$', 'con .md', 'ｃｏｎ',
-  'name.', 'name ', 'name. ', '.hidden', '...', '. .', ' ', '\t', 'a\u0000b', '\u0000', '\u0007bell', 'a\nb', 'a\rb', '\u001b[31mred',
-  '\u202eevil\u202c', 'zero\u200bwidth', '\ufeffbom', '．．', '．．／．．／x', '‥', '‥/x', 'a／b', 'a＼b', 'a∕b', 'a⁄b', '⧸', '＜＞：＂｜？＊',
-  '\uD800', 'a\uDC00b', '\uD83D', '🎉', '👩🏽‍💻', 'İstanbul', 'ß', 'ﬁle', '⒈⒈', 'Ⅻ', '𝔘𝔫𝔦', 'x'.repeat(300), '山'.repeat(200), '\u{20000}'.repeat(100),
-  '<script>', 'a:b', 'a|b', 'a?b', 'a*b', '"q"', 'file:///etc/passwd', 'https://github.com/o/r/pull/1', 'owner/repo#123',
+  '..',
+  '.',
+  '../',
+  '../../etc/passwd',
+  '..\\..\\Windows\\System32',
+  '/etc/passwd',
+  '/',
+  '//server/share',
+  '\\\\server\\share\\x',
+  'C:\\Windows\\win.ini',
+  'C:',
+  'c:x',
+  'D:/x',
+  '~',
+  '~/x',
+  '%2e%2e%2f',
+  '%2e%2e/x',
+  'a/../../b',
+  'a/./b',
+  'a//b',
+  'people/',
+  'CON',
+  'con',
+  'nul.txt',
+  'NUL.md',
+  'COM1',
+  'com¹',
+  'LPT9',
+  'lpt1.md',
+  'AUX',
+  'PRN.tar.gz',
+  'CONIN$',
+  'conout$',
+  'con .md',
+  'ｃｏｎ',
+  'name.',
+  'name ',
+  'name. ',
+  '.hidden',
+  '...',
+  '. .',
+  ' ',
+  '\t',
+  'a\u0000b',
+  '\u0000',
+  '\u0007bell',
+  'a\nb',
+  'a\rb',
+  '\u001b[31mred',
+  '\u202eevil\u202c',
+  'zero\u200bwidth',
+  '\ufeffbom',
+  '．．',
+  '．．／．．／x',
+  '‥',
+  '‥/x',
+  'a／b',
+  'a＼b',
+  'a∕b',
+  'a⁄b',
+  '⧸',
+  '＜＞：＂｜？＊',
+  '\uD800',
+  'a\uDC00b',
+  '\uD83D',
+  '🎉',
+  '👩🏽‍💻',
+  'İstanbul',
+  'ß',
+  'ﬁle',
+  '⒈⒈',
+  'Ⅻ',
+  '𝔘𝔫𝔦',
+  'x'.repeat(300),
+  '山'.repeat(200),
+  '\u{20000}'.repeat(100),
+  '<script>',
+  'a:b',
+  'a|b',
+  'a?b',
+  'a*b',
+  '"q"',
+  'file:///etc/passwd',
+  'https://github.com/o/r/pull/1',
+  'owner/repo#123',
 ];
 
 const hostileName: fc.Arbitrary<string> = fc.oneof(
@@ -45,7 +123,9 @@ const hostileName: fc.Arbitrary<string> = fc.oneof(
   fc.array(fc.constantFrom(...HOSTILE, '/', '\\', '.', ' ', ':', 'a'), { maxLength: 8 }).map((parts) => parts.join('')),
 );
 
-const isoDate = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 /** What every path the extension creates must be, checked independently of layout.ts. */
 function assertPortableInside(path: string): void {
@@ -59,10 +139,19 @@ function assertPortableInside(path: string): void {
   for (const segment of path.split('/')) {
     assert.ok(segment !== '' && segment !== '.' && segment !== '..', path);
     assert.ok(!/[\\<>:"|?*\p{Cc}\p{Cf}]/u.test(segment), `illegal character in ${JSON.stringify(segment)}`);
-    assert.ok(!/[. ]$/.test(segment) && !segment.startsWith('.'), `dot or space at an end of ${JSON.stringify(segment)}`);
-    assert.ok(!/^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)$/i.test(segment.normalize('NFKC').split('.')[0]!.trimEnd()), `reserved ${segment}`);
+    assert.ok(
+      !/[. ]$/.test(segment) && !segment.startsWith('.'),
+      `dot or space at an end of ${JSON.stringify(segment)}`,
+    );
+    assert.ok(
+      !/^(con|prn|aux|nul|com\d|lpt\d|conin\$|conout\$)$/i.test(segment.normalize('NFKC').split('.')[0]!.trimEnd()),
+      `reserved ${segment}`,
+    );
     assert.ok(Buffer.byteLength(segment, 'utf8') <= 255, `long ${segment}`);
-    assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(segment), `lone surrogate in ${JSON.stringify(segment)}`);
+    assert.ok(
+      !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(segment),
+      `lone surrogate in ${JSON.stringify(segment)}`,
+    );
   }
 }
 
@@ -72,10 +161,21 @@ describe('path safety: slugify and the path builders', () => {
       fc.property(hostileName, isoDate, isoDate, fc.integer({ min: 2, max: 999 }), (name, date, other, n) => {
         const slug = slugify(name);
         if (slug === undefined) return;
-        assert.strictEqual(newNameProblem(slug), undefined, `${JSON.stringify(name)} → ${JSON.stringify(slug)}: ${newNameProblem(slug)}`);
+        assert.strictEqual(
+          newNameProblem(slug),
+          undefined,
+          `${JSON.stringify(name)} → ${JSON.stringify(slug)}: ${newNameProblem(slug)}`,
+        );
         // freePath adds -2, -3… when a name is taken.
         for (const s of [slug, `${slug}-${n}`]) {
-          for (const path of [personPath(s), goalPath(s), feedbackPath(s), meetingPath(s, date), reviewPath(date, other, s)]) assertPortableInside(path);
+          for (const path of [
+            personPath(s),
+            goalPath(s),
+            feedbackPath(s),
+            meetingPath(s, date),
+            reviewPath(date, other, s),
+          ])
+            assertPortableInside(path);
           assert.deepStrictEqual(classify(personPath(s)), { kind: 'person', slug: s });
           assert.deepStrictEqual(classify(goalPath(s)), { kind: 'goal', slug: s });
           assert.deepStrictEqual(classify(feedbackPath(s)), { kind: 'feedback', slug: s });
@@ -153,7 +253,16 @@ describe('path safety: escapeProblem (what could leave the journal)', () => {
   });
 
   it('accepts the journal paths people actually have, whatever the script', () => {
-    for (const path of ['people/alex-kim.md', 'meetings/alex-kim/2026-11-10.md', 'meetings/a/2026-11-10 late.md', 'goals/山田.md', 'feedback/ﬁle.md', 'people/Zoë.md', 'a…b.md', 'people/con.md']) {
+    for (const path of [
+      'people/alex-kim.md',
+      'meetings/alex-kim/2026-11-10.md',
+      'meetings/a/2026-11-10 late.md',
+      'goals/山田.md',
+      'feedback/ﬁle.md',
+      'people/Zoë.md',
+      'a…b.md',
+      'people/con.md',
+    ]) {
       assert.strictEqual(escapeProblem(path), undefined, path);
     }
   });
@@ -221,7 +330,11 @@ describe('path safety: containedPath (the URI check of the host)', () => {
     assert.strictEqual(containedPath('/ws/one-on-ones', '/ws/one-on-ones/people/a.md'), 'people/a.md');
     assert.strictEqual(containedPath('/ws/one-on-ones/', '/ws/one-on-ones/people/a.md'), 'people/a.md');
     assert.strictEqual(containedPath('/ws/one-on-ones', '/ws/one-on-ones'), undefined);
-    assert.strictEqual(containedPath('/ws/one-on-ones', '/ws/one-on-ones-evil/x.md'), undefined, 'a sibling with the root as prefix');
+    assert.strictEqual(
+      containedPath('/ws/one-on-ones', '/ws/one-on-ones-evil/x.md'),
+      undefined,
+      'a sibling with the root as prefix',
+    );
     assert.strictEqual(containedPath('/ws/one-on-ones', '/ws/one-on-ones/../x.md'), undefined);
     assert.strictEqual(containedPath('/ws/one-on-ones', '/ws/one-on-ones/a/../../x.md'), undefined);
     assert.strictEqual(containedPath('/ws/one-on-ones', '/ws/x.md'), undefined);
@@ -251,7 +364,18 @@ describe('path safety: the oneOnOne.journalFolder setting', () => {
   });
 
   it('refuses a folder outside the workspace instead of quietly choosing another', () => {
-    for (const value of ['../x', 'a/../../x', '..', '/etc', '\\\\server\\share', 'C:\\Users\\me\\journal', 'c:journal', '~/journal', 'a\u0000b', '．．/x']) {
+    for (const value of [
+      '../x',
+      'a/../../x',
+      '..',
+      '/etc',
+      '\\\\server\\share',
+      'C:\\Users\\me\\journal',
+      'c:journal',
+      '~/journal',
+      'a\u0000b',
+      '．．/x',
+    ]) {
       const result = journalFolderSetting(value);
       assert.ok('error' in result, `${JSON.stringify(value)} was accepted as ${JSON.stringify(result)}`);
       assert.match(result.error, /oneOnOne\.journalFolder/);
@@ -261,13 +385,19 @@ describe('path safety: the oneOnOne.journalFolder setting', () => {
 
   it('property: whatever the setting, the journal folder is the workspace folder or inside it', () => {
     fc.assert(
-      fc.property(fc.oneof(hostileName, fc.array(hostileName, { maxLength: 3 }).map((p) => p.join('/'))), (value) => {
-        const result = journalFolderSetting(value);
-        if ('error' in result) return;
-        if (result.relative === '') return;
-        assert.strictEqual(escapeProblem(result.relative), undefined, JSON.stringify(value));
-        assert.ok(nodePath.posix.resolve('/ws', result.relative).startsWith('/ws/'));
-      }),
+      fc.property(
+        fc.oneof(
+          hostileName,
+          fc.array(hostileName, { maxLength: 3 }).map((p) => p.join('/')),
+        ),
+        (value) => {
+          const result = journalFolderSetting(value);
+          if ('error' in result) return;
+          if (result.relative === '') return;
+          assert.strictEqual(escapeProblem(result.relative), undefined, JSON.stringify(value));
+          assert.ok(nodePath.posix.resolve('/ws', result.relative).startsWith('/ws/'));
+        },
+      ),
       { numRuns: RUNS * 2 },
     );
   });
@@ -276,7 +406,9 @@ describe('path safety: the oneOnOne.journalFolder setting', () => {
 describe('path safety: helpers', () => {
   it('property: utf8Length is the UTF-8 length of well-formed text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), (text) => assert.strictEqual(utf8Length(text), Buffer.byteLength(text, 'utf8'))),
+      fc.property(fc.string({ unit: 'grapheme' }), (text) =>
+        assert.strictEqual(utf8Length(text), Buffer.byteLength(text, 'utf8')),
+      ),
       { numRuns: RUNS },
     );
   });

@@ -2,16 +2,47 @@
 
 import * as assert from 'assert';
 import { JournalIndex } from '../../src/core/journal-index';
-import { feedbackDue, goalsInProgress, prepSheetBlock, previousMeeting, renderPrepSheet, winsBetween } from '../../src/core/prep';
+import {
+  feedbackDue,
+  goalsInProgress,
+  prepSheetBlock,
+  previousMeeting,
+  renderPrepSheet,
+  winsBetween,
+} from '../../src/core/prep';
 
-const fm = (fields: Record<string, string>): string[] => ['---', ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`), '---'];
+const fm = (fields: Record<string, string>): string[] => [
+  '---',
+  ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`),
+  '---',
+];
 
 function journal(): JournalIndex {
   const index = new JournalIndex();
   const put = (path: string, lines: string[]): void => void index.update(path, lines.join('\n'));
-  put('people/alex-kim.md', [...fm({ name: 'Alex Kim', role: 'manager', cadence: 'weekly', weekday: 'tuesday', time: '"10:00"', timezone: 'Europe/Berlin' }), '# Alex Kim', '']);
+  put('people/alex-kim.md', [
+    ...fm({
+      name: 'Alex Kim',
+      role: 'manager',
+      cadence: 'weekly',
+      weekday: 'tuesday',
+      time: '"10:00"',
+      timezone: 'Europe/Berlin',
+    }),
+    '# Alex Kim',
+    '',
+  ]);
   put('people/sam-lee.md', [...fm({ name: 'Sam Lee', role: 'mentor' }), '']);
-  put('meetings/alex-kim/2026-11-03.md', [...fm({ date: '2026-11-03', status: 'done' }), '## Agenda', '- [x] Mentoring plan #goal/mentor-someone', '## Wins', '- Old win, before the last meeting', '## Action items', '- [ ] Very old open action', '']);
+  put('meetings/alex-kim/2026-11-03.md', [
+    ...fm({ date: '2026-11-03', status: 'done' }),
+    '## Agenda',
+    '- [x] Mentoring plan #goal/mentor-someone',
+    '## Wins',
+    '- Old win, before the last meeting',
+    '## Action items',
+    '- [ ] Very old open action',
+    '',
+  ]);
   put('meetings/alex-kim/2026-11-10.md', [
     ...fm({ date: '2026-11-10', status: 'done' }),
     '# 1:1 — 2026-11-10',
@@ -49,18 +80,48 @@ function journal(): JournalIndex {
     '## Action items',
     '',
   ]);
-  put('meetings/sam-lee/2026-11-18.md', [...fm({ date: '2026-11-18', status: 'done' }), '## Notes', '- Talked about [the talk](../../goals/give-a-talk.md)', '## Wins', '- A win with Sam, not Alex', '']);
-  put('goals/learn-rust.md', [...fm({ title: 'Learn Rust', status: 'active', target: '2027-03-31' }), '# Learn Rust', '## Progress', '- 2026-10-01: started the book', '- 2026-11-05: finished chapter 8', '']);
-  put('goals/give-a-talk.md', [...fm({ title: 'Give a talk', status: 'active' }), '## Progress', '- 2026-09-01: picked a topic', '']);
-  put('goals/mentor-someone.md', [...fm({ title: 'Mentor someone', status: 'active' }), '## Progress', '- 2026-11-19: first session', '']);
+  put('meetings/sam-lee/2026-11-18.md', [
+    ...fm({ date: '2026-11-18', status: 'done' }),
+    '## Notes',
+    '- Talked about [the talk](../../goals/give-a-talk.md)',
+    '## Wins',
+    '- A win with Sam, not Alex',
+    '',
+  ]);
+  put('goals/learn-rust.md', [
+    ...fm({ title: 'Learn Rust', status: 'active', target: '2027-03-31' }),
+    '# Learn Rust',
+    '## Progress',
+    '- 2026-10-01: started the book',
+    '- 2026-11-05: finished chapter 8',
+    '',
+  ]);
+  put('goals/give-a-talk.md', [
+    ...fm({ title: 'Give a talk', status: 'active' }),
+    '## Progress',
+    '- 2026-09-01: picked a topic',
+    '',
+  ]);
+  put('goals/mentor-someone.md', [
+    ...fm({ title: 'Mentor someone', status: 'active' }),
+    '## Progress',
+    '- 2026-11-19: first session',
+    '',
+  ]);
   put('goals/write-blog.md', [...fm({ title: 'Write a blog post' }), '## Progress', '- 2026-09-15: outline', '']);
   put('goals/lead-a-project.md', [...fm({ title: 'Lead a project' }), '']);
   put('goals/old-goal.md', [...fm({ title: 'Old goal', status: 'achieved' }), '## Progress', '- 2026-11-20: done', '']);
   put('goals/dropped.md', [...fm({ title: 'Dropped goal', status: 'dropped' }), '']);
-  put('feedback/too-many-meetings.md', [...fm({ title: 'Too many meetings', from: 'Alex Kim', status: 'trying', circleBack: '2026-11-20' }), '']);
+  put('feedback/too-many-meetings.md', [
+    ...fm({ title: 'Too many meetings', from: 'Alex Kim', status: 'trying', circleBack: '2026-11-20' }),
+    '',
+  ]);
   put('feedback/clearer-docs.md', [...fm({ title: 'Clearer docs', from: 'alex-kim', circleBack: '2026-11-24' }), '']);
   put('feedback/later.md', [...fm({ title: 'Later one', from: 'Alex Kim', circleBack: '2026-12-01' }), '']);
-  put('feedback/closed.md', [...fm({ title: 'Closed one', from: 'Alex Kim', status: 'circled-back', circleBack: '2026-11-01' }), '']);
+  put('feedback/closed.md', [
+    ...fm({ title: 'Closed one', from: 'Alex Kim', status: 'circled-back', circleBack: '2026-11-01' }),
+    '',
+  ]);
   put('feedback/from-sam.md', [...fm({ title: 'From Sam', from: 'Sam Lee', circleBack: '2026-11-01' }), '']);
   put('feedback/anonymous.md', [...fm({ title: 'Skip-level survey', circleBack: '2026-11-15' }), '']);
   put('feedback/no-date.md', [...fm({ title: 'No date', from: 'Alex Kim' }), '']);
@@ -71,7 +132,14 @@ function journal(): JournalIndex {
 describe('prep: renderPrepSheet', () => {
   it('renders every section for the next 1:1 with Alex, line by line', () => {
     const index = journal();
-    const sheet = renderPrepSheet({ index, person: index.person('alex-kim')!, date: '2026-11-24', today: '2026-11-21', when: 'Tuesday 24 November 2026, 10:00–10:30', link: (p) => `../${p}` });
+    const sheet = renderPrepSheet({
+      index,
+      person: index.person('alex-kim')!,
+      date: '2026-11-24',
+      today: '2026-11-21',
+      when: 'Tuesday 24 November 2026, 10:00–10:30',
+      link: (p) => `../${p}`,
+    });
     assert.deepStrictEqual(sheet.split('\n'), [
       '# Prep: 1:1 with Alex Kim',
       '',
@@ -118,7 +186,13 @@ describe('prep: renderPrepSheet', () => {
 
   it('renders a first 1:1: no previous meeting, wins since the start, the date without a time', () => {
     const index = journal();
-    const sheet = renderPrepSheet({ index, person: index.person('sam-lee')!, date: '2026-11-18', today: '2026-11-18', link: (p) => p });
+    const sheet = renderPrepSheet({
+      index,
+      person: index.person('sam-lee')!,
+      date: '2026-11-18',
+      today: '2026-11-18',
+      link: (p) => p,
+    });
     assert.deepStrictEqual(sheet.split('\n'), [
       '# Prep: 1:1 with Sam Lee',
       '',
@@ -152,8 +226,24 @@ describe('prep: renderPrepSheet', () => {
 
   it('says when the last meeting left nothing open, and shows a cancelled one as such', () => {
     const index = journal();
-    index.update('meetings/alex-kim/2026-11-17.md', [...fm({ date: '2026-11-17', status: 'cancelled' }), '## Agenda', '- [x] covered', '## Action items', '- [x] done', ''].join('\n'));
-    const lines = renderPrepSheet({ index, person: index.person('alex-kim')!, date: '2026-11-24', today: '2026-11-24', link: (p) => p }).split('\n');
+    index.update(
+      'meetings/alex-kim/2026-11-17.md',
+      [
+        ...fm({ date: '2026-11-17', status: 'cancelled' }),
+        '## Agenda',
+        '- [x] covered',
+        '## Action items',
+        '- [x] done',
+        '',
+      ].join('\n'),
+    );
+    const lines = renderPrepSheet({
+      index,
+      person: index.person('alex-kim')!,
+      date: '2026-11-24',
+      today: '2026-11-24',
+      link: (p) => p,
+    }).split('\n');
     assert.strictEqual(lines[2], '_2026-11-24_ (today)');
     assert.strictEqual(lines[4], 'Last 1:1: [2026-11-17](meetings/alex-kim/2026-11-17.md) (cancelled), 7 days ago.');
     assert.deepStrictEqual(lines.slice(6, 10), ['## Open action items', '', 'Nothing left open on 2026-11-17.', '']);
@@ -166,7 +256,13 @@ describe('prep: renderPrepSheet', () => {
     index.update('people/jo.md', '---\nname: Jo\n---\n');
     index.update('goals/rust.md', '---\ntitle: Learn [Rust] \\ fast\n---\n');
     index.update('meetings/jo/2026-11-24.md', '---\nstatus: planned\n---\n## Notes\n');
-    const sheet = renderPrepSheet({ index, person: index.person('jo')!, date: '2026-11-24', today: '2026-11-20', link: (p) => `/j/${p}` });
+    const sheet = renderPrepSheet({
+      index,
+      person: index.person('jo')!,
+      date: '2026-11-24',
+      today: '2026-11-20',
+      link: (p) => `/j/${p}`,
+    });
     assert.ok(sheet.includes('- [Learn \\[Rust\\] \\\\ fast](/j/goals/rust.md) — **never discussed**\n'), sheet);
     assert.ok(sheet.includes('_2026-11-24_ (in 4 days)'));
     assert.ok(sheet.includes('No feedback thread is due.'));
@@ -178,14 +274,28 @@ describe('prep: renderPrepSheet', () => {
     const index = new JournalIndex();
     index.update('people/jo.md', '---\nname: Jo\n---\n');
     index.update('goals/done.md', '---\ntitle: Done\nstatus: achieved\n---\n');
-    assert.ok(renderPrepSheet({ index, person: index.person('jo')!, date: '2026-11-24', today: '2026-11-20', link: (p) => p }).includes('## Goals in progress\n\nNo active goals.\n'));
+    assert.ok(
+      renderPrepSheet({
+        index,
+        person: index.person('jo')!,
+        date: '2026-11-24',
+        today: '2026-11-20',
+        link: (p) => p,
+      }).includes('## Goals in progress\n\nNo active goals.\n'),
+    );
   });
 });
 
 describe('prep: balance section', () => {
   it('appears only when a window is given, after the wins, with a bar per core theme', () => {
     const index = journal();
-    const base = { index, person: index.person('alex-kim')!, date: '2026-11-24', today: '2026-11-21', link: (p: string) => p };
+    const base = {
+      index,
+      person: index.person('alex-kim')!,
+      date: '2026-11-24',
+      today: '2026-11-21',
+      link: (p: string) => p,
+    };
     assert.ok(!renderPrepSheet(base).includes('## Balance'));
     const lines = renderPrepSheet({ ...base, balanceWindow: 6 }).split('\n');
     const at = lines.indexOf('## Balance of the last 3 1:1s');
@@ -193,7 +303,11 @@ describe('prep: balance section', () => {
     assert.ok(at > lines.findIndex((l) => l.startsWith('## Wins since')), 'after the wins');
     const body = lines.slice(at + 2, lines.indexOf('', at + 2));
     assert.match(body[0]!, /^\d+ talking points in the last 3 meetings:$/);
-    for (const theme of ['Growth', 'Feedback', 'Alignment']) assert.ok(lines.some((l) => l.includes(`\` ${theme}: `)), `a bar for ${theme}`);
+    for (const theme of ['Growth', 'Feedback', 'Alignment'])
+      assert.ok(
+        lines.some((l) => l.includes(`\` ${theme}: `)),
+        `a bar for ${theme}`,
+      );
     assert.ok(!renderPrepSheet({ ...base, balanceWindow: 0 }).includes('## Balance'), '0 hides it');
   });
 });
@@ -218,14 +332,24 @@ describe('prep: parts', () => {
         ['Clearer docs', '2026-11-24', false],
       ],
     );
-    assert.deepStrictEqual(feedbackDue(index, alex, '2026-11-19').map((f) => f.entry.title), ['Skip-level survey']);
-    assert.deepStrictEqual(feedbackDue(index, alex, '2026-12-01').map((f) => f.entry.title), ['Skip-level survey', 'Too many meetings', 'Clearer docs', 'Later one']);
-    assert.deepStrictEqual(feedbackDue(index, index.person('sam-lee')!, '2026-11-24').map((f) => f.entry.title), ['From Sam', 'Skip-level survey']);
+    assert.deepStrictEqual(
+      feedbackDue(index, alex, '2026-11-19').map((f) => f.entry.title),
+      ['Skip-level survey'],
+    );
+    assert.deepStrictEqual(
+      feedbackDue(index, alex, '2026-12-01').map((f) => f.entry.title),
+      ['Skip-level survey', 'Too many meetings', 'Clearer docs', 'Later one'],
+    );
+    assert.deepStrictEqual(
+      feedbackDue(index, index.person('sam-lee')!, '2026-11-24').map((f) => f.entry.title),
+      ['From Sam', 'Skip-level survey'],
+    );
   });
 
   it('goalsInProgress: active goals, last discussed in a progress entry or a meeting up to the date', () => {
     const index = journal();
-    const at = (until: string): [string, string | undefined][] => goalsInProgress(index, until).map((g) => [g.entry.slug, g.lastDiscussed]);
+    const at = (until: string): [string, string | undefined][] =>
+      goalsInProgress(index, until).map((g) => [g.entry.slug, g.lastDiscussed]);
     assert.deepStrictEqual(at('2026-11-21'), [
       ['lead-a-project', undefined],
       ['write-blog', '2026-09-15'],
@@ -246,9 +370,16 @@ describe('prep: parts', () => {
 
   it('winsBetween: Wins items and #win talking points after one date up to another, oldest meeting first', () => {
     const index = journal();
-    const texts = (after: string | undefined, until: string): string[] => winsBetween(index, 'alex-kim', after, until).map((w) => `${w.meeting.date} ${w.item.text}`);
-    assert.deepStrictEqual(texts('2026-11-10', '2026-11-24'), ['2026-11-24 Mentored a new hire', '2026-11-24 Landed the migration #win']);
-    assert.deepStrictEqual(texts(undefined, '2026-11-10'), ['2026-11-03 Old win, before the last meeting', '2026-11-10 Shipped search v2']);
+    const texts = (after: string | undefined, until: string): string[] =>
+      winsBetween(index, 'alex-kim', after, until).map((w) => `${w.meeting.date} ${w.item.text}`);
+    assert.deepStrictEqual(texts('2026-11-10', '2026-11-24'), [
+      '2026-11-24 Mentored a new hire',
+      '2026-11-24 Landed the migration #win',
+    ]);
+    assert.deepStrictEqual(texts(undefined, '2026-11-10'), [
+      '2026-11-03 Old win, before the last meeting',
+      '2026-11-10 Shipped search v2',
+    ]);
     assert.deepStrictEqual(texts('2026-11-03', '2026-11-23'), ['2026-11-10 Shipped search v2']);
     assert.deepStrictEqual(texts('2026-11-24', '2026-12-31'), []);
   });
@@ -257,7 +388,10 @@ describe('prep: parts', () => {
 describe('prep: planned progress entries', () => {
   it('a future-dated progress entry does not hide the real ones', () => {
     const index = new JournalIndex();
-    index.update('goals/g.md', ['---', 'title: G', '---', '## Progress', '- 2026-11-02: real step', '- 2026-12-15: planned demo', ''].join('\n'));
+    index.update(
+      'goals/g.md',
+      ['---', 'title: G', '---', '## Progress', '- 2026-11-02: real step', '- 2026-12-15: planned demo', ''].join('\n'),
+    );
     assert.deepStrictEqual(index.get('goals/g.md')!.progressDates, ['2026-11-02', '2026-12-15']);
     assert.deepStrictEqual(
       goalsInProgress(index, '2026-11-21').map((g) => [g.entry.title, g.lastDiscussed]),
@@ -268,7 +402,24 @@ describe('prep: planned progress entries', () => {
 
 describe('prep: prepSheetBlock', () => {
   it('quotes the sheet under a bold title, headings as bold lines and checkboxes as plain bullets', () => {
-    const sheet = ['# Prep: 1:1 with Alex Kim', '', '_Tuesday 24 November 2026_ (in 3 days)', '', '## Open action items', '', '- [ ] Alex: share the doc', '- [x] Done thing', ''].join('\n');
-    assert.deepStrictEqual(prepSheetBlock(sheet, '2026-11-21'), ['**Prep sheet, 2026-11-21**', '', '> **Open action items**', '>', '> - Alex: share the doc', '> - Done thing']);
+    const sheet = [
+      '# Prep: 1:1 with Alex Kim',
+      '',
+      '_Tuesday 24 November 2026_ (in 3 days)',
+      '',
+      '## Open action items',
+      '',
+      '- [ ] Alex: share the doc',
+      '- [x] Done thing',
+      '',
+    ].join('\n');
+    assert.deepStrictEqual(prepSheetBlock(sheet, '2026-11-21'), [
+      '**Prep sheet, 2026-11-21**',
+      '',
+      '> **Open action items**',
+      '>',
+      '> - Alex: share the doc',
+      '> - Done thing',
+    ]);
   });
 });

@@ -84,11 +84,17 @@ describe('privacy: remotes in a git config', () => {
   });
 
   it('never fails on any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => Array.isArray(parseGitConfigRemotes(text))), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => Array.isArray(parseGitConfigRemotes(text))),
+      { numRuns: RUNS },
+    );
   });
 
   it('shows an address without the user name and password in it', () => {
-    assert.strictEqual(displayRemoteUrl('https://me:ghp_abcdefghijklmnopqrstuvwxyz0123@github.com/acme/app.git'), 'https://github.com/acme/app.git');
+    assert.strictEqual(
+      displayRemoteUrl('https://me:ghp_abcdefghijklmnopqrstuvwxyz0123@github.com/acme/app.git'),
+      'https://github.com/acme/app.git',
+    );
     assert.strictEqual(displayRemoteUrl('https://x-access-token@github.com/acme/app'), 'https://github.com/acme/app');
     assert.strictEqual(displayRemoteUrl('git@github.com:acme/app.git'), 'git@github.com:acme/app.git');
     assert.strictEqual(displayRemoteUrl('/srv/git/app.git'), '/srv/git/app.git');
@@ -97,7 +103,10 @@ describe('privacy: remotes in a git config', () => {
   it('reads where a .git file points (worktrees, submodules), and resolves paths', () => {
     assert.strictEqual(parseGitFile('gitdir: ../.git/worktrees/feature\n'), '../.git/worktrees/feature');
     assert.strictEqual(parseGitFile('nonsense'), undefined);
-    assert.strictEqual(resolvePosix('/home/me/wt', '../repo/.git/worktrees/feature'), '/home/me/repo/.git/worktrees/feature');
+    assert.strictEqual(
+      resolvePosix('/home/me/wt', '../repo/.git/worktrees/feature'),
+      '/home/me/repo/.git/worktrees/feature',
+    );
     assert.strictEqual(resolvePosix('/home/me/wt', '/abs/.git'), '/abs/.git');
     assert.strictEqual(resolvePosix('/c:/work/wt', 'C:\\work\\repo\\.git'), 'C:/work/repo/.git');
     assert.strictEqual(resolvePosix('/c:/work/wt', '../repo/.git'), 'c:/work/repo/.git');
@@ -143,20 +152,43 @@ describe('privacy: is the journal ignored?', () => {
 
   it('a later "!" rule brings the journal back; a folder left out cannot be brought back from inside', () => {
     assert.strictEqual(journalIgnoredBy('one-on-ones', [root(lines('one-*', '!one-on-ones'))]), undefined);
-    assert.strictEqual(journalIgnoredBy('notes/one-on-ones', [root(lines('notes/', '!notes/one-on-ones'))]), '.gitignore');
+    assert.strictEqual(
+      journalIgnoredBy('notes/one-on-ones', [root(lines('notes/', '!notes/one-on-ones'))]),
+      '.gitignore',
+    );
     // The .gitignore beats info/exclude, its precedence being higher.
-    assert.strictEqual(journalIgnoredBy('one-on-ones', [root('/one-on-ones/', '.git/info/exclude'), root('!one-on-ones')]), undefined);
-    assert.strictEqual(journalIgnoredBy('one-on-ones', [root('/one-on-ones/', '.git/info/exclude'), root('other/')]), '.git/info/exclude');
+    assert.strictEqual(
+      journalIgnoredBy('one-on-ones', [root('/one-on-ones/', '.git/info/exclude'), root('!one-on-ones')]),
+      undefined,
+    );
+    assert.strictEqual(
+      journalIgnoredBy('one-on-ones', [root('/one-on-ones/', '.git/info/exclude'), root('other/')]),
+      '.git/info/exclude',
+    );
   });
 
   it("reads the .gitignore of each folder down to the journal, relative to its folder, and a '*' in the journal's own", () => {
     assert.deepStrictEqual(ignoreFolders('notes/one-on-ones'), ['', 'notes', 'notes/one-on-ones']);
     assert.deepStrictEqual(ignoreFolders(''), ['']);
-    assert.strictEqual(journalIgnoredBy('notes/one-on-ones', [{ base: 'notes', text: '/one-on-ones/', label: 'notes/.gitignore' }]), 'notes/.gitignore');
-    assert.strictEqual(journalIgnoredBy('notes/one-on-ones', [{ base: 'other', text: 'one-on-ones/', label: 'other/.gitignore' }]), undefined);
-    assert.strictEqual(journalIgnoredBy('one-on-ones', [{ base: 'one-on-ones', text: lines('*', '!.gitignore'), label: 'one-on-ones/.gitignore' }]), 'one-on-ones/.gitignore');
+    assert.strictEqual(
+      journalIgnoredBy('notes/one-on-ones', [{ base: 'notes', text: '/one-on-ones/', label: 'notes/.gitignore' }]),
+      'notes/.gitignore',
+    );
+    assert.strictEqual(
+      journalIgnoredBy('notes/one-on-ones', [{ base: 'other', text: 'one-on-ones/', label: 'other/.gitignore' }]),
+      undefined,
+    );
+    assert.strictEqual(
+      journalIgnoredBy('one-on-ones', [
+        { base: 'one-on-ones', text: lines('*', '!.gitignore'), label: 'one-on-ones/.gitignore' },
+      ]),
+      'one-on-ones/.gitignore',
+    );
     // Only some of its files: not the journal.
-    assert.strictEqual(journalIgnoredBy('one-on-ones', [{ base: 'one-on-ones', text: 'people/', label: 'one-on-ones/.gitignore' }]), undefined);
+    assert.strictEqual(
+      journalIgnoredBy('one-on-ones', [{ base: 'one-on-ones', text: 'people/', label: 'one-on-ones/.gitignore' }]),
+      undefined,
+    );
   });
 
   it('a rule for folders does not match a file; trailing spaces are dropped unless escaped', () => {
@@ -177,14 +209,25 @@ describe('privacy: the exclude line', () => {
   it('appends to the end, with a comment, in the file line ending; adds a missing final line break; creates from nothing', () => {
     assert.strictEqual(withExcludeLine(undefined, '/one-on-ones/'), `${EXCLUDE_COMMENT}\n/one-on-ones/\n`);
     assert.strictEqual(withExcludeLine('', '/one-on-ones/'), `${EXCLUDE_COMMENT}\n/one-on-ones/\n`);
-    assert.strictEqual(withExcludeLine('# git ls-files --others --exclude-from=.git/info/exclude\n*.log', '/j/'), `# git ls-files --others --exclude-from=.git/info/exclude\n*.log\n${EXCLUDE_COMMENT}\n/j/\n`);
+    assert.strictEqual(
+      withExcludeLine('# git ls-files --others --exclude-from=.git/info/exclude\n*.log', '/j/'),
+      `# git ls-files --others --exclude-from=.git/info/exclude\n*.log\n${EXCLUDE_COMMENT}\n/j/\n`,
+    );
     assert.strictEqual(withExcludeLine('a\r\nb\r\n', '/j/'), `a\r\nb\r\n${EXCLUDE_COMMENT}\r\n/j/\r\n`);
     assert.strictEqual(withExcludeLine('a\n/j/  \nb\n', '/j/'), undefined, 'already there');
   });
 
   it('property: every byte of the file stays, the line is added once, and it then keeps exactly that folder out', () => {
-    const segment = fc.stringMatching(/^[A-Za-z0-9 ._*?[\]!#-]{1,8}$/).filter((s) => s.trim() !== '' && s !== '.' && s !== '..' && !s.startsWith(' '));
-    const existing = fc.option(fc.array(fc.constantFrom('*.log', '# comment', '', '/build/', '!keep.md', 'x\\ ', 'node_modules'), { maxLength: 5 }).chain((ls) => fc.tuple(fc.constant(ls), fc.constantFrom('\n', '\r\n'), fc.boolean())));
+    const segment = fc
+      .stringMatching(/^[A-Za-z0-9 ._*?[\]!#-]{1,8}$/)
+      .filter((s) => s.trim() !== '' && s !== '.' && s !== '..' && !s.startsWith(' '));
+    const existing = fc.option(
+      fc
+        .array(fc.constantFrom('*.log', '# comment', '', '/build/', '!keep.md', 'x\\ ', 'node_modules'), {
+          maxLength: 5,
+        })
+        .chain((ls) => fc.tuple(fc.constant(ls), fc.constantFrom('\n', '\r\n'), fc.boolean())),
+    );
     fc.assert(
       fc.property(fc.array(segment, { minLength: 1, maxLength: 3 }), existing, (segments, ex) => {
         const folder = segments.join('/');
@@ -198,7 +241,11 @@ describe('privacy: the exclude line', () => {
         assert.strictEqual(journalIgnoredBy(folder, sources), '.git/info/exclude', `${line} keeps ${folder} out`);
         assert.strictEqual(ignoredBy(`${folder}/people/a.md`, false, sources), '.git/info/exclude');
         const sibling = [...segments.slice(0, -1), `${segments[segments.length - 1]}x`].join('/');
-        assert.strictEqual(ignoredBy(sibling, true, [{ base: '', text: line, label: 'x' }]), undefined, `${line} leaves ${sibling} alone`);
+        assert.strictEqual(
+          ignoredBy(sibling, true, [{ base: '', text: line, label: 'x' }]),
+          undefined,
+          `${line} leaves ${sibling} alone`,
+        );
       }),
       { numRuns: RUNS },
     );
@@ -208,10 +255,16 @@ describe('privacy: the exclude line', () => {
 describe('privacy: log lines', () => {
   it('scrubs Authorization values, GitHub tokens and passwords in addresses', () => {
     assert.strictEqual(redactSecrets('Authorization: Bearer test-token'), 'Authorization: Bearer [redacted]');
-    assert.strictEqual(redactSecrets('headers {"authorization":"token abc"}'), 'headers {"authorization":"token [redacted]"}');
+    assert.strictEqual(
+      redactSecrets('headers {"authorization":"token abc"}'),
+      'headers {"authorization":"token [redacted]"}',
+    );
     assert.strictEqual(redactSecrets('used ghp_abcdefghijklmnopqrstuvwxyz0123456789 for x'), 'used [redacted] for x');
     assert.strictEqual(redactSecrets('github_pat_11ABCDEFG0123456789_abcdefghijklmnop'), '[redacted]');
-    assert.strictEqual(redactSecrets('fetch https://me:secret@ghe.example.com/api failed'), 'fetch https://[redacted]@ghe.example.com/api failed');
+    assert.strictEqual(
+      redactSecrets('fetch https://me:secret@ghe.example.com/api failed'),
+      'fetch https://[redacted]@ghe.example.com/api failed',
+    );
     assert.strictEqual(redactSecrets('Bearer abcdefghijklmnop0123'), 'Bearer [redacted]');
   });
 
@@ -232,19 +285,26 @@ describe('privacy: the manifest', () => {
   // Tests run from out/test/unit; the manifest stays at the root.
   const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
     capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations?: string[] } };
-    contributes: { commands: { command: string; category?: string }[]; menus: { commandPalette: { command: string }[] }; configuration: { properties: Record<string, { type: string }> } };
+    contributes: {
+      commands: { command: string; category?: string }[];
+      menus: { commandPalette: { command: string }[] };
+      configuration: { properties: Record<string, { type: string }> };
+    };
   };
 
   it('declares limited support for untrusted workspaces, with the settings a workspace could abuse restricted', () => {
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.strictEqual(untrusted.supported, 'limited');
     const restricted = new Set(untrusted.restrictedConfigurations ?? []);
-    for (const key of ['oneOnOne.journalFolder', 'oneOnOne.github.apiUrl']) assert.ok(restricted.has(key), `${key} is restricted`);
+    for (const key of ['oneOnOne.journalFolder', 'oneOnOne.github.apiUrl'])
+      assert.ok(restricted.has(key), `${key} is restricted`);
     // Any setting naming a place (a folder, an address, a host) is one.
     for (const [key, schema] of Object.entries(manifest.contributes.configuration.properties)) {
-      if (schema.type === 'string' && /folder|path|url|uri|host|api/i.test(key)) assert.ok(restricted.has(key), `${key} names a place: restrict it`);
+      if (schema.type === 'string' && /folder|path|url|uri|host|api/i.test(key))
+        assert.ok(restricted.has(key), `${key} names a place: restrict it`);
     }
-    for (const key of restricted) assert.ok(key in manifest.contributes.configuration.properties, `${key} is one of ours`);
+    for (const key of restricted)
+      assert.ok(key in manifest.contributes.configuration.properties, `${key} is one of ours`);
   });
 
   it('contributes "1:1: Check Journal Privacy" with its category and a palette rule', () => {
@@ -262,10 +322,22 @@ type Shape = 'open' | 'done' | 'tagged' | 'tagged-sub' | 'continuation' | 'priva
 const SHAPES: Shape[] = ['open', 'done', 'tagged', 'tagged-sub', 'continuation', 'private-child'];
 const SECTIONS = ['Agenda', 'Action items', 'Wins', 'Notes', 'Private'] as const;
 
-const subArb = fc.record({ heading: fc.constantFrom('Private', 'PRIVATE:', 'Aside #private', 'Details', 'More'), shapes: fc.array(fc.constantFrom(...SHAPES), { maxLength: 3 }) });
+const subArb = fc.record({
+  heading: fc.constantFrom('Private', 'PRIVATE:', 'Aside #private', 'Details', 'More'),
+  shapes: fc.array(fc.constantFrom(...SHAPES), { maxLength: 3 }),
+});
 const meetingArb = fc.record({
   sections: fc.shuffledSubarray([...SECTIONS], { minLength: 1 }).chain((names) =>
-    fc.tuple(...names.map((name) => fc.record({ name: fc.constant(name), tag: fc.constantFrom('', '', '', ' #private', ' #private/career'), shapes: fc.array(fc.constantFrom(...SHAPES), { maxLength: 4 }), sub: fc.option(subArb) }))),
+    fc.tuple(
+      ...names.map((name) =>
+        fc.record({
+          name: fc.constant(name),
+          tag: fc.constantFrom('', '', '', ' #private', ' #private/career'),
+          shapes: fc.array(fc.constantFrom(...SHAPES), { maxLength: 4 }),
+          sub: fc.option(subArb),
+        }),
+      ),
+    ),
   ),
   crlf: fc.boolean(),
 });
@@ -279,7 +351,11 @@ interface Generated {
   readonly wins: string[];
 }
 
-function renderMeeting(m: typeof meetingArb extends fc.Arbitrary<infer T> ? T : never, date: string, status: string): Generated {
+function renderMeeting(
+  m: typeof meetingArb extends fc.Arbitrary<infer T> ? T : never,
+  date: string,
+  status: string,
+): Generated {
   let n = 0;
   const secrets: string[] = [];
   const carried: string[] = [];
@@ -336,7 +412,23 @@ function renderMeeting(m: typeof meetingArb extends fc.Arbitrary<infer T> ? T : 
   return { text: out.join(m.crlf ? '\r\n' : '\n'), secrets, carried, wins };
 }
 
-const TARGET = lines('---', 'date: 2026-10-08', 'status: planned', '---', '', '# 1:1 — 2026-10-08', '', '## Agenda', '', '## Notes', '', '## Action items', '', '## Private', '');
+const TARGET = lines(
+  '---',
+  'date: 2026-10-08',
+  'status: planned',
+  '---',
+  '',
+  '# 1:1 — 2026-10-08',
+  '',
+  '## Agenda',
+  '',
+  '## Notes',
+  '',
+  '## Action items',
+  '',
+  '## Private',
+  '',
+);
 
 describe('privacy: nothing private reaches a shareable agenda or a review packet (generated meetings)', () => {
   it('carried forward, a private item stays private: the next agenda, shared, holds no secret and every public open item', () => {
@@ -347,7 +439,8 @@ describe('privacy: nothing private reaches a shareable agenda or a review packet
         assert.ok(!('error' in result.edits), 'carried');
         const next = applyEdits(TARGET, result.edits.edits);
         const shared = shareableAgenda(parseDocument(next)).markdown;
-        for (const s of source.secrets) assert.ok(!shared.includes(s), `${s} leaked into the next agenda:\n${shared}\n--- from:\n${source.text}`);
+        for (const s of source.secrets)
+          assert.ok(!shared.includes(s), `${s} leaked into the next agenda:\n${shared}\n--- from:\n${source.text}`);
         for (const p of source.carried) assert.ok(shared.includes(p), `${p} was not carried:\n${shared}`);
       }),
       { numRuns: RUNS },
@@ -358,16 +451,28 @@ describe('privacy: nothing private reaches a shareable agenda or a review packet
     fc.assert(
       fc.property(meetingArb, (m) => {
         const source = renderMeeting(m, '2026-10-01', 'done');
-        const carried = carryForward(parseDocument(source.text), parseDocument(TARGET), '2026-10-01', '2026-10-01.md').edits;
+        const carried = carryForward(
+          parseDocument(source.text),
+          parseDocument(TARGET),
+          '2026-10-01',
+          '2026-10-01.md',
+        ).edits;
         const next = 'edits' in carried ? applyEdits(TARGET, carried.edits) : TARGET;
         const index = new JournalIndex();
         index.update('people/alex.md', lines('---', 'name: Alex', '---'));
         index.update('meetings/alex/2026-10-01.md', source.text);
         index.update('meetings/alex/2026-10-08.md', next);
-        const sheet = renderPrepSheet({ index, person: index.person('alex')!, date: '2026-10-08', today: '2026-10-07', link: (p: string) => p });
+        const sheet = renderPrepSheet({
+          index,
+          person: index.person('alex')!,
+          date: '2026-10-08',
+          today: '2026-10-07',
+          link: (p: string) => p,
+        });
         const kept = next.replace('## Notes\n', `## Notes\n\n${prepSheetBlock(sheet, '2026-10-07').join('\n')}\n`);
         const shared = shareableAgenda(parseDocument(kept)).markdown;
-        for (const s of source.secrets) assert.ok(!shared.includes(s), `${s} leaked through the prep sheet:\n${shared}`);
+        for (const s of source.secrets)
+          assert.ok(!shared.includes(s), `${s} leaked through the prep sheet:\n${shared}`);
       }),
       { numRuns: RUNS },
     );
@@ -381,8 +486,16 @@ describe('privacy: nothing private reaches a shareable agenda or a review packet
         index.update('people/alex.md', lines('---', 'name: Alex', '---'));
         index.update('meetings/alex/2026-10-01.md', source.text);
         for (const person of [undefined, index.person('alex')]) {
-          const packet = renderReview({ index, from: '2026-10-01', to: '2026-10-31', person, texts: new Map(), outPath: 'reviews/2026-10-01_2026-10-31.md' });
-          for (const s of source.secrets) assert.ok(!packet.includes(s), `${s} leaked into the review packet:\n${packet}`);
+          const packet = renderReview({
+            index,
+            from: '2026-10-01',
+            to: '2026-10-31',
+            person,
+            texts: new Map(),
+            outPath: 'reviews/2026-10-01_2026-10-31.md',
+          });
+          for (const s of source.secrets)
+            assert.ok(!packet.includes(s), `${s} leaked into the review packet:\n${packet}`);
           for (const w of source.wins) assert.ok(packet.includes(w), `${w} is missing from the packet:\n${packet}`);
         }
       }),

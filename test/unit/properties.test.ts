@@ -11,7 +11,14 @@ import { applyEdits, offsetAt, splitLines, toSource } from '../../src/core/text'
 import { fileWithFrontMatter, markdownFile, proseLine, RUNS } from './arbitraries';
 
 const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp));
-const anyString = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: anyCodePoint }), fc.string({ unit: fc.constantFrom('-', '#', ' ', '\n', '\r', '`', '~', '<', '>', '[', ']', 'x', ':', '\t', '!', '\uFEFF') }));
+const anyString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.string({ unit: anyCodePoint }),
+  fc.string({
+    unit: fc.constantFrom('-', '#', ' ', '\n', '\r', '`', '~', '<', '>', '[', ']', 'x', ':', '\t', '!', '\uFEFF'),
+  }),
+);
 
 const endsWithBreak = (s: string): boolean => /[\r\n]$/.test(s);
 
@@ -45,15 +52,31 @@ describe('properties: parsing', () => {
 
   it('(b, f) an unedited file is byte-identical and splitLines round-trips', () => {
     fc.assert(
-      fc.property(fc.oneof(markdownFile.map((f) => f.text), anyString), (text) => {
-        assert.strictEqual(applyEdits(text, []), text);
-        const source = toSource(text);
-        const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
-        assert.strictEqual(source.text, withoutBom);
-        assert.strictEqual(splitLines(source.text).map((l) => l.text + l.eol).join(''), withoutBom);
-        assert.strictEqual(parseDocument(text).source.lines.map((l) => l.text + l.eol).join(''), withoutBom);
-        for (const line of source.lines) assert.ok(!/[\r\n]/.test(line.text));
-      }),
+      fc.property(
+        fc.oneof(
+          markdownFile.map((f) => f.text),
+          anyString,
+        ),
+        (text) => {
+          assert.strictEqual(applyEdits(text, []), text);
+          const source = toSource(text);
+          const withoutBom = text.startsWith('\uFEFF') ? text.slice(1) : text;
+          assert.strictEqual(source.text, withoutBom);
+          assert.strictEqual(
+            splitLines(source.text)
+              .map((l) => l.text + l.eol)
+              .join(''),
+            withoutBom,
+          );
+          assert.strictEqual(
+            parseDocument(text)
+              .source.lines.map((l) => l.text + l.eol)
+              .join(''),
+            withoutBom,
+          );
+          for (const line of source.lines) assert.ok(!/[\r\n]/.test(line.text));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -68,11 +91,25 @@ const targetArb: fc.Arbitrary<SectionTarget> = fc.oneof(
 
 const itemArb: fc.Arbitrary<NewListItem> = fc.record(
   {
-    text: fc.oneof(proseLine, fc.constantFrom('line\nbreak', 'cr\ronly', '  padded  ', '#growth talk', '`code` and <b>html</b>')),
+    text: fc.oneof(
+      proseLine,
+      fc.constantFrom('line\nbreak', 'cr\ronly', '  padded  ', '#growth talk', '`code` and <b>html</b>'),
+    ),
     checkbox: fc.boolean(),
     // Bodies are self-contained blocks: a quote, a balanced code fence, prose, blank lines.
     body: fc
-      .array(fc.oneof(proseLine.map((l) => [l]), fc.constantFrom(['> quote'], [''], ['```', '## not a heading', '- [ ] not an item', '```'], ['~~~ts', 'code', '~~~'])), { maxLength: 3 })
+      .array(
+        fc.oneof(
+          proseLine.map((l) => [l]),
+          fc.constantFrom(
+            ['> quote'],
+            [''],
+            ['```', '## not a heading', '- [ ] not an item', '```'],
+            ['~~~ts', 'code', '~~~'],
+          ),
+        ),
+        { maxLength: 3 },
+      )
       // A body ending in an empty line adds a final newline (a known bug with its own test in edits.test.ts).
       .map((blocks) => {
         const lines = blocks.flat();
@@ -90,7 +127,10 @@ describe('properties: addListItem', () => {
         const d = parseDocument(file.text);
         const result = addListItem(d, target, item);
         if ('error' in result) {
-          assert.ok(d.scan.unterminatedFrontMatter || d.scan.unclosedBlockLine !== undefined, `unexpected refusal: ${result.error}`);
+          assert.ok(
+            d.scan.unterminatedFrontMatter || d.scan.unclosedBlockLine !== undefined,
+            `unexpected refusal: ${result.error}`,
+          );
           return;
         }
         assert.ok(!d.scan.unterminatedFrontMatter && d.scan.unclosedBlockLine === undefined, 'should have refused');
@@ -102,16 +142,23 @@ describe('properties: addListItem', () => {
         const out = applyEdits(file.text, result.edits);
 
         // Removing the inserted text gives back the original, byte for byte.
-        assert.strictEqual(out.slice(0, offset + (source.bom ? 1 : 0)) + out.slice(offset + (source.bom ? 1 : 0) + edit.newText.length), file.text);
+        assert.strictEqual(
+          out.slice(0, offset + (source.bom ? 1 : 0)) + out.slice(offset + (source.bom ? 1 : 0) + edit.newText.length),
+          file.text,
+        );
 
         // Whole lines: the insertion starts at a line start (or right after the last character) and ends at a line end.
         const outText = out.startsWith('\uFEFF') ? out.slice(1) : out;
         const before = outText.slice(0, offset);
         // The file's line break, except right after a lone CR, where an LF would merge into one CRLF.
         const eol = before.endsWith('\r') && source.eol === '\n' ? '\r' : source.eol;
-        assert.ok(offset === 0 || /[\r\n]$/.test(before) || (offset === source.text.length && edit.newText.startsWith(eol)), 'starts at a line boundary');
+        assert.ok(
+          offset === 0 || /[\r\n]$/.test(before) || (offset === source.text.length && edit.newText.startsWith(eol)),
+          'starts at a line boundary',
+        );
         assert.ok(offset === source.text.length || edit.newText.endsWith(eol), 'ends at a line boundary');
-        for (const l of splitLines(edit.newText)) if (l.eol !== '') assert.strictEqual(l.eol, eol, 'inserted breaks use the file eol');
+        for (const l of splitLines(edit.newText))
+          if (l.eol !== '') assert.strictEqual(l.eol, eol, 'inserted breaks use the file eol');
 
         // BOM and final newline unchanged (an empty file gets its first line).
         assert.strictEqual(out.startsWith('\uFEFF'), file.text.startsWith('\uFEFF'));
@@ -128,14 +175,20 @@ describe('properties: addListItem', () => {
         const newLines = nd.source.lines;
         const added = newLines.length - oldLines.length;
         let firstNewLine = 0;
-        while (firstNewLine < oldLines.length && oldLines[firstNewLine]!.text === newLines[firstNewLine]!.text) firstNewLine++;
+        while (firstNewLine < oldLines.length && oldLines[firstNewLine]!.text === newLines[firstNewLine]!.text)
+          firstNewLine++;
         const shift = (l: number): number => (l >= firstNewLine ? l + added : l);
         const found = itemsIn(nd.scan, section).find(
-          (i) => i.line >= firstNewLine && i.line < firstNewLine + added + 1 && i.text === expected && i.checked === (item.checkbox === false ? undefined : false),
+          (i) =>
+            i.line >= firstNewLine &&
+            i.line < firstNewLine + added + 1 &&
+            i.text === expected &&
+            i.checked === (item.checkbox === false ? undefined : false),
         );
         assert.ok(found, `new item ${JSON.stringify(expected)} not in the section:\n${JSON.stringify(out)}`);
         const newHeadings = new Map(nd.scan.headings.map((h) => [h.line, h.text]));
-        for (const h of d.scan.headings) assert.strictEqual(newHeadings.get(shift(h.line)), h.text, `heading on line ${h.line}`);
+        for (const h of d.scan.headings)
+          assert.strictEqual(newHeadings.get(shift(h.line)), h.text, `heading on line ${h.line}`);
       }),
       { numRuns: RUNS },
     );
@@ -181,41 +234,50 @@ const scalarArb = fc.oneof(
 describe('properties: setFrontMatterValue', () => {
   it('(e) re-parses with the new value, other keys unchanged, and every line outside the front matter byte-identical', () => {
     fc.assert(
-      fc.property(fileWithFrontMatter, fc.constantFrom('date', 'status', 'name', 'role', 'title', 'x-custom', 'brandNew'), scalarArb, (text, key, value) => {
-        const d = parseDocument(text);
-        fc.pre(d.problems.length === 0);
-        const result = setField(d, key, value);
-        if ('error' in result) {
-          const current = d.data[key];
-          assert.ok(typeof current === 'object' && current !== null, `unexpected refusal: ${result.error}`);
-          return;
-        }
-        const out = applyEdits(text, result.edits);
-        const nd = parseDocument(out);
-        assert.deepStrictEqual(nd.problems, [], out);
-        const expectedValue = typeof value === 'string' ? value.replace(/[\r\n]+/g, ' ') : value;
-        assert.deepStrictEqual(nd.data, { ...d.data, [key]: expectedValue });
-        assert.deepStrictEqual(Object.keys(nd.data).slice(0, Object.keys(d.data).length), Object.keys(d.data), 'key order kept');
-
-        // Lines after the front matter are byte-identical.
-        const oldLines = d.source.lines;
-        const newLines = nd.source.lines;
-        const oldAfter = oldLines.slice(d.scan.frontMatter!.endLine + 1);
-        const newAfter = newLines.slice(nd.scan.frontMatter!.endLine + 1);
-        assert.deepStrictEqual(newAfter, oldAfter);
-        assert.strictEqual(out.startsWith('\uFEFF'), text.startsWith('\uFEFF'));
-        // Inside the front matter, only the line of the key changes (or one line is added).
-        const added = newLines.length - oldLines.length;
-        assert.ok(added === 0 || added === 1, `added ${added} lines`);
-        let changed = 0;
-        for (let i = 0, j = 0; i < oldLines.length; i++, j++) {
-          if (oldLines[i]!.text !== newLines[j]!.text || oldLines[i]!.eol !== newLines[j]!.eol) {
-            if (added === 1) i--;
-            changed++;
+      fc.property(
+        fileWithFrontMatter,
+        fc.constantFrom('date', 'status', 'name', 'role', 'title', 'x-custom', 'brandNew'),
+        scalarArb,
+        (text, key, value) => {
+          const d = parseDocument(text);
+          fc.pre(d.problems.length === 0);
+          const result = setField(d, key, value);
+          if ('error' in result) {
+            const current = d.data[key];
+            assert.ok(typeof current === 'object' && current !== null, `unexpected refusal: ${result.error}`);
+            return;
           }
-        }
-        assert.ok(changed <= 1, `changed ${changed} lines`);
-      }),
+          const out = applyEdits(text, result.edits);
+          const nd = parseDocument(out);
+          assert.deepStrictEqual(nd.problems, [], out);
+          const expectedValue = typeof value === 'string' ? value.replace(/[\r\n]+/g, ' ') : value;
+          assert.deepStrictEqual(nd.data, { ...d.data, [key]: expectedValue });
+          assert.deepStrictEqual(
+            Object.keys(nd.data).slice(0, Object.keys(d.data).length),
+            Object.keys(d.data),
+            'key order kept',
+          );
+
+          // Lines after the front matter are byte-identical.
+          const oldLines = d.source.lines;
+          const newLines = nd.source.lines;
+          const oldAfter = oldLines.slice(d.scan.frontMatter!.endLine + 1);
+          const newAfter = newLines.slice(nd.scan.frontMatter!.endLine + 1);
+          assert.deepStrictEqual(newAfter, oldAfter);
+          assert.strictEqual(out.startsWith('\uFEFF'), text.startsWith('\uFEFF'));
+          // Inside the front matter, only the line of the key changes (or one line is added).
+          const added = newLines.length - oldLines.length;
+          assert.ok(added === 0 || added === 1, `added ${added} lines`);
+          let changed = 0;
+          for (let i = 0, j = 0; i < oldLines.length; i++, j++) {
+            if (oldLines[i]!.text !== newLines[j]!.text || oldLines[i]!.eol !== newLines[j]!.eol) {
+              if (added === 1) i--;
+              changed++;
+            }
+          }
+          assert.ok(changed <= 1, `changed ${changed} lines`);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

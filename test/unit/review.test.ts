@@ -21,7 +21,9 @@ const TO = '2026-12-31';
 type Files = readonly (readonly [string, string])[];
 
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** The fixture as journal-relative paths and text, sorted by path. */
@@ -53,7 +55,14 @@ function review(files: Files, o: Options = {}): string {
   const to = o.to ?? TO;
   const person = o.person === undefined ? undefined : index.person(o.person);
   if (o.person !== undefined) assert.ok(person, `no person ${o.person}`);
-  return renderReview({ index, from, to, person, texts: textsOf(files), outPath: o.outPath ?? reviewPath(from, to, o.person) });
+  return renderReview({
+    index,
+    from,
+    to,
+    person,
+    texts: textsOf(files),
+    outPath: o.outPath ?? reviewPath(from, to, o.person),
+  });
 }
 
 /** The fixture with one file replaced or added. */
@@ -68,7 +77,8 @@ describe('review: the fixture journal', () => {
     assert.strictEqual(FILES.length, 15);
     const crlf = FILES.filter(([, t]) => t.includes('\r\n')).map(([p]) => p);
     assert.deepStrictEqual(crlf, ['feedback/design-docs.md', 'meetings/alex-kim/2026-11-03.md']);
-    for (const p of crlf) assert.ok(!/\r(?!\n)|(?<!\r)\n/.test(FILES.find(([q]) => q === p)![1]), `${p} is CRLF throughout`);
+    for (const p of crlf)
+      assert.ok(!/\r(?!\n)|(?<!\r)\n/.test(FILES.find(([q]) => q === p)![1]), `${p} is CRLF throughout`);
     const index = indexOf(FILES);
     assert.deepStrictEqual(
       index.people().map((p) => [p.slug, p.name]),
@@ -78,7 +88,10 @@ describe('review: the fixture journal', () => {
         ['sam-lee', 'Sam Lee'],
       ],
     );
-    assert.deepStrictEqual([...index.all()].flatMap((e) => e.problems.map((pr) => `${e.path}: ${pr.message}`)), []);
+    assert.deepStrictEqual(
+      [...index.all()].flatMap((e) => e.problems.map((pr) => `${e.path}: ${pr.message}`)),
+      [],
+    );
   });
 });
 
@@ -92,7 +105,8 @@ describe('review: reviewPath', () => {
 
 describe('review: meetingsInRange', () => {
   const index = indexOf(FILES);
-  const paths = (from: string, to: string, person?: string): string[] => meetingsInRange(index, from, to, person).map((m) => m.path);
+  const paths = (from: string, to: string, person?: string): string[] =>
+    meetingsInRange(index, from, to, person).map((m) => m.path);
 
   it('lists the meetings held in the quarter, oldest first, skipped ones and those outside left out', () => {
     assert.deepStrictEqual(paths(FROM, TO), [
@@ -106,15 +120,27 @@ describe('review: meetingsInRange', () => {
   });
 
   it('with a person, only theirs', () => {
-    assert.deepStrictEqual(paths(FROM, TO, 'alex-kim'), ['meetings/alex-kim/2026-10-06.md', 'meetings/alex-kim/2026-11-03.md', 'meetings/alex-kim/2026-12-31.md']);
-    assert.deepStrictEqual(paths(FROM, TO, 'priya-nair'), ['meetings/priya-nair/2026-10-01.md', 'meetings/priya-nair/2026-11-05.md']);
+    assert.deepStrictEqual(paths(FROM, TO, 'alex-kim'), [
+      'meetings/alex-kim/2026-10-06.md',
+      'meetings/alex-kim/2026-11-03.md',
+      'meetings/alex-kim/2026-12-31.md',
+    ]);
+    assert.deepStrictEqual(paths(FROM, TO, 'priya-nair'), [
+      'meetings/priya-nair/2026-10-01.md',
+      'meetings/priya-nair/2026-11-05.md',
+    ]);
     assert.deepStrictEqual(paths(FROM, TO, 'nobody'), []);
   });
 
   it('includes both ends of the range, and nothing a day beyond them', () => {
     assert.deepStrictEqual(paths('2026-10-01', '2026-10-01'), ['meetings/priya-nair/2026-10-01.md']);
     assert.deepStrictEqual(paths('2026-12-31', '2026-12-31'), ['meetings/alex-kim/2026-12-31.md']);
-    assert.deepStrictEqual(paths('2026-10-02', '2026-12-30'), ['meetings/alex-kim/2026-10-06.md', 'meetings/alex-kim/2026-11-03.md', 'meetings/priya-nair/2026-11-05.md', 'meetings/sam-lee/2026-12-10.md']);
+    assert.deepStrictEqual(paths('2026-10-02', '2026-12-30'), [
+      'meetings/alex-kim/2026-10-06.md',
+      'meetings/alex-kim/2026-11-03.md',
+      'meetings/priya-nair/2026-11-05.md',
+      'meetings/sam-lee/2026-12-10.md',
+    ]);
     assert.deepStrictEqual(paths('2026-09-29', '2026-09-29'), ['meetings/alex-kim/2026-09-29.md']);
     assert.deepStrictEqual(paths('2026-12-31', '2026-10-01'), []);
   });
@@ -126,16 +152,32 @@ describe('review: meetingsInRange', () => {
     idx.update('meetings/sam-lee/2026-11-13.md', lines('## Agenda', '- [ ] c'));
     assert.deepStrictEqual(
       meetingsInRange(idx, '2026-10-15', '2026-11-30').map((m) => m.path),
-      ['meetings/alex-kim/2026-11-03.md', 'meetings/priya-nair/2026-11-05.md', 'meetings/sam-lee/2026-11-12.md', 'meetings/sam-lee/2026-11-13.md'],
+      [
+        'meetings/alex-kim/2026-11-03.md',
+        'meetings/priya-nair/2026-11-05.md',
+        'meetings/sam-lee/2026-11-12.md',
+        'meetings/sam-lee/2026-11-13.md',
+      ],
     );
   });
 
   it('orders two meetings on one day by person, then by file', () => {
     const idx = new JournalIndex();
-    for (const p of ['meetings/zoe/2026-10-05.md', 'meetings/amy/2026-10-05-b.md', 'meetings/amy/2026-10-05.md', 'meetings/amy/2026-10-04.md']) idx.update(p, '');
+    for (const p of [
+      'meetings/zoe/2026-10-05.md',
+      'meetings/amy/2026-10-05-b.md',
+      'meetings/amy/2026-10-05.md',
+      'meetings/amy/2026-10-04.md',
+    ])
+      idx.update(p, '');
     assert.deepStrictEqual(
       meetingsInRange(idx, FROM, TO).map((m) => m.path),
-      ['meetings/amy/2026-10-04.md', 'meetings/amy/2026-10-05-b.md', 'meetings/amy/2026-10-05.md', 'meetings/zoe/2026-10-05.md'],
+      [
+        'meetings/amy/2026-10-04.md',
+        'meetings/amy/2026-10-05-b.md',
+        'meetings/amy/2026-10-05.md',
+        'meetings/zoe/2026-10-05.md',
+      ],
     );
   });
 });
@@ -143,7 +185,11 @@ describe('review: meetingsInRange', () => {
 describe('review: winsInRange', () => {
   it('takes Wins items and #win talking points of the meetings, never a #private one, with their circle', () => {
     const index = indexOf(FILES);
-    const wins = winsInRange(meetingsInRange(index, FROM, TO)).map((w) => [w.meeting.date, w.circle, w.text.slice(0, 32)]);
+    const wins = winsInRange(meetingsInRange(index, FROM, TO)).map((w) => [
+      w.meeting.date,
+      w.circle,
+      w.text.slice(0, 32),
+    ]);
     assert.deepStrictEqual(wins, [
       ['2026-10-01', 'collaboration', 'Co-wrote the caching RFC with th'],
       ['2026-10-06', 'individual', 'Shipped the config loader rewrit'],
@@ -161,7 +207,17 @@ describe('review: winsInRange', () => {
     const index = new JournalIndex();
     const m = index.update(
       'meetings/a/2026-10-05.md',
-      lines('## Agenda', '- [ ] Not a win', '- [x] A talked-about win #win', '- [x] Private win #win #private', '## Wins', '- #Private/career raise', '- (#PRIVATE) bonus', '- Kept, with `#private` in code', '- Kept #impact/bogus'),
+      lines(
+        '## Agenda',
+        '- [ ] Not a win',
+        '- [x] A talked-about win #win',
+        '- [x] Private win #win #private',
+        '## Wins',
+        '- #Private/career raise',
+        '- (#PRIVATE) bonus',
+        '- Kept, with `#private` in code',
+        '- Kept #impact/bogus',
+      ),
     );
     assert.deepStrictEqual(
       winsInRange([m]).map((w) => [w.text, w.circle]),
@@ -457,7 +513,13 @@ describe('review: renderReview, line by line', () => {
       '- 2026-10-06: Alex agreed I run the next Platform design review.',
       '',
     ]);
-    const mentioned = review(withFile('meetings/sam-lee/2026-12-10.md', lines('## Agenda', '- [x] Talked about [the design review](../../goals/lead-a-design-review.md)')), { from: '2026-12-01', to: '2026-12-11', person: 'sam-lee' }).split('\n');
+    const mentioned = review(
+      withFile(
+        'meetings/sam-lee/2026-12-10.md',
+        lines('## Agenda', '- [x] Talked about [the design review](../../goals/lead-a-design-review.md)'),
+      ),
+      { from: '2026-12-01', to: '2026-12-11', person: 'sam-lee' },
+    ).split('\n');
     const g = mentioned.indexOf('## Goals');
     assert.deepStrictEqual(mentioned.slice(g, g + 8), [
       '## Goals',
@@ -493,8 +555,16 @@ describe('review: range boundaries are inclusive', () => {
     assert.ok(review(FILES, { from: '2026-10-06', to: '2026-10-06' }).includes('- 2026-10-06: Alex agreed'));
     assert.ok(!review(FILES, { from: '2026-10-07', to: '2026-11-16' }).includes('- 2026-10-06: Alex agreed'));
     assert.ok(!review(FILES, { from: '2026-09-01', to: '2026-10-05' }).includes('- 2026-10-06: Alex agreed'));
-    assert.ok(review(FILES, { from: '2026-09-01', to: '2026-10-05' }).includes('- 2026-09-15: Asked Alex for a design review to run.'));
-    assert.ok(review(FILES, { from: '2026-12-12', to: '2026-12-12' }).includes('- 2026-12-12: The log shipper runs in production'));
+    assert.ok(
+      review(FILES, { from: '2026-09-01', to: '2026-10-05' }).includes(
+        '- 2026-09-15: Asked Alex for a design review to run.',
+      ),
+    );
+    assert.ok(
+      review(FILES, { from: '2026-12-12', to: '2026-12-12' }).includes(
+        '- 2026-12-12: The log shipper runs in production',
+      ),
+    );
     assert.ok(!review(FILES).includes('2027-01-05'), 'the planned entry after the range');
     assert.ok(!review(FILES).includes('2026-08-01'), 'the entry before the range');
   });
@@ -507,22 +577,68 @@ describe('review: range boundaries are inclusive', () => {
 
 describe('review: feedback acted on', () => {
   const thread = (status: string, from: string, received: string): string =>
-    lines('---', 'title: Thread', ...(from ? [`from: ${from}`] : []), `status: ${status}`, ...(received ? [`received: ${received}`] : []), '---', '# Thread', '## What I heard', 'heard', '## Trying', 'trying', '## Circled back', 'circled');
+    lines(
+      '---',
+      'title: Thread',
+      ...(from ? [`from: ${from}`] : []),
+      `status: ${status}`,
+      ...(received ? [`received: ${received}`] : []),
+      '---',
+      '# Thread',
+      '## What I heard',
+      'heard',
+      '## Trying',
+      'trying',
+      '## Circled back',
+      'circled',
+    );
   const fb = (status: string, from = 'Alex Kim', received = '2026-10-02', person?: string): string => {
-    const files = withFile('feedback/t.md', thread(status, from, received), FILES.filter(([p]) => !p.startsWith('feedback/')));
+    const files = withFile(
+      'feedback/t.md',
+      thread(status, from, received),
+      FILES.filter(([p]) => !p.startsWith('feedback/')),
+    );
     return review(files, { ...(person ? { person } : {}) });
   };
 
   it('counts trying, circled-back and closed threads, not received ones or those without a status', () => {
-    for (const status of ['trying', 'circled-back', 'closed']) assert.ok(fb(status).includes(`\n${status} · from Alex Kim · received 2026-10-02\n`), status);
-    for (const status of ['received', 'bogus']) assert.ok(fb(status).includes('No feedback thread acted on in this period.'), status);
-    const none = review(withFile('feedback/t.md', lines('---', 'title: No status', '---', '## What I heard', 'x'), FILES.filter(([p]) => !p.startsWith('feedback/'))));
+    for (const status of ['trying', 'circled-back', 'closed'])
+      assert.ok(fb(status).includes(`\n${status} · from Alex Kim · received 2026-10-02\n`), status);
+    for (const status of ['received', 'bogus'])
+      assert.ok(fb(status).includes('No feedback thread acted on in this period.'), status);
+    const none = review(
+      withFile(
+        'feedback/t.md',
+        lines('---', 'title: No status', '---', '## What I heard', 'x'),
+        FILES.filter(([p]) => !p.startsWith('feedback/')),
+      ),
+    );
     assert.ok(none.includes('No feedback thread acted on in this period.'));
-    assert.ok(!review(FILES).includes('RECEIVED-ONLY') && !review(FILES).includes('Incident updates were too sparse'), 'the received-only thread');
+    assert.ok(
+      !review(FILES).includes('RECEIVED-ONLY') && !review(FILES).includes('Incident updates were too sparse'),
+      'the received-only thread',
+    );
   });
 
   it('reads the sections by their other names, and a thread without from or received says only its status', () => {
-    assert.ok(fb('trying').includes(lines('**What I heard:**', '', 'heard', '', '**What I am trying:**', '', 'trying', '', '**Outcome:**', '', 'circled', '')));
+    assert.ok(
+      fb('trying').includes(
+        lines(
+          '**What I heard:**',
+          '',
+          'heard',
+          '',
+          '**What I am trying:**',
+          '',
+          'trying',
+          '',
+          '**Outcome:**',
+          '',
+          'circled',
+          '',
+        ),
+      ),
+    );
     assert.ok(fb('trying', '', '').includes(lines('### [Thread](../feedback/t.md)', '', 'trying', '')));
   });
 
@@ -538,19 +654,62 @@ describe('review: feedback acted on', () => {
 
   it('orders threads by the day received, then by file', () => {
     const base = FILES.filter(([p]) => !p.startsWith('feedback/'));
-    const t = (title: string, received: string): string => lines('---', `title: ${title}`, 'status: trying', `received: ${received}`, '---');
-    const files = [...base, ['feedback/b.md', t('B', '2026-10-02')], ['feedback/a.md', t('A', '2026-10-03')], ['feedback/c.md', t('C', '2026-10-02')]] as const;
+    const t = (title: string, received: string): string =>
+      lines('---', `title: ${title}`, 'status: trying', `received: ${received}`, '---');
+    const files = [
+      ...base,
+      ['feedback/b.md', t('B', '2026-10-02')],
+      ['feedback/a.md', t('A', '2026-10-03')],
+      ['feedback/c.md', t('C', '2026-10-02')],
+    ] as const;
     const heads = review(files)
       .split('\n')
       .filter((l) => l.startsWith('### ['));
-    assert.deepStrictEqual(heads.slice(-3), ['### [B](../feedback/b.md)', '### [C](../feedback/c.md)', '### [A](../feedback/a.md)']);
+    assert.deepStrictEqual(heads.slice(-3), [
+      '### [B](../feedback/b.md)',
+      '### [C](../feedback/c.md)',
+      '### [A](../feedback/a.md)',
+    ]);
   });
 
   it('nests headings inside a section under the thread, and links from the thread work from the packet', () => {
-    const text = lines('---', 'title: T', 'status: trying', '---', '# T', '## What I heard', 'intro', '### Detail', 'see [the other](other.md#x) and [a goal](../goals/g.md)', '#### Deeper', '```', '## not a heading, [x](y.md)', '```');
-    const out = review(withFile('feedback/t.md', text, FILES.filter(([p]) => !p.startsWith('feedback/'))));
+    const text = lines(
+      '---',
+      'title: T',
+      'status: trying',
+      '---',
+      '# T',
+      '## What I heard',
+      'intro',
+      '### Detail',
+      'see [the other](other.md#x) and [a goal](../goals/g.md)',
+      '#### Deeper',
+      '```',
+      '## not a heading, [x](y.md)',
+      '```',
+    );
+    const out = review(
+      withFile(
+        'feedback/t.md',
+        text,
+        FILES.filter(([p]) => !p.startsWith('feedback/')),
+      ),
+    );
     assert.ok(
-      out.includes(lines('**What I heard:**', '', 'intro', '##### Detail', 'see [the other](../feedback/other.md#x) and [a goal](../goals/g.md)', '###### Deeper', '```', '## not a heading, [x](y.md)', '```', '')),
+      out.includes(
+        lines(
+          '**What I heard:**',
+          '',
+          'intro',
+          '##### Detail',
+          'see [the other](../feedback/other.md#x) and [a goal](../goals/g.md)',
+          '###### Deeper',
+          '```',
+          '## not a heading, [x](y.md)',
+          '```',
+          '',
+        ),
+      ),
       out,
     );
   });
@@ -577,9 +736,23 @@ describe('review: text of wins and progress', () => {
   });
 
   it('sorts progress entries by date, whatever their order in the file, and keeps only top-level ones', () => {
-    const goal = lines('---', 'title: G', '---', '## Progress', '- 2026-11-02: second', '  - 2026-11-03: a nested note', '- 2026-10-15: first', '- not dated');
+    const goal = lines(
+      '---',
+      'title: G',
+      '---',
+      '## Progress',
+      '- 2026-11-02: second',
+      '  - 2026-11-03: a nested note',
+      '- 2026-10-15: first',
+      '- not dated',
+    );
     const out = review(withFile('goals/g.md', goal), { from: '2026-10-01', to: '2026-12-31' });
-    assert.ok(out.includes(lines('### [G](../goals/g.md)', '', 'active', '', '- 2026-10-15: first', '- 2026-11-02: second', '', '###')), out);
+    assert.ok(
+      out.includes(
+        lines('### [G](../goals/g.md)', '', 'active', '', '- 2026-10-15: first', '- 2026-11-02: second', '', '###'),
+      ),
+      out,
+    );
   });
 });
 
@@ -587,7 +760,10 @@ describe('review: links', () => {
   /** Every relative link target in `out`, resolved from the packet's folder. */
   function targets(out: string, outPath: string): string[] {
     const dir = path.posix.dirname(outPath);
-    return [...out.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/i.test(t)).map((t) => path.posix.normalize(path.posix.join(dir, decodeURIComponent(t.replace(/#.*$/, '')))));
+    return [...out.matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((m) => m[1]!)
+      .filter((t) => !/^[a-z]+:/i.test(t))
+      .map((t) => path.posix.normalize(path.posix.join(dir, decodeURIComponent(t.replace(/#.*$/, '')))));
   }
   const existing = new Set(FILES.map(([p]) => p));
 
@@ -601,25 +777,43 @@ describe('review: links', () => {
   it('wherever the packet is written, every link opens the same files', () => {
     const base = targets(review(FILES), reviewPath(FROM, TO));
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('reviews', '2026', 'q4', 'a b', 'ü'), { maxLength: 4 }), fc.constantFrom(undefined, 'alex-kim'), (folders, person) => {
-        const outPath = [...folders, 'packet.md'].join('/');
-        const out = review(FILES, { outPath, ...(person ? { person } : {}) });
-        const resolved = targets(out, outPath);
-        for (const t of resolved) assert.ok(existing.has(t), `${t} (from ${outPath}) is a journal file`);
-        if (!person) assert.deepStrictEqual(resolved, base);
-        if (folders.length === 0) assert.ok(out.includes('[2026-10-06](meetings/alex-kim/2026-10-06.md)'));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('reviews', '2026', 'q4', 'a b', 'ü'), { maxLength: 4 }),
+        fc.constantFrom(undefined, 'alex-kim'),
+        (folders, person) => {
+          const outPath = [...folders, 'packet.md'].join('/');
+          const out = review(FILES, { outPath, ...(person ? { person } : {}) });
+          const resolved = targets(out, outPath);
+          for (const t of resolved) assert.ok(existing.has(t), `${t} (from ${outPath}) is a journal file`);
+          if (!person) assert.deepStrictEqual(resolved, base);
+          if (folders.length === 0) assert.ok(out.includes('[2026-10-06](meetings/alex-kim/2026-10-06.md)'));
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it('encodes characters a link target cannot hold (keeping targets already written as URLs), and escapes brackets in link text', () => {
     const index = new JournalIndex();
-    index.update('meetings/zoë müller/2026-10-05.md', lines('## Wins', '- See [notes](notes%20v2.md), [above](#top) and [goal](../../goals/g.md)'));
+    index.update(
+      'meetings/zoë müller/2026-10-05.md',
+      lines('## Wins', '- See [notes](notes%20v2.md), [above](#top) and [goal](../../goals/g.md)'),
+    );
     index.update('goals/g.md', lines('---', 'title: "Ship [beta] \\\\ now"', '---', '## Progress', '- 2026-10-05: p'));
-    const out = renderReview({ index, from: FROM, to: TO, texts: new Map([['goals/g.md', lines('## Progress', '- 2026-10-05: p')]]), outPath: 'reviews/x.md' });
+    const out = renderReview({
+      index,
+      from: FROM,
+      to: TO,
+      texts: new Map([['goals/g.md', lines('## Progress', '- 2026-10-05: p')]]),
+      outPath: 'reviews/x.md',
+    });
     assert.ok(out.includes('[2026-10-05](../meetings/zo%C3%AB%20m%C3%BCller/2026-10-05.md) with Zoë müller'), out);
-    assert.ok(out.includes('- See [notes](../meetings/zo%C3%AB%20m%C3%BCller/notes%20v2.md), [above](../meetings/zo%C3%AB%20m%C3%BCller/2026-10-05.md#top) and [goal](../goals/g.md) (1:1'), out);
+    assert.ok(
+      out.includes(
+        '- See [notes](../meetings/zo%C3%AB%20m%C3%BCller/notes%20v2.md), [above](../meetings/zo%C3%AB%20m%C3%BCller/2026-10-05.md#top) and [goal](../goals/g.md) (1:1',
+      ),
+      out,
+    );
     assert.ok(out.includes('### [Ship \\[beta\\] \\\\ now](../goals/g.md)'), out);
   });
 });
@@ -648,8 +842,21 @@ describe('review: determinism', () => {
           }
           for (const [p, text] of files) index.update(p, text);
           const texts = new Map([...textsOf(files)].reverse());
-          assert.strictEqual(renderReview({ index, from: FROM, to: TO, texts, outPath: reviewPath(FROM, TO) }), expected.all);
-          assert.strictEqual(renderReview({ index, from: FROM, to: TO, person: index.person('alex-kim'), texts, outPath: reviewPath(FROM, TO, 'alex-kim') }), expected.alex);
+          assert.strictEqual(
+            renderReview({ index, from: FROM, to: TO, texts, outPath: reviewPath(FROM, TO) }),
+            expected.all,
+          );
+          assert.strictEqual(
+            renderReview({
+              index,
+              from: FROM,
+              to: TO,
+              person: index.person('alex-kim'),
+              texts,
+              outPath: reviewPath(FROM, TO, 'alex-kim'),
+            }),
+            expected.alex,
+          );
         },
       ),
       { numRuns: 100 },
@@ -682,19 +889,30 @@ describe('review: nothing private', () => {
 
   it('private agenda items and action items are not counted', () => {
     // 2026-11-03 has four talking points (one #private) and two ticked action items (one #private).
-    assert.ok(review(FILES).includes('[2026-11-03](../meetings/alex-kim/2026-11-03.md) with Alex Kim: 3 talking points, 1 action item done'));
+    assert.ok(
+      review(FILES).includes(
+        '[2026-11-03](../meetings/alex-kim/2026-11-03.md) with Alex Kim: 3 talking points, 1 action item done',
+      ),
+    );
   });
 
   it('a goal or thread whose title heading is tagged #private is left out whole', () => {
     const files = [
       ...FILES,
       ['goals/secret-goal.md', lines('# SECRET goal #private', '## Progress', '- 2026-10-05: SECRET progress')],
-      ['feedback/secret-thread.md', lines('---', 'status: trying', '---', '# SECRET thread (#private)', '## What I heard', 'SECRET words')],
+      [
+        'feedback/secret-thread.md',
+        lines('---', 'status: trying', '---', '# SECRET thread (#private)', '## What I heard', 'SECRET words'),
+      ],
     ] as const;
     const out = review(files);
     assert.ok(!out.includes('SECRET'), out);
     assert.strictEqual(out, review(FILES));
-    const mentioned = withFile('meetings/sam-lee/2026-12-10.md', lines('## Agenda', '- [x] Talked about it #goal/secret-goal'), files);
+    const mentioned = withFile(
+      'meetings/sam-lee/2026-12-10.md',
+      lines('## Agenda', '- [x] Talked about it #goal/secret-goal'),
+      files,
+    );
     assert.ok(!review(mentioned).includes('SECRET'));
   });
 
@@ -758,10 +976,22 @@ describe('review: nothing private', () => {
     let n = 0;
     const secret = (): string => `SECRET${n++}`;
     const tagged = (text: string, tag: string, first: boolean): string => (first ? `${tag} ${text}` : `${text} ${tag}`);
-    const insert = (list: string[][], at: number, block: string[]): void => void list.splice(at % (list.length + 1), 0, block);
-    const publics = ['PUBLIC-WIN', 'PUBLIC-AGENDA-WIN', 'PUBLIC-CODE', 'PUBLIC-PROGRESS', 'PUBLIC-HEARD', 'PUBLIC-TRYING', 'PUBLIC-OUTCOME'];
+    const insert = (list: string[][], at: number, block: string[]): void =>
+      void list.splice(at % (list.length + 1), 0, block);
+    const publics = [
+      'PUBLIC-WIN',
+      'PUBLIC-AGENDA-WIN',
+      'PUBLIC-CODE',
+      'PUBLIC-PROGRESS',
+      'PUBLIC-HEARD',
+      'PUBLIC-TRYING',
+      'PUBLIC-OUTCOME',
+    ];
     const agenda: string[][] = [['- [x] PUBLIC-AGENDA-WIN #win'], ['- [ ] A plain talking point']];
-    const wins: string[][] = [['- PUBLIC-WIN shipped #impact/collaboration'], ['- PUBLIC-CODE mentions `#private` in code #impact/enabling']];
+    const wins: string[][] = [
+      ['- PUBLIC-WIN shipped #impact/collaboration'],
+      ['- PUBLIC-CODE mentions `#private` in code #impact/enabling'],
+    ];
     const meetingTail: string[] = [];
     const winsTail: string[] = [];
     const progress: string[][] = [['- 2026-10-20: PUBLIC-PROGRESS']];
@@ -786,7 +1016,12 @@ describe('review: nothing private', () => {
           insert(wins, p.at, [`- ${tagged(`${s} parent win`, p.tag, p.first)}`, '  - a public-looking sub-item']);
           break;
         case 'win-subsection':
-          winsTail.push('', p.heading.startsWith('## Notes') ? `### Aside ${p.tag}` : p.heading.replace(/^##/, '###'), '', `- ${s} won quietly #impact/individual`);
+          winsTail.push(
+            '',
+            p.heading.startsWith('## Notes') ? `### Aside ${p.tag}` : p.heading.replace(/^##/, '###'),
+            '',
+            `- ${s} won quietly #impact/individual`,
+          );
           break;
         case 'win-continuation':
           insert(wins, p.at, [`- ${s} won #impact/collaboration`, `  ${tagged('between us', p.tag, p.first)}`]);
@@ -807,7 +1042,10 @@ describe('review: nothing private', () => {
           goalTail.push('', p.heading, '', `- 2026-10-13: ${s}`, `${s} why it matters to me`);
           break;
         case 'goal-title':
-          files.push([`goals/private-${n}.md`, lines(`# ${tagged(`${s} goal`, p.tag, p.first)}`, '', '## Progress', '', `- 2026-10-14: ${s}`)]);
+          files.push([
+            `goals/private-${n}.md`,
+            lines(`# ${tagged(`${s} goal`, p.tag, p.first)}`, '', '## Progress', '', `- 2026-10-14: ${s}`),
+          ]);
           break;
         case 'heard-paragraph':
           insert(heard, p.at, [tagged(`${s} said in passing.`, p.tag, p.first)]);
@@ -816,21 +1054,85 @@ describe('review: nothing private', () => {
           insert(trying, p.at, [`- ${tagged(s, p.tag, p.first)}`, `  ${s} in its body`]);
           break;
         case 'heard-subheading':
-          heardTail.push('', p.heading.startsWith('## Notes') ? `### Aside ${p.tag}` : p.heading.replace(/^##/, '###'), '', `${s} aside`);
+          heardTail.push(
+            '',
+            p.heading.startsWith('## Notes') ? `### Aside ${p.tag}` : p.heading.replace(/^##/, '###'),
+            '',
+            `${s} aside`,
+          );
           break;
         case 'tagged-section':
-          extraSections.push('', `## ${tagged('Notes to self', p.tag, p.first)}`, '', `${s} notes`, '', '### Under it', '', `- ${s} too`);
+          extraSections.push(
+            '',
+            `## ${tagged('Notes to self', p.tag, p.first)}`,
+            '',
+            `${s} notes`,
+            '',
+            '### Under it',
+            '',
+            `- ${s} too`,
+          );
           break;
         case 'outcome-continuation':
           insert(outcome, p.at, [`- ${s} outcome item`, `  ${tagged('detail', p.tag, p.first)}`]);
           break;
         case 'thread-title':
-          files.push([`feedback/private-${n}.md`, lines('---', 'status: closed', 'from: Alex Kim', '---', '', `# ${tagged(`${s} thread`, p.tag, p.first)}`, '', '## What I heard', '', `${s} heard`)]);
+          files.push([
+            `feedback/private-${n}.md`,
+            lines(
+              '---',
+              'status: closed',
+              'from: Alex Kim',
+              '---',
+              '',
+              `# ${tagged(`${s} thread`, p.tag, p.first)}`,
+              '',
+              '## What I heard',
+              '',
+              `${s} heard`,
+            ),
+          ]);
           break;
       }
     }
-    const meeting = lines('---', 'date: 2026-10-15', 'status: done', '---', '', '# 1:1', '', '## Agenda', '', ...agenda.flat(), '', '## Wins', '', ...wins.flat(), ...winsTail, '', '## Notes', '', 'Public notes.', ...meetingTail, '');
-    const goal = lines('---', 'title: Public goal', 'status: active', '---', '', '# Public goal', '', '## Progress', '', ...progress.flat(), ...progressTail, ...goalTail, '');
+    const meeting = lines(
+      '---',
+      'date: 2026-10-15',
+      'status: done',
+      '---',
+      '',
+      '# 1:1',
+      '',
+      '## Agenda',
+      '',
+      ...agenda.flat(),
+      '',
+      '## Wins',
+      '',
+      ...wins.flat(),
+      ...winsTail,
+      '',
+      '## Notes',
+      '',
+      'Public notes.',
+      ...meetingTail,
+      '',
+    );
+    const goal = lines(
+      '---',
+      'title: Public goal',
+      'status: active',
+      '---',
+      '',
+      '# Public goal',
+      '',
+      '## Progress',
+      '',
+      ...progress.flat(),
+      ...progressTail,
+      ...goalTail,
+      '',
+    );
     const paragraphs = (blocks: string[][]): string[] => blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
     const thread = lines(
       '---',
@@ -857,27 +1159,63 @@ describe('review: nothing private', () => {
       ...paragraphs(outcome),
       '',
     );
-    files.push(['people/alex-kim.md', lines('---', 'name: Alex Kim', '---')], ['meetings/alex-kim/2026-10-15.md', meeting], ['goals/public.md', goal], ['feedback/public.md', thread]);
+    files.push(
+      ['people/alex-kim.md', lines('---', 'name: Alex Kim', '---')],
+      ['meetings/alex-kim/2026-10-15.md', meeting],
+      ['goals/public.md', goal],
+      ['feedback/public.md', thread],
+    );
     return { files, publics };
   }
 
   it('a random journal with #private placed anywhere: no secret in the packet, every public line in it', () => {
     fc.assert(
-      fc.property(fc.array(placement, { maxLength: 10 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (placements, eol, withPerson) => {
-        const { files, publics } = journalWith(placements);
-        const onDisk = files.map(([p, t]) => [p, t.replace(/\n/g, eol)] as const);
-        const out = review(onDisk, { from: '2026-10-01', to: '2026-10-31', ...(withPerson ? { person: 'alex-kim' } : {}) });
-        assert.ok(!out.includes('SECRET'), out);
-        assert.ok(!/#private/i.test(out.replace(/`#private`/g, '')), out);
-        for (const p of publics) assert.ok(out.includes(p), `${p} is in the packet:\n${out}`);
-      }),
+      fc.property(
+        fc.array(placement, { maxLength: 10 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (placements, eol, withPerson) => {
+          const { files, publics } = journalWith(placements);
+          const onDisk = files.map(([p, t]) => [p, t.replace(/\n/g, eol)] as const);
+          const out = review(onDisk, {
+            from: '2026-10-01',
+            to: '2026-10-31',
+            ...(withPerson ? { person: 'alex-kim' } : {}),
+          });
+          assert.ok(!out.includes('SECRET'), out);
+          assert.ok(!/#private/i.test(out.replace(/`#private`/g, '')), out);
+          for (const p of publics) assert.ok(out.includes(p), `${p} is in the packet:\n${out}`);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('a Wins heading inside the Private section is private, even when it is the only Wins of the meeting', () => {
-    const meeting = lines('---', 'date: 2026-10-15', 'status: done', '---', '', '## Agenda', '', '- [x] PUBLIC point', '', '## Private', '', '### Wins', '', '- SECRET raise #impact/individual', '');
-    const out = review([['people/alex-kim.md', lines('---', 'name: Alex Kim', '---')], ['meetings/alex-kim/2026-10-15.md', meeting]], { from: '2026-10-01', to: '2026-10-31' });
+    const meeting = lines(
+      '---',
+      'date: 2026-10-15',
+      'status: done',
+      '---',
+      '',
+      '## Agenda',
+      '',
+      '- [x] PUBLIC point',
+      '',
+      '## Private',
+      '',
+      '### Wins',
+      '',
+      '- SECRET raise #impact/individual',
+      '',
+    );
+    const out = review(
+      [
+        ['people/alex-kim.md', lines('---', 'name: Alex Kim', '---')],
+        ['meetings/alex-kim/2026-10-15.md', meeting],
+      ],
+      { from: '2026-10-01', to: '2026-10-31' },
+    );
     assert.ok(!out.includes('SECRET'), out);
   });
 
@@ -888,7 +1226,9 @@ describe('review: nothing private', () => {
     for (let i = 0; i < WHERE.length; i++) assert.ok(text.includes(`SECRET${i}`), `${WHERE[i]} placed`);
     const out = review(files, { from: '2026-10-01', to: '2026-10-31' });
     assert.ok(!out.includes('SECRET'), out);
-    assert.ok(out.includes('- PUBLIC-WIN shipped (1:1 with Alex Kim on [2026-10-15](../meetings/alex-kim/2026-10-15.md))'));
+    assert.ok(
+      out.includes('- PUBLIC-WIN shipped (1:1 with Alex Kim on [2026-10-15](../meetings/alex-kim/2026-10-15.md))'),
+    );
     assert.ok(out.includes('- 2026-10-20: PUBLIC-PROGRESS'));
   });
 });

@@ -103,18 +103,44 @@ describe('schedule: field parsers', () => {
   });
 
   it('parseDuration reads minutes as numbers and h/m strings, up to a day', () => {
-    const cases: [unknown, number][] = [[30, 30], ['30', 30], [' 45 ', 45], ['45m', 45], ['1h', 60], ['1h30m', 90], ['1h 30m', 90], ['90 min', 90], ['2 hours', 120], ['24h', 1440], [1440, 1440]];
+    const cases: [unknown, number][] = [
+      [30, 30],
+      ['30', 30],
+      [' 45 ', 45],
+      ['45m', 45],
+      ['1h', 60],
+      ['1h30m', 90],
+      ['1h 30m', 90],
+      ['90 min', 90],
+      ['2 hours', 120],
+      ['24h', 1440],
+      [1440, 1440],
+    ];
     for (const [v, minutes] of cases) assert.strictEqual(parseDuration(v), minutes, JSON.stringify(v));
   });
 
   it('parseDuration rejects zero, negatives, fractions, more than a day and junk', () => {
-    for (const v of [0, -5, 1.5, 1441, '0m', '25h', 'forever', '', 'h', '1d', true, null]) assert.strictEqual(parseDuration(v), undefined, JSON.stringify(v));
+    for (const v of [0, -5, 1.5, 1441, '0m', '25h', 'forever', '', 'h', '1d', true, null])
+      assert.strictEqual(parseDuration(v), undefined, JSON.stringify(v));
   });
 
   it('parseWeekday takes any unambiguous prefix of two letters or more, any case', () => {
     const cases: [unknown, number | undefined][] = [
-      ['sunday', 0], ['Monday', 1], ['tue', 2], ['TU', 2], ['we', 3], ['th', 4], [' Friday ', 5], ['sa', 6], ['su', 0],
-      ['t', undefined], ['s', undefined], ['xx', undefined], ['tuesdays', undefined], [2, undefined], [null, undefined],
+      ['sunday', 0],
+      ['Monday', 1],
+      ['tue', 2],
+      ['TU', 2],
+      ['we', 3],
+      ['th', 4],
+      [' Friday ', 5],
+      ['sa', 6],
+      ['su', 0],
+      ['t', undefined],
+      ['s', undefined],
+      ['xx', undefined],
+      ['tuesdays', undefined],
+      [2, undefined],
+      [null, undefined],
     ];
     for (const [v, day] of cases) assert.strictEqual(parseWeekday(v), day, JSON.stringify(v));
   });
@@ -131,25 +157,61 @@ describe('schedule: field parsers', () => {
 
 describe('schedule: scheduleOf', () => {
   it('reads every field of a valid schedule', () => {
-    assert.deepStrictEqual(scheduleOf({ cadence: 'weekly', weekday: 'Tuesday', time: '10:00', duration: 45, timezone: ' Europe/Berlin ' }), {
-      schedule: { cadence: 'weekly', weekday: 2, time: { hour: 10, minute: 0 }, durationMinutes: 45, timeZone: 'Europe/Berlin' },
+    assert.deepStrictEqual(
+      scheduleOf({ cadence: 'weekly', weekday: 'Tuesday', time: '10:00', duration: 45, timezone: ' Europe/Berlin ' }),
+      {
+        schedule: {
+          cadence: 'weekly',
+          weekday: 2,
+          time: { hour: 10, minute: 0 },
+          durationMinutes: 45,
+          timeZone: 'Europe/Berlin',
+        },
+        problems: [],
+      },
+    );
+  });
+
+  it('fills in a 30-minute duration and leaves the rest out', () => {
+    assert.deepStrictEqual(scheduleOf({ cadence: 'monthly' }), {
+      schedule: { cadence: 'monthly', durationMinutes: 30 },
+      problems: [],
+    });
+    assert.deepStrictEqual(scheduleOf({ cadence: 'biweekly', time: '' }), {
+      schedule: { cadence: 'biweekly', durationMinutes: 30 },
       problems: [],
     });
   });
 
-  it('fills in a 30-minute duration and leaves the rest out', () => {
-    assert.deepStrictEqual(scheduleOf({ cadence: 'monthly' }), { schedule: { cadence: 'monthly', durationMinutes: 30 }, problems: [] });
-    assert.deepStrictEqual(scheduleOf({ cadence: 'biweekly', time: '' }), { schedule: { cadence: 'biweekly', durationMinutes: 30 }, problems: [] });
-  });
-
   it('keeps RRULE text as written: bare, with RRULE:, with a DTSTART line', () => {
-    for (const rule of ['FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', 'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH', 'FREQ=MONTHLY;BYDAY=1TH', 'DTSTART:20260106T100000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU']) {
-      assert.deepStrictEqual(scheduleOf({ cadence: `  ${rule}\n` }), { schedule: { cadence: 'rrule', rule, durationMinutes: 30 }, problems: [] }, rule);
+    for (const rule of [
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+      'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH',
+      'FREQ=MONTHLY;BYDAY=1TH',
+      'DTSTART:20260106T100000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+    ]) {
+      assert.deepStrictEqual(
+        scheduleOf({ cadence: `  ${rule}\n` }),
+        { schedule: { cadence: 'rrule', rule, durationMinutes: 30 }, problems: [] },
+        rule,
+      );
     }
   });
 
   it('reads a schedule from YAML front matter, including a multi-line RRULE', () => {
-    const d = parseDocument(['---', 'cadence: |', '  DTSTART:20260106T100000', '  RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', 'time: 2:30pm', 'duration: 1h', 'timezone: America/New_York', '---', ''].join('\r\n'));
+    const d = parseDocument(
+      [
+        '---',
+        'cadence: |',
+        '  DTSTART:20260106T100000',
+        '  RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+        'time: 2:30pm',
+        'duration: 1h',
+        'timezone: America/New_York',
+        '---',
+        '',
+      ].join('\r\n'),
+    );
     assert.deepStrictEqual(d.problems, []);
     assert.deepStrictEqual(scheduleOf(d.data), {
       schedule: {
@@ -165,14 +227,21 @@ describe('schedule: scheduleOf', () => {
 
   it('has no schedule and no problem without a cadence', () => {
     assert.deepStrictEqual(scheduleOf({}), { schedule: undefined, problems: [] });
-    assert.deepStrictEqual(scheduleOf({ cadence: null, weekday: 'tuesday', time: '10:00' }), { schedule: undefined, problems: [] });
+    assert.deepStrictEqual(scheduleOf({ cadence: null, weekday: 'tuesday', time: '10:00' }), {
+      schedule: undefined,
+      problems: [],
+    });
   });
 
   it('reports an unknown cadence, and no schedule', () => {
     for (const cadence of ['fortnightly', 'Weekly', 7, true, ['weekly']]) {
       const r = scheduleOf({ cadence });
       assert.strictEqual(r.schedule, undefined, JSON.stringify(cadence));
-      assert.deepStrictEqual(r.problems.map((p) => p.key), ['cadence'], JSON.stringify(cadence));
+      assert.deepStrictEqual(
+        r.problems.map((p) => p.key),
+        ['cadence'],
+        JSON.stringify(cadence),
+      );
       assert.match(r.problems[0]!.message, /weekly, biweekly, monthly or an RRULE/);
     }
   });
@@ -205,15 +274,28 @@ describe('schedule: scheduleOf', () => {
 
   it('an RRULE it accepts can always be stepped without hanging', () => {
     // These once looped forever inside rrule; now they are problems, and nextDate returns at once.
-    for (const rule of ['FREQ=WEEKLY;INTERVAL=abc', 'FREQ=WEEKLY;INTERVAL=-1', 'RRULE:FREQ=WEEKLY\nEXRULE:FREQ=DAILY']) {
+    for (const rule of [
+      'FREQ=WEEKLY;INTERVAL=abc',
+      'FREQ=WEEKLY;INTERVAL=-1',
+      'RRULE:FREQ=WEEKLY\nEXRULE:FREQ=DAILY',
+    ]) {
       assert.strictEqual(nextDate(rrule(rule), '2026-11-10', '2026-11-11'), undefined, rule);
     }
   });
 
   it('reports each bad field by key and keeps the schedule with defaults', () => {
-    const r = scheduleOf({ cadence: 'weekly', weekday: 'xx', time: '25:00', duration: 'forever', timezone: 'Mars/Olympus_Mons' });
+    const r = scheduleOf({
+      cadence: 'weekly',
+      weekday: 'xx',
+      time: '25:00',
+      duration: 'forever',
+      timezone: 'Mars/Olympus_Mons',
+    });
     assert.deepStrictEqual(r.schedule, { cadence: 'weekly', durationMinutes: 30 });
-    assert.deepStrictEqual(r.problems.map((p) => p.key), ['weekday', 'time', 'duration', 'timezone']);
+    assert.deepStrictEqual(
+      r.problems.map((p) => p.key),
+      ['weekday', 'time', 'duration', 'timezone'],
+    );
     assert.match(r.problems[0]!.message, /day of the week/);
     assert.match(r.problems[1]!.message, /time of day/);
     assert.match(r.problems[2]!.message, /minutes/);
@@ -223,15 +305,27 @@ describe('schedule: scheduleOf', () => {
   it('reports bad fields even without a cadence, and non-string values', () => {
     const r = scheduleOf({ weekday: 3, time: 1000, duration: -1, timezone: 42 });
     assert.strictEqual(r.schedule, undefined);
-    assert.deepStrictEqual(r.problems.map((p) => p.key), ['weekday', 'time', 'duration', 'timezone']);
+    assert.deepStrictEqual(
+      r.problems.map((p) => p.key),
+      ['weekday', 'time', 'duration', 'timezone'],
+    );
   });
 });
 
 describe('schedule: ruleTime', () => {
   it('is the wall time of the DTSTART line, with or without a zone', () => {
-    assert.deepStrictEqual(ruleTime(rrule('DTSTART:20260106T100000\nRRULE:FREQ=WEEKLY;BYDAY=TU')), { hour: 10, minute: 0 });
-    assert.deepStrictEqual(ruleTime(rrule('DTSTART:20260106T143000Z\nRRULE:FREQ=WEEKLY;BYDAY=TU')), { hour: 14, minute: 30 });
-    assert.deepStrictEqual(ruleTime(rrule('DTSTART;TZID=Europe/Berlin:20260106T093000\nRRULE:FREQ=WEEKLY;BYDAY=TU')), { hour: 9, minute: 30 });
+    assert.deepStrictEqual(ruleTime(rrule('DTSTART:20260106T100000\nRRULE:FREQ=WEEKLY;BYDAY=TU')), {
+      hour: 10,
+      minute: 0,
+    });
+    assert.deepStrictEqual(ruleTime(rrule('DTSTART:20260106T143000Z\nRRULE:FREQ=WEEKLY;BYDAY=TU')), {
+      hour: 14,
+      minute: 30,
+    });
+    assert.deepStrictEqual(ruleTime(rrule('DTSTART;TZID=Europe/Berlin:20260106T093000\nRRULE:FREQ=WEEKLY;BYDAY=TU')), {
+      hour: 9,
+      minute: 30,
+    });
   });
 
   it('is undefined without a DTSTART time, and for plain cadences', () => {
@@ -311,7 +405,10 @@ describe('schedule: nextDate on plain cadences', () => {
 
   it('steps over skipped dates', () => {
     assert.strictEqual(nextDate(weekly, '2026-11-10', '2026-11-11', new Set(['2026-11-17'])), '2026-11-24');
-    assert.strictEqual(nextDate(weekly, '2026-11-10', '2026-11-11', new Set(['2026-11-17', '2026-11-24'])), '2026-12-01');
+    assert.strictEqual(
+      nextDate(weekly, '2026-11-10', '2026-11-11', new Set(['2026-11-17', '2026-11-24'])),
+      '2026-12-01',
+    );
     assert.strictEqual(nextDate(biweekly, '2026-11-10', '2026-11-11', new Set(['2026-11-24'])), '2026-12-08');
     assert.strictEqual(nextDate(monthly, '2026-11-10', '2026-11-11', new Set(['2026-12-10'])), '2027-01-10');
     assert.strictEqual(nextDate(weekly, undefined, '2026-11-20', new Set(['2026-11-20'])), '2026-11-27');
@@ -331,7 +428,10 @@ describe('schedule: nextDate on plain cadences', () => {
   it('without an anchor, starts on the first weekday from today', () => {
     assert.strictEqual(nextDate(plain('weekly', { weekday: 2 }), undefined, '2026-11-21'), '2026-11-24');
     assert.strictEqual(nextDate(plain('weekly', { weekday: 6 }), undefined, '2026-11-21'), '2026-11-21');
-    assert.strictEqual(nextDate(plain('biweekly', { weekday: 2 }), undefined, '2026-11-21', new Set(['2026-11-24'])), '2026-12-08');
+    assert.strictEqual(
+      nextDate(plain('biweekly', { weekday: 2 }), undefined, '2026-11-21', new Set(['2026-11-24'])),
+      '2026-12-08',
+    );
   });
 });
 
@@ -380,7 +480,8 @@ function expectedNext(s: Schedule, anchor: string | undefined, from: string, ski
     return first((k) => plusDays(start, k * step));
   }
   const mondayIndex = (d: number): number => (d + 6) % 7;
-  const base = s.weekday === undefined ? anchor : plusDays(anchor, mondayIndex(s.weekday) - mondayIndex(weekdayOf(anchor)));
+  const base =
+    s.weekday === undefined ? anchor : plusDays(anchor, mondayIndex(s.weekday) - mondayIndex(weekdayOf(anchor)));
   return first((k) => plusDays(base, (k + 1) * step));
 }
 
@@ -396,7 +497,13 @@ describe('schedule: nextDate properties', () => {
     })
     .map(({ cadence, weekday, anchor, gap, skips, zone }) => {
       const from = anchor ? plusDays(anchor, gap) : plusDays('2026-06-15', gap);
-      return { schedule: plain(cadence, weekday === undefined ? {} : { weekday }), anchor, from, skip: new Set(skips.map((o) => plusDays(from, o))), zone };
+      return {
+        schedule: plain(cadence, weekday === undefined ? {} : { weekday }),
+        anchor,
+        from,
+        skip: new Set(skips.map((o) => plusDays(from, o))),
+        zone,
+      };
     });
 
   it('lands after the anchor, not before today, never on a skipped date, on the weekday, and on the first such step', () => {
@@ -407,7 +514,8 @@ describe('schedule: nextDate properties', () => {
         assert.ok(next >= from, `${next} before ${from}`);
         if (anchor) assert.ok(next > anchor, `${next} not after ${anchor}`);
         assert.ok(!skip.has(next), `${next} is skipped`);
-        if (schedule.cadence !== 'monthly' && schedule.weekday !== undefined) assert.strictEqual(weekdayOf(next), schedule.weekday);
+        if (schedule.cadence !== 'monthly' && schedule.weekday !== undefined)
+          assert.strictEqual(weekdayOf(next), schedule.weekday);
         if (schedule.cadence !== 'monthly' && anchor && schedule.weekday === undefined) {
           assert.strictEqual(daysBetween(anchor, next) % (schedule.cadence === 'biweekly' ? 14 : 7), 0);
         }
@@ -420,13 +528,22 @@ describe('schedule: nextDate properties', () => {
   it('a weekly RRULE on the anchor weekday agrees with the plain cadence, in every zone', () => {
     const days = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
     fc.assert(
-      fc.property(dateArb, fc.integer({ min: 1, max: 120 }), fc.constantFrom(1, 2), fc.constantFrom(...ZONES), (anchor, gap, interval, zone) => {
-        const from = plusDays(anchor, gap);
-        const rule = `FREQ=WEEKLY;INTERVAL=${interval};BYDAY=${days[weekdayOf(anchor)]}`;
-        inZone(zone, () => {
-          assert.strictEqual(nextDate(rrule(rule), anchor, from), nextDate(plain(interval === 2 ? 'biweekly' : 'weekly'), anchor, from));
-        });
-      }),
+      fc.property(
+        dateArb,
+        fc.integer({ min: 1, max: 120 }),
+        fc.constantFrom(1, 2),
+        fc.constantFrom(...ZONES),
+        (anchor, gap, interval, zone) => {
+          const from = plusDays(anchor, gap);
+          const rule = `FREQ=WEEKLY;INTERVAL=${interval};BYDAY=${days[weekdayOf(anchor)]}`;
+          inZone(zone, () => {
+            assert.strictEqual(
+              nextDate(rrule(rule), anchor, from),
+              nextDate(plain(interval === 2 ? 'biweekly' : 'weekly'), anchor, from),
+            );
+          });
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -434,10 +551,17 @@ describe('schedule: nextDate properties', () => {
   it('a monthly RRULE agrees with the plain cadence on days every month has', () => {
     fc.assert(
       // Not Feb 28 (or 29): a month's last day repeats on month ends, which FREQ=MONTHLY does not.
-      fc.property(dateArb.filter((d) => Number(d.slice(8)) <= 27 || (Number(d.slice(8)) === 28 && d.slice(5, 7) !== '02')), fc.integer({ min: 1, max: 400 }), fc.constantFrom(...ZONES), (anchor, gap, zone) => {
-        const from = plusDays(anchor, gap);
-        inZone(zone, () => assert.strictEqual(nextDate(rrule('FREQ=MONTHLY'), anchor, from), nextDate(plain('monthly'), anchor, from)));
-      }),
+      fc.property(
+        dateArb.filter((d) => Number(d.slice(8)) <= 27 || (Number(d.slice(8)) === 28 && d.slice(5, 7) !== '02')),
+        fc.integer({ min: 1, max: 400 }),
+        fc.constantFrom(...ZONES),
+        (anchor, gap, zone) => {
+          const from = plusDays(anchor, gap);
+          inZone(zone, () =>
+            assert.strictEqual(nextDate(rrule('FREQ=MONTHLY'), anchor, from), nextDate(plain('monthly'), anchor, from)),
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -485,8 +609,14 @@ describe('schedule: nextDate on RRULEs', () => {
   });
 
   it('is undefined once an RRULE has ended', () => {
-    assert.strictEqual(nextDate(rrule('FREQ=WEEKLY;BYDAY=TU;UNTIL=20260101T000000Z'), undefined, '2026-11-11'), undefined);
-    assert.strictEqual(nextDate(rrule('DTSTART:20260106\nRRULE:FREQ=WEEKLY;COUNT=2'), undefined, '2026-11-11'), undefined);
+    assert.strictEqual(
+      nextDate(rrule('FREQ=WEEKLY;BYDAY=TU;UNTIL=20260101T000000Z'), undefined, '2026-11-11'),
+      undefined,
+    );
+    assert.strictEqual(
+      nextDate(rrule('DTSTART:20260106\nRRULE:FREQ=WEEKLY;COUNT=2'), undefined, '2026-11-11'),
+      undefined,
+    );
   });
 });
 
@@ -519,14 +649,25 @@ describe('schedule: instantOf', () => {
     assert.strictEqual(instantOf('2026-03-07', ten, 'America/New_York')!.toISOString(), '2026-03-07T15:00:00.000Z');
     assert.strictEqual(instantOf('2026-03-08', ten, 'America/New_York')!.toISOString(), '2026-03-08T14:00:00.000Z');
     assert.strictEqual(instantOf('2026-03-10', ten, 'America/New_York')!.toISOString(), '2026-03-10T14:00:00.000Z');
-    assert.strictEqual(instantOf('2026-11-03', { hour: 9, minute: 30 }, 'America/New_York')!.toISOString(), '2026-11-03T14:30:00.000Z');
+    assert.strictEqual(
+      instantOf('2026-11-03', { hour: 9, minute: 30 }, 'America/New_York')!.toISOString(),
+      '2026-11-03T14:30:00.000Z',
+    );
   });
 
   it('does not depend on the local zone when a zone is given', () => {
     for (const zone of ZONES) {
       inZone(zone, () => {
-        assert.strictEqual(instantOf('2026-10-27', ten, 'Europe/Berlin')!.toISOString(), '2026-10-27T09:00:00.000Z', zone);
-        assert.strictEqual(instantOf('2026-03-10', ten, 'America/New_York')!.toISOString(), '2026-03-10T14:00:00.000Z', zone);
+        assert.strictEqual(
+          instantOf('2026-10-27', ten, 'Europe/Berlin')!.toISOString(),
+          '2026-10-27T09:00:00.000Z',
+          zone,
+        );
+        assert.strictEqual(
+          instantOf('2026-03-10', ten, 'America/New_York')!.toISOString(),
+          '2026-03-10T14:00:00.000Z',
+          zone,
+        );
       });
     }
   });
@@ -547,8 +688,19 @@ describe('schedule: instantOf', () => {
 
 describe('schedule: nextSlot', () => {
   // Tuesdays 10:00–10:30 UTC. 2026-11-21 is a Saturday, 2026-11-24 a Tuesday.
-  const tuesdays: Schedule = { cadence: 'weekly', weekday: 2, time: { hour: 10, minute: 0 }, durationMinutes: 30, timeZone: 'UTC' };
-  const ref = (date: string, status?: string, data: Record<string, unknown> = {}): MeetingRef => ({ path: `meetings/alex/${date}.md`, date, status, data: { ...data } });
+  const tuesdays: Schedule = {
+    cadence: 'weekly',
+    weekday: 2,
+    time: { hour: 10, minute: 0 },
+    durationMinutes: 30,
+    timeZone: 'UTC',
+  };
+  const ref = (date: string, status?: string, data: Record<string, unknown> = {}): MeetingRef => ({
+    path: `meetings/alex/${date}.md`,
+    date,
+    status,
+    data: { ...data },
+  });
   const at = (instant: string): Date => new Date(instant);
 
   it('projects from the cadence when there are no meeting files', () => {
@@ -567,16 +719,33 @@ describe('schedule: nextSlot', () => {
     assert.strictEqual(slot.path, 'meetings/alex/2026-11-25.md');
     assert.deepStrictEqual([slot.start, slot.end], [at('2026-11-25T10:00:00Z'), at('2026-11-25T10:30:00Z')]);
     // A file without a status is open too; the earliest open file wins.
-    assert.strictEqual(nextSlot('alex', [ref('2026-12-01'), ref('2026-11-26')], tuesdays, at('2026-11-21T09:00:00Z'), '2026-11-21')!.date, '2026-11-26');
+    assert.strictEqual(
+      nextSlot('alex', [ref('2026-12-01'), ref('2026-11-26')], tuesdays, at('2026-11-21T09:00:00Z'), '2026-11-21')!
+        .date,
+      '2026-11-26',
+    );
   });
 
   it('skips done, skipped and cancelled files, then steps the cadence past the latest file', () => {
     const closed = [ref('2026-11-24', 'done'), ref('2026-11-25', 'cancelled'), ref('2026-11-26', 'skipped')];
-    assert.strictEqual(nextSlot('alex', [...closed, ref('2026-12-02', 'planned')], tuesdays, at('2026-11-21T09:00:00Z'), '2026-11-21')!.path, 'meetings/alex/2026-12-02.md');
+    assert.strictEqual(
+      nextSlot('alex', [...closed, ref('2026-12-02', 'planned')], tuesdays, at('2026-11-21T09:00:00Z'), '2026-11-21')!
+        .path,
+      'meetings/alex/2026-12-02.md',
+    );
     const projected = nextSlot('alex', closed, tuesdays, at('2026-11-21T09:00:00Z'), '2026-11-21')!;
     assert.deepStrictEqual([projected.date, projected.path], ['2026-12-01', undefined]);
     // A skipped cadence date with a file is not proposed again.
-    assert.strictEqual(nextSlot('alex', [ref('2026-11-17', 'done'), ref('2026-11-24', 'skipped')], tuesdays, at('2026-11-21T09:00:00Z'), '2026-11-21')!.date, '2026-12-01');
+    assert.strictEqual(
+      nextSlot(
+        'alex',
+        [ref('2026-11-17', 'done'), ref('2026-11-24', 'skipped')],
+        tuesdays,
+        at('2026-11-21T09:00:00Z'),
+        '2026-11-21',
+      )!.date,
+      '2026-12-01',
+    );
   });
 
   it('ignores open files in the past and anchors the cadence on them', () => {
@@ -586,9 +755,15 @@ describe('schedule: nextSlot', () => {
 
   it('keeps today’s meeting until it has ended, then moves to the next', () => {
     const files = [ref('2026-11-24', 'planned')];
-    assert.strictEqual(nextSlot('alex', files, tuesdays, at('2026-11-24T10:29:59Z'), '2026-11-24')!.path, 'meetings/alex/2026-11-24.md');
+    assert.strictEqual(
+      nextSlot('alex', files, tuesdays, at('2026-11-24T10:29:59Z'), '2026-11-24')!.path,
+      'meetings/alex/2026-11-24.md',
+    );
     const after = nextSlot('alex', files, tuesdays, at('2026-11-24T10:30:00Z'), '2026-11-24')!;
-    assert.deepStrictEqual([after.date, after.path, after.start], ['2026-12-01', undefined, at('2026-12-01T10:00:00Z')]);
+    assert.deepStrictEqual(
+      [after.date, after.path, after.start],
+      ['2026-12-01', undefined, at('2026-12-01T10:00:00Z')],
+    );
   });
 
   it('a projected slot that ended today moves to the next step', () => {
@@ -597,7 +772,13 @@ describe('schedule: nextSlot', () => {
   });
 
   it('a meeting file’s own time, duration and timezone win over the person’s', () => {
-    const slot = nextSlot('alex', [ref('2026-11-24', 'planned', { time: '15:30', duration: '1h', timezone: 'America/New_York' })], tuesdays, at('2026-11-21T09:00:00Z'), '2026-11-21')!;
+    const slot = nextSlot(
+      'alex',
+      [ref('2026-11-24', 'planned', { time: '15:30', duration: '1h', timezone: 'America/New_York' })],
+      tuesdays,
+      at('2026-11-21T09:00:00Z'),
+      '2026-11-21',
+    )!;
     assert.deepStrictEqual([slot.start, slot.end], [at('2026-11-24T20:30:00Z'), at('2026-11-24T21:30:00Z')]);
   });
 
@@ -610,8 +791,14 @@ describe('schedule: nextSlot', () => {
 
   it('is undefined without a schedule and without an open file', () => {
     assert.strictEqual(nextSlot('alex', [], undefined, at('2026-11-21T09:00:00Z'), '2026-11-21'), undefined);
-    assert.strictEqual(nextSlot('alex', [ref('2026-11-24', 'done')], undefined, at('2026-11-21T09:00:00Z'), '2026-11-21'), undefined);
-    assert.strictEqual(nextSlot('alex', [ref('2026-11-24')], undefined, at('2026-11-21T09:00:00Z'), '2026-11-21')!.date, '2026-11-24');
+    assert.strictEqual(
+      nextSlot('alex', [ref('2026-11-24', 'done')], undefined, at('2026-11-21T09:00:00Z'), '2026-11-21'),
+      undefined,
+    );
+    assert.strictEqual(
+      nextSlot('alex', [ref('2026-11-24')], undefined, at('2026-11-21T09:00:00Z'), '2026-11-21')!.date,
+      '2026-11-24',
+    );
   });
 
   it('follows DST in the person’s zone: Tuesdays 10:00 Berlin are 08:00Z, then 09:00Z', () => {
@@ -623,15 +810,27 @@ describe('schedule: nextSlot', () => {
   });
 
   it('takes the time from an RRULE’s DTSTART when the person has none', () => {
-    const { schedule } = scheduleOf({ cadence: 'DTSTART:20260106T100000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU', timezone: 'Europe/Berlin' });
+    const { schedule } = scheduleOf({
+      cadence: 'DTSTART:20260106T100000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+      timezone: 'Europe/Berlin',
+    });
     const slot = nextSlot('alex', [], schedule, at('2026-11-21T09:00:00Z'), '2026-11-21')!;
-    assert.deepStrictEqual([slot.date, slot.start, slot.end], ['2026-11-24', at('2026-11-24T09:00:00Z'), at('2026-11-24T09:30:00Z')]);
+    assert.deepStrictEqual(
+      [slot.date, slot.start, slot.end],
+      ['2026-11-24', at('2026-11-24T09:00:00Z'), at('2026-11-24T09:30:00Z')],
+    );
   });
 });
 
 describe('schedule: countdown', () => {
   const start = new Date('2026-11-24T10:00:00Z');
-  const slot: Slot = { person: 'alex', date: '2026-11-24', path: undefined, start, end: new Date('2026-11-24T10:30:00Z') };
+  const slot: Slot = {
+    person: 'alex',
+    date: '2026-11-24',
+    path: undefined,
+    start,
+    end: new Date('2026-11-24T10:30:00Z'),
+  };
   const before = (ms: number): Date => new Date(start.getTime() - ms);
   const MIN = 60_000;
   const HOUR = 60 * MIN;
@@ -666,7 +865,13 @@ describe('schedule: countdown', () => {
   });
 
   it('without a time of day: today, tomorrow, in N days, undefined once past', () => {
-    const untimed: Slot = { person: 'alex', date: '2026-11-24', path: 'meetings/alex/2026-11-24.md', start: undefined, end: undefined };
+    const untimed: Slot = {
+      person: 'alex',
+      date: '2026-11-24',
+      path: 'meetings/alex/2026-11-24.md',
+      start: undefined,
+      end: undefined,
+    };
     const now = new Date('2026-11-24T23:00:00Z');
     assert.strictEqual(countdown(untimed, now, '2026-11-24'), 'today');
     assert.strictEqual(countdown(untimed, now, '2026-11-23'), 'tomorrow');
@@ -678,13 +883,18 @@ describe('schedule: countdown', () => {
 
   it('counts calendar days across a DST change in the local zone', () => {
     const untimed: Slot = { person: 'alex', date: '2026-10-27', path: undefined, start: undefined, end: undefined };
-    for (const zone of ZONES) inZone(zone, () => assert.strictEqual(countdown(untimed, new Date(0), '2026-10-24'), 'in 3 days', zone));
+    for (const zone of ZONES)
+      inZone(zone, () => assert.strictEqual(countdown(untimed, new Date(0), '2026-10-24'), 'in 3 days', zone));
   });
 });
 
 describe('schedule: rules that never match', () => {
   it('are reported as problems instead of searched for up to the year 9999', () => {
-    for (const cadence of ['FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', 'FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31', 'FREQ=YEARLY;BYWEEKNO=60']) {
+    for (const cadence of [
+      'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30',
+      'FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31',
+      'FREQ=YEARLY;BYWEEKNO=60',
+    ]) {
       const result = scheduleOf({ cadence });
       assert.strictEqual(result.schedule, undefined, cadence);
       assert.strictEqual(result.problems[0]?.key, 'cadence', cadence);
@@ -700,8 +910,17 @@ describe('schedule: rules that never match', () => {
 describe('schedule: projecting a slot without meetings', () => {
   const now = new Date(2026, 10, 21, 9, 0);
   it('needs a weekday or a rule: a bare weekly cadence with no meeting yet has no next slot', () => {
-    assert.strictEqual(nextSlot('p', [], scheduleOf({ cadence: 'weekly', time: '10:00' }).schedule, now, '2026-11-21'), undefined);
-    assert.strictEqual(nextSlot('p', [], scheduleOf({ cadence: 'weekly', weekday: 'tuesday' }).schedule, now, '2026-11-21')?.date, '2026-11-24');
-    assert.strictEqual(nextSlot('p', [], scheduleOf({ cadence: 'FREQ=MONTHLY;BYDAY=1TH' }).schedule, now, '2026-11-21')?.date, '2026-12-03');
+    assert.strictEqual(
+      nextSlot('p', [], scheduleOf({ cadence: 'weekly', time: '10:00' }).schedule, now, '2026-11-21'),
+      undefined,
+    );
+    assert.strictEqual(
+      nextSlot('p', [], scheduleOf({ cadence: 'weekly', weekday: 'tuesday' }).schedule, now, '2026-11-21')?.date,
+      '2026-11-24',
+    );
+    assert.strictEqual(
+      nextSlot('p', [], scheduleOf({ cadence: 'FREQ=MONTHLY;BYDAY=1TH' }).schedule, now, '2026-11-21')?.date,
+      '2026-12-03',
+    );
   });
 });

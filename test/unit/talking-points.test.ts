@@ -5,7 +5,13 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/document';
-import { addListItem, NewListItem, renderListItem, SectionTarget, withoutControlCharacters } from '../../src/core/edits';
+import {
+  addListItem,
+  NewListItem,
+  renderListItem,
+  SectionTarget,
+  withoutControlCharacters,
+} from '../../src/core/edits';
 import { findSection, itemsIn } from '../../src/core/markdown';
 import {
   codeSpan,
@@ -51,11 +57,13 @@ describe('talking points: findTheme', () => {
   });
 
   it('takes team-process, process and team as team/process', () => {
-    for (const alias of ['team-process', 'process', 'team', 'Process', '#team-process']) assert.strictEqual(findTheme(alias)?.id, 'team/process', alias);
+    for (const alias of ['team-process', 'process', 'team', 'Process', '#team-process'])
+      assert.strictEqual(findTheme(alias)?.id, 'team/process', alias);
   });
 
   it('returns undefined for unknown names', () => {
-    for (const name of ['', ' ', '#', 'growthy', 'grow', '##growth', 'team process', 'teamprocess', 'misc', 'win!']) assert.strictEqual(findTheme(name), undefined, name);
+    for (const name of ['', ' ', '#', 'growthy', 'grow', '##growth', 'team process', 'teamprocess', 'misc', 'win!'])
+      assert.strictEqual(findTheme(name), undefined, name);
   });
 });
 
@@ -84,7 +92,10 @@ describe('talking points: themeInText', () => {
 
 describe('talking points: summarize', () => {
   it('takes the first non-blank line, collapsing whitespace', () => {
-    assert.strictEqual(summarize('\n   \n\t  retry   storms\tin the   client  \nsecond line'), 'retry storms in the client');
+    assert.strictEqual(
+      summarize('\n   \n\t  retry   storms\tin the   client  \nsecond line'),
+      'retry storms in the client',
+    );
     assert.strictEqual(summarize('one'), 'one');
   });
 
@@ -121,7 +132,10 @@ describe('talking points: summarize', () => {
     // 98 letters, then an emoji (two UTF-16 units) across the cut at 99.
     const text = `${'a'.repeat(98)}😀 and more text after it`;
     const summary = summarize(text);
-    assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(summary), `lone surrogate in ${JSON.stringify(summary)}`);
+    assert.ok(
+      !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(summary),
+      `lone surrogate in ${JSON.stringify(summary)}`,
+    );
     assert.ok(summary.length <= 100);
     assert.ok(summary.endsWith('…'));
   });
@@ -135,7 +149,13 @@ describe('talking points: summarize', () => {
         assert.strictEqual(s, s.trim());
         // eslint-disable-next-line no-control-regex -- looking for control characters
         assert.ok(!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), JSON.stringify(s));
-        const first = (withoutControlCharacters(text).split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '').replace(/\s+/g, ' ').trim();
+        const first = (
+          withoutControlCharacters(text)
+            .split(/\r\n|\r|\n/)
+            .find((l) => l.trim() !== '') ?? ''
+        )
+          .replace(/\s+/g, ' ')
+          .trim();
         if (s.endsWith('…') && s !== first) assert.ok(first.startsWith(s.slice(0, -1)));
         else assert.strictEqual(s, first);
       }),
@@ -195,36 +215,78 @@ describe('talking points: excerptLines', () => {
   it('quotes prose languages, with a bare > for blank lines', () => {
     const text = 'First paragraph\n\nSecond one';
     for (const languageId of ['plaintext', 'markdown', 'text', '', 'scminput', 'git-commit', undefined]) {
-      assert.deepStrictEqual(excerptLines({ text, ...(languageId !== undefined ? { languageId } : {}) }), ['> First paragraph', '>', '> Second one'], String(languageId));
+      assert.deepStrictEqual(
+        excerptLines({ text, ...(languageId !== undefined ? { languageId } : {}) }),
+        ['> First paragraph', '>', '> Second one'],
+        String(languageId),
+      );
     }
   });
 
   it('fences code with the language id as the info string', () => {
-    assert.deepStrictEqual(excerptLines({ text: 'const a = 1;\nreturn a;', languageId: 'typescript' }), ['```typescript', 'const a = 1;', 'return a;', '```']);
+    assert.deepStrictEqual(excerptLines({ text: 'const a = 1;\nreturn a;', languageId: 'typescript' }), [
+      '```typescript',
+      'const a = 1;',
+      'return a;',
+      '```',
+    ]);
   });
 
   it('uses a fence longer than any backtick run inside, and at least 3', () => {
     assert.deepStrictEqual(excerptLines({ text: 'a `b` ``c``', languageId: 'js' }), ['```js', 'a `b` ``c``', '```']);
-    assert.deepStrictEqual(excerptLines({ text: '```\ninner\n```', languageId: 'markdownish' }), ['````markdownish', '```', 'inner', '```', '````']);
-    assert.deepStrictEqual(excerptLines({ text: 'x = "`````"', languageId: 'python' }), ['``````python', 'x = "`````"', '``````']);
+    assert.deepStrictEqual(excerptLines({ text: '```\ninner\n```', languageId: 'markdownish' }), [
+      '````markdownish',
+      '```',
+      'inner',
+      '```',
+      '````',
+    ]);
+    assert.deepStrictEqual(excerptLines({ text: 'x = "`````"', languageId: 'python' }), [
+      '``````python',
+      'x = "`````"',
+      '``````',
+    ]);
   });
 
   it('leaves ~~~ lines alone inside a backtick fence', () => {
-    assert.deepStrictEqual(excerptLines({ text: '~~~\n~~~~~', languageId: 'python' }), ['```python', '~~~', '~~~~~', '```']);
+    assert.deepStrictEqual(excerptLines({ text: '~~~\n~~~~~', languageId: 'python' }), [
+      '```python',
+      '~~~',
+      '~~~~~',
+      '```',
+    ]);
   });
 
   it('turns tabs into 4 spaces and removes the common indentation', () => {
-    assert.deepStrictEqual(excerptLines({ text: '\tif x:\n\t\treturn 1\n\n\telse:', languageId: 'python' }), ['```python', 'if x:', '    return 1', '', 'else:', '```']);
+    assert.deepStrictEqual(excerptLines({ text: '\tif x:\n\t\treturn 1\n\n\telse:', languageId: 'python' }), [
+      '```python',
+      'if x:',
+      '    return 1',
+      '',
+      'else:',
+      '```',
+    ]);
     assert.deepStrictEqual(excerptLines({ text: '    a\n      b', languageId: 'plaintext' }), ['> a', '>   b']);
   });
 
   it('drops leading and trailing blank lines and trailing whitespace', () => {
-    assert.deepStrictEqual(excerptLines({ text: '\n  \n\t\n  x = 1   \n   \n\n', languageId: 'python' }), ['```python', 'x = 1', '```']);
+    assert.deepStrictEqual(excerptLines({ text: '\n  \n\t\n  x = 1   \n   \n\n', languageId: 'python' }), [
+      '```python',
+      'x = 1',
+      '```',
+    ]);
     assert.deepStrictEqual(excerptLines({ text: '\r\n\r\nhello\r\n\r\n', languageId: 'markdown' }), ['> hello']);
   });
 
   it('splits on CRLF, LF and lone CR', () => {
-    assert.deepStrictEqual(excerptLines({ text: 'a\r\nb\rc\nd', languageId: 'c' }), ['```c', 'a', 'b', 'c', 'd', '```']);
+    assert.deepStrictEqual(excerptLines({ text: 'a\r\nb\rc\nd', languageId: 'c' }), [
+      '```c',
+      'a',
+      'b',
+      'c',
+      'd',
+      '```',
+    ]);
   });
 
   it(`copies at most ${MAX_EXCERPT_LINES} lines and says how many were left out`, () => {
@@ -239,7 +301,10 @@ describe('talking points: excerptLines', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `l${i}`);
     assert.strictEqual(excerptLines({ text: lines.join('\n'), languageId: 'go' }).length, 202);
     assert.strictEqual(excerptLines({ text: `\n\n${lines.join('\n')}\n\n\n`, languageId: 'go' }).length, 202);
-    assert.strictEqual(excerptLines({ text: `${lines.join('\n')}\nl200`, languageId: 'go' }).at(-1), '(1 more lines not copied)');
+    assert.strictEqual(
+      excerptLines({ text: `${lines.join('\n')}\nl200`, languageId: 'go' }).at(-1),
+      '(1 more lines not copied)',
+    );
   });
 
   it('keeps odd language ids as the info string', () => {
@@ -283,19 +348,29 @@ describe('talking points: excerptLines', () => {
 
 describe('talking points: talkingPointItem', () => {
   it('is a checkbox with the summary and the theme tag', () => {
-    assert.deepStrictEqual(talkingPointItem({ summary: 'Retry storms', theme: theme('blocker') }), { text: 'Retry storms #blocker', checkbox: true, body: [] });
+    assert.deepStrictEqual(talkingPointItem({ summary: 'Retry storms', theme: theme('blocker') }), {
+      text: 'Retry storms #blocker',
+      checkbox: true,
+      body: [],
+    });
     assert.deepStrictEqual(talkingPointItem({ summary: 'No theme' }), { text: 'No theme', checkbox: true, body: [] });
     assert.strictEqual(talkingPointItem({ summary: 'x', theme: theme('process') }).text, 'x #team/process');
   });
 
   it('does not repeat a tag the summary already has (any case)', () => {
-    assert.strictEqual(talkingPointItem({ summary: 'Got #growth feedback', theme: theme('growth') }).text, 'Got #growth feedback');
+    assert.strictEqual(
+      talkingPointItem({ summary: 'Got #growth feedback', theme: theme('growth') }).text,
+      'Got #growth feedback',
+    );
     assert.strictEqual(talkingPointItem({ summary: 'Got #Growth', theme: theme('growth') }).text, 'Got #Growth');
     assert.strictEqual(talkingPointItem({ summary: 'Got #win', theme: theme('growth') }).text, 'Got #win #growth');
   });
 
   it('appends the tag when the summary only has it in inline code', () => {
-    assert.strictEqual(talkingPointItem({ summary: 'the `#growth` tag', theme: theme('growth') }).text, 'the `#growth` tag #growth');
+    assert.strictEqual(
+      talkingPointItem({ summary: 'the `#growth` tag', theme: theme('growth') }).text,
+      'the `#growth` tag #growth',
+    );
   });
 
   it('puts the summary on one line; an empty summary with a theme is just the tag', () => {
@@ -305,37 +380,80 @@ describe('talking points: talkingPointItem', () => {
 
   it('writes the source as a link for an http(s) URL', () => {
     const url = 'https://github.com/o/r/blob/0123abc/src/a.ts#L3-L9';
-    assert.deepStrictEqual(talkingPointItem({ summary: 's', source: { label: 'src/a.ts:3-9', url } }).body, [`Source: [src/a.ts:3-9](${url})`]);
-    assert.deepStrictEqual(talkingPointItem({ summary: 's', source: { label: 'a', url: 'http://ghe/x' } }).body, ['Source: [a](http://ghe/x)']);
+    assert.deepStrictEqual(talkingPointItem({ summary: 's', source: { label: 'src/a.ts:3-9', url } }).body, [
+      `Source: [src/a.ts:3-9](${url})`,
+    ]);
+    assert.deepStrictEqual(talkingPointItem({ summary: 's', source: { label: 'a', url: 'http://ghe/x' } }).body, [
+      'Source: [a](http://ghe/x)',
+    ]);
   });
 
   it('escapes brackets and backslashes in a link label', () => {
-    assert.deepStrictEqual(talkingPointItem({ summary: 's', source: { label: 'app/[id]/page.tsx:1', url: 'https://x/y' } }).body, ['Source: [app/\\[id\\]/page.tsx:1](https://x/y)']);
-    assert.deepStrictEqual(talkingPointItem({ summary: 's', source: { label: 'a\\b', url: 'https://x/y' } }).body, ['Source: [a\\\\b](https://x/y)']);
+    assert.deepStrictEqual(
+      talkingPointItem({ summary: 's', source: { label: 'app/[id]/page.tsx:1', url: 'https://x/y' } }).body,
+      ['Source: [app/\\[id\\]/page.tsx:1](https://x/y)'],
+    );
+    assert.deepStrictEqual(talkingPointItem({ summary: 's', source: { label: 'a\\b', url: 'https://x/y' } }).body, [
+      'Source: [a\\\\b](https://x/y)',
+    ]);
   });
 
   it('writes the source as a code span without a URL or with one that is not a plain http(s) URL', () => {
-    const body = (url?: string): readonly string[] | undefined => talkingPointItem({ summary: 's', source: { label: 'app/[id]/x`y.ts:2', ...(url !== undefined ? { url } : {}) } }).body;
-    for (const url of [undefined, '', 'https://x/a b', 'https://x/(y)', 'https://x/<y>', 'javascript:alert(1)', 'ftp://x/y', 'file:///x', 'https://', ' https://x/y']) {
+    const body = (url?: string): readonly string[] | undefined =>
+      talkingPointItem({ summary: 's', source: { label: 'app/[id]/x`y.ts:2', ...(url !== undefined ? { url } : {}) } })
+        .body;
+    for (const url of [
+      undefined,
+      '',
+      'https://x/a b',
+      'https://x/(y)',
+      'https://x/<y>',
+      'javascript:alert(1)',
+      'ftp://x/y',
+      'file:///x',
+      'https://',
+      ' https://x/y',
+    ]) {
       assert.deepStrictEqual(body(url), ['Source: ``app/[id]/x`y.ts:2``'], String(url));
     }
   });
 
   it('puts the source before the excerpt, and skips a blank excerpt', () => {
-    assert.deepStrictEqual(talkingPointItem({ summary: 's', source: { label: 'a.py:1' }, excerpt: { text: 'x = 1', languageId: 'python' } }).body, ['Source: `a.py:1`', '```python', 'x = 1', '```']);
-    assert.deepStrictEqual(talkingPointItem({ summary: 's', excerpt: { text: ' \n\t\r\n', languageId: 'python' } }).body, []);
+    assert.deepStrictEqual(
+      talkingPointItem({ summary: 's', source: { label: 'a.py:1' }, excerpt: { text: 'x = 1', languageId: 'python' } })
+        .body,
+      ['Source: `a.py:1`', '```python', 'x = 1', '```'],
+    );
+    assert.deepStrictEqual(
+      talkingPointItem({ summary: 's', excerpt: { text: ' \n\t\r\n', languageId: 'python' } }).body,
+      [],
+    );
     assert.deepStrictEqual(talkingPointItem({ summary: 's', excerpt: { text: 'said so' } }).body, ['> said so']);
   });
 
   it('renders as an agenda item with the body indented under it', () => {
-    const item = talkingPointItem({ summary: 'Look at this', theme: theme('question'), source: { label: 'a.ts:1' }, excerpt: { text: '```\nx\n```', languageId: 'markdown' } });
-    assert.deepStrictEqual(renderListItem(item), ['- [ ] Look at this #question', '  Source: `a.ts:1`', '  > ```', '  > x', '  > ```']);
+    const item = talkingPointItem({
+      summary: 'Look at this',
+      theme: theme('question'),
+      source: { label: 'a.ts:1' },
+      excerpt: { text: '```\nx\n```', languageId: 'markdown' },
+    });
+    assert.deepStrictEqual(renderListItem(item), [
+      '- [ ] Look at this #question',
+      '  Source: `a.ts:1`',
+      '  > ```',
+      '  > x',
+      '  > ```',
+    ]);
   });
 
   it('keeps the Source line on one line when a linked label has a line break', () => {
     // The label comes from the command's `source: { label, url }` argument (or a file name): any string.
     // codeSpan puts it on one line; the link branch does not, so the rest of the label lands unindented.
-    const item = talkingPointItem({ summary: 'x', source: { label: 'a.ts\n## Injected', url: 'https://github.com/o/r' } });
+    const item = talkingPointItem({
+      summary: 'x',
+      source: { label: 'a.ts\n## Injected', url: 'https://github.com/o/r' },
+    });
     for (const l of item.body ?? []) assert.ok(!/[\r\n]/.test(l), `body line with a line break: ${JSON.stringify(l)}`);
     const file = '# 1:1\n\n## Agenda\n\n- [ ] old\n\n## Notes\n';
     const result = addListItem(parseDocument(file), AGENDA, item);
@@ -369,30 +487,70 @@ describe('talking points: parseGitHubRemote', () => {
   });
 
   it('accepts a GitHub Enterprise host given in the list (any case)', () => {
-    assert.deepStrictEqual(parseGitHubRemote('https://code.corp.example/team/svc.git', ['code.corp.example']), gh('team', 'svc', 'code.corp.example'));
-    assert.deepStrictEqual(parseGitHubRemote('git@code.corp.example:team/svc.git', ['CODE.Corp.Example']), gh('team', 'svc', 'code.corp.example'));
+    assert.deepStrictEqual(
+      parseGitHubRemote('https://code.corp.example/team/svc.git', ['code.corp.example']),
+      gh('team', 'svc', 'code.corp.example'),
+    );
+    assert.deepStrictEqual(
+      parseGitHubRemote('git@code.corp.example:team/svc.git', ['CODE.Corp.Example']),
+      gh('team', 'svc', 'code.corp.example'),
+    );
     assert.strictEqual(parseGitHubRemote('https://code.corp.example/team/svc.git'), undefined);
   });
 
   it('accepts a host with "github" in its name', () => {
-    assert.deepStrictEqual(parseGitHubRemote('https://github.corp.example/team/svc'), gh('team', 'svc', 'github.corp.example'));
-    assert.deepStrictEqual(parseGitHubRemote('git@mygithub.internal:team/svc.git'), gh('team', 'svc', 'mygithub.internal'));
+    assert.deepStrictEqual(
+      parseGitHubRemote('https://github.corp.example/team/svc'),
+      gh('team', 'svc', 'github.corp.example'),
+    );
+    assert.deepStrictEqual(
+      parseGitHubRemote('git@mygithub.internal:team/svc.git'),
+      gh('team', 'svc', 'mygithub.internal'),
+    );
   });
 
   it('rejects other hosts', () => {
-    for (const remote of ['https://gitlab.com/o/r.git', 'git@gitlab.com:o/r.git', 'ssh://git@bitbucket.org/o/r.git', 'https://evil.example/github.com/o/r', 'https://dev.azure.com/o/r']) {
+    for (const remote of [
+      'https://gitlab.com/o/r.git',
+      'git@gitlab.com:o/r.git',
+      'ssh://git@bitbucket.org/o/r.git',
+      'https://evil.example/github.com/o/r',
+      'https://dev.azure.com/o/r',
+    ]) {
       assert.strictEqual(parseGitHubRemote(remote), undefined, remote);
     }
   });
 
   it('rejects junk', () => {
-    for (const remote of ['', '   ', 'not a url', 'github.com', 'github.com/o/r', 'https://', 'https://github.com', 'C:\\repos\\x', '/home/me/repo', 'file:///home/me/github/o/r', 'https://github.com:notaport/o/r']) {
+    for (const remote of [
+      '',
+      '   ',
+      'not a url',
+      'github.com',
+      'github.com/o/r',
+      'https://',
+      'https://github.com',
+      'C:\\repos\\x',
+      '/home/me/repo',
+      'file:///home/me/github/o/r',
+      'https://github.com:notaport/o/r',
+    ]) {
       assert.strictEqual(parseGitHubRemote(remote), undefined, remote);
     }
   });
 
   it('needs exactly two path segments', () => {
-    for (const remote of ['https://github.com/octo', 'https://github.com/octo/', 'https://github.com/octo/hello/tree/main', 'git@github.com:octo.git', 'git@github.com:a/b/c.git', 'https://github.com//hello', 'https://github.com/./hello', 'git@github.com:../hello', 'git@github.com:/octo/hello']) {
+    for (const remote of [
+      'https://github.com/octo',
+      'https://github.com/octo/',
+      'https://github.com/octo/hello/tree/main',
+      'git@github.com:octo.git',
+      'git@github.com:a/b/c.git',
+      'https://github.com//hello',
+      'https://github.com/./hello',
+      'git@github.com:../hello',
+      'git@github.com:/octo/hello',
+    ]) {
       assert.strictEqual(parseGitHubRemote(remote), undefined, remote);
     }
   });
@@ -402,13 +560,21 @@ describe('talking points: parseGitHubRemote', () => {
       fc.property(
         fc.oneof(
           fc.string(),
-          fc.tuple(fc.constantFrom('https://', 'ssh://git@', 'git@', 'http://x@', ''), fc.constantFrom('github.com', 'GitHub.com', 'gitlab.com', 'ghe.local', 'www.github.com'), fc.constantFrom(':', '/', ':/'), fc.string()).map((p) => p.join('')),
+          fc
+            .tuple(
+              fc.constantFrom('https://', 'ssh://git@', 'git@', 'http://x@', ''),
+              fc.constantFrom('github.com', 'GitHub.com', 'gitlab.com', 'ghe.local', 'www.github.com'),
+              fc.constantFrom(':', '/', ':/'),
+              fc.string(),
+            )
+            .map((p) => p.join('')),
         ),
         (remote) => {
           const r = parseGitHubRemote(remote, ['ghe.local']);
           if (!r) return;
           assert.strictEqual(r.host, r.host.toLowerCase());
-          for (const seg of [r.owner, r.repo]) assert.ok(seg !== '' && seg !== '.' && seg !== '..' && !seg.includes('/'), JSON.stringify(r));
+          for (const seg of [r.owner, r.repo])
+            assert.ok(seg !== '' && seg !== '.' && seg !== '..' && !seg.includes('/'), JSON.stringify(r));
         },
       ),
       { numRuns: RUNS },
@@ -420,17 +586,32 @@ describe('talking points: permalink', () => {
   const repo = { host: 'github.com', owner: 'octo', repo: 'hello' };
 
   it('links one line or a range', () => {
-    assert.strictEqual(permalink(repo, 'abc1234', 'src/a.ts', 3, 3), 'https://github.com/octo/hello/blob/abc1234/src/a.ts#L3');
-    assert.strictEqual(permalink(repo, 'abc1234', 'src/a.ts', 3, 9), 'https://github.com/octo/hello/blob/abc1234/src/a.ts#L3-L9');
+    assert.strictEqual(
+      permalink(repo, 'abc1234', 'src/a.ts', 3, 3),
+      'https://github.com/octo/hello/blob/abc1234/src/a.ts#L3',
+    );
+    assert.strictEqual(
+      permalink(repo, 'abc1234', 'src/a.ts', 3, 9),
+      'https://github.com/octo/hello/blob/abc1234/src/a.ts#L3-L9',
+    );
   });
 
   it('encodes each path segment (spaces, unicode, # and ?), keeping the slashes', () => {
-    assert.strictEqual(permalink(repo, 'abc1234', 'my dir/ünï 日本.ts', 1, 1), 'https://github.com/octo/hello/blob/abc1234/my%20dir/%C3%BCn%C3%AF%20%E6%97%A5%E6%9C%AC.ts#L1');
-    assert.strictEqual(permalink(repo, 'abc1234', 'a#b/c?d.ts', 2, 2), 'https://github.com/octo/hello/blob/abc1234/a%23b/c%3Fd.ts#L2');
+    assert.strictEqual(
+      permalink(repo, 'abc1234', 'my dir/ünï 日本.ts', 1, 1),
+      'https://github.com/octo/hello/blob/abc1234/my%20dir/%C3%BCn%C3%AF%20%E6%97%A5%E6%9C%AC.ts#L1',
+    );
+    assert.strictEqual(
+      permalink(repo, 'abc1234', 'a#b/c?d.ts', 2, 2),
+      'https://github.com/octo/hello/blob/abc1234/a%23b/c%3Fd.ts#L2',
+    );
   });
 
   it('uses the enterprise host', () => {
-    assert.strictEqual(permalink({ host: 'ghe.corp', owner: 'o', repo: 'r' }, 'ABCDEF0', 'x', 1, 2), 'https://ghe.corp/o/r/blob/ABCDEF0/x#L1-L2');
+    assert.strictEqual(
+      permalink({ host: 'ghe.corp', owner: 'o', repo: 'r' }, 'ABCDEF0', 'x', 1, 2),
+      'https://ghe.corp/o/r/blob/ABCDEF0/x#L1-L2',
+    );
   });
 
   it('accepts a full 40-hex (or 64-hex) commit', () => {
@@ -440,7 +621,18 @@ describe('talking points: permalink', () => {
   });
 
   it('returns undefined for a commit that is not hex (or too short or long)', () => {
-    for (const commit of ['main', 'HEAD', 'abc', 'abc123', 'abc1234g', 'refs/heads/main', '', 'a'.repeat(65), 'abc1234\n', ' abc1234']) {
+    for (const commit of [
+      'main',
+      'HEAD',
+      'abc',
+      'abc123',
+      'abc1234g',
+      'refs/heads/main',
+      '',
+      'a'.repeat(65),
+      'abc1234\n',
+      ' abc1234',
+    ]) {
       assert.strictEqual(permalink(repo, commit, 'a.ts', 1, 1), undefined, JSON.stringify(commit));
     }
   });
@@ -465,11 +657,24 @@ describe('properties: adding a talking point to a meeting file', () => {
         selectionArb,
         languageArb,
         themeArb,
-        fc.option(fc.record({ path: pathArb, start: fc.integer({ min: 1, max: 500 }), span: fc.nat(40), url: urlArb }), { nil: undefined }),
+        fc.option(
+          fc.record({ path: pathArb, start: fc.integer({ min: 1, max: 500 }), span: fc.nat(40), url: urlArb }),
+          { nil: undefined },
+        ),
         (file, selection, languageId, theme, src) => {
           const summary = summarize(selection);
-          const source = src ? { label: sourceLabel(src.path, src.start, src.start + src.span), ...(src.url !== undefined ? { url: src.url } : {}) } : undefined;
-          const item: NewListItem = talkingPointItem({ summary, ...(theme ? { theme } : {}), ...(source ? { source } : {}), excerpt: { text: selection, languageId } });
+          const source = src
+            ? {
+                label: sourceLabel(src.path, src.start, src.start + src.span),
+                ...(src.url !== undefined ? { url: src.url } : {}),
+              }
+            : undefined;
+          const item: NewListItem = talkingPointItem({
+            summary,
+            ...(theme ? { theme } : {}),
+            ...(source ? { source } : {}),
+            excerpt: { text: selection, languageId },
+          });
           const before = parseDocument(file.text);
           const result = addListItem(before, AGENDA, item);
           if ('error' in result) return;
@@ -493,7 +698,11 @@ describe('properties: adding a talking point to a meeting file', () => {
             renderListItem(item),
             'the inserted block is the rendered item',
           );
-          for (const l of block) assert.ok(l.endsWith(file.eol) && !/[\r\n]/.test(l.slice(0, -file.eol.length)), `inserted line break: ${JSON.stringify(l)}`);
+          for (const l of block)
+            assert.ok(
+              l.endsWith(file.eol) && !/[\r\n]/.test(l.slice(0, -file.eol.length)),
+              `inserted line break: ${JSON.stringify(l)}`,
+            );
 
           // (2) Nothing left open.
           assert.strictEqual(after.scan.unclosedBlockLine, undefined);
@@ -511,14 +720,21 @@ describe('properties: adding a talking point to a meeting file', () => {
           const newSection = findSection(after.scan, after.source.lines.length, ['Agenda'])!;
           const oldTop = itemsIn(before.scan, oldSection).filter((i) => i.parent === -1);
           const newTop = itemsIn(after.scan, newSection).filter((i) => i.parent === -1);
-          assert.strictEqual(newTop.length, oldTop.length + 1, `top-level agenda items: ${JSON.stringify(newTop.map((i) => i.text))}`);
+          assert.strictEqual(
+            newTop.length,
+            oldTop.length + 1,
+            `top-level agenda items: ${JSON.stringify(newTop.map((i) => i.text))}`,
+          );
           assert.deepStrictEqual(
             newTop.filter((i) => i.line < at).map((i) => i.text),
             oldTop.map((i) => i.text),
           );
           const fresh = newTop.find((i) => i.line === at);
           assert.ok(fresh, 'the new item starts the inserted block');
-          assert.ok(fresh.text.startsWith(summary), `${JSON.stringify(fresh.text)} should start with ${JSON.stringify(summary)}`);
+          assert.ok(
+            fresh.text.startsWith(summary),
+            `${JSON.stringify(fresh.text)} should start with ${JSON.stringify(summary)}`,
+          );
           assert.strictEqual(fresh.checked, false);
           assert.strictEqual(fresh.endLine, at + inserted, 'the source and excerpt belong to the new item');
           assert.strictEqual(
@@ -526,7 +742,8 @@ describe('properties: adding a talking point to a meeting file', () => {
             0,
             'no item inside the excerpt',
           );
-          for (let l = at; l < at + inserted; l++) assert.notStrictEqual(after.scan.kinds[l], 'html', `line ${l} became HTML`);
+          for (let l = at; l < at + inserted; l++)
+            assert.notStrictEqual(after.scan.kinds[l], 'html', `line ${l} became HTML`);
         },
       ),
       { numRuns: RUNS },
@@ -537,21 +754,31 @@ describe('properties: adding a talking point to a meeting file', () => {
 
   it('a code excerpt reads back as the selection: un-indented and unfenced, it is the selection’s lines', () => {
     fc.assert(
-      fc.property(meetingFileArb, selectionArb, fc.constantFrom('typescript', 'python', 'shellscript'), (file, selection, languageId) => {
-        fc.pre(selection.trim() !== '');
-        const item = talkingPointItem({ summary: summarize(selection), excerpt: { text: selection, languageId } });
-        const result = addListItem(parseDocument(file.text), AGENDA, item);
-        if ('error' in result) return;
-        const expected = excerptLines({ text: selection, languageId });
-        const out = parseDocument(applyEdits(file.text, result.edits));
-        const fenceLine = out.source.lines.findIndex((l) => l.text === `  ${expected[0]}`);
-        assert.ok(fenceLine > 0);
-        const body = out.source.lines.slice(fenceLine, fenceLine + expected.length).map((l) => (l.text === '' ? '' : l.text.slice(2)));
-        assert.deepStrictEqual(body, expected.map((l) => (l.trim() === '' ? '' : l)));
-        for (let l = fenceLine; l < fenceLine + expected.length - (expected.at(-1)!.startsWith('(') ? 1 : 0); l++) {
-          assert.strictEqual(out.scan.kinds[l], 'fence', `line ${l}: ${JSON.stringify(out.source.lines[l]!.text)}`);
-        }
-      }),
+      fc.property(
+        meetingFileArb,
+        selectionArb,
+        fc.constantFrom('typescript', 'python', 'shellscript'),
+        (file, selection, languageId) => {
+          fc.pre(selection.trim() !== '');
+          const item = talkingPointItem({ summary: summarize(selection), excerpt: { text: selection, languageId } });
+          const result = addListItem(parseDocument(file.text), AGENDA, item);
+          if ('error' in result) return;
+          const expected = excerptLines({ text: selection, languageId });
+          const out = parseDocument(applyEdits(file.text, result.edits));
+          const fenceLine = out.source.lines.findIndex((l) => l.text === `  ${expected[0]}`);
+          assert.ok(fenceLine > 0);
+          const body = out.source.lines
+            .slice(fenceLine, fenceLine + expected.length)
+            .map((l) => (l.text === '' ? '' : l.text.slice(2)));
+          assert.deepStrictEqual(
+            body,
+            expected.map((l) => (l.trim() === '' ? '' : l)),
+          );
+          for (let l = fenceLine; l < fenceLine + expected.length - (expected.at(-1)!.startsWith('(') ? 1 : 0); l++) {
+            assert.strictEqual(out.scan.kinds[l], 'fence', `line ${l}: ${JSON.stringify(out.source.lines[l]!.text)}`);
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });

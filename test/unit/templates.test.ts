@@ -1,7 +1,14 @@
 import * as assert from 'assert';
 import { parseDocument } from '../../src/core/document';
 import { findSection } from '../../src/core/markdown';
-import { DEFAULT_MEETING_TEMPLATE, feedbackFile, goalFile, isRole, personFile, renderTemplate } from '../../src/core/templates';
+import {
+  DEFAULT_MEETING_TEMPLATE,
+  feedbackFile,
+  goalFile,
+  isRole,
+  personFile,
+  renderTemplate,
+} from '../../src/core/templates';
 
 const TRICKY = 'Sam: "the" boss';
 
@@ -16,7 +23,10 @@ describe('templates: renderTemplate', () => {
   });
 
   it('quotes a value in front matter and writes it plainly in the body', () => {
-    const out = renderTemplate('---\nwith: {{person}}\ndate: {{date}}\n---\n# 1:1 with {{person}}\n', { person: TRICKY, date: '2026-01-02' });
+    const out = renderTemplate('---\nwith: {{person}}\ndate: {{date}}\n---\n# 1:1 with {{person}}\n', {
+      person: TRICKY,
+      date: '2026-01-02',
+    });
     const d = parseDocument(out);
     assert.deepStrictEqual(d.problems, []);
     assert.deepStrictEqual(d.data, { with: TRICKY, date: '2026-01-02' });
@@ -34,7 +44,10 @@ describe('templates: renderTemplate', () => {
   });
 
   it('keeps CRLF line endings and a BOM of the template', () => {
-    const out = renderTemplate('\uFEFF---\r\ndate: {{date}}\r\n---\r\n# {{person}}\r\n', { date: '2026-01-02', person: 'A' });
+    const out = renderTemplate('\uFEFF---\r\ndate: {{date}}\r\n---\r\n# {{person}}\r\n', {
+      date: '2026-01-02',
+      person: 'A',
+    });
     assert.strictEqual(out, '\uFEFF---\r\ndate: 2026-01-02\r\n---\r\n# A\r\n');
   });
 
@@ -56,7 +69,10 @@ describe('templates: file contents', () => {
     const d = parseDocument(personFile(TRICKY, 'manager', 'weekly'));
     assert.deepStrictEqual(d.problems, []);
     assert.deepStrictEqual(d.data, { name: TRICKY, role: 'manager', cadence: 'weekly' });
-    assert.deepStrictEqual(d.scan.headings.map((h) => [h.level, h.text]), [[1, TRICKY]]);
+    assert.deepStrictEqual(
+      d.scan.headings.map((h) => [h.level, h.text]),
+      [[1, TRICKY]],
+    );
   });
 
   it('personFile leaves out missing fields', () => {
@@ -74,18 +90,41 @@ describe('templates: file contents', () => {
     const d = parseDocument(goalFile('Ship #1: the "big" one', '2026-11-10'));
     assert.deepStrictEqual(d.problems, []);
     assert.deepStrictEqual(d.data, { title: 'Ship #1: the "big" one', status: 'active', created: '2026-11-10' });
-    assert.deepStrictEqual(d.scan.headings.map((h) => h.text), ['Ship #1: the "big" one', 'Why it matters', 'Progress']);
+    assert.deepStrictEqual(
+      d.scan.headings.map((h) => h.text),
+      ['Ship #1: the "big" one', 'Why it matters', 'Progress'],
+    );
   });
 
   it('feedbackFile parses back, with and without a source', () => {
     const d = parseDocument(feedbackFile('Too terse: in reviews', 'Alex Kim', '2026-10-27'));
     assert.deepStrictEqual(d.problems, []);
-    assert.deepStrictEqual(d.data, { title: 'Too terse: in reviews', from: 'Alex Kim', status: 'received', received: '2026-10-27' });
-    assert.deepStrictEqual(d.scan.headings.map((h) => h.text), ['Too terse: in reviews', 'What I heard', 'What I am trying', 'Circle back']);
-    assert.deepStrictEqual(parseDocument(feedbackFile('x', undefined, '2026-10-27')).data, { title: 'x', status: 'received', received: '2026-10-27' });
+    assert.deepStrictEqual(d.data, {
+      title: 'Too terse: in reviews',
+      from: 'Alex Kim',
+      status: 'received',
+      received: '2026-10-27',
+    });
+    assert.deepStrictEqual(
+      d.scan.headings.map((h) => h.text),
+      ['Too terse: in reviews', 'What I heard', 'What I am trying', 'Circle back'],
+    );
+    assert.deepStrictEqual(parseDocument(feedbackFile('x', undefined, '2026-10-27')).data, {
+      title: 'x',
+      status: 'received',
+      received: '2026-10-27',
+    });
   });
 
   it('isRole knows the roles', () => {
-    assert.deepStrictEqual(['manager', 'skip-level', 'mentor', 'report', 'peer', 'boss', undefined].map(isRole), [true, true, true, true, true, false, false]);
+    assert.deepStrictEqual(['manager', 'skip-level', 'mentor', 'report', 'peer', 'boss', undefined].map(isRole), [
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

@@ -1,5 +1,15 @@
 import * as assert from 'assert';
-import { applyEdits, indentWidth, insertAt, isBlank, offsetAt, pos, splitLines, stripBom, toSource } from '../../src/core/text';
+import {
+  applyEdits,
+  indentWidth,
+  insertAt,
+  isBlank,
+  offsetAt,
+  pos,
+  splitLines,
+  stripBom,
+  toSource,
+} from '../../src/core/text';
 
 describe('text: splitLines', () => {
   it('splits LF lines and keeps an empty last line after a final newline', () => {

@@ -26,7 +26,9 @@ export class BalancePanels implements vscode.Disposable {
     const unsubscribe = services.store.index.onDidChange(() => this.scheduleRefresh());
     this.disposables.push(
       { dispose: unsubscribe },
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('oneOnOne.balanceWindow') && this.scheduleRefresh()),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) => e.affectsConfiguration('oneOnOne.balanceWindow') && this.scheduleRefresh(),
+      ),
     );
   }
 
@@ -38,12 +40,17 @@ export class BalancePanels implements vscode.Disposable {
       open.panel.reveal(open.panel.viewColumn);
       return open.panel;
     }
-    const panel = vscode.window.createWebviewPanel(BALANCE_VIEW_TYPE, balanceTitle(person.name), vscode.ViewColumn.Active, {
-      enableScripts: false,
-      enableCommandUris: false,
-      enableForms: false,
-      localResourceRoots: [],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      BALANCE_VIEW_TYPE,
+      balanceTitle(person.name),
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: false,
+        enableCommandUris: false,
+        enableForms: false,
+        localResourceRoots: [],
+      },
+    );
     this.panels.set(person.slug, { panel, name: person.name });
     panel.onDidDispose(() => this.panels.delete(person.slug));
     // A panel left in the background may have missed a new day: render again when it shows.
@@ -67,9 +74,17 @@ export class BalancePanels implements vscode.Disposable {
   private pageOf(slug: string, lastName: string): BalancePage {
     const person = this.services.store.state.kind === 'ready' ? this.services.store.index.person(slug) : undefined;
     if (!person) return { kind: 'gone', name: lastName };
-    const window = Math.max(0, Math.floor(vscode.workspace.getConfiguration('oneOnOne').get<number>('balanceWindow', 6)));
+    const window = Math.max(
+      0,
+      Math.floor(vscode.workspace.getConfiguration('oneOnOne').get<number>('balanceWindow', 6)),
+    );
     if (window === 0) return { kind: 'off', name: person.name };
-    return { kind: 'balance', name: person.name, window, balance: balanceOf(this.services.store.index, slug, { window, until: this.services.today() }) };
+    return {
+      kind: 'balance',
+      name: person.name,
+      window,
+      balance: balanceOf(this.services.store.index, slug, { window, until: this.services.today() }),
+    };
   }
 
   private scheduleRefresh(): void {
@@ -118,7 +133,11 @@ async function personFor(services: Services, arg: unknown): Promise<Person | und
   return resolvePerson(services, other ? undefined : arg, 'Show the balance of your 1:1s with…');
 }
 
-export async function showBalance(services: Services, panels: BalancePanels, arg: unknown): Promise<vscode.WebviewPanel | undefined> {
+export async function showBalance(
+  services: Services,
+  panels: BalancePanels,
+  arg: unknown,
+): Promise<vscode.WebviewPanel | undefined> {
   if (!(await requireJournal(services))) return undefined;
   const person = await personFor(services, arg);
   return person ? panels.show(person) : undefined;
@@ -126,5 +145,8 @@ export async function showBalance(services: Services, panels: BalancePanels, arg
 
 export function activateBalance(context: vscode.ExtensionContext, services: Services): void {
   const panels = new BalancePanels(services);
-  context.subscriptions.push(panels, vscode.commands.registerCommand('oneOnOne.showBalance', (arg?: unknown) => showBalance(services, panels, arg)));
+  context.subscriptions.push(
+    panels,
+    vscode.commands.registerCommand('oneOnOne.showBalance', (arg?: unknown) => showBalance(services, panels, arg)),
+  );
 }

@@ -45,6 +45,7 @@ export function activateBeforeTheCall(context: vscode.ExtensionContext, services
     statusBar,
     reminders,
     tick,
-    newWindowReminders: (id: string) => new Reminders(services, context.globalStorageUri, id, () => Promise.resolve(undefined)),
+    newWindowReminders: (id: string) =>
+      new Reminders(services, context.globalStorageUri, id, () => Promise.resolve(undefined)),
   };
 }

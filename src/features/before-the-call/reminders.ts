@@ -69,7 +69,10 @@ export class Reminders implements vscode.Disposable {
     this.services.log.info(`Reminder shown for the 1:1 of ${reminder.slot.date}.`);
     void this.show(reminder.message, 'Open Agenda', `Snooze ${SNOOZE_MINUTES} min`).then((pick) => {
       if (pick === 'Open Agenda') {
-        void vscode.commands.executeCommand('oneOnOne.openNextAgenda', { person: reminder.slot.person, date: reminder.slot.date });
+        void vscode.commands.executeCommand('oneOnOne.openNextAgenda', {
+          person: reminder.slot.person,
+          date: reminder.slot.date,
+        });
       } else if (pick?.startsWith('Snooze')) {
         this.snooze(base);
       }
@@ -145,7 +148,12 @@ export class Reminders implements vscode.Disposable {
 
 function messageFor(slot: PersonSlot, now: number): string {
   const minutes = Math.round((slot.start!.getTime() - now) / 60_000);
-  const when = minutes > 0 ? `in ${minutes} minute${minutes === 1 ? '' : 's'}` : minutes === 0 ? 'now' : `started ${-minutes} minute${minutes === -1 ? '' : 's'} ago`;
+  const when =
+    minutes > 0
+      ? `in ${minutes} minute${minutes === 1 ? '' : 's'}`
+      : minutes === 0
+        ? 'now'
+        : `started ${-minutes} minute${minutes === -1 ? '' : 's'} ago`;
   const time = `${String(slot.start!.getHours()).padStart(2, '0')}:${String(slot.start!.getMinutes()).padStart(2, '0')}`;
   return `1:1 with ${slot.name} ${when} (${time}).`;
 }

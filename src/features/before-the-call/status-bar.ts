@@ -33,10 +33,19 @@ export class MeetingStatusBar implements vscode.Disposable {
     this.item.text = `$(comment-discussion) 1:1 with ${first} · ${when}`;
     const person = this.services.store.index.person(slot.person);
     const label = person ? slotLabel(this.services, person, slot.date) : slot.date;
-    const tooltip = new vscode.MarkdownString(`**1:1 with ${escape(slot.name)}**\n\n${escape(label)}\n\nClick to open the agenda and the prep sheet.`);
+    const tooltip = new vscode.MarkdownString(
+      `**1:1 with ${escape(slot.name)}**\n\n${escape(label)}\n\nClick to open the agenda and the prep sheet.`,
+    );
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `Next 1:1 with ${slot.name}, ${when}. Open the agenda.`, role: 'button' };
-    this.item.command = { title: 'Open Agenda', command: 'oneOnOne.openNextAgenda', arguments: [{ person: slot.person, date: slot.date }] };
+    this.item.accessibilityInformation = {
+      label: `Next 1:1 with ${slot.name}, ${when}. Open the agenda.`,
+      role: 'button',
+    };
+    this.item.command = {
+      title: 'Open Agenda',
+      command: 'oneOnOne.openNextAgenda',
+      arguments: [{ person: slot.person, date: slot.date }],
+    };
     this.item.show();
   }
 

@@ -4,7 +4,17 @@
 import * as vscode from 'vscode';
 import { addListItem } from '../../core/edits';
 import { AGENDA_HEADINGS, Person } from '../../core/journal-index';
-import { findTheme, sourceLabel, summarize, TalkingPoint, talkingPointItem, Theme, themeInText, THEMES, Source } from '../../core/talking-points';
+import {
+  findTheme,
+  sourceLabel,
+  summarize,
+  TalkingPoint,
+  talkingPointItem,
+  Theme,
+  themeInText,
+  THEMES,
+  Source,
+} from '../../core/talking-points';
 import { githubPermalink } from '../../host/git';
 import { Services } from '../../host/services';
 import { nextMeetingPath } from '../../ui/meetings';
@@ -28,10 +38,22 @@ export interface TalkingPointArgs {
 export function activateCapture(context: vscode.ExtensionContext, services: Services): void {
   const capture = new Capture(context, services);
   context.subscriptions.push(
-    vscode.commands.registerCommand('oneOnOne.addTalkingPoint', whenTrusted('add a talking point', (arg?: unknown) => capture.addTalkingPoint(arg))),
-    vscode.commands.registerCommand('oneOnOne.jotTopic', whenTrusted('add a talking point', (arg?: unknown) => capture.jotTopic(arg))),
-    vscode.commands.registerCommand('oneOnOne.addTerminalSelection', whenTrusted('add a talking point', (arg?: unknown) => capture.addTerminalSelection(arg))),
-    vscode.commands.registerCommand('oneOnOne.askQuestion', whenTrusted('add a question to your agenda', (arg?: unknown) => askQuestion(services, arg))),
+    vscode.commands.registerCommand(
+      'oneOnOne.addTalkingPoint',
+      whenTrusted('add a talking point', (arg?: unknown) => capture.addTalkingPoint(arg)),
+    ),
+    vscode.commands.registerCommand(
+      'oneOnOne.jotTopic',
+      whenTrusted('add a talking point', (arg?: unknown) => capture.jotTopic(arg)),
+    ),
+    vscode.commands.registerCommand(
+      'oneOnOne.addTerminalSelection',
+      whenTrusted('add a talking point', (arg?: unknown) => capture.addTerminalSelection(arg)),
+    ),
+    vscode.commands.registerCommand(
+      'oneOnOne.askQuestion',
+      whenTrusted('add a question to your agenda', (arg?: unknown) => askQuestion(services, arg)),
+    ),
   );
 }
 
@@ -57,7 +79,12 @@ class Capture {
     }
     const selected = await selectionPoint(editor);
     if (args) {
-      return this.fromArgs({ source: selected.source, language: selected.excerpt.languageId, ...args, text: selected.excerpt.text });
+      return this.fromArgs({
+        source: selected.source,
+        language: selected.excerpt.languageId,
+        ...args,
+        text: selected.excerpt.text,
+      });
     }
     const person = await this.pickPerson();
     if (!person) return undefined;
@@ -138,7 +165,10 @@ class Capture {
     else if (args.source && typeof args.source === 'object' && typeof args.source.label === 'string') {
       source = { label: args.source.label, ...(typeof args.source.url === 'string' ? { url: args.source.url } : {}) };
     } else if (args.source !== undefined) return fail('"source" must be text like "src/a.ts:3-9", or { label, url }.');
-    const person = args.person === undefined ? await this.pickPerson() : await resolvePerson(this.services, { person: args.person }, 'Add to the next 1:1 with…');
+    const person =
+      args.person === undefined
+        ? await this.pickPerson()
+        : await resolvePerson(this.services, { person: args.person }, 'Add to the next 1:1 with…');
     if (!person) return undefined;
     const language = typeof args.language === 'string' ? args.language : 'plaintext';
     return this.add(person, {
@@ -151,7 +181,12 @@ class Capture {
   }
 
   private pickPerson(): Promise<Person | undefined> {
-    return resolvePerson(this.services, undefined, 'Add to the next 1:1 with…', this.context.workspaceState.get<string>(LAST_PERSON));
+    return resolvePerson(
+      this.services,
+      undefined,
+      'Add to the next 1:1 with…',
+      this.context.workspaceState.get<string>(LAST_PERSON),
+    );
   }
 
   /** Adds the point to the agenda of the next meeting with `person`, creating that meeting when needed. */
@@ -160,7 +195,12 @@ class Capture {
     const path = await nextMeetingPath(this.services, person);
     if (!path) return undefined;
     const item = talkingPointItem(point);
-    const result = await writer.edit(path, (doc) => addListItem(doc, { heading: AGENDA_HEADINGS[0]!, aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' }, item), 'Add talking point');
+    const result = await writer.edit(
+      path,
+      (doc) =>
+        addListItem(doc, { heading: AGENDA_HEADINGS[0]!, aliases: AGENDA_HEADINGS.slice(1), createAt: 'start' }, item),
+      'Add talking point',
+    );
     if (!result.ok) return fail(result.reason);
     await this.context.workspaceState.update(LAST_PERSON, person.slug);
     const date = store.index.get(path)?.date ?? '';
@@ -170,13 +210,19 @@ class Capture {
 }
 
 /** The selection with where it came from: a workspace-relative path and lines, and a GitHub permalink when there is one. */
-async function selectionPoint(editor: vscode.TextEditor): Promise<{ source: Source; excerpt: { text: string; languageId: string } }> {
+async function selectionPoint(
+  editor: vscode.TextEditor,
+): Promise<{ source: Source; excerpt: { text: string; languageId: string } }> {
   const { document, selection } = editor;
   const startLine = selection.start.line + 1;
   // A selection that ends at the start of a line does not include that line.
-  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
+  const endLine =
+    selection.end.character === 0 && selection.end.line > selection.start.line
+      ? selection.end.line
+      : selection.end.line + 1;
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-  const path = document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri, multiRoot);
+  const path =
+    document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri, multiRoot);
   const url = document.isUntitled ? undefined : await githubPermalink(document.uri, startLine, endLine);
   return {
     source: { label: sourceLabel(path, startLine, endLine), ...(url ? { url } : {}) },
@@ -198,7 +244,12 @@ function askSummary(person: Person, text: string, underneath: string): Thenable<
 async function pickTheme(context: string | undefined): Promise<Theme | undefined> {
   const picked = await vscode.window.showQuickPick(
     THEMES.map((t) => ({ label: t.label, description: `#${t.tag}`, detail: t.description, theme: t })),
-    { title: 'Theme of the talking point', placeHolder: context ? `“${summarize(context)}” is about…` : 'What is it about?', ignoreFocusOut: true, matchOnDescription: true },
+    {
+      title: 'Theme of the talking point',
+      placeHolder: context ? `“${summarize(context)}” is about…` : 'What is it about?',
+      ignoreFocusOut: true,
+      matchOnDescription: true,
+    },
   );
   return picked?.theme;
 }

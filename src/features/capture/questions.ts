@@ -41,11 +41,16 @@ function askedWith(services: Services, person: string): Map<string, string> {
 export async function askQuestion(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
   const args = argsOf<{ person: unknown; question: unknown; theme: unknown }>(arg);
-  const person = await resolvePerson(services, args?.person !== undefined ? { person: args.person } : undefined, 'Ask a question in the next 1:1 with…');
+  const person = await resolvePerson(
+    services,
+    args?.person !== undefined ? { person: args.person } : undefined,
+    'Ask a question in the next 1:1 with…',
+  );
   if (!person) return undefined;
   let question: { text: string; theme: string } | undefined;
   if (typeof args?.question === 'string' && args.question.trim() !== '') {
-    const theme = args.theme === undefined ? 'question' : typeof args.theme === 'string' ? findTheme(args.theme)?.id : undefined;
+    const theme =
+      args.theme === undefined ? 'question' : typeof args.theme === 'string' ? findTheme(args.theme)?.id : undefined;
     if (!theme) return fail(`"theme" must be one of: ${THEMES.map((t) => t.id).join(', ')}.`);
     question = { text: args.question.trim(), theme };
   } else if (args?.question !== undefined) {
@@ -65,7 +70,12 @@ export async function askQuestion(services: Services, arg: unknown): Promise<vsc
         const when = asked.get(questionKey(q.text));
         items.push({
           label: q.text,
-          description: [when !== undefined ? `asked ${when}` : undefined, q.origin === 'mine' ? 'questions.md' : undefined].filter(Boolean).join(' · '),
+          description: [
+            when !== undefined ? `asked ${when}` : undefined,
+            q.origin === 'mine' ? 'questions.md' : undefined,
+          ]
+            .filter(Boolean)
+            .join(' · '),
           question: q,
         });
       }
@@ -79,5 +89,9 @@ export async function askQuestion(services: Services, arg: unknown): Promise<vsc
     if (!picked?.question) return undefined;
     question = picked.question;
   }
-  return vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.jotTopic', { text: question.text, person: person.slug, theme: question.theme });
+  return vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.jotTopic', {
+    text: question.text,
+    person: person.slug,
+    theme: question.theme,
+  });
 }

@@ -22,7 +22,11 @@ export const vscodeAuth: GitHubAuth = {
   async token(target, mode) {
     try {
       const options: vscode.AuthenticationGetSessionOptions =
-        mode === 'silent' ? { silent: true } : mode === 'ask' ? { createIfNone: true } : { forceNewSession: { detail: 'GitHub refused the last sign-in. Sign in again to link pull requests.' } };
+        mode === 'silent'
+          ? { silent: true }
+          : mode === 'ask'
+            ? { createIfNone: true }
+            : { forceNewSession: { detail: 'GitHub refused the last sign-in. Sign in again to link pull requests.' } };
       const session = await vscode.authentication.getSession(target.provider, SCOPES, options);
       return session?.accessToken;
     } catch {

@@ -5,7 +5,16 @@
 
 import * as vscode from 'vscode';
 import { replaceItemText } from '../../core/edits';
-import { Circle, CIRCLES, Evidence, isCircle, parseWin, PullRequestRef, refLabel, renderWin } from '../../core/evidence';
+import {
+  Circle,
+  CIRCLES,
+  Evidence,
+  isCircle,
+  parseWin,
+  PullRequestRef,
+  refLabel,
+  renderWin,
+} from '../../core/evidence';
 import { FileChange } from '../../host/journal-writer';
 import { Services } from '../../host/services';
 import { argsOf, fail, requireJournal } from '../../ui/commands';
@@ -44,9 +53,13 @@ export class EvidenceEnricher {
 
   async enrichEvidence(arg: unknown): Promise<EnrichOutcome | undefined> {
     if (!(await requireJournal(this.services))) return undefined;
-    if (!vscode.workspace.isTrusted) return fail('This workspace is not trusted: 1:1 Journal neither writes files nor contacts GitHub in it. Trust the workspace to link pull requests.');
+    if (!vscode.workspace.isTrusted)
+      return fail(
+        'This workspace is not trusted: 1:1 Journal neither writes files nor contacts GitHub in it. Trust the workspace to link pull requests.',
+      );
     const args = argsOf<EnrichArgs>(arg);
-    if (args?.circle !== undefined && !isCircle(args.circle)) return fail(`"circle" must be one of: ${CIRCLES.map((c) => c.id).join(', ')}.`);
+    if (args?.circle !== undefined && !isCircle(args.circle))
+      return fail(`"circle" must be one of: ${CIRCLES.map((c) => c.id).join(', ')}.`);
     let only: string | undefined;
     if (arg instanceof vscode.Uri) only = this.services.store.pathOf(arg);
     else if (isNode(arg) && 'path' in arg) only = arg.path;
@@ -67,7 +80,10 @@ export class EvidenceEnricher {
         session.signal = controller.signal;
         const out: { win: PendingWin; evidence: Evidence }[] = [];
         for (const [i, win] of waiting.entries()) {
-          progress.report({ message: `${refLabel(win.ref)} (${i + 1} of ${waiting.length})`, increment: 100 / waiting.length });
+          progress.report({
+            message: `${refLabel(win.ref)} (${i + 1} of ${waiting.length})`,
+            increment: 100 / waiting.length,
+          });
           try {
             out.push({ win, evidence: await session.evidence({ ref: win.ref }) });
           } catch (error) {
@@ -76,7 +92,10 @@ export class EvidenceEnricher {
             this.services.log.warn(`Enriching ${refLabel(win.ref)} failed: ${e.message}`);
             if (e.isTransient) {
               // Unreachable or rate-limited: the rest would fail the same way.
-              stoppedBy = e.kind === 'rate-limited' ? `GitHub's rate limit was reached${e.resetAt ? `; it resets at ${e.resetAt.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}` : ''}` : 'GitHub cannot be reached';
+              stoppedBy =
+                e.kind === 'rate-limited'
+                  ? `GitHub's rate limit was reached${e.resetAt ? `; it resets at ${e.resetAt.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}` : ''}`
+                  : 'GitHub cannot be reached';
               break;
             }
             stoppedBy ??= e.message;
@@ -89,7 +108,8 @@ export class EvidenceEnricher {
 
     const lines: { win: PendingWin; text: string }[] = [];
     for (const [i, { win, evidence }] of fetched.entries()) {
-      const circle = win.circle ?? args?.circle ?? (await confirmCircle(evidence, session.me(win.ref.host), i + 1, fetched.length));
+      const circle =
+        win.circle ?? args?.circle ?? (await confirmCircle(evidence, session.me(win.ref.host), i + 1, fetched.length));
       if (!circle) return undefined;
       lines.push({ win, text: renderWin({ evidence, circle, goal: win.goal }) });
     }
@@ -113,9 +133,15 @@ export class EvidenceEnricher {
     }
     const enriched = lines.map((l) => refLabel(l.win.ref));
     const remaining = waiting.filter((w) => !lines.some((l) => l.win === w)).map((w) => refLabel(w.ref));
-    if (enriched.length > 0) vscode.window.setStatusBarMessage(`$(check) Details filled in for ${enriched.length} linked pull request${enriched.length === 1 ? '' : 's'}`, 6000);
+    if (enriched.length > 0)
+      vscode.window.setStatusBarMessage(
+        `$(check) Details filled in for ${enriched.length} linked pull request${enriched.length === 1 ? '' : 's'}`,
+        6000,
+      );
     if (remaining.length > 0) {
-      void vscode.window.showWarningMessage(`${stoppedBy ?? 'GitHub did not answer'}. ${remaining.join(', ')} ${remaining.length === 1 ? 'stays' : 'stay'} marked #enrich; try again later.`);
+      void vscode.window.showWarningMessage(
+        `${stoppedBy ?? 'GitHub did not answer'}. ${remaining.join(', ')} ${remaining.length === 1 ? 'stays' : 'stay'} marked #enrich; try again later.`,
+      );
     }
     return { enriched, remaining };
   }
@@ -128,7 +154,15 @@ export class EvidenceEnricher {
     for (const m of meetings.sort((a, b) => (a!.date ?? '').localeCompare(b!.date ?? ''))) {
       for (const w of m!.wins) {
         const parsed = parseWin(w.text);
-        if (parsed.pending && parsed.ref) out.push({ path: m!.path, line: w.line, text: w.text, ref: parsed.ref, circle: parsed.circle, goal: parsed.goal });
+        if (parsed.pending && parsed.ref)
+          out.push({
+            path: m!.path,
+            line: w.line,
+            text: w.text,
+            ref: parsed.ref,
+            circle: parsed.circle,
+            goal: parsed.goal,
+          });
       }
     }
     return out;

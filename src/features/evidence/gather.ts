@@ -33,13 +33,23 @@ export interface Candidates {
 /** How many reviewed pull requests are checked for the date of my review (one request each). */
 const MAX_REVIEWED = 30;
 
-export async function listCandidates(client: GitHubClient, host: string, me: string, since: string): Promise<Candidates> {
+export async function listCandidates(
+  client: GitHubClient,
+  host: string,
+  me: string,
+  since: string,
+): Promise<Candidates> {
   const q = searchQueries(me, since);
-  const [authoredRaw, reviewedRaw] = await Promise.all([client.searchIssues(q.authored), client.searchIssues(q.reviewed, 1)]);
+  const [authoredRaw, reviewedRaw] = await Promise.all([
+    client.searchIssues(q.authored),
+    client.searchIssues(q.reviewed, 1),
+  ]);
   const authored = unique(authoredRaw.map((i) => candidateFromSearch(i, host)))
     .filter((c) => (dayOf(c.mergedAt) ?? '') >= since)
     .sort((a, b) => (b.mergedAt ?? '').localeCompare(a.mergedAt ?? ''));
-  const others = unique(reviewedRaw.map((i) => candidateFromSearch(i, host))).filter((c) => c.author.toLowerCase() !== me.toLowerCase()).slice(0, MAX_REVIEWED);
+  const others = unique(reviewedRaw.map((i) => candidateFromSearch(i, host)))
+    .filter((c) => c.author.toLowerCase() !== me.toLowerCase())
+    .slice(0, MAX_REVIEWED);
   const reviewed = (
     await mapLimit(others, 4, async (candidate) => {
       const reviewedAt = lastReviewBy(await client.pullReviews(candidate.ref), me);
@@ -57,7 +67,12 @@ export async function listCandidates(client: GitHubClient, host: string, me: str
  * the pull request itself must load; files, commits and linked issues refine
  * the circle suggestion and are skipped when they fail.
  */
-export async function gatherEvidence(client: GitHubClient, ref: PullRequestRef, me: string | undefined, reviewedAt?: string): Promise<Evidence> {
+export async function gatherEvidence(
+  client: GitHubClient,
+  ref: PullRequestRef,
+  me: string | undefined,
+  reviewedAt?: string,
+): Promise<Evidence> {
   const pr = factsFromPull(await client.pull(ref), ref);
   if (!pr) throw new GitHubError('failed', `GitHub's answer for ${refLabel(ref)} is not a pull request.`);
   const mine = !me || pr.author.toLowerCase() === me.toLowerCase();
@@ -65,12 +80,17 @@ export async function gatherEvidence(client: GitHubClient, ref: PullRequestRef, 
     const reviewed = reviewedAt ?? lastReviewBy(await optional(client.pullReviews(ref), []), me);
     if (reviewed) return { kind: 'reviewed', pr, reviewedAt: reviewed };
   }
-  const [files, commits] = await Promise.all([optional(client.pullFiles(ref), undefined), optional(client.pullCommits(ref), [])]);
+  const [files, commits] = await Promise.all([
+    optional(client.pullFiles(ref), undefined),
+    optional(client.pullCommits(ref), []),
+  ]);
   let coAuthors = coAuthorsFromCommits(commits, pr.author);
   // Someone else's pull request that I worked on: they are my collaborator.
   if (!mine) coAuthors = [pr.author, ...coAuthors.filter((a) => a.toLowerCase() !== me!.toLowerCase())];
   const issues = linkedIssues(pr.body, ref).slice(0, 3);
-  const linkedIssueAuthors = (await Promise.all(issues.map((n) => optional(client.issueAuthor(ref, n), undefined)))).filter((a): a is string => a !== undefined);
+  const linkedIssueAuthors = (
+    await Promise.all(issues.map((n) => optional(client.issueAuthor(ref, n), undefined)))
+  ).filter((a): a is string => a !== undefined);
   return { kind: 'authored', pr, ...(files ? { files: filesFromJson(files) } : {}), coAuthors, linkedIssueAuthors };
 }
 

@@ -1,7 +1,14 @@
 // One command run's access to GitHub: a token and a client per host, asked
 // for once, and who I am there.
 
-import { ApiTarget, Evidence, GitHubSettings, PullRequestCandidate, PullRequestRef, targetFor } from '../../core/evidence';
+import {
+  ApiTarget,
+  Evidence,
+  GitHubSettings,
+  PullRequestCandidate,
+  PullRequestRef,
+  targetFor,
+} from '../../core/evidence';
 import { GitHubClient, GitHubError } from '../../host/github';
 import { GitHubAuth } from './auth';
 import { gatherEvidence, listCandidates } from './gather';
@@ -75,8 +82,8 @@ export class GitHubSession {
   }
 }
 
-
 export function asGitHubError(error: unknown): GitHubError {
-  return error instanceof GitHubError ? error : new GitHubError('failed', error instanceof Error ? error.message : String(error));
+  return error instanceof GitHubError
+    ? error
+    : new GitHubError('failed', error instanceof Error ? error.message : String(error));
 }
-

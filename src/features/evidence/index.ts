@@ -21,11 +21,26 @@ export function activateEvidence(context: vscode.ExtensionContext, services: Ser
   const linker = new EvidenceLinker(services, vscodeAuth);
   const enricher = new EvidenceEnricher(services, () => linker.auth);
   context.subscriptions.push(
-    vscode.commands.registerCommand('oneOnOne.linkPullRequest', whenTrusted('link pull requests (it writes files and contacts GitHub)', (arg?: unknown) => linker.linkPullRequest(arg))),
-    vscode.commands.registerCommand('oneOnOne.enrichEvidence', whenTrusted('fetch pull request details (it writes files and contacts GitHub)', (arg?: unknown) => enricher.enrichEvidence(arg))),
+    vscode.commands.registerCommand(
+      'oneOnOne.linkPullRequest',
+      whenTrusted('link pull requests (it writes files and contacts GitHub)', (arg?: unknown) =>
+        linker.linkPullRequest(arg),
+      ),
+    ),
+    vscode.commands.registerCommand(
+      'oneOnOne.enrichEvidence',
+      whenTrusted('fetch pull request details (it writes files and contacts GitHub)', (arg?: unknown) =>
+        enricher.enrichEvidence(arg),
+      ),
+    ),
     vscode.commands.registerCommand('oneOnOne.openPullRequest', async (arg?: unknown) => {
       const url = argsOf<{ url: unknown }>(arg)?.url;
-      const parsed = isNode(arg) && arg.type === 'win' ? parseWin(arg.text).ref : typeof url === 'string' ? parsePullRequestUrl(url) : undefined;
+      const parsed =
+        isNode(arg) && arg.type === 'win'
+          ? parseWin(arg.text).ref
+          : typeof url === 'string'
+            ? parsePullRequestUrl(url)
+            : undefined;
       const ref = parsed && 'ref' in parsed ? parsed.ref : parsed && !('error' in parsed) ? parsed : undefined;
       if (!ref) return fail('This is not a win that links a pull request.');
       return vscode.env.openExternal(vscode.Uri.parse(pullRequestUrl(ref)));

@@ -43,7 +43,11 @@ import { mapLimit } from './gather';
 import { asGitHubError, Choice, GitHubSession } from './github-session';
 import { confirmCircle, noIcons } from './prompts';
 
-export const WINS_TARGET: SectionTarget = { heading: WINS_HEADINGS[0]!, aliases: WINS_HEADINGS.slice(1), createAt: 'end' };
+export const WINS_TARGET: SectionTarget = {
+  heading: WINS_HEADINGS[0]!,
+  aliases: WINS_HEADINGS.slice(1),
+  createAt: 'end',
+};
 const PROGRESS_TARGET: SectionTarget = { heading: 'Progress', aliases: ['Progress log'], createAt: 'end' };
 
 /** Without an earlier meeting, "since the last 1:1" means the last four weeks. */
@@ -76,7 +80,8 @@ interface Target {
   readonly date: string;
 }
 
-type Fetched = { readonly choice: Choice; readonly evidence: Evidence } | { readonly choice: Choice; readonly error: GitHubError };
+type Fetched =
+  { readonly choice: Choice; readonly evidence: Evidence } | { readonly choice: Choice; readonly error: GitHubError };
 
 /** What becomes one win line: a pull request with its details (or what the search said), or a bare link. */
 interface WinEntry {
@@ -101,12 +106,16 @@ export class EvidenceLinker {
 
   async linkPullRequest(arg: unknown): Promise<LinkOutcome | undefined> {
     if (!(await requireJournal(this.services))) return undefined;
-    if (!vscode.workspace.isTrusted) return fail('This workspace is not trusted: 1:1 Journal neither writes files nor contacts GitHub in it. Trust the workspace to link pull requests.');
+    if (!vscode.workspace.isTrusted)
+      return fail(
+        'This workspace is not trusted: 1:1 Journal neither writes files nor contacts GitHub in it. Trust the workspace to link pull requests.',
+      );
     const args = argsOf<LinkArgs>(arg);
     const settings = githubSettings();
     const problem = settingsProblem(settings);
     if (problem) return fail(problem);
-    if (args?.circle !== undefined && !isCircle(args.circle)) return fail(`"circle" must be one of: ${CIRCLES.map((c) => c.id).join(', ')}.`);
+    if (args?.circle !== undefined && !isCircle(args.circle))
+      return fail(`"circle" must be one of: ${CIRCLES.map((c) => c.id).join(', ')}.`);
     let goal: string | undefined;
     if (args?.goal !== undefined) {
       goal = this.findGoal(args.goal);
@@ -115,7 +124,8 @@ export class EvidenceLinker {
     let urls: string[] | undefined;
     if (args?.url !== undefined) {
       const list = Array.isArray(args.url) ? args.url : [args.url];
-      if (list.length === 0 || list.some((u) => typeof u !== 'string')) return fail('"url" must be a pull request address or a list of them.');
+      if (list.length === 0 || list.some((u) => typeof u !== 'string'))
+        return fail('"url" must be a pull request address or a list of them.');
       urls = list as string[];
     }
     // Refuse a bad address before anything else happens: nothing is written.
@@ -129,7 +139,9 @@ export class EvidenceLinker {
 
     const target = await this.resolveTarget(arg);
     if (!target) return undefined;
-    const since = previousMeeting(this.services.store.index, target.person.slug, target.date)?.date ?? daysBefore(target.date, DEFAULT_LOOKBACK_DAYS);
+    const since =
+      previousMeeting(this.services.store.index, target.person.slug, target.date)?.date ??
+      daysBefore(target.date, DEFAULT_LOOKBACK_DAYS);
 
     const session = new GitHubSession(this.auth, settings);
     const choices = urls ? pasted : await this.pick(session, base, target, since);
@@ -139,7 +151,9 @@ export class EvidenceLinker {
     const skipped = choices.filter((c) => already.has(keyOf(c.ref))).map((c) => refLabel(c.ref));
     const fresh = dedupe(choices.filter((c) => !already.has(keyOf(c.ref))));
     if (fresh.length === 0) {
-      void vscode.window.showInformationMessage(`${skipped.join(', ')} ${skipped.length === 1 ? 'is' : 'are'} already linked in your 1:1s with ${target.person.name}.`);
+      void vscode.window.showInformationMessage(
+        `${skipped.join(', ')} ${skipped.length === 1 ? 'is' : 'are'} already linked in your 1:1s with ${target.person.name}.`,
+      );
       return { uri: undefined, linked: [], pending: [], skipped, failed: [] };
     }
 
@@ -158,7 +172,8 @@ export class EvidenceLinker {
         // Fetched, or at least listed by the search: the user confirms a circle.
         const evidence: Evidence = 'evidence' in f ? f.evidence : fromCandidate(f.choice);
         position++;
-        const circle = args?.circle ?? (await confirmCircle(evidence, session.me(f.choice.ref.host), position, confirmable));
+        const circle =
+          args?.circle ?? (await confirmCircle(evidence, session.me(f.choice.ref.host), position, confirmable));
         if (!circle) return undefined;
         entries.push({ evidence, circle, pending: !('evidence' in f) });
         ('evidence' in f ? linked : pending).push(label);
@@ -175,11 +190,20 @@ export class EvidenceLinker {
       if (picked === null) return undefined;
       goal = picked || undefined;
     }
-    const lines = entries.map((e) => ('evidence' in e ? renderWin({ evidence: e.evidence, circle: e.circle, goal }, e.pending) : renderPendingWin(e.ref, e.circle, goal)));
+    const lines = entries.map((e) =>
+      'evidence' in e
+        ? renderWin({ evidence: e.evidence, circle: e.circle, goal }, e.pending)
+        : renderPendingWin(e.ref, e.circle, goal),
+    );
 
     let uri: vscode.Uri | undefined;
     if (lines.length > 0) {
-      uri = await this.write(target, lines, goal, wins.map((w) => ({ evidence: w.evidence, circle: w.circle, goal })));
+      uri = await this.write(
+        target,
+        lines,
+        goal,
+        wins.map((w) => ({ evidence: w.evidence, circle: w.circle, goal })),
+      );
       if (!uri) return undefined;
     }
     this.report(target, { linked, pending, skipped, failed, fetched }, arg);
@@ -189,27 +213,49 @@ export class EvidenceLinker {
   /** The meeting that receives the wins: one given, the one in the active editor, or the person's next. */
   private async resolveTarget(arg: unknown): Promise<Target | undefined> {
     const { index } = this.services.store;
-    const given = arg instanceof vscode.Uri ? meetingAt(this.services, arg) : isNode(arg) && arg.type === 'meeting' ? meetingAt(this.services, this.services.store.uriOf(arg.path)) : undefined;
+    const given =
+      arg instanceof vscode.Uri
+        ? meetingAt(this.services, arg)
+        : isNode(arg) && arg.type === 'meeting'
+          ? meetingAt(this.services, this.services.store.uriOf(arg.path))
+          : undefined;
     if (given) return { person: given.person, entry: given.entry, date: given.entry.date! };
     if (argsOf<LinkArgs>(arg)?.person === undefined && !isNode(arg)) {
       const active = meetingAt(this.services, vscode.window.activeTextEditor?.document.uri);
       if (active) return { person: active.person, entry: active.entry, date: active.entry.date! };
     }
-    const person = await resolvePerson(this.services, isNode(arg) || argsOf(arg) ? arg : undefined, 'Link pull requests as wins for your next 1:1 with…');
+    const person = await resolvePerson(
+      this.services,
+      isNode(arg) || argsOf(arg) ? arg : undefined,
+      'Link pull requests as wins for your next 1:1 with…',
+    );
     if (!person) return undefined;
     const entry = index.nextMeeting(person.slug, this.services.today());
     return { person, entry, date: entry?.date ?? suggestedDate(this.services, person) };
   }
 
   /** The multi-select list of my merged pull requests and my reviews since `since`, or a pasted address. */
-  private async pick(session: GitHubSession, base: ApiTarget, target: Target, since: string): Promise<Choice[] | undefined> {
+  private async pick(
+    session: GitHubSession,
+    base: ApiTarget,
+    target: Target,
+    since: string,
+  ): Promise<Choice[] | undefined> {
     const title = `Link pull requests to your 1:1 with ${target.person.name} on ${target.date}`;
     let token = await session.token(base, 'silent');
     if (!token) {
       const choice = await vscode.window.showQuickPick(
         [
-          { label: '$(sign-in) Sign in to GitHub', detail: `to list the pull requests you merged and reviewed since ${since}`, id: 'sign-in' },
-          { label: '$(link) Paste a pull request address', detail: 'public pull requests can be linked without signing in', id: 'paste' },
+          {
+            label: '$(sign-in) Sign in to GitHub',
+            detail: `to list the pull requests you merged and reviewed since ${since}`,
+            id: 'sign-in',
+          },
+          {
+            label: '$(link) Paste a pull request address',
+            detail: 'public pull requests can be linked without signing in',
+            id: 'paste',
+          },
         ],
         { title, placeHolder: 'Your pull requests are listed once you are signed in to GitHub', ignoreFocusOut: true },
       );
@@ -236,7 +282,14 @@ export class EvidenceLinker {
       };
       const pastedItem = (value: string): PickItem | undefined => {
         const parsed = parsePullRequestUrl(value, base.host);
-        return 'ref' in parsed ? { label: `$(link) Link ${refLabel(parsed.ref)}`, description: 'pasted address', alwaysShow: true, choice: { ref: parsed.ref } } : undefined;
+        return 'ref' in parsed
+          ? {
+              label: `$(link) Link ${refLabel(parsed.ref)}`,
+              description: 'pasted address',
+              alwaysShow: true,
+              choice: { ref: parsed.ref },
+            }
+          : undefined;
       };
       qp.onDidChangeValue((value) => {
         const item = pastedItem(value);
@@ -260,7 +313,11 @@ export class EvidenceLinker {
           const reviewed = found.reviewed.filter((r) => !linkedAlready.has(keyOf(r.candidate.ref)));
           listed = [
             ...(authored.length > 0 ? [separator(`Merged since ${since}`)] : []),
-            ...authored.map((c) => ({ label: `$(git-merge) ${noIcons(c.title)}`, description: `${refLabel(c.ref)} · merged ${c.mergedAt?.slice(0, 10) ?? ''}`, choice: { ref: c.ref, candidate: c } })),
+            ...authored.map((c) => ({
+              label: `$(git-merge) ${noIcons(c.title)}`,
+              description: `${refLabel(c.ref)} · merged ${c.mergedAt?.slice(0, 10) ?? ''}`,
+              choice: { ref: c.ref, candidate: c },
+            })),
             ...(reviewed.length > 0 ? [separator('Reviews you gave')] : []),
             ...reviewed.map((r) => ({
               label: `$(eye) ${noIcons(r.candidate.title)}`,
@@ -279,9 +336,15 @@ export class EvidenceLinker {
           const e = asGitHubError(error);
           if (e.kind === 'unauthorized') {
             finish(undefined);
-            void vscode.window.showErrorMessage(`GitHub refused the sign-in (${e.status ?? 401}). Sign in again to list your pull requests.`, 'Sign In Again').then(async (pick) => {
-              if (pick && (await session.token(base, 'again'))) await vscode.commands.executeCommand('oneOnOne.linkPullRequest', { person: target.person.slug });
-            });
+            void vscode.window
+              .showErrorMessage(
+                `GitHub refused the sign-in (${e.status ?? 401}). Sign in again to list your pull requests.`,
+                'Sign In Again',
+              )
+              .then(async (pick) => {
+                if (pick && (await session.token(base, 'again')))
+                  await vscode.commands.executeCommand('oneOnOne.linkPullRequest', { person: target.person.slug });
+              });
             return;
           }
           this.services.log.warn(`Listing pull requests failed: ${e.message}`);
@@ -334,7 +397,8 @@ export class EvidenceLinker {
             progress.report({ message: `${done} of ${choices.length}`, increment: 100 / choices.length });
           }
         });
-        if (controller.signal.aborted || out.some((f) => 'error' in f && f.error.kind === 'cancelled')) return undefined;
+        if (controller.signal.aborted || out.some((f) => 'error' in f && f.error.kind === 'cancelled'))
+          return undefined;
         return out;
       },
     );
@@ -345,8 +409,15 @@ export class EvidenceLinker {
     const goals = this.services.store.index.ofKind('goal').filter((g) => (g.status ?? 'active') === 'active');
     if (goals.length === 0) return '';
     const picked = await vscode.window.showQuickPick(
-      [{ label: 'No goal', description: 'just the wins', slug: '' }, ...goals.map((g) => ({ label: noIcons(g.title), description: `goals/${g.slug}.md`, slug: g.slug }))],
-      { title: 'Also log progress on a goal?', placeHolder: 'Each pull request becomes a progress entry of the goal', ignoreFocusOut: true },
+      [
+        { label: 'No goal', description: 'just the wins', slug: '' },
+        ...goals.map((g) => ({ label: noIcons(g.title), description: `goals/${g.slug}.md`, slug: g.slug })),
+      ],
+      {
+        title: 'Also log progress on a goal?',
+        placeHolder: 'Each pull request becomes a progress entry of the goal',
+        ignoreFocusOut: true,
+      },
     );
     return picked ? picked.slug : null;
   }
@@ -370,7 +441,12 @@ export class EvidenceLinker {
     return out;
   }
 
-  private async write(target: Target, lines: readonly string[], goal: string | undefined, wins: readonly WinLine[]): Promise<vscode.Uri | undefined> {
+  private async write(
+    target: Target,
+    lines: readonly string[],
+    goal: string | undefined,
+    wins: readonly WinLine[],
+  ): Promise<vscode.Uri | undefined> {
     let path = target.entry?.path;
     if (!path) {
       const made = await createMeeting(this.services, target.person, target.date);
@@ -378,22 +454,54 @@ export class EvidenceLinker {
       path = this.services.store.pathOf(made.uri);
       if (!path) return fail('The new meeting file is outside the journal folder.');
     }
-    const changes = [{ path, compute: (doc: Parameters<typeof addListItemsLines>[0]) => addListItemsLines(doc, WINS_TARGET, lines.map((l) => [`- ${l}`])) }];
+    const changes = [
+      {
+        path,
+        compute: (doc: Parameters<typeof addListItemsLines>[0]) =>
+          addListItemsLines(
+            doc,
+            WINS_TARGET,
+            lines.map((l) => [`- ${l}`]),
+          ),
+      },
+    ];
     if (goal && wins.length > 0) {
       const today = this.services.today();
-      changes.push({ path: goalPath(goal), compute: (doc) => addListItemsLines(doc, PROGRESS_TARGET, wins.map((w) => [`- ${goalProgressText(today, w)}`])) });
+      changes.push({
+        path: goalPath(goal),
+        compute: (doc) =>
+          addListItemsLines(
+            doc,
+            PROGRESS_TARGET,
+            wins.map((w) => [`- ${goalProgressText(today, w)}`]),
+          ),
+      });
     }
     const result = await this.services.writer.editMany(changes, 'Link pull requests');
     if (!result.ok) return fail(result.reason);
     return this.services.store.uriOf(path);
   }
 
-  private report(target: Target, r: { linked: string[]; pending: string[]; skipped: string[]; failed: { ref: string; kind: string; reason: string }[]; fetched: Fetched[] }, arg: unknown): void {
+  private report(
+    target: Target,
+    r: {
+      linked: string[];
+      pending: string[];
+      skipped: string[];
+      failed: { ref: string; kind: string; reason: string }[];
+      fetched: Fetched[];
+    },
+    arg: unknown,
+  ): void {
     const written = r.linked.length + r.pending.length;
     if (written > 0) {
-      vscode.window.setStatusBarMessage(`$(check) ${written} win${written === 1 ? '' : 's'} linked to your 1:1 with ${target.person.name}`, 6000);
+      vscode.window.setStatusBarMessage(
+        `$(check) ${written} win${written === 1 ? '' : 's'} linked to your 1:1 with ${target.person.name}`,
+        6000,
+      );
     }
-    if (r.skipped.length > 0) void vscode.window.showInformationMessage(`Already linked, so skipped: ${r.skipped.join(', ')}.`);
+    if (r.skipped.length > 0)
+      void vscode.window.showInformationMessage(`Already linked, so skipped: ${r.skipped.join(', ')}.`);
     if (r.pending.length > 0) {
       const errors = r.fetched.flatMap((f) => ('error' in f && f.error.isTransient ? [f.error] : []));
       const limited = errors.find((e) => e.kind === 'rate-limited');
@@ -403,13 +511,20 @@ export class EvidenceLinker {
           ? 'GitHub did not answer in time'
           : 'GitHub could not be reached';
       void vscode.window
-        .showWarningMessage(`${why}. ${r.pending.join(', ')} ${r.pending.length === 1 ? 'was' : 'were'} linked without details and marked #enrich; "1:1: Enrich Evidence" fills them in later.`, 'Enrich Now')
+        .showWarningMessage(
+          `${why}. ${r.pending.join(', ')} ${r.pending.length === 1 ? 'was' : 'were'} linked without details and marked #enrich; "1:1: Enrich Evidence" fills them in later.`,
+          'Enrich Now',
+        )
         .then((pick) => pick && vscode.commands.executeCommand('oneOnOne.enrichEvidence'));
     }
     const denied = r.failed.filter((f) => f.kind === 'unauthorized' || f.kind === 'not-found');
     if (denied.length > 0) {
       const refs = denied.map((f) => f.ref);
-      const urls = r.fetched.filter((f) => refs.includes(refLabel(f.choice.ref))).map((f) => `https://${f.choice.ref.host}/${f.choice.ref.owner}/${f.choice.ref.repo}/pull/${f.choice.ref.number}`);
+      const urls = r.fetched
+        .filter((f) => refs.includes(refLabel(f.choice.ref)))
+        .map(
+          (f) => `https://${f.choice.ref.host}/${f.choice.ref.owner}/${f.choice.ref.repo}/pull/${f.choice.ref.number}`,
+        );
       const base = argsOf<LinkArgs>(arg);
       void vscode.window
         .showErrorMessage(
@@ -419,19 +534,31 @@ export class EvidenceLinker {
         )
         .then(async (pick) => {
           if (!pick) return;
-          const retry = { person: target.person.slug, url: urls, ...(base?.circle ? { circle: base.circle } : {}), ...(base?.goal ? { goal: base.goal } : {}) };
+          const retry = {
+            person: target.person.slug,
+            url: urls,
+            ...(base?.circle ? { circle: base.circle } : {}),
+            ...(base?.goal ? { goal: base.goal } : {}),
+          };
           if (pick === 'Add Link Anyway') {
-            await this.write(target, denied.map((d) => renderPendingWin(refByLabel(r.fetched, d.ref)!, base?.circle)), undefined, []);
+            await this.write(
+              target,
+              denied.map((d) => renderPendingWin(refByLabel(r.fetched, d.ref)!, base?.circle)),
+              undefined,
+              [],
+            );
             return;
           }
           const host = refByLabel(r.fetched, denied[0]!.ref)!.host;
           const apiTarget = targetFor(host, githubSettings());
           if ('error' in apiTarget) return;
-          if (await this.auth.token(apiTarget, 'ask')) await vscode.commands.executeCommand('oneOnOne.linkPullRequest', retry);
+          if (await this.auth.token(apiTarget, 'ask'))
+            await vscode.commands.executeCommand('oneOnOne.linkPullRequest', retry);
         });
     }
     const other = r.failed.filter((f) => f.kind !== 'unauthorized' && f.kind !== 'not-found');
-    if (other.length > 0) void vscode.window.showErrorMessage(`Could not link ${other.map((f) => `${f.ref}: ${f.reason}`).join('; ')}`);
+    if (other.length > 0)
+      void vscode.window.showErrorMessage(`Could not link ${other.map((f) => `${f.ref}: ${f.reason}`).join('; ')}`);
   }
 }
 

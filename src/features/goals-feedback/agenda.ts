@@ -29,7 +29,9 @@ async function targetOf(services: Services, arg: unknown): Promise<JournalEntry 
   if (arg instanceof vscode.Uri) {
     const path = services.store.pathOf(arg);
     const entry = path ? index.get(path) : undefined;
-    return entry && (entry.kind === 'goal' || entry.kind === 'feedback') ? entry : fail('Run this on a goal or a feedback thread.');
+    return entry && (entry.kind === 'goal' || entry.kind === 'feedback')
+      ? entry
+      : fail('Run this on a goal or a feedback thread.');
   }
   const args = argsOf<{ goal: unknown; thread: unknown; path: unknown }>(arg);
   if (args) {
@@ -40,19 +42,35 @@ async function targetOf(services: Services, arg: unknown): Promise<JournalEntry 
       const value = args[key];
       if (value === undefined) continue;
       if (typeof value !== 'string' || value.trim() === '') return fail(`"${key}" must be a file name, path or title.`);
-      return findThread(services, kind as ThreadKind, value) ?? fail(`No ${kind === 'goal' ? 'goal' : 'feedback thread'} "${value}" in the journal.`);
+      return (
+        findThread(services, kind as ThreadKind, value) ??
+        fail(`No ${kind === 'goal' ? 'goal' : 'feedback thread'} "${value}" in the journal.`)
+      );
     }
     if (typeof args.path === 'string') {
       const entry = index.get(args.path);
-      return entry && (entry.kind === 'goal' || entry.kind === 'feedback') ? entry : fail(`"${args.path}" is not a goal or feedback thread of the journal.`);
+      return entry && (entry.kind === 'goal' || entry.kind === 'feedback')
+        ? entry
+        : fail(`"${args.path}" is not a goal or feedback thread of the journal.`);
     }
     return fail('Say what to add: pass "goal" or "thread".');
   }
-  const items = [...index.ofKind('goal').filter((g) => (g.status ?? 'active') === 'active'), ...index.ofKind('feedback').filter((f) => f.status !== 'closed')];
+  const items = [
+    ...index.ofKind('goal').filter((g) => (g.status ?? 'active') === 'active'),
+    ...index.ofKind('feedback').filter((f) => f.status !== 'closed'),
+  ];
   if (items.length === 0) return fail('There is no active goal or open feedback thread to add.');
   const picked = await vscode.window.showQuickPick(
-    items.map((entry) => ({ label: entry.title, description: entry.kind === 'goal' ? 'goal' : 'feedback thread', entry })),
-    { placeHolder: 'Add which goal or feedback thread to the next agenda?', matchOnDescription: true, ignoreFocusOut: true },
+    items.map((entry) => ({
+      label: entry.title,
+      description: entry.kind === 'goal' ? 'goal' : 'feedback thread',
+      entry,
+    })),
+    {
+      placeHolder: 'Add which goal or feedback thread to the next agenda?',
+      matchOnDescription: true,
+      ignoreFocusOut: true,
+    },
   );
   return picked?.entry;
 }
@@ -95,9 +113,14 @@ export async function addToAgenda(services: Services, arg: unknown): Promise<Add
   );
   if (!result.ok) return fail(result.reason);
   if (already) {
-    void vscode.window.showInformationMessage(`"${entry.title}" is already on the agenda of your 1:1 with ${person.name} on ${services.store.index.get(path)?.date ?? ''}.`);
+    void vscode.window.showInformationMessage(
+      `"${entry.title}" is already on the agenda of your 1:1 with ${person.name} on ${services.store.index.get(path)?.date ?? ''}.`,
+    );
     return { uri: result.uri, added: false };
   }
-  vscode.window.setStatusBarMessage(`$(check) "${entry.title}" is on the agenda of your 1:1 with ${person.name} on ${services.store.index.get(path)?.date ?? ''}`, 6000);
+  vscode.window.setStatusBarMessage(
+    `$(check) "${entry.title}" is on the agenda of your 1:1 with ${person.name} on ${services.store.index.get(path)?.date ?? ''}`,
+    6000,
+  );
   return { uri: result.uri, added: true };
 }

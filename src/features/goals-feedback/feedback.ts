@@ -38,8 +38,14 @@ function selectionHeard(): { heard: string; source: string } | undefined {
   const { document, selection } = editor;
   const heard = document.getText(selection);
   if (heard.trim() === '') return undefined;
-  const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
-  const path = document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  const endLine =
+    selection.end.character === 0 && selection.end.line > selection.start.line
+      ? selection.end.line
+      : selection.end.line + 1;
+  const path =
+    document.uri.scheme === 'untitled'
+      ? document.uri.path
+      : vscode.workspace.asRelativePath(document.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   return { heard, source: sourceLabel(path, selection.start.line + 1, endLine) };
 }
 
@@ -55,7 +61,9 @@ export async function newFeedbackThread(services: Services, arg: unknown): Promi
   const title = await askTitle(
     arg,
     'New feedback thread',
-    selected ? 'Name the thread (what you selected goes under "What I heard")' : 'What was the feedback about? e.g. "Incident updates were too sparse"',
+    selected
+      ? 'Name the thread (what you selected goes under "What I heard")'
+      : 'What was the feedback about? e.g. "Incident updates were too sparse"',
     selected ? summarize(selected.heard) : undefined,
   );
   if (!title) return undefined;
@@ -70,20 +78,34 @@ export async function newFeedbackThread(services: Services, arg: unknown): Promi
       if (value instanceof Error) return fail(value.message);
       fields[key] = value;
     }
-    if (fields['circleBack'] !== undefined && !isIsoDate(fields['circleBack'])) return fail('"circleBack" must be a date written as YYYY-MM-DD.');
-    from = fields['from'] === undefined ? undefined : (services.store.index.findPerson(fields['from'])?.name ?? fields['from']);
+    if (fields['circleBack'] !== undefined && !isIsoDate(fields['circleBack']))
+      return fail('"circleBack" must be a date written as YYYY-MM-DD.');
+    from =
+      fields['from'] === undefined
+        ? undefined
+        : (services.store.index.findPerson(fields['from'])?.name ?? fields['from']);
     heard = typeof args.heard === 'string' ? args.heard : undefined;
     source = fields['source'];
     circleBack = fields['circleBack'];
   } else {
     const people = services.store.index.people();
     const picked = await vscode.window.showQuickPick(
-      [...people.map((p) => ({ label: p.name, description: p.role })), { label: 'Someone else…' }, { label: 'Skip', description: 'leave "from" empty' }],
+      [
+        ...people.map((p) => ({ label: p.name, description: p.role })),
+        { label: 'Someone else…' },
+        { label: 'Skip', description: 'leave "from" empty' },
+      ],
       { title: `New feedback thread: ${title}`, placeHolder: 'Who gave you this feedback?', ignoreFocusOut: true },
     );
     if (!picked) return undefined;
     if (picked.label === 'Someone else…') {
-      from = (await vscode.window.showInputBox({ title: `New feedback thread: ${title}`, prompt: 'Who gave you this feedback?', ignoreFocusOut: true }))?.trim();
+      from = (
+        await vscode.window.showInputBox({
+          title: `New feedback thread: ${title}`,
+          prompt: 'Who gave you this feedback?',
+          ignoreFocusOut: true,
+        })
+      )?.trim();
       if (from === undefined) return undefined;
     } else if (picked.label !== 'Skip') {
       from = picked.label;
@@ -101,7 +123,12 @@ export async function newFeedbackThread(services: Services, arg: unknown): Promi
 export function describeThread(entry: JournalEntry): string {
   const status = feedbackStatus(entry);
   const circleBack = stringField(entry.data, 'circleBack');
-  return [FEEDBACK_STATUS_LABELS[status as FeedbackStatus] ?? status, circleBack ? `circle back ${circleBack}` : undefined].filter(Boolean).join(' · ');
+  return [
+    FEEDBACK_STATUS_LABELS[status as FeedbackStatus] ?? status,
+    circleBack ? `circle back ${circleBack}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 const STATUS_HINTS: Readonly<Record<FeedbackStatus, string>> = {
@@ -127,7 +154,11 @@ export interface FeedbackStatusArgs {
  */
 export async function setFeedbackStatusCommand(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
-  const thread = await resolveThread(services, arg, 'feedback', { placeHolder: 'Move which feedback thread?', describe: describeThread, fromEditor: true });
+  const thread = await resolveThread(services, arg, 'feedback', {
+    placeHolder: 'Move which feedback thread?',
+    describe: describeThread,
+    fromEditor: true,
+  });
   if (!thread) return undefined;
   const current = feedbackStatus(thread);
   const args = argsOf<FeedbackStatusArgs>(arg);
@@ -144,21 +175,38 @@ export async function setFeedbackStatusCommand(services: Services, arg: unknown)
       if (value instanceof Error) return fail(value.message);
       fields[key] = value;
     }
-    if (fields['circleBack'] !== undefined && !isIsoDate(fields['circleBack'])) return fail('"circleBack" must be a date written as YYYY-MM-DD.');
+    if (fields['circleBack'] !== undefined && !isIsoDate(fields['circleBack']))
+      return fail('"circleBack" must be a date written as YYYY-MM-DD.');
     ({ circleBack, trying, outcome } = fields);
-    if (status === 'trying' && circleBack === undefined && !stringField(thread.data, 'circleBack')) circleBack = defaultCircleBack(services.today());
+    if (status === 'trying' && circleBack === undefined && !stringField(thread.data, 'circleBack'))
+      circleBack = defaultCircleBack(services.today());
   } else {
     const next = nextFeedbackStatus(current);
-    const order = [...(next !== current ? [next] : []), ...FEEDBACK_STATUSES.filter((s) => s !== next && s !== current)];
+    const order = [
+      ...(next !== current ? [next] : []),
+      ...FEEDBACK_STATUSES.filter((s) => s !== next && s !== current),
+    ];
     const picked = await vscode.window.showQuickPick(
-      order.map((s) => ({ label: FEEDBACK_STATUS_LABELS[s], description: s === next && next !== current ? `next · ${STATUS_HINTS[s]}` : STATUS_HINTS[s], status: s })),
-      { title: `${thread.title} (${FEEDBACK_STATUS_LABELS[current as FeedbackStatus] ?? current})`, placeHolder: 'Move the thread to…', ignoreFocusOut: true },
+      order.map((s) => ({
+        label: FEEDBACK_STATUS_LABELS[s],
+        description: s === next && next !== current ? `next · ${STATUS_HINTS[s]}` : STATUS_HINTS[s],
+        status: s,
+      })),
+      {
+        title: `${thread.title} (${FEEDBACK_STATUS_LABELS[current as FeedbackStatus] ?? current})`,
+        placeHolder: 'Move the thread to…',
+        ignoreFocusOut: true,
+      },
     );
     if (!picked) return undefined;
     status = picked.status;
     const title = `${thread.title}: ${FEEDBACK_STATUS_LABELS[status]}`;
     if (status === 'trying') {
-      const t = await vscode.window.showInputBox({ title, prompt: 'What are you trying? (optional, goes under "What I am trying")', ignoreFocusOut: true });
+      const t = await vscode.window.showInputBox({
+        title,
+        prompt: 'What are you trying? (optional, goes under "What I am trying")',
+        ignoreFocusOut: true,
+      });
       if (t === undefined) return undefined;
       trying = t.trim() || undefined;
       const d = await vscode.window.showInputBox({
@@ -166,12 +214,17 @@ export async function setFeedbackStatusCommand(services: Services, arg: unknown)
         prompt: 'When do you circle back to ask how it is going? (YYYY-MM-DD)',
         value: stringField(thread.data, 'circleBack') ?? defaultCircleBack(services.today()),
         ignoreFocusOut: true,
-        validateInput: (v) => (v.trim() === '' || isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD, or leave it empty.'),
+        validateInput: (v) =>
+          v.trim() === '' || isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD, or leave it empty.',
       });
       if (d === undefined) return undefined;
       circleBack = d.trim() || undefined;
     } else if (status === 'circled-back' || status === 'closed') {
-      const o = await vscode.window.showInputBox({ title, prompt: 'How did it go? (optional, goes under "Circle back")', ignoreFocusOut: true });
+      const o = await vscode.window.showInputBox({
+        title,
+        prompt: 'How did it go? (optional, goes under "Circle back")',
+        ignoreFocusOut: true,
+      });
       if (o === undefined) return undefined;
       outcome = o.trim() || undefined;
     }
@@ -182,6 +235,8 @@ export async function setFeedbackStatusCommand(services: Services, arg: unknown)
     `Feedback ${FEEDBACK_STATUS_LABELS[status].toLowerCase()}`,
   );
   if (!result.ok) return fail(result.reason);
-  note(`"${thread.title}" is now ${FEEDBACK_STATUS_LABELS[status].toLowerCase()}${status === 'trying' && circleBack ? `; circle back ${circleBack}` : ''}.`);
+  note(
+    `"${thread.title}" is now ${FEEDBACK_STATUS_LABELS[status].toLowerCase()}${status === 'trying' && circleBack ? `; circle back ${circleBack}` : ''}.`,
+  );
   return result.uri;
 }

@@ -8,7 +8,15 @@ import { parseDocument } from '../../core/document';
 import { JournalEntry, summarize } from '../../core/journal-index';
 import { goalPath, relativeLink } from '../../core/layout';
 import { withoutTags } from '../../core/markdown';
-import { GOAL_STATUS_LABELS, goalState, goalStatus, GoalStatus, isGoalStatus, logProgress, setGoalStatus } from '../../core/threads';
+import {
+  GOAL_STATUS_LABELS,
+  goalState,
+  goalStatus,
+  GoalStatus,
+  isGoalStatus,
+  logProgress,
+  setGoalStatus,
+} from '../../core/threads';
 import { GOAL_STATUSES, goalFile } from '../../core/templates';
 import { Services } from '../../host/services';
 import { argsOf, fail, openInEditor, optionalString, requireJournal, note } from '../../ui/commands';
@@ -36,9 +44,11 @@ export async function newGoal(services: Services, arg: unknown): Promise<vscode.
   let why: string | undefined;
   if (args) {
     const t = optionalString(args.target, 'target');
-    if (t instanceof Error || (t !== undefined && !isIsoDate(t))) return fail('"target" must be a date written as YYYY-MM-DD.');
+    if (t instanceof Error || (t !== undefined && !isIsoDate(t)))
+      return fail('"target" must be a date written as YYYY-MM-DD.');
     const c = optionalString(args.circle, 'circle');
-    if (c instanceof Error || (c !== undefined && !isCircle(c))) return fail(`"circle" must be one of: ${CIRCLES.map((c) => c.id).join(', ')}.`);
+    if (c instanceof Error || (c !== undefined && !isCircle(c)))
+      return fail(`"circle" must be one of: ${CIRCLES.map((c) => c.id).join(', ')}.`);
     const w = optionalString(args.why, 'why');
     if (w instanceof Error) return fail(w.message);
     [target, circle, why] = [t, c, w];
@@ -56,14 +66,18 @@ export async function newGoal(services: Services, arg: unknown): Promise<vscode.
       title: `New goal: ${title}`,
       prompt: 'Target date (YYYY-MM-DD), or leave empty',
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' || isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD, or leave it empty.'),
+      validateInput: (v) =>
+        v.trim() === '' || isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD, or leave it empty.',
     });
     if (typed === undefined) return undefined;
     target = typed.trim() || undefined;
   }
   const path = freePath(services, goalPath, title);
   if (!path) return fail(`Could not find a free file name for "${title}".`);
-  const result = await services.writer.create([{ path, contents: goalFile(title, services.today(), { target, circle, why }) }], 'New goal');
+  const result = await services.writer.create(
+    [{ path, contents: goalFile(title, services.today(), { target, circle, why }) }],
+    'New goal',
+  );
   if (!result.ok) return fail(result.reason);
   if (!args) await openInEditor(result.uri);
   return result.uri;
@@ -71,13 +85,20 @@ export async function newGoal(services: Services, arg: unknown): Promise<vscode.
 
 export function describeGoal(services: Services, entry: JournalEntry): string {
   const state = goalState(services.store.index, entry, services.today(), staleGoalWeeks());
-  return [GOAL_STATUS_LABELS[state.status as GoalStatus] ?? state.status, state.lastDiscussed ? `last discussed ${state.lastDiscussed}` : 'never discussed'].join(' · ');
+  return [
+    GOAL_STATUS_LABELS[state.status as GoalStatus] ?? state.status,
+    state.lastDiscussed ? `last discussed ${state.lastDiscussed}` : 'never discussed',
+  ].join(' · ');
 }
 
 /** `oneOnOne.setGoalStatus { goal, status, note? }`: active, achieved or dropped, logged in the goal's Progress. */
 export async function setGoalStatusCommand(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
-  const goal = await resolveThread(services, arg, 'goal', { placeHolder: 'Set the status of which goal?', describe: (e) => describeGoal(services, e), fromEditor: true });
+  const goal = await resolveThread(services, arg, 'goal', {
+    placeHolder: 'Set the status of which goal?',
+    describe: (e) => describeGoal(services, e),
+    fromEditor: true,
+  });
   if (!goal) return undefined;
   const args = argsOf<{ status: unknown; note: unknown }>(arg);
   let status: GoalStatus;
@@ -91,24 +112,41 @@ export async function setGoalStatusCommand(services: Services, arg: unknown): Pr
   } else {
     const current = goalStatus(goal);
     const picked = await vscode.window.showQuickPick(
-      GOAL_STATUSES.filter((s) => s !== current).map((s) => ({ label: GOAL_STATUS_LABELS[s], description: STATUS_HINTS[s], status: s })),
-      { title: `${goal.title} (${GOAL_STATUS_LABELS[current as GoalStatus] ?? current})`, placeHolder: 'Move the goal to…', ignoreFocusOut: true },
+      GOAL_STATUSES.filter((s) => s !== current).map((s) => ({
+        label: GOAL_STATUS_LABELS[s],
+        description: STATUS_HINTS[s],
+        status: s,
+      })),
+      {
+        title: `${goal.title} (${GOAL_STATUS_LABELS[current as GoalStatus] ?? current})`,
+        placeHolder: 'Move the goal to…',
+        ignoreFocusOut: true,
+      },
     );
     if (!picked) return undefined;
     status = picked.status;
     const typed = await vscode.window.showInputBox({
       title: `${goal.title}: ${GOAL_STATUS_LABELS[status]}`,
-      prompt: status === 'achieved' ? 'What did it come to? (optional, goes in the Progress log)' : 'A note for the Progress log (optional)',
+      prompt:
+        status === 'achieved'
+          ? 'What did it come to? (optional, goes in the Progress log)'
+          : 'A note for the Progress log (optional)',
       ignoreFocusOut: true,
     });
     if (typed === undefined) return undefined;
     noteText = typed.trim() || undefined;
   }
   if (goalStatus(goal) === status) {
-    void vscode.window.showInformationMessage(`"${goal.title}" is already ${GOAL_STATUS_LABELS[status].toLowerCase()}.`);
+    void vscode.window.showInformationMessage(
+      `"${goal.title}" is already ${GOAL_STATUS_LABELS[status].toLowerCase()}.`,
+    );
     return services.store.uriOf(goal.path);
   }
-  const result = await services.writer.edit(goal.path, (doc) => setGoalStatus(doc, status, services.today(), noteText), `Goal ${GOAL_STATUS_LABELS[status].toLowerCase()}`);
+  const result = await services.writer.edit(
+    goal.path,
+    (doc) => setGoalStatus(doc, status, services.today(), noteText),
+    `Goal ${GOAL_STATUS_LABELS[status].toLowerCase()}`,
+  );
   if (!result.ok) return fail(result.reason);
   note(`"${goal.title}" is now ${GOAL_STATUS_LABELS[status].toLowerCase()}.`);
   return result.uri;
@@ -142,10 +180,12 @@ export async function logGoalProgress(services: Services, arg: unknown): Promise
   let date = services.today();
   if (args) {
     const t = optionalString(args.text, 'text');
-    if (t instanceof Error || t === undefined) return fail('"text" must say what happened, e.g. "Ran the Platform design review".');
+    if (t instanceof Error || t === undefined)
+      return fail('"text" must say what happened, e.g. "Ran the Platform design review".');
     text = t;
     if (args.date !== undefined) {
-      if (typeof args.date !== 'string' || !isIsoDate(args.date)) return fail('"date" must be a date written as YYYY-MM-DD.');
+      if (typeof args.date !== 'string' || !isIsoDate(args.date))
+        return fail('"date" must be a date written as YYYY-MM-DD.');
       date = args.date;
     }
   } else {
@@ -184,5 +224,8 @@ function pointAtCursor(services: Services): { goal: JournalEntry; text: (goalPat
   const tag = item.tags.find((t) => t.startsWith('goal/') && t.length > 5);
   const goal = tag ? services.store.index.get(goalPath(tag.slice(5))) : undefined;
   if (!goal || goal.kind !== 'goal') return undefined;
-  return { goal, text: (goalFile) => `${withoutTags(item.text)} ([1:1 of ${meeting.date}](${relativeLink(goalFile, meeting.path)}))` };
+  return {
+    goal,
+    text: (goalFile) => `${withoutTags(item.text)} ([1:1 of ${meeting.date}](${relativeLink(goalFile, meeting.path)}))`,
+  };
 }

@@ -43,5 +43,7 @@ export class PrepSheetLens implements vscode.CodeLensProvider {
 }
 
 export function registerPrepSheetLens(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ scheme: PREP_SCHEME }, new PrepSheetLens(services)));
+  context.subscriptions.push(
+    vscode.languages.registerCodeLensProvider({ scheme: PREP_SCHEME }, new PrepSheetLens(services)),
+  );
 }

@@ -49,7 +49,12 @@ export interface ResolveOptions {
  * The goal (`kind: 'goal'`) or feedback thread a command runs on.
  * Undefined when the user cancels or the name is unknown (after saying so).
  */
-export async function resolveThread(services: Services, arg: unknown, kind: ThreadKind, options: ResolveOptions): Promise<JournalEntry | undefined> {
+export async function resolveThread(
+  services: Services,
+  arg: unknown,
+  kind: ThreadKind,
+  options: ResolveOptions,
+): Promise<JournalEntry | undefined> {
   const { key, name } = NOUN[kind];
   const { index } = services.store;
   if (isNode(arg)) {
@@ -58,10 +63,14 @@ export async function resolveThread(services: Services, arg: unknown, kind: Thre
     if (entry?.kind === kind) return entry;
     if (path) return fail(`${path} is no longer in the journal.`);
   }
-  if (arg instanceof vscode.Uri) return threadAt(services, arg, kind) ?? fail(`${vscode.workspace.asRelativePath(arg)} is not a ${name} of the journal.`);
+  if (arg instanceof vscode.Uri)
+    return (
+      threadAt(services, arg, kind) ?? fail(`${vscode.workspace.asRelativePath(arg)} is not a ${name} of the journal.`)
+    );
   const given = argsOf<Record<string, unknown>>(arg)?.[key];
   if (given !== undefined) {
-    if (typeof given !== 'string' || given.trim() === '') return fail(`"${key}" must be the ${name}'s file name, path or title.`);
+    if (typeof given !== 'string' || given.trim() === '')
+      return fail(`"${key}" must be the ${name}'s file name, path or title.`);
     return findThread(services, kind, given) ?? fail(`No ${name} "${given}" in the journal.`);
   }
   if (argsOf(arg)) return fail(`Say which ${name}: pass "${key}" (its file name, path or title).`);

@@ -18,10 +18,16 @@ export function freePath(services: Services, pathOf: (slug: string) => string, t
 }
 
 /** `title` from the arguments, or typed (prefilled with `value`). */
-export async function askTitle(arg: unknown, title: string, prompt: string, value?: string): Promise<string | undefined> {
+export async function askTitle(
+  arg: unknown,
+  title: string,
+  prompt: string,
+  value?: string,
+): Promise<string | undefined> {
   const given = argsOf<{ title: unknown }>(arg)?.title;
   if (given !== undefined) {
-    if (typeof given !== 'string' || !slugify(given)) return fail('"title" must be text with at least one letter or digit.');
+    if (typeof given !== 'string' || !slugify(given))
+      return fail('"title" must be text with at least one letter or digit.');
     return given.trim();
   }
   if (argsOf(arg)) return fail('"title" is missing.');

@@ -16,16 +16,22 @@ export async function initJournal(services: Services, arg: unknown): Promise<vsc
   await services.store.ready();
   const state = services.store.state;
   if (state.kind === 'no-workspace') {
-    const pick = await vscode.window.showErrorMessage('Open a folder first: the journal is kept as markdown files inside your workspace.', 'Open Folder');
+    const pick = await vscode.window.showErrorMessage(
+      'Open a folder first: the journal is kept as markdown files inside your workspace.',
+      'Open Folder',
+    );
     if (pick) await vscode.commands.executeCommand('vscode.openFolder');
     return undefined;
   }
   const where = vscode.workspace.asRelativePath(state.root);
   if (state.kind === 'not-a-folder') {
-    return fail(`Cannot create the journal: "${where}" is a file. Rename it, or choose another folder in the setting oneOnOne.journalFolder.`);
+    return fail(
+      `Cannot create the journal: "${where}" is a file. Rename it, or choose another folder in the setting oneOnOne.journalFolder.`,
+    );
   }
   if (state.kind === 'ready') {
-    if (argsOf<{ name: unknown }>(arg)?.name !== undefined) return vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.addPerson', arg);
+    if (argsOf<{ name: unknown }>(arg)?.name !== undefined)
+      return vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.addPerson', arg);
     void vscode.window.showInformationMessage(`The journal already exists in "${where}".`);
     await vscode.commands.executeCommand('oneOnOne.meetings.focus');
     return state.root;
@@ -45,13 +51,18 @@ export async function initJournal(services: Services, arg: unknown): Promise<vsc
   await services.store.reload();
   await vscode.commands.executeCommand('oneOnOne.meetings.focus');
   if (!argsOf(arg)) {
-    void vscode.window.showInformationMessage(`Your 1:1 journal is ready in "${where}". Next: plan your first meeting with ${input.name}.`, 'New Meeting').then(
-      (pick) => pick && vscode.commands.executeCommand('oneOnOne.newMeeting', { person: input.name }),
-    );
+    void vscode.window
+      .showInformationMessage(
+        `Your 1:1 journal is ready in "${where}". Next: plan your first meeting with ${input.name}.`,
+        'New Meeting',
+      )
+      .then((pick) => pick && vscode.commands.executeCommand('oneOnOne.newMeeting', { person: input.name }));
   }
   return state.root;
 }
 
 export function activateJournal(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.initJournal', (arg?: unknown) => initJournal(services, arg)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('oneOnOne.initJournal', (arg?: unknown) => initJournal(services, arg)),
+  );
 }

@@ -33,14 +33,26 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     if (!vscode.workspace.getConfiguration('oneOnOne').get<boolean>('codeLens', true)) return [];
     if (document.uri.scheme === PREP_SCHEME) {
       const top = new vscode.Range(0, 0, 0, 0);
-      return [new vscode.CodeLens(top, { title: "$(insert) Insert into the meeting's Notes", tooltip: 'Keep a copy of this prep sheet in the meeting file', command: 'oneOnOne.insertPrepSheet', arguments: [document.uri] })];
+      return [
+        new vscode.CodeLens(top, {
+          title: "$(insert) Insert into the meeting's Notes",
+          tooltip: 'Keep a copy of this prep sheet in the meeting file',
+          command: 'oneOnOne.insertPrepSheet',
+          arguments: [document.uri],
+        }),
+      ];
     }
     const target = meetingAt(this.services, document.uri);
     if (!target) return [];
     const doc = parseDocument(document.getText());
     const h1 = doc.scan.headings.find((h) => h.level === 1);
     const line = h1?.line ?? (doc.scan.frontMatter ? doc.scan.frontMatter.endLine + 1 : 0);
-    const range = new vscode.Range(Math.min(line, document.lineCount - 1), 0, Math.min(line, document.lineCount - 1), 0);
+    const range = new vscode.Range(
+      Math.min(line, document.lineCount - 1),
+      0,
+      Math.min(line, document.lineCount - 1),
+      0,
+    );
     const uri = document.uri;
     const previous = previousMeeting(this.services.store.index, target.person.slug, target.entry.date!);
     const lenses: vscode.CodeLens[] = [];
@@ -50,17 +62,41 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
       lenses.push(
         new vscode.CodeLens(range, {
           title: count > 0 ? `$(arrow-right) Carry forward (${count})` : '$(check) Nothing to carry',
-          tooltip: count > 0 ? `Copy ${count} open item(s) from ${previous.date} into this meeting` : `Every open item of ${previous.date} is already here`,
+          tooltip:
+            count > 0
+              ? `Copy ${count} open item(s) from ${previous.date} into this meeting`
+              : `Every open item of ${previous.date} is already here`,
           command: count > 0 ? 'oneOnOne.carryForward' : '',
           arguments: [uri],
         }),
       );
     }
-    lenses.push(new vscode.CodeLens(range, { title: '$(clippy) Copy shareable agenda', tooltip: 'Copy this agenda without anything private', command: 'oneOnOne.copyShareableAgenda', arguments: [uri] }));
+    lenses.push(
+      new vscode.CodeLens(range, {
+        title: '$(clippy) Copy shareable agenda',
+        tooltip: 'Copy this agenda without anything private',
+        command: 'oneOnOne.copyShareableAgenda',
+        arguments: [uri],
+      }),
+    );
     if (previous) {
-      lenses.push(new vscode.CodeLens(range, { title: `$(history) Previous: ${previous.date}`, tooltip: 'Open the previous 1:1', command: 'oneOnOne.openPreviousMeeting', arguments: [uri] }));
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: `$(history) Previous: ${previous.date}`,
+          tooltip: 'Open the previous 1:1',
+          command: 'oneOnOne.openPreviousMeeting',
+          arguments: [uri],
+        }),
+      );
     }
-    lenses.push(new vscode.CodeLens(range, { title: '$(notebook) Prep sheet', tooltip: 'Open the prep sheet beside', command: 'oneOnOne.openPrepSheet', arguments: [uri] }));
+    lenses.push(
+      new vscode.CodeLens(range, {
+        title: '$(notebook) Prep sheet',
+        tooltip: 'Open the prep sheet beside',
+        command: 'oneOnOne.openPrepSheet',
+        arguments: [uri],
+      }),
+    );
     return lenses;
   }
 

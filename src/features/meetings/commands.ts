@@ -56,8 +56,11 @@ export class MeetingCommands {
     const person = await resolvePerson(this.services, arg, 'Open the agenda of your next 1:1 with…');
     if (!person) return undefined;
     const wanted = argsOf<{ date: unknown }>(arg)?.date;
-    if (wanted !== undefined && (typeof wanted !== 'string' || !isIsoDate(wanted))) return fail('"date" must be a date written as YYYY-MM-DD.');
-    const existing = wanted ? this.services.store.index.meetingsOf(person.slug).find((m) => m.date === wanted) : this.services.store.index.nextMeeting(person.slug, this.services.today());
+    if (wanted !== undefined && (typeof wanted !== 'string' || !isIsoDate(wanted)))
+      return fail('"date" must be a date written as YYYY-MM-DD.');
+    const existing = wanted
+      ? this.services.store.index.meetingsOf(person.slug).find((m) => m.date === wanted)
+      : this.services.store.index.nextMeeting(person.slug, this.services.today());
     let uri: vscode.Uri;
     let date: string;
     if (existing) {
@@ -95,7 +98,9 @@ export class MeetingCommands {
     if (arg instanceof vscode.Uri && arg.scheme === PREP_SCHEME) {
       const params = new URLSearchParams(arg.query);
       const person = this.services.store.index.person(params.get('person') ?? '');
-      const entry = person ? this.services.store.index.meetingsOf(person.slug).find((m) => m.date === params.get('date')) : undefined;
+      const entry = person
+        ? this.services.store.index.meetingsOf(person.slug).find((m) => m.date === params.get('date'))
+        : undefined;
       target = person && entry ? { person, entry } : undefined;
       if (!target) return fail('The meeting of this prep sheet has no file yet; open its agenda first.');
     } else {
@@ -113,7 +118,11 @@ export class MeetingCommands {
       link: (path) => relativeLink(from, path),
     });
     const block = prepSheetBlock(sheet, this.services.today());
-    const result = await this.services.writer.edit(entry.path, (doc) => addBlock(doc, { heading: 'Notes', createAt: 'end' }, block), 'Insert prep sheet');
+    const result = await this.services.writer.edit(
+      entry.path,
+      (doc) => addBlock(doc, { heading: 'Notes', createAt: 'end' }, block),
+      'Insert prep sheet',
+    );
     if (!result.ok) return fail(result.reason);
     note(`Added the prep sheet to the Notes of ${entry.date}.`);
     return result.uri;
@@ -126,7 +135,9 @@ export class MeetingCommands {
     if (!target) return undefined;
     const previous = previousMeeting(this.services.store.index, target.person.slug, target.entry.date!);
     if (!previous) {
-      void vscode.window.showInformationMessage(`${target.entry.date} is the first 1:1 with ${target.person.name} in the journal.`);
+      void vscode.window.showInformationMessage(
+        `${target.entry.date} is the first 1:1 with ${target.person.name} in the journal.`,
+      );
       return undefined;
     }
     const uri = this.services.store.uriOf(previous.path);
@@ -169,7 +180,10 @@ export class MeetingCommands {
     const uri = store.uriOf(entry.path);
     const previous = previousMeeting(store.index, person.slug, entry.date!);
     if (!previous) {
-      if (!quiet) void vscode.window.showInformationMessage(`Nothing to carry: ${entry.date} is the first 1:1 with ${person.name} in the journal.`);
+      if (!quiet)
+        void vscode.window.showInformationMessage(
+          `Nothing to carry: ${entry.date} is the first 1:1 with ${person.name} in the journal.`,
+        );
       return { uri, carried: 0 };
     }
     const sourceText = await store.readText(previous.path);
@@ -188,7 +202,10 @@ export class MeetingCommands {
     if (!result.ok) return fail(result.reason);
     if (!quiet) {
       if (carried > 0) note(`Carried ${carried} open item(s) from ${previous.date} into ${entry.date}.`);
-      else void vscode.window.showInformationMessage(`Nothing to carry: every open item of ${previous.date} is already in ${entry.date}.`);
+      else
+        void vscode.window.showInformationMessage(
+          `Nothing to carry: every open item of ${previous.date} is already in ${entry.date}.`,
+        );
     }
     return { uri, carried };
   }
@@ -222,22 +239,42 @@ export class MeetingCommands {
     // Points ticked in an open editor but not saved yet count: read them from the text VS Code holds.
     const held = await this.services.store.readText(entry.path);
     const meeting = held === undefined ? entry : summarize(entry.path, parseDocument(held));
-    const progressOf = (m: JournalEntry): GoalProgressFromMeeting[] => progressFromMeeting(m, person.name, (goal) => relativeLink(goal, entry.path), this.services.store.index);
+    const progressOf = (m: JournalEntry): GoalProgressFromMeeting[] =>
+      progressFromMeeting(m, person.name, (goal) => relativeLink(goal, entry.path), this.services.store.index);
     const progress = progressOf(meeting);
     const finish = (doc: JournalDocument): EditResult => {
       // Which goals get progress was read from the meeting a moment ago; if its points changed since (another window), nothing is written.
       if (JSON.stringify(progressOf(summarize(entry.path, doc))) !== JSON.stringify(progress)) {
-        return { error: 'its talking points changed while the meeting was being finished (another window or a sync?); nothing was written. Run Finish Meeting again.' };
+        return {
+          error:
+            'its talking points changed while the meeting was being finished (another window or a sync?); nothing was written. Run Finish Meeting again.',
+        };
       }
       return sequence(doc, [
-        (d) => addListItemsLines(d, { heading: 'Notes', createAt: 'end' }, takeaways.map((t) => renderListItem({ text: t, checkbox: false }))),
-        (d) => addListItemsLines(d, ACTIONS_TARGET, actions.map((a) => renderListItem({ text: actionText(a, person) }))),
+        (d) =>
+          addListItemsLines(
+            d,
+            { heading: 'Notes', createAt: 'end' },
+            takeaways.map((t) => renderListItem({ text: t, checkbox: false })),
+          ),
+        (d) =>
+          addListItemsLines(
+            d,
+            ACTIONS_TARGET,
+            actions.map((a) => renderListItem({ text: actionText(a, person) })),
+          ),
         // Already done (finished twice): no edit, so no empty undo step.
         (d) => (stringField(d.data, 'status') === 'done' ? { edits: [] } : setField(d, 'status', 'done')),
       ]);
     };
     const result = await this.services.writer.editMany(
-      [{ path: entry.path, compute: finish }, ...progress.map((p) => ({ path: p.goal, compute: (doc: JournalDocument) => logProgressOnce(doc, entry.date!, p.lines) }))],
+      [
+        { path: entry.path, compute: finish },
+        ...progress.map((p) => ({
+          path: p.goal,
+          compute: (doc: JournalDocument) => logProgressOnce(doc, entry.date!, p.lines),
+        })),
+      ],
       `Finish the 1:1 of ${entry.date}`,
     );
     if (!result.ok) return fail(result.reason);
@@ -266,14 +303,19 @@ export class MeetingCommands {
         carried = made?.carried ?? 0;
       }
     }
-    const summary = `Finished the 1:1 of ${entry.date} with ${person.name}.` + (next ? ` Next: ${nextDate}, ${carried} item(s) carried.` : '');
+    const summary =
+      `Finished the 1:1 of ${entry.date} with ${person.name}.` +
+      (next ? ` Next: ${nextDate}, ${carried} item(s) carried.` : '');
     void vscode.window.showInformationMessage(summary, ...(next ? ['Open Next Meeting'] : [])).then((pick) => {
       if (pick && next) void vscode.window.showTextDocument(next, { preview: false });
     });
     return { uri, next, carried };
   }
 
-  private async ask(person: Person, entry: JournalEntry): Promise<{ takeaways: string[]; actions: ActionItemArg[] } | undefined> {
+  private async ask(
+    person: Person,
+    entry: JournalEntry,
+  ): Promise<{ takeaways: string[]; actions: ActionItemArg[] } | undefined> {
     const title = `Finish the 1:1 of ${entry.date} with ${person.name}`;
     const takeaways: string[] = [];
     for (;;) {
@@ -309,7 +351,8 @@ export class MeetingCommands {
         title,
         prompt: 'Due date (YYYY-MM-DD), or leave empty',
         ignoreFocusOut: true,
-        validateInput: (v) => (v.trim() === '' || isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD, or leave it empty.'),
+        validateInput: (v) =>
+          v.trim() === '' || isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD, or leave it empty.',
       });
       if (due === undefined) return undefined;
       actions.push({ text: text.trim(), owner: owner.owner, ...(due.trim() ? { due: due.trim() } : {}) });
@@ -326,8 +369,11 @@ export class MeetingCommands {
     if (text === undefined) return fail(`${target.entry.path} could not be read.`);
     const shared = shareableAgenda(parseDocument(text));
     await vscode.env.clipboard.writeText(shared.markdown);
-    const left = shared.omitted > 0 ? ` ${shared.omitted} private part(s) left out.` : ' Nothing in it was marked private.';
-    void vscode.window.showInformationMessage(`Copied the agenda of ${target.entry.date} with ${target.person.name}.${left}`);
+    const left =
+      shared.omitted > 0 ? ` ${shared.omitted} private part(s) left out.` : ' Nothing in it was marked private.';
+    void vscode.window.showInformationMessage(
+      `Copied the agenda of ${target.entry.date} with ${target.person.name}.${left}`,
+    );
     return shared.markdown;
   }
 
@@ -345,24 +391,34 @@ export function actionText(item: ActionItemArg, person: Person): string {
 function parseTakeaways(value: unknown): string[] | Error {
   if (value === undefined || value === null) return [];
   const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || !list.every((t) => typeof t === 'string')) return new Error('"takeaways" must be text or a list of texts.');
+  if (!Array.isArray(list) || !list.every((t) => typeof t === 'string'))
+    return new Error('"takeaways" must be text or a list of texts.');
   return list.map((t: string) => t.trim()).filter((t) => t !== '');
 }
 
 function parseActionItems(value: unknown): ActionItemArg[] | Error {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) return new Error('"actionItems" must be a list of texts or { text, owner: "me" | "them", due? } objects.');
+  if (!Array.isArray(value))
+    return new Error('"actionItems" must be a list of texts or { text, owner: "me" | "them", due? } objects.');
   const out: ActionItemArg[] = [];
   for (const v of value) {
     if (typeof v === 'string') {
       if (v.trim()) out.push({ text: v.trim(), owner: 'me' });
       continue;
     }
-    if (typeof v !== 'object' || v === null || typeof (v as { text?: unknown }).text !== 'string') return new Error('Each action item needs a "text".');
+    if (typeof v !== 'object' || v === null || typeof (v as { text?: unknown }).text !== 'string')
+      return new Error('Each action item needs a "text".');
     const { text, owner, due } = v as { text: string; owner?: unknown; due?: unknown };
-    if (owner !== undefined && owner !== 'me' && owner !== 'them') return new Error('An action item\'s "owner" must be "me" or "them".');
-    if (due !== undefined && (typeof due !== 'string' || !isIsoDate(due))) return new Error('An action item\'s "due" must be a date written as YYYY-MM-DD.');
-    if (text.trim()) out.push({ text: text.trim(), owner: (owner as 'me' | 'them' | undefined) ?? 'me', ...(due ? { due: due as string } : {}) });
+    if (owner !== undefined && owner !== 'me' && owner !== 'them')
+      return new Error('An action item\'s "owner" must be "me" or "them".');
+    if (due !== undefined && (typeof due !== 'string' || !isIsoDate(due)))
+      return new Error('An action item\'s "due" must be a date written as YYYY-MM-DD.');
+    if (text.trim())
+      out.push({
+        text: text.trim(),
+        owner: (owner as 'me' | 'them' | undefined) ?? 'me',
+        ...(due ? { due: due as string } : {}),
+      });
   }
   return out;
 }

@@ -26,21 +26,39 @@ export function activateMeetings(context: vscode.ExtensionContext, services: Ser
     prep,
     codeLens,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, codeLens),
-    vscode.commands.registerCommand('oneOnOne.newMeeting', whenTrusted('create a meeting', (arg?: unknown) => newMeeting(services, arg))),
+    vscode.commands.registerCommand(
+      'oneOnOne.newMeeting',
+      whenTrusted('create a meeting', (arg?: unknown) => newMeeting(services, arg)),
+    ),
     vscode.commands.registerCommand('oneOnOne.openNextAgenda', (arg?: unknown) => commands.openNextAgenda(arg)),
     vscode.commands.registerCommand('oneOnOne.openPrepSheet', (arg?: unknown) => commands.openPrepSheet(arg)),
-    vscode.commands.registerCommand('oneOnOne.insertPrepSheet', whenTrusted('keep the prep sheet in the meeting notes', (arg?: unknown) => commands.insertPrepSheet(arg))),
-    vscode.commands.registerCommand('oneOnOne.openPreviousMeeting', (arg?: unknown) => commands.openPreviousMeeting(arg)),
-    vscode.commands.registerCommand('oneOnOne.carryForward', whenTrusted('carry open items forward', (arg?: unknown) => commands.carryForward(arg))),
-    vscode.commands.registerCommand('oneOnOne.finishMeeting', whenTrusted('finish the meeting', (arg?: unknown) => commands.finishMeeting(arg))),
-    vscode.commands.registerCommand('oneOnOne.copyShareableAgenda', (arg?: unknown) => commands.copyShareableAgenda(arg)),
+    vscode.commands.registerCommand(
+      'oneOnOne.insertPrepSheet',
+      whenTrusted('keep the prep sheet in the meeting notes', (arg?: unknown) => commands.insertPrepSheet(arg)),
+    ),
+    vscode.commands.registerCommand('oneOnOne.openPreviousMeeting', (arg?: unknown) =>
+      commands.openPreviousMeeting(arg),
+    ),
+    vscode.commands.registerCommand(
+      'oneOnOne.carryForward',
+      whenTrusted('carry open items forward', (arg?: unknown) => commands.carryForward(arg)),
+    ),
+    vscode.commands.registerCommand(
+      'oneOnOne.finishMeeting',
+      whenTrusted('finish the meeting', (arg?: unknown) => commands.finishMeeting(arg)),
+    ),
+    vscode.commands.registerCommand('oneOnOne.copyShareableAgenda', (arg?: unknown) =>
+      commands.copyShareableAgenda(arg),
+    ),
   );
   let editorIsMeeting = false;
   const updateEditorContext = (): void => {
     const is = meetingAt(services, vscode.window.activeTextEditor?.document.uri) !== undefined;
     if (is !== editorIsMeeting) void setContext(ContextKeys.editorIsMeeting, (editorIsMeeting = is));
   };
-  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateEditorContext), { dispose: services.store.index.onDidChange(updateEditorContext) });
+  context.subscriptions.push(vscode.window.onDidChangeActiveTextEditor(updateEditorContext), {
+    dispose: services.store.index.onDidChange(updateEditorContext),
+  });
   updateEditorContext();
   return { prep, commands, codeLens };
 }

@@ -14,7 +14,8 @@ export async function newMeeting(services: Services, arg: unknown): Promise<vsco
   const args = argsOf<{ date: unknown }>(arg);
   let date: string;
   if (args?.date !== undefined) {
-    if (typeof args.date !== 'string' || !isIsoDate(args.date)) return fail('"date" must be a date written as YYYY-MM-DD, e.g. 2026-03-09.');
+    if (typeof args.date !== 'string' || !isIsoDate(args.date))
+      return fail('"date" must be a date written as YYYY-MM-DD, e.g. 2026-03-09.');
     date = args.date;
   } else if (args) {
     date = suggestedDate(services, person);
@@ -24,7 +25,8 @@ export async function newMeeting(services: Services, arg: unknown): Promise<vsco
       prompt: 'Date of the meeting (YYYY-MM-DD)',
       value: suggestedDate(services, person),
       ignoreFocusOut: true,
-      validateInput: (value) => (isIsoDate(value.trim()) ? undefined : 'Write the date as YYYY-MM-DD, e.g. 2026-03-09.'),
+      validateInput: (value) =>
+        isIsoDate(value.trim()) ? undefined : 'Write the date as YYYY-MM-DD, e.g. 2026-03-09.',
     });
     if (typed === undefined) return undefined;
     date = typed.trim();

@@ -21,7 +21,11 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
       this.changed,
       { dispose: unsubscribe },
       vscode.workspace.registerTextDocumentContentProvider(PREP_SCHEME, this),
-      vscode.workspace.onDidChangeConfiguration((e) => (e.affectsConfiguration('oneOnOne.balanceWindow') || e.affectsConfiguration('oneOnOne.staleGoalWeeks')) && this.scheduleRefresh()),
+      vscode.workspace.onDidChangeConfiguration(
+        (e) =>
+          (e.affectsConfiguration('oneOnOne.balanceWindow') || e.affectsConfiguration('oneOnOne.staleGoalWeeks')) &&
+          this.scheduleRefresh(),
+      ),
     );
   }
 
@@ -50,7 +54,11 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
   async open(person: Person, date: string, preserveFocus = true): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument(this.uriFor(person, date));
     if (document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-    return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus });
+    return vscode.window.showTextDocument(document, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+      preserveFocus,
+    });
   }
 
   private scheduleRefresh(): void {

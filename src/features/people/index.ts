@@ -17,5 +17,10 @@ export async function addPerson(services: Services, arg: unknown): Promise<vscod
 }
 
 export function activatePeople(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.addPerson', whenTrusted('add a person', (arg?: unknown) => addPerson(services, arg))));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'oneOnOne.addPerson',
+      whenTrusted('add a person', (arg?: unknown) => addPerson(services, arg)),
+    ),
+  );
 }

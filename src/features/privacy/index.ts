@@ -7,7 +7,16 @@
 
 import * as vscode from 'vscode';
 import { exists } from '../../host/stat';
-import { displayRemoteUrl, excludeLine, ignoreFolders, IgnoreSource, JOURNAL_PROBES, journalIgnoredBy, relativeInside, withExcludeLine } from '../../core/privacy';
+import {
+  displayRemoteUrl,
+  excludeLine,
+  ignoreFolders,
+  IgnoreSource,
+  JOURNAL_PROBES,
+  journalIgnoredBy,
+  relativeInside,
+  withExcludeLine,
+} from '../../core/privacy';
 import { gitFolders, RepositoryFacts, repositoryOf } from '../../host/git';
 import { JournalLocation, journalLocation } from '../../host/journal-store';
 import { Services } from '../../host/services';
@@ -93,7 +102,7 @@ class PrivacyCheck {
     const { log } = this.services;
     if (!vscode.workspace.isTrusted || this.services.store.state.kind !== 'ready') return;
     if (this.context.workspaceState.get<boolean>(NEVER_WARN_KEY)) {
-      log.debug('Privacy: automatic git check off in this workspace (Don\'t Warn Again).');
+      log.debug("Privacy: automatic git check off in this workspace (Don't Warn Again).");
       return;
     }
     const inspection = await this.inspect();
@@ -105,7 +114,9 @@ class PrivacyCheck {
       return;
     }
     await this.context.workspaceState.update(WARNED_KEY, [...warned, situation].slice(-MAX_SITUATIONS));
-    log.info(`Privacy: warned that the journal folder ${inspection.report.journal} is in a repository with ${inspection.report.remotes?.length} remote(s).`);
+    log.info(
+      `Privacy: warned that the journal folder ${inspection.report.journal} is in a repository with ${inspection.report.remotes?.length} remote(s).`,
+    );
     // Not awaited: a warning left open must not hold up the check of the next situation.
     void this.warn(inspection);
   }
@@ -121,10 +132,15 @@ class PrivacyCheck {
     let pick: string | undefined;
     switch (report.state) {
       case 'no-workspace':
-        void vscode.window.showInformationMessage('No folder is open, so there is no journal to check: 1:1 Journal keeps it inside your workspace.');
+        void vscode.window.showInformationMessage(
+          'No folder is open, so there is no journal to check: 1:1 Journal keeps it inside your workspace.',
+        );
         return report;
       case 'no-repository':
-        pick = await vscode.window.showInformationMessage(`The journal ${where} is not in a git repository: git sends none of it anywhere.${offNote}`, ...extra);
+        pick = await vscode.window.showInformationMessage(
+          `The journal ${where} is not in a git repository: git sends none of it anywhere.${offNote}`,
+          ...extra,
+        );
         break;
       case 'no-remote':
         pick = await vscode.window.showInformationMessage(
@@ -134,7 +150,10 @@ class PrivacyCheck {
         );
         break;
       case 'excluded':
-        pick = await vscode.window.showInformationMessage(`The journal ${where} is in a git repository with a remote, but ${report.excludedBy} keeps it out of git: it is not pushed.${offNote}`, ...extra);
+        pick = await vscode.window.showInformationMessage(
+          `The journal ${where} is in a git repository with a remote, but ${report.excludedBy} keeps it out of git: it is not pushed.${offNote}`,
+          ...extra,
+        );
         break;
       case 'exposed':
         return this.warn(inspection, extra);
@@ -145,7 +164,10 @@ class PrivacyCheck {
   private async warn(inspection: Inspection, extra: readonly string[] = []): Promise<PrivacyReport> {
     const { report } = inspection;
     const remotes = report.remotes ?? [];
-    const to = remotes.length > 1 ? `${remotes[0]} (or ${remotes.length - 1} other remote${remotes.length > 2 ? 's' : ''})` : remotes[0];
+    const to =
+      remotes.length > 1
+        ? `${remotes[0]} (or ${remotes.length - 1} other remote${remotes.length > 2 ? 's' : ''})`
+        : remotes[0];
     const pick = await vscode.window.showWarningMessage(
       `Your 1:1 journal "${report.journal}" is in a git repository that has a remote: your candid notes could be committed and pushed to ${to}.`,
       EXCLUDE,
@@ -164,12 +186,16 @@ class PrivacyCheck {
         return this.move(inspection);
       case NEVER:
         await this.context.workspaceState.update(NEVER_WARN_KEY, true);
-        void vscode.window.showInformationMessage('1:1 Journal will not warn about git in this workspace again. "1:1: Check Journal Privacy" still checks on demand.');
+        void vscode.window.showInformationMessage(
+          '1:1 Journal will not warn about git in this workspace again. "1:1: Check Journal Privacy" still checks on demand.',
+        );
         return 'never';
       case WARN_AGAIN:
         await this.context.workspaceState.update(NEVER_WARN_KEY, undefined);
         await this.context.workspaceState.update(WARNED_KEY, undefined);
-        void vscode.window.showInformationMessage('1:1 Journal will warn again if the journal could be pushed with git.');
+        void vscode.window.showInformationMessage(
+          '1:1 Journal will warn again if the journal could be pushed with git.',
+        );
         return 'warn-again';
       default:
         return 'none';
@@ -185,14 +211,18 @@ class PrivacyCheck {
     const { facts, report } = inspection;
     if (!facts || report.inRepository === undefined) return this.failed('The journal is not in a git repository.');
     if (report.inRepository === '') {
-      return this.failed('The journal folder is the repository itself, so it cannot be excluded from it. Point oneOnOne.journalFolder at a folder of its own.');
+      return this.failed(
+        'The journal folder is the repository itself, so it cannot be excluded from it. Point oneOnOne.journalFolder at a folder of its own.',
+      );
     }
     const folders = await gitFolders(facts.root);
-    if (!folders) return this.failed(`The git folder of ${facts.root.toString(true)} could not be found, so nothing was excluded.`);
+    if (!folders)
+      return this.failed(`The git folder of ${facts.root.toString(true)} could not be found, so nothing was excluded.`);
     const info = vscode.Uri.joinPath(folders.commonDir, 'info');
     const file = vscode.Uri.joinPath(info, 'exclude');
     const existing = await readBytes(file);
-    if ('error' in existing) return this.failed(`.git/info/exclude could not be read (${existing.error}), so it was left as it is.`);
+    if ('error' in existing)
+      return this.failed(`.git/info/exclude could not be read (${existing.error}), so it was left as it is.`);
     const before = existing.bytes ? new TextDecoder('utf-8').decode(existing.bytes) : undefined;
     const line = excludeLine(report.inRepository);
     const after = withExcludeLine(before, line);
@@ -251,7 +281,8 @@ class PrivacyCheck {
         OPEN_SETTING,
       );
       if (pick === EXCLUDE) return this.exclude(inspection);
-      if (pick === OPEN_SETTING) await vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder');
+      if (pick === OPEN_SETTING)
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder');
       return 'explained';
     }
     const picked = (
@@ -265,21 +296,40 @@ class PrivacyCheck {
       })
     )?.[0];
     if (!picked) return 'none';
-    const inFolder = picked.scheme === folder.uri.scheme && picked.authority === folder.uri.authority ? relativeInside(folder.uri.path, picked.path) : undefined;
-    if (inFolder === undefined) return this.failed(`Pick a folder inside "${folder.name}": the journal's place is a path in the first workspace folder.`);
-    if (relativeInside(facts.root.path, picked.path) !== undefined) return this.failed(`"${inFolder || folder.name}" is in the git repository too. Pick a folder outside "${repoInFolder}".`);
+    const inFolder =
+      picked.scheme === folder.uri.scheme && picked.authority === folder.uri.authority
+        ? relativeInside(folder.uri.path, picked.path)
+        : undefined;
+    if (inFolder === undefined)
+      return this.failed(
+        `Pick a folder inside "${folder.name}": the journal's place is a path in the first workspace folder.`,
+      );
+    if (relativeInside(facts.root.path, picked.path) !== undefined)
+      return this.failed(
+        `"${inFolder || folder.name}" is in the git repository too. Pick a folder outside "${repoInFolder}".`,
+      );
     const name = location.root.path.slice(location.root.path.lastIndexOf('/') + 1);
     const target = vscode.Uri.joinPath(picked, name);
-    if (await exists(target)) return this.failed(`There is already a "${name}" in "${inFolder || folder.name}"; nothing was moved.`);
+    if (await exists(target))
+      return this.failed(`There is already a "${name}" in "${inFolder || folder.name}"; nothing was moved.`);
     const edit = new vscode.WorkspaceEdit();
     edit.renameFile(location.root, target, { overwrite: false });
-    if (!(await vscode.workspace.applyEdit(edit))) return this.failed('VS Code could not move the journal; nothing was changed.');
+    if (!(await vscode.workspace.applyEdit(edit)))
+      return this.failed('VS Code could not move the journal; nothing was changed.');
     const setting = relativeInside(folder.uri.path, target.path)!;
     await vscode.workspace
       .getConfiguration('oneOnOne', folder.uri)
-      .update('journalFolder', setting, vscode.workspace.workspaceFile ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace);
+      .update(
+        'journalFolder',
+        setting,
+        vscode.workspace.workspaceFile
+          ? vscode.ConfigurationTarget.WorkspaceFolder
+          : vscode.ConfigurationTarget.Workspace,
+      );
     this.services.log.info(`Privacy: moved the journal folder to ${setting}, outside the repository.`);
-    void vscode.window.showInformationMessage(`Moved the journal to "${setting}", outside the git repository, and set oneOnOne.journalFolder to it. Undo (Ctrl+Z in the Explorer) moves it back.`);
+    void vscode.window.showInformationMessage(
+      `Moved the journal to "${setting}", outside the git repository, and set oneOnOne.journalFolder to it. Undo (Ctrl+Z in the Explorer) moves it back.`,
+    );
     return 'moved';
   }
 
@@ -294,24 +344,44 @@ class PrivacyCheck {
     const journal = location.relative === '' ? location.folder.name : location.relative;
     const facts = await repositoryOf(location.root);
     const inRepository =
-      facts && facts.root.scheme === location.root.scheme && facts.root.authority === location.root.authority ? relativeInside(facts.root.path, location.root.path) : undefined;
+      facts && facts.root.scheme === location.root.scheme && facts.root.authority === location.root.authority
+        ? relativeInside(facts.root.path, location.root.path)
+        : undefined;
     if (!facts || inRepository === undefined) {
       this.services.log.debug(`Privacy: the journal folder ${journal} is not in a git repository.`);
       return { report: { state: 'no-repository', journal }, location };
     }
-    const base = { journal, repository: facts.root.toString(), inRepository, via: facts.via, remotes: facts.remotes.map((r) => `${r.name} (${displayRemoteUrl(r.url)})`) };
+    const base = {
+      journal,
+      repository: facts.root.toString(),
+      inRepository,
+      via: facts.via,
+      remotes: facts.remotes.map((r) => `${r.name} (${displayRemoteUrl(r.url)})`),
+    };
     if (facts.remotes.length === 0) {
-      this.services.log.debug(`Privacy: the journal folder ${journal} is in a repository without a remote (read ${facts.via}).`);
+      this.services.log.debug(
+        `Privacy: the journal folder ${journal} is in a repository without a remote (read ${facts.via}).`,
+      );
       return { report: { state: 'no-remote', ...base }, location, facts };
     }
     const ignoredBy = await excludedBy(facts, location.root, inRepository);
-    this.services.log.debug(`Privacy: the journal folder ${journal} is in a repository with ${facts.remotes.length} remote(s), ${ignoredBy ? 'ignored' : 'not ignored'} by git (read ${facts.via}).`);
-    return { report: ignoredBy ? { state: 'excluded', excludedBy: ignoredBy, ...base } : { state: 'exposed', ...base }, location, facts };
+    this.services.log.debug(
+      `Privacy: the journal folder ${journal} is in a repository with ${facts.remotes.length} remote(s), ${ignoredBy ? 'ignored' : 'not ignored'} by git (read ${facts.via}).`,
+    );
+    return {
+      report: ignoredBy ? { state: 'excluded', excludedBy: ignoredBy, ...base } : { state: 'exposed', ...base },
+      location,
+      facts,
+    };
   }
 }
 
 /** What keeps the journal out of git: git's own answer through the extension, else the ignore files read by the core. */
-async function excludedBy(facts: RepositoryFacts, journal: vscode.Uri, inRepository: string): Promise<string | undefined> {
+async function excludedBy(
+  facts: RepositoryFacts,
+  journal: vscode.Uri,
+  inRepository: string,
+): Promise<string | undefined> {
   if (facts.ignored) {
     try {
       const probes = JOURNAL_PROBES.map((p) => vscode.Uri.joinPath(journal, ...p.split('/')));
@@ -326,12 +396,21 @@ async function excludedBy(facts: RepositoryFacts, journal: vscode.Uri, inReposit
   const sources: IgnoreSource[] = [];
   if (folders) {
     const exclude = await readBytes(vscode.Uri.joinPath(folders.commonDir, 'info', 'exclude'));
-    if ('bytes' in exclude && exclude.bytes) sources.push({ base: '', text: new TextDecoder('utf-8').decode(exclude.bytes), label: '.git/info/exclude' });
+    if ('bytes' in exclude && exclude.bytes)
+      sources.push({ base: '', text: new TextDecoder('utf-8').decode(exclude.bytes), label: '.git/info/exclude' });
   }
   for (const dir of ignoreFolders(inRepository)) {
-    const uri = dir === '' ? vscode.Uri.joinPath(facts.root, '.gitignore') : vscode.Uri.joinPath(facts.root, ...dir.split('/'), '.gitignore');
+    const uri =
+      dir === ''
+        ? vscode.Uri.joinPath(facts.root, '.gitignore')
+        : vscode.Uri.joinPath(facts.root, ...dir.split('/'), '.gitignore');
     const read = await readBytes(uri);
-    if ('bytes' in read && read.bytes) sources.push({ base: dir, text: new TextDecoder('utf-8').decode(read.bytes), label: dir === '' ? '.gitignore' : `${dir}/.gitignore` });
+    if ('bytes' in read && read.bytes)
+      sources.push({
+        base: dir,
+        text: new TextDecoder('utf-8').decode(read.bytes),
+        label: dir === '' ? '.gitignore' : `${dir}/.gitignore`,
+      });
   }
   return journalIgnoredBy(inRepository, sources);
 }
@@ -342,7 +421,9 @@ function situationOf(report: PrivacyReport): string {
 }
 
 /** A file's bytes; `bytes` undefined when there is no such file, `error` when it is there but cannot be read. */
-async function readBytes(uri: vscode.Uri): Promise<{ readonly bytes: Uint8Array | undefined } | { readonly error: string }> {
+async function readBytes(
+  uri: vscode.Uri,
+): Promise<{ readonly bytes: Uint8Array | undefined } | { readonly error: string }> {
   try {
     return { bytes: await vscode.workspace.fs.readFile(uri) };
   } catch (error) {
@@ -351,4 +432,3 @@ async function readBytes(uri: vscode.Uri): Promise<{ readonly bytes: Uint8Array 
     return { error: String(error) };
   }
 }
-

@@ -42,7 +42,10 @@ export async function generateReview(services: Services, arg: unknown): Promise<
     ({ from, to } = range);
     const people = index.people();
     const picked = await vscode.window.showQuickPick(
-      [{ label: 'All 1:1s', description: 'everyone you meet', person: undefined as Person | undefined }, ...people.map((p) => ({ label: p.name, description: p.role, person: p as Person | undefined }))],
+      [
+        { label: 'All 1:1s', description: 'everyone you meet', person: undefined as Person | undefined },
+        ...people.map((p) => ({ label: p.name, description: p.role, person: p as Person | undefined })),
+      ],
       { title: `Review packet ${from} to ${to}`, placeHolder: 'Whose 1:1s go in?', ignoreFocusOut: true },
     );
     if (!picked) return undefined;
@@ -80,9 +83,23 @@ export async function generateReview(services: Services, arg: unknown): Promise<
       path,
       (doc) => {
         // The user agreed to replace the packet as it was when asked: edited since (another window), it is kept.
-        if (unify(doc.source.text) !== unify(stripBom(existing).text)) return { error: 'it changed while you were asked whether to replace it; nothing was replaced. Run the command again.' };
+        if (unify(doc.source.text) !== unify(stripBom(existing).text))
+          return {
+            error:
+              'it changed while you were asked whether to replace it; nothing was replaced. Run the command again.',
+          };
         const last = doc.source.lines.length - 1;
-        return { edits: [{ range: { start: { line: 0, character: 0 }, end: { line: last, character: doc.source.lines[last]!.text.length } }, newText: contents.replace(/\n/g, doc.source.eol) }] };
+        return {
+          edits: [
+            {
+              range: {
+                start: { line: 0, character: 0 },
+                end: { line: last, character: doc.source.lines[last]!.text.length },
+              },
+              newText: contents.replace(/\n/g, doc.source.eol),
+            },
+          ],
+        };
       },
       'Generate review packet',
     );
@@ -104,7 +121,10 @@ async function pickRange(today: string): Promise<{ from: string; to: string } | 
     { label: 'Last 12 months', from: day(subMonths(now, 12)), to: today },
   ];
   const picked = await vscode.window.showQuickPick(
-    [...presets.map((p) => ({ ...p, description: `${p.from} to ${p.to}` })), { label: 'Custom range…', from: '', to: '', description: 'two dates' }],
+    [
+      ...presets.map((p) => ({ ...p, description: `${p.from} to ${p.to}` })),
+      { label: 'Custom range…', from: '', to: '', description: 'two dates' },
+    ],
     { title: 'Review packet', placeHolder: 'Which period?', ignoreFocusOut: true },
   );
   if (!picked) return undefined;
@@ -115,7 +135,12 @@ async function pickRange(today: string): Promise<{ from: string; to: string } | 
       prompt,
       value,
       ignoreFocusOut: true,
-      validateInput: (v) => (!isIsoDate(v.trim()) ? 'Write the date as YYYY-MM-DD.' : after && v.trim() < after ? `Pick a date on or after ${after}.` : undefined),
+      validateInput: (v) =>
+        !isIsoDate(v.trim())
+          ? 'Write the date as YYYY-MM-DD.'
+          : after && v.trim() < after
+            ? `Pick a date on or after ${after}.`
+            : undefined,
     });
   const from = (await ask('First day (YYYY-MM-DD)', presets[0]!.from))?.trim();
   if (!from) return undefined;
@@ -124,7 +149,12 @@ async function pickRange(today: string): Promise<{ from: string; to: string } | 
 }
 
 export function activateReview(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(vscode.commands.registerCommand('oneOnOne.generateReview', whenTrusted('write a review packet', (arg?: unknown) => generateReview(services, arg))));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      'oneOnOne.generateReview',
+      whenTrusted('write a review packet', (arg?: unknown) => generateReview(services, arg)),
+    ),
+  );
 }
 
 function unify(text: string): string {

@@ -12,7 +12,6 @@ import { isNode, Node } from '../../ui/nodes';
 
 type PointNode = Extract<Node, { type: 'point' }>;
 
-
 function asPoint(arg: unknown): PointNode | undefined {
   return isNode(arg) && arg.type === 'point' ? arg : undefined;
 }
@@ -24,7 +23,9 @@ async function setDiscussed(services: Services, arg: unknown, checked: boolean):
     point.path,
     (doc) => {
       const item = locateItem(doc, point.line, point.text);
-      return item ? setItemChecked(doc, item.line, checked) : { error: `"${point.text}" is no longer in this meeting; refresh and try again.` };
+      return item
+        ? setItemChecked(doc, item.line, checked)
+        : { error: `"${point.text}" is no longer in this meeting; refresh and try again.` };
     },
     checked ? 'Mark talking point discussed' : 'Reopen talking point',
   );
@@ -36,13 +37,17 @@ async function openSource(services: Services, arg: unknown): Promise<void> {
   const point = asPoint(arg);
   if (!point) return void fail('Run this on a talking point in the Meetings view.');
   const source = services.store.index.get(point.path)?.agenda.find((a) => a.text === point.text)?.source;
-  if (!source) return void vscode.window.showInformationMessage('This talking point does not record where it came from.');
+  if (!source)
+    return void vscode.window.showInformationMessage('This talking point does not record where it came from.');
   const m = /^(.*?):(\d+)(?:-(\d+))?$/.exec(source.label);
   // The label is text in a journal file (perhaps someone else's): it opens a file of the workspace, never `../../…` beyond it.
   if (m && isContainedPath(m[1]!)) {
     const [path, start, end] = [m[1]!, Number(m[2]), Number(m[3] ?? m[2])];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const relative = path.startsWith(`${folder.name}/`) && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? path.slice(folder.name.length + 1) : path;
+      const relative =
+        path.startsWith(`${folder.name}/`) && (vscode.workspace.workspaceFolders?.length ?? 0) > 1
+          ? path.slice(folder.name.length + 1)
+          : path;
       const uri = vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
       try {
         await vscode.workspace.fs.stat(uri);
@@ -51,7 +56,10 @@ async function openSource(services: Services, arg: unknown): Promise<void> {
       }
       const editor = await vscode.window.showTextDocument(uri, { preview: true });
       const range = new vscode.Range(Math.max(0, start - 1), 0, Math.max(0, end - 1), Number.MAX_SAFE_INTEGER);
-      editor.selection = new vscode.Selection(range.start, editor.document.lineAt(Math.min(range.end.line, editor.document.lineCount - 1)).range.end);
+      editor.selection = new vscode.Selection(
+        range.start,
+        editor.document.lineAt(Math.min(range.end.line, editor.document.lineCount - 1)).range.end,
+      );
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       return;
     }
@@ -65,8 +73,14 @@ async function openSource(services: Services, arg: unknown): Promise<void> {
 
 export function activateTalkingPoints(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('oneOnOne.markDiscussed', whenTrusted('tick talking points', (arg?: unknown) => setDiscussed(services, arg, true))),
-    vscode.commands.registerCommand('oneOnOne.reopenTalkingPoint', whenTrusted('tick talking points', (arg?: unknown) => setDiscussed(services, arg, false))),
+    vscode.commands.registerCommand(
+      'oneOnOne.markDiscussed',
+      whenTrusted('tick talking points', (arg?: unknown) => setDiscussed(services, arg, true)),
+    ),
+    vscode.commands.registerCommand(
+      'oneOnOne.reopenTalkingPoint',
+      whenTrusted('tick talking points', (arg?: unknown) => setDiscussed(services, arg, false)),
+    ),
     vscode.commands.registerCommand('oneOnOne.openTalkingPointSource', (arg?: unknown) => openSource(services, arg)),
   );
 }

@@ -16,10 +16,15 @@ const AGENDA = { heading: AGENDA_HEADINGS[0]!, aliases: AGENDA_HEADINGS.slice(1)
 export const MEETINGS_MIME = 'application/vnd.code.tree.oneonone.meetings';
 
 /** Moves talking points to the agenda of `target`'s meeting, each in one WorkspaceEdit across both files. */
-export async function moveTalkingPoints(services: Services, points: readonly PointNode[], target: Node): Promise<boolean> {
+export async function moveTalkingPoints(
+  services: Services,
+  points: readonly PointNode[],
+  target: Node,
+): Promise<boolean> {
   if (!vscode.workspace.isTrusted) return refuseUntrusted('move talking points') ?? false;
   let targetPath: string | undefined;
-  if (target.type === 'meeting' || target.type === 'point' || (target.type === 'win' && target.via === 'meeting')) targetPath = target.path;
+  if (target.type === 'meeting' || target.type === 'point' || (target.type === 'win' && target.via === 'meeting'))
+    targetPath = target.path;
   else if (target.type === 'person') {
     const person = services.store.index.people().find((p) => p.slug === target.slug);
     if (!person) return false;
@@ -44,7 +49,10 @@ export async function moveTalkingPoints(services: Services, points: readonly Poi
             return { edits: taken.edits };
           },
         },
-        { path: targetPath, compute: (doc) => (lines ? addListItemLines(doc, AGENDA, lines) : { error: 'Nothing to move.' }) },
+        {
+          path: targetPath,
+          compute: (doc) => (lines ? addListItemLines(doc, AGENDA, lines) : { error: 'Nothing to move.' }),
+        },
       ],
       'Move talking point',
     );

@@ -37,7 +37,9 @@ export function activateTrees(context: vscode.ExtensionContext, services: Servic
   });
   const dragAndDrop = new MeetingsDragAndDrop(services);
   const showProgress = (loading: Promise<void>): void => {
-    void vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () => loading.catch(() => undefined));
+    void vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () =>
+      loading.catch(() => undefined),
+    );
   };
   // The read that started with the extension, before this view was made.
   const current = services.store.currentLoad;
@@ -54,7 +56,9 @@ export function activateTrees(context: vscode.ExtensionContext, services: Servic
     }),
     vscode.window.createTreeView(ViewIds.goals, { treeDataProvider: goals, showCollapseAll: true }),
     vscode.window.createTreeView(ViewIds.feedback, { treeDataProvider: feedback, showCollapseAll: true }),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('oneOnOne.staleGoalWeeks') && goals.refresh()),
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => e.affectsConfiguration('oneOnOne.staleGoalWeeks') && goals.refresh(),
+    ),
     // A progress bar on the Meetings view while the journal is read (rows
     // appear as soon as the people are in; meetings fill in behind them).
     services.store.onDidStartLoading(showProgress),

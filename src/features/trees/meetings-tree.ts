@@ -37,19 +37,23 @@ export class MeetingsTreeProvider extends RefreshingProvider {
       this.nextByPerson.clear();
       this.nextForDay = today;
     }
-    if (!this.nextByPerson.has(person)) this.nextByPerson.set(person, this.services.store.index.nextMeeting(person, today));
+    if (!this.nextByPerson.has(person))
+      this.nextByPerson.set(person, this.services.store.index.nextMeeting(person, today));
     return this.nextByPerson.get(person);
   }
 
   getChildren(element?: Node): Node[] {
     const { index } = this.services.store;
-    if (!element) return firstRows(this.services.store.state.kind === 'ready' ? index.people().map((p) => personNode(p.slug)) : []);
+    if (!element)
+      return firstRows(this.services.store.state.kind === 'ready' ? index.people().map((p) => personNode(p.slug)) : []);
     if (element.type === 'meeting') {
       const entry = index.get(element.path);
       if (!entry) return [];
       return [
         ...entry.agenda.map((item, i) => pointNode(element.person, element.path, i, item.line, item.text)),
-        ...entry.wins.map((item, i) => winNode(element.person, element.path, i, item.line, item.text, 'meeting', circleOf(item.tags))),
+        ...entry.wins.map((item, i) =>
+          winNode(element.person, element.path, i, item.line, item.text, 'meeting', circleOf(item.tags)),
+        ),
       ];
     }
     if (element.type === 'wins') {
@@ -80,7 +84,9 @@ export class MeetingsTreeProvider extends RefreshingProvider {
       case 'point':
         return meetingNode(element.person, element.path);
       case 'win':
-        return element.via === 'meeting' ? meetingNode(element.person, element.path) : circleNode(element.person, element.circle);
+        return element.via === 'meeting'
+          ? meetingNode(element.person, element.path)
+          : circleNode(element.person, element.circle);
       case 'circle':
         return winsNode(element.person);
       case 'meeting': {
@@ -97,10 +103,15 @@ export class MeetingsTreeProvider extends RefreshingProvider {
   }
 
   /** Every win in a person's meetings, newest meeting first. */
-  private winsOf(person: string): { path: string; index: number; line: number; text: string; tags: readonly string[]; circle: string }[] {
-    const out: { path: string; index: number; line: number; text: string; tags: readonly string[]; circle: string }[] = [];
+  private winsOf(
+    person: string,
+  ): { path: string; index: number; line: number; text: string; tags: readonly string[]; circle: string }[] {
+    const out: { path: string; index: number; line: number; text: string; tags: readonly string[]; circle: string }[] =
+      [];
     for (const m of this.services.store.index.meetingsOf(person)) {
-      m.wins.forEach((w, index) => out.push({ path: m.path, index, line: w.line, text: w.text, tags: w.tags, circle: circleOf(w.tags) }));
+      m.wins.forEach((w, index) =>
+        out.push({ path: m.path, index, line: w.line, text: w.text, tags: w.tags, circle: circleOf(w.tags) }),
+      );
     }
     return out;
   }
@@ -117,7 +128,9 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     }
     if (element.type === 'point') {
       const entry = index.get(element.path);
-      const item = entry?.agenda.find((a) => a.line === element.line && a.text === element.text) ?? entry?.agenda.find((a) => a.text === element.text);
+      const item =
+        entry?.agenda.find((a) => a.line === element.line && a.text === element.text) ??
+        entry?.agenda.find((a) => a.text === element.text);
       return item ? this.pointItem(element, item) : new vscode.TreeItem(element.text);
     }
     if (element.type === 'year') return this.yearItem(element);
@@ -155,7 +168,12 @@ export class MeetingsTreeProvider extends RefreshingProvider {
 
   private meetingItem(entry: JournalEntry, next: JournalEntry | undefined): vscode.TreeItem {
     const isNext = entry === next;
-    const state = entry.agenda.length + entry.wins.length === 0 ? vscode.TreeItemCollapsibleState.None : isNext ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state =
+      entry.agenda.length + entry.wins.length === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : isNext
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(entry.title, state);
     item.id = meetingNode(entry.person ?? '', entry.path).id;
     const parts: string[] = [];
@@ -163,15 +181,25 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     else if (entry.status && entry.status !== 'planned') parts.push(entry.status);
     if (entry.openActionItems > 0) parts.push(`${entry.openActionItems} open`);
     item.description = parts.join(' · ');
-    const icon = entry.problems.length > 0 ? 'warning' : isNext ? 'arrow-circle-right' : entry.status === 'done' ? 'pass' : 'calendar';
+    const icon =
+      entry.problems.length > 0
+        ? 'warning'
+        : isNext
+          ? 'arrow-circle-right'
+          : entry.status === 'done'
+            ? 'pass'
+            : 'calendar';
     item.iconPath = new vscode.ThemeIcon(icon);
     item.contextValue = isNext ? ItemContext.NextMeeting : ItemContext.Meeting;
     const uri = this.services.store.uriOf(entry.path);
     item.resourceUri = uri;
     item.command = openCommand(uri);
     const tooltip = new vscode.MarkdownString(`**1:1 on ${entry.title}**${isNext ? ' — next' : ''}`);
-    tooltip.appendMarkdown(`\n\n${entry.agenda.length} talking point(s), ${entry.openActionItems} open action item(s)${entry.wins.length > 0 ? `, ${entry.wins.length} win(s)` : ''}`);
-    if (entry.problems.length > 0) tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(describeProblems(entry.problems))}`);
+    tooltip.appendMarkdown(
+      `\n\n${entry.agenda.length} talking point(s), ${entry.openActionItems} open action item(s)${entry.wins.length > 0 ? `, ${entry.wins.length} win(s)` : ''}`,
+    );
+    if (entry.problems.length > 0)
+      tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(describeProblems(entry.problems))}`);
     tooltip.supportThemeIcons = true;
     item.tooltip = tooltip;
     return item;
@@ -191,7 +219,11 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     if (discussed) tooltip.appendMarkdown('\n\nDiscussed');
     item.tooltip = tooltip;
     const uri = this.services.store.uriOf(node.path);
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(point.line, 0, point.line, 0) }] };
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open',
+      arguments: [uri, { selection: new vscode.Range(point.line, 0, point.line, 0) }],
+    };
     item.accessibilityInformation = { label: `${label}${discussed ? ', discussed' : ''}` };
     return item;
   }
@@ -200,13 +232,18 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     const count = this.orderedMeetings(node.person)
       .slice(RECENT_MEETINGS)
       .filter((m) => yearOf(m) === node.year).length;
-    const item = new vscode.TreeItem(node.year === UNDATED ? 'Undated' : node.year, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      node.year === UNDATED ? 'Undated' : node.year,
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = node.id;
     item.description = `${count} older meeting${count === 1 ? '' : 's'}`;
     item.iconPath = new vscode.ThemeIcon('history');
     item.contextValue = ItemContext.MeetingYear;
     const name = this.services.store.index.person(node.person)?.name ?? node.person;
-    item.accessibilityInformation = { label: `${item.label as string}: ${count} older meeting${count === 1 ? '' : 's'} with ${name}` };
+    item.accessibilityInformation = {
+      label: `${item.label as string}: ${count} older meeting${count === 1 ? '' : 's'} with ${name}`,
+    };
     return item;
   }
 
@@ -220,14 +257,19 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     item.tooltip = 'Everything linked or written under Wins in these 1:1s, by circle of impact';
     item.contextValue = pending > 0 ? `${ItemContext.WinsGroup}.pending` : ItemContext.WinsGroup;
     const name = this.services.store.index.person(person)?.name ?? person;
-    item.accessibilityInformation = { label: `Wins of ${name}: ${wins.length}${pending > 0 ? `, ${pending} to enrich` : ''}` };
+    item.accessibilityInformation = {
+      label: `Wins of ${name}: ${wins.length}${pending > 0 ? `, ${pending} to enrich` : ''}`,
+    };
     return item;
   }
 
   private circleItem(node: Extract<Node, { type: 'circle' }>): vscode.TreeItem {
     const count = this.winsOf(node.person).filter((w) => w.circle === node.circle).length;
     const known = CIRCLES.find((c) => c.id === node.circle);
-    const item = new vscode.TreeItem(known ? circleLabel(known.id) : 'Circle not set', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(
+      known ? circleLabel(known.id) : 'Circle not set',
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
     item.id = node.id;
     item.description = String(count);
     item.tooltip = known ? known.description : 'Wins without an #impact/… tag';
@@ -241,20 +283,37 @@ export class MeetingsTreeProvider extends RefreshingProvider {
     const win = parseWin(node.text);
     const item = new vscode.TreeItem(win.title || node.text, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    const facts = [win.ref ? `${win.ref.owner}/${win.ref.repo}#${win.ref.number}` : undefined, win.pending ? 'details to fetch' : win.merged ? `merged ${win.merged}` : undefined];
+    const facts = [
+      win.ref ? `${win.ref.owner}/${win.ref.repo}#${win.ref.number}` : undefined,
+      win.pending ? 'details to fetch' : win.merged ? `merged ${win.merged}` : undefined,
+    ];
     if (node.via === 'circle') facts.push(node.path.split('/').pop()!.replace(/\.md$/, ''));
     else if (win.circle) facts.push(circleLabel(win.circle));
     item.description = facts.filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(win.pending ? 'cloud-download' : win.review ? 'eye' : win.ref ? 'git-merge' : 'star-empty');
+    item.iconPath = new vscode.ThemeIcon(
+      win.pending ? 'cloud-download' : win.review ? 'eye' : win.ref ? 'git-merge' : 'star-empty',
+    );
     item.contextValue = `${ItemContext.Win}${win.url ? '.link' : ''}${win.pending ? '.pending' : ''}`;
     const tooltip = new vscode.MarkdownString(escapeMarkdown(win.title || node.text));
-    if (win.url) tooltip.appendMarkdown(`\n\n[${escapeMarkdown(`${win.ref!.owner}/${win.ref!.repo}#${win.ref!.number}`)}](${win.url})`);
+    if (win.url)
+      tooltip.appendMarkdown(
+        `\n\n[${escapeMarkdown(`${win.ref!.owner}/${win.ref!.repo}#${win.ref!.number}`)}](${win.url})`,
+      );
     if (win.circle) tooltip.appendMarkdown(`\n\n${escapeMarkdown(circleLabel(win.circle))}`);
-    if (win.pending) tooltip.appendMarkdown('\n\nLinked while GitHub was unreachable: run "1:1: Enrich Evidence" to fill in the details.');
+    if (win.pending)
+      tooltip.appendMarkdown(
+        '\n\nLinked while GitHub was unreachable: run "1:1: Enrich Evidence" to fill in the details.',
+      );
     item.tooltip = tooltip;
     const uri = this.services.store.uriOf(node.path);
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(node.line, 0, node.line, 0) }] };
-    item.accessibilityInformation = { label: `Win: ${win.title || node.text}${win.circle ? `, ${circleLabel(win.circle)}` : ''}` };
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open',
+      arguments: [uri, { selection: new vscode.Range(node.line, 0, node.line, 0) }],
+    };
+    item.accessibilityInformation = {
+      label: `Win: ${win.title || node.text}${win.circle ? `, ${circleLabel(win.circle)}` : ''}`,
+    };
     return item;
   }
 }
@@ -273,7 +332,11 @@ function yearOf(entry: JournalEntry): string {
 }
 
 const CIRCLE_ORDER = [...CIRCLES.map((c) => c.id as string), 'unset'];
-const CIRCLE_ICONS: Record<string, string> = { individual: 'person', collaboration: 'organization', enabling: 'mortar-board' };
+const CIRCLE_ICONS: Record<string, string> = {
+  individual: 'person',
+  collaboration: 'organization',
+  enabling: 'mortar-board',
+};
 
 /** A win's circle from its tags (the index has them already: no re-parsing while the tree renders). */
 function circleOf(tags: readonly string[]): string {
@@ -283,5 +346,8 @@ function circleOf(tags: readonly string[]): string {
 
 /** An item's text without its `#tags`, for a compact tree label (the tags go in the description). */
 export function withoutTags(text: string): string {
-  return text.replace(/(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/(^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -2,7 +2,15 @@ import * as vscode from 'vscode';
 import { circleLabel, isCircle } from '../../core/evidence';
 import { FileKind } from '../../core/layout';
 import { JournalEntry, stringField } from '../../core/journal-index';
-import { FEEDBACK_STATUS_LABELS, FeedbackStatus, feedbackStatus, GOAL_STATUS_LABELS, goalState, GoalStatus, isFeedbackDue } from '../../core/threads';
+import {
+  FEEDBACK_STATUS_LABELS,
+  FeedbackStatus,
+  feedbackStatus,
+  GOAL_STATUS_LABELS,
+  goalState,
+  GoalStatus,
+  isFeedbackDue,
+} from '../../core/threads';
 import { ItemContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
 import { Node } from '../../ui/nodes';
@@ -44,22 +52,39 @@ export class StatusTreeProvider extends RefreshingProvider {
     if (this.services.store.state.kind !== 'ready') return [];
     if (element?.type === 'goal') {
       const entry = this.services.store.index.get(element.path);
-      return [...(entry?.progress ?? [])]
-        .reverse()
-        .map((p) => ({ type: 'progress', id: `progress/${element.path}/${p.line}/${p.date}/${p.text}`, path: element.path, status: element.status, line: p.line, date: p.date, text: p.text }));
+      return [...(entry?.progress ?? [])].reverse().map((p) => ({
+        type: 'progress',
+        id: `progress/${element.path}/${p.line}/${p.date}/${p.text}`,
+        path: element.path,
+        status: element.status,
+        line: p.line,
+        date: p.date,
+        text: p.text,
+      }));
     }
     const byStatus = this.grouped();
     if (!element) {
       const known = this.spec.statuses.filter((s) => byStatus.has(s));
       const other = [...byStatus.keys()].filter((s) => !this.spec.statuses.includes(s)).sort();
-      return [...known, ...other].map((status) => ({ type: 'group', id: `${this.spec.view}/${status}`, view: this.spec.view, status }));
+      return [...known, ...other].map((status) => ({
+        type: 'group',
+        id: `${this.spec.view}/${status}`,
+        view: this.spec.view,
+        status,
+      }));
     }
     if (element.type !== 'group') return [];
-    return (byStatus.get(element.status) ?? []).map((e) => ({ type: this.spec.kind, id: `${this.spec.kind}/${e.path}`, path: e.path, status: element.status }));
+    return (byStatus.get(element.status) ?? []).map((e) => ({
+      type: this.spec.kind,
+      id: `${this.spec.kind}/${e.path}`,
+      path: e.path,
+      status: element.status,
+    }));
   }
 
   getParent(element: Node): Node | undefined {
-    if (element.type === 'progress') return { type: 'goal', id: `goal/${element.path}`, path: element.path, status: element.status };
+    if (element.type === 'progress')
+      return { type: 'goal', id: `goal/${element.path}`, path: element.path, status: element.status };
     if (element.type !== 'goal' && element.type !== 'feedback') return undefined;
     return { type: 'group', id: `${this.spec.view}/${element.status}`, view: this.spec.view, status: element.status };
   }
@@ -83,7 +108,11 @@ export class StatusTreeProvider extends RefreshingProvider {
       item.tooltip = `${element.date}: ${element.text}`;
       item.accessibilityInformation = { label: `Progress on ${element.date}: ${element.text}` };
       const uri = this.services.store.uriOf(element.path);
-      item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(element.line, 0, element.line, 0) }] };
+      item.command = {
+        command: 'vscode.open',
+        title: 'Open',
+        arguments: [uri, { selection: new vscode.Range(element.line, 0, element.line, 0) }],
+      };
       return item;
     }
     if (element.type !== 'goal' && element.type !== 'feedback') return new vscode.TreeItem(element.id);
@@ -91,16 +120,25 @@ export class StatusTreeProvider extends RefreshingProvider {
     if (!entry) return new vscode.TreeItem(element.path);
     const facts = this.spec.kind === 'goal' ? this.goalFacts(entry) : this.feedbackFacts(entry);
     const hasProgress = this.spec.kind === 'goal' && (entry.progress?.length ?? 0) > 0;
-    const item = new vscode.TreeItem(entry.title, hasProgress ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      entry.title,
+      hasProgress ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = element.id;
     item.description = facts.description;
-    item.iconPath = entry.problems.length > 0 ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : facts.icon;
+    item.iconPath =
+      entry.problems.length > 0
+        ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+        : facts.icon;
     item.contextValue = `${this.spec.context}.${element.status}${facts.flag}`;
     const uri = this.services.store.uriOf(entry.path);
     item.resourceUri = uri;
     item.command = openCommand(uri);
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(entry.title)}**\n\n${facts.details.map(escapeMarkdown).join('  \n')}`);
-    if (entry.problems.length > 0) tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(describeProblems(entry.problems))}`);
+    const tooltip = new vscode.MarkdownString(
+      `**${escapeMarkdown(entry.title)}**\n\n${facts.details.map(escapeMarkdown).join('  \n')}`,
+    );
+    if (entry.problems.length > 0)
+      tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(describeProblems(entry.problems))}`);
     tooltip.supportThemeIcons = true;
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: [entry.title, ...facts.details].join(', ') };
@@ -115,7 +153,13 @@ export class StatusTreeProvider extends RefreshingProvider {
     const discussed = state.lastDiscussed ? `last discussed ${state.lastDiscussed}` : 'never discussed';
     const quiet = state.stale ? (state.quietWeeks === undefined ? 'quiet' : `quiet ${state.quietWeeks} wk`) : undefined;
     const queued = state.status === 'active' && state.queued ? `on the agenda ${state.queued}` : undefined;
-    const description = [quiet, queued, state.status === 'active' ? discussed : undefined, target ? `by ${target}` : undefined, circle && isCircle(circle) ? circleLabel(circle) : circle]
+    const description = [
+      quiet,
+      queued,
+      state.status === 'active' ? discussed : undefined,
+      target ? `by ${target}` : undefined,
+      circle && isCircle(circle) ? circleLabel(circle) : circle,
+    ]
       .filter(Boolean)
       .join(' · ');
     const details = [
@@ -146,7 +190,11 @@ export class StatusTreeProvider extends RefreshingProvider {
     const due = isFeedbackDue(entry, today);
     // Once circled back or closed, the circle-back date is history: the row says so no more.
     const open = status === 'received' || status === 'trying';
-    const description = [due ? 'circle back due' : undefined, from ? `from ${from}` : undefined, open && circleBack ? (due ? circleBack : `circle back ${circleBack}`) : undefined]
+    const description = [
+      due ? 'circle back due' : undefined,
+      from ? `from ${from}` : undefined,
+      open && circleBack ? (due ? circleBack : `circle back ${circleBack}`) : undefined,
+    ]
       .filter(Boolean)
       .join(' · ');
     const details = [
@@ -169,7 +217,8 @@ export class StatusTreeProvider extends RefreshingProvider {
       if (!list) groups.set(status, (list = []));
       list.push(entry);
     }
-    for (const list of groups.values()) list.sort((a, b) => a.title.localeCompare(b.title) || a.path.localeCompare(b.path));
+    for (const list of groups.values())
+      list.sort((a, b) => a.title.localeCompare(b.title) || a.path.localeCompare(b.path));
     return groups;
   }
 }
