@@ -4,6 +4,7 @@
 //   deps         npm ci (or npm install) when node_modules is missing
 //   compile      tsc -p . into a fresh out/ (typecheck + test compile)
 //   lint         eslint, once an eslint.config.mjs exists
+//   format       prettier --check (the formatter's verdict; npm run format fixes it)
 //   unit         mocha (.mocharc.json: out/test/unit/**/*.test.js)
 //   build        node scripts/build.mjs (dist/)
 //   integration  scripts/test-integration.mjs (offline, code-server), or
@@ -60,6 +61,12 @@ const tiers = [
     name: 'lint',
     when: () => (exists('eslint.config.mjs') ? undefined : 'no eslint.config.mjs yet'),
     cmd: () => [node, bin('eslint'), 'src', 'test', 'scripts'],
+  },
+  {
+    // the formatter's check, as in `npm run lint` (`npm run format` fixes it)
+    name: 'format',
+    when: () => (exists('.prettierrc.json') ? undefined : 'no .prettierrc.json'),
+    cmd: () => [node, bin('prettier'), '--check', '.'],
   },
   {
     name: 'unit',
