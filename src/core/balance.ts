@@ -5,7 +5,8 @@
 
 import { differenceInCalendarWeeks } from 'date-fns';
 import { parseIsoDate } from './dates';
-import { ItemSummary, JournalEntry, JournalIndex } from './journal-index';
+import { JournalIndex } from './journal-index';
+import { ItemSummary, JournalEntry } from './journal-entry';
 import { THEMES, themeInText } from './talking-points';
 
 /** Themes, plus status updates and points without a theme. */

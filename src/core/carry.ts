@@ -11,9 +11,11 @@
 // text, so rewording the copy in the target does not bring the original back.
 
 import { JournalDocument, parseDocument } from './document';
-import { ACTION_HEADINGS, AGENDA_HEADINGS } from './journal-index';
-import { addListItemsLines, EditResult, sequence, SectionTarget, stripColumns } from './edits';
-import { findSection, itemsIn, ListItem } from './markdown';
+import { ACTION_HEADINGS, AGENDA_HEADINGS } from './journal-entry';
+import { addListItemsLines, EditResult, sequence, SectionTarget } from './edits';
+import { stripColumns } from './item-edits';
+import { ListItem } from './markdown';
+import { findSection, itemsIn } from './markdown-sections';
 import { privateLines } from './share';
 import { fnv1a } from './text';
 

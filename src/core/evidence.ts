@@ -3,7 +3,7 @@
 // host, reading GitHub's REST answers, suggesting an impact circle, and
 // turning untrusted text from GitHub into one safe markdown line.
 
-import { blankCodeSpans, extractTags } from './markdown';
+import { blankCodeSpans, extractTags } from './markdown-inline';
 
 export const CIRCLES = [
   { id: 'individual', label: 'Individual contribution', description: 'your own work shipped' },

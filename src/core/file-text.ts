@@ -39,6 +39,11 @@ export function fileText(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): FileText
   }
 }
 
+/** Bytes as journal text at the journal's limit: what the store, the writer and the template readers all use. */
+export function decode(bytes: Uint8Array): FileText {
+  return fileText(bytes, MAX_FILE_BYTES);
+}
+
 /**
  * Why the text of `path` (as VS Code holds it, parsed as `doc`) must not be
  * edited, or undefined: NUL characters or more than `maxBytes` (what the

@@ -1,13 +1,12 @@
-// Front matter is edited through yaml's Document API. Edits replace only the
-// characters of one value (or add one line), so comments, key order, quoting
-// style and keys we do not know survive untouched. Reading takes a shortcut
-// for the front matter nearly every file has (flat `key: value` lines): yaml
-// costs about 80 µs for three lines, the shortcut one, and indexing reads
-// thousands of files. Anything the shortcut is not sure of goes to yaml.
+// Reading front matter. Nearly every file has flat `key: value` lines, and
+// for those reading takes a shortcut (flat-front-matter.ts): yaml costs
+// about 80 µs for three lines, the shortcut one, and indexing reads
+// thousands of files. Anything the shortcut is not sure of goes to yaml,
+// with its errors as problems. Edits are front-matter-edits.ts's.
 
-import { isMap, isScalar, parseDocument, stringify } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { parseFlatFrontMatter } from './flat-front-matter';
 import { FrontMatterBlock, ScannedMarkdown } from './markdown';
-import { insertAt, Line, TextEdit } from './text';
 
 export interface Problem {
   readonly message: string;
@@ -24,7 +23,7 @@ export interface ParsedFrontMatter {
 }
 
 // logLevel 'error': problems are reported as diagnostics, never printed to the console.
-const YAML_OPTIONS = { prettyErrors: false, strict: true, uniqueKeys: true, logLevel: 'error' } as const;
+export const YAML_OPTIONS = { prettyErrors: false, strict: true, uniqueKeys: true, logLevel: 'error' } as const;
 
 export function parseFrontMatter(scan: ScannedMarkdown): ParsedFrontMatter {
   if (scan.unterminatedFrontMatter) {
@@ -99,7 +98,7 @@ export function parseFrontMatterWithYaml(block: FrontMatterBlock): ParsedFrontMa
  * Front matter nested past MAX_DEPTH is therefore never given to yaml, nor is
  * front matter longer than MAX_YAML_LINES or MAX_YAML_LENGTH (yaml's time
  * grows with its errors: seconds for a few thousand duplicate keys). Real
- * front matter is a few lines, and most of it takes the shortcut below.
+ * front matter is a few lines, and most of it takes the shortcut.
  */
 const MAX_DEPTH = 64;
 const MAX_YAML_LENGTH = 16 * 1024;
@@ -107,7 +106,7 @@ const MAX_YAML_LINES = 1000;
 const MAX_REPORTED_ERRORS = 10;
 
 /** Why the front matter is not given to yaml, and on which line of `raw`; undefined when it can be. */
-function yamlRefusal(raw: string): { readonly line: number; readonly message: string } | undefined {
+export function yamlRefusal(raw: string): { readonly line: number; readonly message: string } | undefined {
   // Depth first: it names the line where the nesting runs away.
   const line = tooDeep(raw);
   if (line !== undefined)
@@ -186,234 +185,6 @@ function tooDeep(raw: string): number | undefined {
 
 /** What can open a nested node at the start of a line or after another one: `- `, `? `, `: `, `key: `, or a tag or anchor (no level of its own). */
 const CHAIN = /^(?:[-?:](?:[ \t]+|$)|[^\s#'"[\]{},][^\s]*:(?:[ \t]+|$)|[!&][^\s]*[ \t]+)/;
-
-const DECLINE = Symbol('decline');
-
-/** Plain keys the shortcut reads; yaml reads any other (quoted, dotted, a number, `null`, `true`…). */
-const FLAT_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
-const RESERVED_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL|__proto__)$/;
-// yaml's core schema (its default, YAML 1.2), which decides what a plain scalar is.
-const CORE_NULL = /^(?:~|[Nn]ull|NULL)$/;
-const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const CORE_INT = /^[-+]?[0-9]+$/;
-/** Octal, hex, floats, infinities and NaN: numbers the shortcut leaves to yaml. */
-const CORE_OTHER_NUMBER =
-  /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-
-/**
- * Front matter made only of `key: value` lines, blank lines and `# comments`,
- * read as yaml reads it: the same data, no problems. Undefined whenever it
- * holds anything else (nesting, lists, flow collections, block scalars,
- * anchors, tags, escapes, tabs, a duplicate key, odd characters…), so the
- * caller gives it to yaml. `test/unit/front-matter-fast.test.ts` checks both
- * agree on generated front matter.
- */
-export function parseFlatFrontMatter(raw: string): FrontMatterData | undefined {
-  const data: Record<string, unknown> = {};
-  let start = 0;
-  while (start < raw.length) {
-    let end = raw.indexOf('\n', start);
-    if (end < 0) end = raw.length;
-    const c = raw.charCodeAt(start);
-    if (c === 35 /* # */) {
-      // A comment line: anything goes after the #, but a tab or an odd character might mean more to yaml than to us.
-      if (!plainCharsFrom(raw, start, end)) return undefined;
-    } else if (c === 32 /* space */) {
-      // Indented: only blank lines and comments, anything else nests.
-      let i = start;
-      while (i < end && raw.charCodeAt(i) === 32) i++;
-      if (i < end && (raw.charCodeAt(i) !== 35 || !plainCharsFrom(raw, i, end))) return undefined;
-    } else if (start !== end) {
-      const colon = raw.indexOf(':', start);
-      if (colon < 0 || colon >= end) return undefined;
-      const key = raw.slice(start, colon);
-      if (!FLAT_KEY.test(key) || RESERVED_KEY.test(key) || Object.prototype.hasOwnProperty.call(data, key))
-        return undefined;
-      let i = colon + 1;
-      if (i < end && raw.charCodeAt(i) !== 32) return undefined;
-      while (i < end && raw.charCodeAt(i) === 32) i++;
-      const value = scalarAt(raw, i, end);
-      if (value === DECLINE) return undefined;
-      data[key] = value;
-    }
-    start = end + 1;
-  }
-  return data;
-}
-
-/** The value of a one-line scalar from `from` (its first character) to `end` (the line's end), or DECLINE. */
-function scalarAt(raw: string, from: number, end: number): unknown {
-  if (from === end || raw.charCodeAt(from) === 35 /* # */) return null;
-  const first = raw.charCodeAt(from);
-  if (first === 39 /* ' */ || first === 34 /* " */) {
-    let text = '';
-    let i = from + 1;
-    let chunk = i;
-    for (;;) {
-      if (i >= end) return DECLINE; // runs on to the next line
-      const ch = raw.charCodeAt(i);
-      if (!isPlainChar(ch)) return DECLINE;
-      if (ch === first) {
-        if (first === 39 && raw.charCodeAt(i + 1) === 39 && i + 1 < end) {
-          text += raw.slice(chunk, i + 1); // '' is one '
-          i += 2;
-          chunk = i;
-          continue;
-        }
-        break;
-      }
-      if (ch === 92 /* \ */ && first === 34) {
-        const next = raw.charCodeAt(i + 1);
-        if (i + 1 >= end || (next !== 34 && next !== 92)) return DECLINE; // other escapes are yaml's
-        text += raw.slice(chunk, i);
-        chunk = i + 1;
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-    text += raw.slice(chunk, i);
-    // After the closing quote: spaces, then nothing or a comment.
-    let j = i + 1;
-    while (j < end && raw.charCodeAt(j) === 32) j++;
-    if (j < end && (j === i + 1 || raw.charCodeAt(j) !== 35 || !plainCharsFrom(raw, j, end))) return DECLINE;
-    return text;
-  }
-  // A plain scalar may not start with an indicator; `-`, `?` and `:` may, when a non-space follows.
-  if (first === 45 /* - */ || first === 63 /* ? */ || first === 58 /* : */) {
-    if (from + 1 >= end || raw.charCodeAt(from + 1) === 32) return DECLINE;
-  } else if (INDICATORS.includes(raw[from]!)) {
-    return DECLINE;
-  }
-  let last = from; // one past the last non-space character
-  let i = from;
-  for (; i < end; i++) {
-    const ch = raw.charCodeAt(i);
-    if (ch === 32) {
-      if (raw.charCodeAt(i + 1) === 35 /* # */ && i + 1 < end) {
-        if (!plainCharsFrom(raw, i + 1, end)) return DECLINE;
-        break;
-      }
-      continue;
-    }
-    if (!isPlainChar(ch)) return DECLINE;
-    // `: ` or a final `:` would start a mapping inside the value.
-    if (ch === 58 && (i + 1 >= end || raw.charCodeAt(i + 1) === 32)) return DECLINE;
-    last = i + 1;
-  }
-  const text = raw.slice(from, last);
-  if (CORE_NULL.test(text)) return null;
-  if (CORE_BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
-  if (CORE_INT.test(text)) return text.length <= 15 ? parseInt(text, 10) : DECLINE;
-  if (CORE_OTHER_NUMBER.test(text)) return DECLINE;
-  return text;
-}
-
-const INDICATORS = '[]{},#&*!|>\'"%@`';
-
-/**
- * Characters the shortcut takes at face value: printable, no tab, and none
- * that yaml or a YAML reader might treat as a break or a byte-order mark.
- */
-function isPlainChar(ch: number): boolean {
-  if (ch < 0x7f) return ch >= 0x20;
-  return !(ch <= 0x9f || ch === 0xfeff || ch === 0x2028 || ch === 0x2029);
-}
-
-function plainCharsFrom(raw: string, from: number, end: number): boolean {
-  for (let i = from; i < end; i++) if (!isPlainChar(raw.charCodeAt(i))) return false;
-  return true;
-}
-
-export type Scalar = string | number | boolean | null;
-
-export type EditResult = { readonly edits: TextEdit[] } | { readonly error: string };
-
-/**
- * Sets one top-level front-matter key. Replaces just the old value's
- * characters, or inserts one line before the closing `---`; creates a front
- * matter block when the file has none.
- */
-export function setFrontMatterValue(
-  lines: readonly Line[],
-  scan: ScannedMarkdown,
-  eol: string,
-  key: string,
-  value: Scalar,
-): EditResult {
-  const rendered = renderScalar(value);
-  const keyText = renderKey(key);
-  if (scan.unterminatedFrontMatter)
-    return { error: 'The front matter is never closed with ---; fix it by hand first.' };
-  const block = scan.frontMatter;
-  if (!block) {
-    return { edits: [insertAt(0, 0, `---${eol}${keyText}: ${rendered}${eol}---${eol}`)] };
-  }
-  const refused = yamlRefusal(block.raw);
-  if (refused) return { error: `${refused.message} Fix it by hand first.` };
-  const doc = parseDocument(block.raw, YAML_OPTIONS);
-  if (doc.errors.length > 0) return { error: 'The front matter has a YAML error; fix it by hand first.' };
-  const contents = doc.contents;
-  if (contents === null || (isScalar(contents) && contents.value === null)) {
-    return { edits: [insertAt(block.endLine, 0, `${keyText}: ${rendered}${eol}`)] };
-  }
-  if (!isMap(contents)) return { error: 'The front matter is not a list of `key: value` lines.' };
-  if (contents.flow) return { error: 'The front matter is written as a {flow} map; edit it by hand.' };
-
-  const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
-  if (!pair) {
-    return { edits: [insertAt(block.endLine, 0, `${keyText}: ${rendered}${eol}`)] };
-  }
-  const node = pair.value;
-  if (node && !isScalar(node)) return { error: `The front matter key "${key}" holds a list or map; edit it by hand.` };
-  if (!node || !node.range || node.range[0] === node.range[1]) {
-    // `key:` with nothing after it: write the value after the colon.
-    const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
-    if (!keyRange) return { error: `Could not locate "${key}" in the front matter.` };
-    const at = rawOffsetToPosition(lines, block.startLine + 1, keyRange[1]);
-    const lineText = lines[at.line]!.text;
-    const colon = lineText.indexOf(':', at.character);
-    if (colon < 0) return { error: `Could not locate "${key}" in the front matter.` };
-    return { edits: [insertAt(at.line, colon + 1, ` ${rendered}`)] };
-  }
-  // A block scalar's range runs through its final line break: keep that break.
-  let endOffset = node.range[1];
-  while (endOffset > node.range[0] && block.raw[endOffset - 1] === '\n') endOffset--;
-  const start = rawOffsetToPosition(lines, block.startLine + 1, node.range[0]);
-  const end = rawOffsetToPosition(lines, block.startLine + 1, endOffset);
-  return { edits: [{ range: { start, end }, newText: rendered }] };
-}
-
-/** A scalar as it would appear after `key: ` — quoted only when YAML needs it. */
-export function renderScalar(value: Scalar): string {
-  if (typeof value === 'string') {
-    const oneLine = value.replace(/[\r\n]+/g, ' ');
-    return stringify(oneLine, { lineWidth: 0 }).replace(/\n$/, '');
-  }
-  return stringify(value).replace(/\n$/, '');
-}
-
-function renderKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : renderScalar(key);
-}
-
-/** Maps an offset in the front matter's raw text (lines joined by `\n`, starting at `firstLine`) to a file position. */
-function rawOffsetToPosition(
-  lines: readonly Line[],
-  firstLine: number,
-  offset: number,
-): { line: number; character: number } {
-  let line = firstLine;
-  let remaining = offset;
-  while (line < lines.length) {
-    const text = lines[line]!.text;
-    if (remaining <= text.length) return { line, character: remaining };
-    remaining -= text.length + 1;
-    line++;
-  }
-  const last = lines.length - 1;
-  return { line: last, character: lines[last]!.text.length };
-}
 
 function lineOfOffset(raw: string, offset: number): number {
   let line = 0;

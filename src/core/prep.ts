@@ -7,8 +7,9 @@
 import { differenceInCalendarDays, formatDistanceStrict } from 'date-fns';
 import { balanceOf, renderBalance } from './balance';
 import { parseIsoDate } from './dates';
-import { ItemSummary, JournalEntry, JournalIndex, Person, stringField } from './journal-index';
-import { extractTags } from './markdown';
+import { JournalIndex, Person } from './journal-index';
+import { ItemSummary, JournalEntry, stringField } from './journal-entry';
+import { extractTags } from './markdown-inline';
 import { agendaMentions, DEFAULT_STALE_WEEKS, goalState, goalStatus, isFeedbackDue } from './threads';
 
 export interface PrepInput {

@@ -3,7 +3,8 @@
 // already asked with a person are recognised so they are not repeated.
 
 import { JournalDocument } from './document';
-import { extractTags, normalizeHeading } from './markdown';
+import { extractTags } from './markdown-inline';
+import { normalizeHeading } from './markdown-sections';
 import { findTheme } from './talking-points';
 
 export interface Question {

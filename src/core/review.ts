@@ -8,8 +8,10 @@
 
 import { parseDocument } from './document';
 import { CIRCLES, Circle, parseWin } from './evidence';
-import { JournalEntry, JournalIndex, Person, stringField } from './journal-index';
-import { blankCodeSpans, extractTags, findSection, itemsIn, withoutTags } from './markdown';
+import { JournalIndex, Person } from './journal-index';
+import { JournalEntry, stringField } from './journal-entry';
+import { blankCodeSpans, extractTags, withoutTags } from './markdown-inline';
+import { findSection, itemsIn } from './markdown-sections';
 import { shareableAgenda } from './share';
 
 export interface ReviewInput {

@@ -6,7 +6,8 @@
 // outside it.
 
 import { JournalDocument } from './document';
-import { extractTags, normalizeHeading } from './markdown';
+import { extractTags } from './markdown-inline';
+import { normalizeHeading } from './markdown-sections';
 
 const CARRIED_LINE = /^\s*Carried from \[(?:\\.|[^\]\\\n])*\]\([^)\s]*\)\s*$/;
 export const PRIVATE_TAG = 'private';

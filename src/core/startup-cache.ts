@@ -4,7 +4,7 @@
 // role, cadence), never the notes below it. The host keeps it in the
 // workspace's state; the full read at every start confirms or corrects it.
 
-import { JournalEntry } from './journal-index';
+import { JournalEntry } from './journal-entry';
 import { classify } from './layout';
 
 /** Bumped when what is kept changes meaning: an older cache is then ignored. */

@@ -3,7 +3,7 @@
 // code it was about, fenced so nothing in the selection can break the file.
 
 import { NewListItem, withoutControlCharacters } from './edits';
-import { extractTags } from './markdown';
+import { extractTags } from './markdown-inline';
 
 export interface Theme {
   readonly id: string;

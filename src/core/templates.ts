@@ -3,7 +3,7 @@
 // cannot break the file.
 
 import { stringify } from 'yaml';
-import { renderScalar, Scalar } from './front-matter';
+import { renderScalar, Scalar } from './front-matter-edits';
 import { codeSpan } from './talking-points';
 import { toSource } from './text';
 

@@ -3,13 +3,20 @@
 // unsaved editor included) and applied as one WorkspaceEdit, so the user's
 // unsaved work is respected and Ctrl+Z undoes us. New files are created by the
 // same WorkspaceEdit mechanism.
+//
+// It is one file, longer than 300 lines, on purpose: an edit's freshness
+// checks, its one WorkspaceEdit and its guarded save are one sequence per
+// attempt (the versions recorded while preparing are checked right before
+// applying, the texts computed on are compared with the disk before saving),
+// and docs/data-safety.md is reviewed by reading that sequence whole.
 
 import * as vscode from 'vscode';
 import { exists } from './stat';
 import { parseDocument, JournalDocument } from '../core/document';
 import { EditResult } from '../core/edits';
 import { compareWithDisk } from '../core/freshness';
-import { decode, JournalStore } from './journal-store';
+import { decode } from '../core/file-text';
+import { JournalStore } from './journal-store';
 import { Logger } from './logger';
 import { contentRefusal, guardWrite } from './path-guard';
 

@@ -10,7 +10,7 @@ import { fileName, MEETING_TEMPLATE, meetingPath } from '../core/layout';
 import { previousMeeting } from '../core/prep';
 import { DEFAULT_MEETING_TEMPLATE, renderTemplate } from '../core/templates';
 import { applyEdits } from '../core/text';
-import { decode, MAX_FILE_BYTES } from './journal-store';
+import { decode, MAX_FILE_BYTES } from '../core/file-text';
 import { readJournalFile } from './path-guard';
 import { Services } from './services';
 

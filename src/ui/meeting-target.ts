@@ -3,7 +3,8 @@
 // open in the active editor, or the next meeting with a person picked.
 
 import * as vscode from 'vscode';
-import { JournalEntry, Person } from '../core/journal-index';
+import { Person } from '../core/journal-index';
+import { JournalEntry } from '../core/journal-entry';
 import { classify } from '../core/layout';
 import { Services } from '../host/services';
 import { isNode } from './nodes';

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { Person } from '../core/journal-index';
-import { suggestMeetingDate } from '../core/schedule';
+import { suggestMeetingDate } from '../core/next-meeting';
 import { CreatedMeeting, writeMeetingFile } from '../host/meeting-files';
 import { Services } from '../host/services';
 import { fail, openInEditor } from './commands';

@@ -3,7 +3,7 @@
 import { addDays, format } from 'date-fns';
 import { parseIsoDate } from '../core/dates';
 import { Person } from '../core/journal-index';
-import { MeetingRef, nextSlot, Slot } from '../core/schedule';
+import { MeetingRef, nextSlot, Slot } from '../core/next-meeting';
 import { Services } from '../host/services';
 
 export interface PersonSlot extends Slot {

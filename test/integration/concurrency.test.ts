@@ -20,12 +20,13 @@ import {
   EditResult,
   renderListItem,
   sequence,
-  setField,
 } from '../../src/core/edits';
-import { WINS_HEADINGS } from '../../src/core/journal-index';
+import { setField } from '../../src/core/front-matter-edits';
+import { WINS_HEADINGS } from '../../src/core/journal-entry';
 import { talkingPointItem, THEMES } from '../../src/core/talking-points';
 import { applyEdits } from '../../src/core/text';
-import { agendaPointFor, logProgress, setFeedbackStatus } from '../../src/core/threads';
+import { agendaPointFor } from '../../src/core/threads';
+import { logProgress, setFeedbackStatus } from '../../src/core/thread-edits';
 import type { GitHubAuth } from '../../src/features/evidence/auth';
 import type { LinkOutcome } from '../../src/features/evidence/link';
 import type { Node } from '../../src/ui/nodes';

@@ -4,7 +4,7 @@
 // the reminders.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { JournalEntry } from '../../src/core/journal-index';
+import type { JournalEntry } from '../../src/core/journal-entry';
 import type { TestApi } from '../../src/features';
 import type { Reminder } from '../../src/features/before-the-call/reminders';
 import { api, closeAllEditors, exists, journalUri, readText, waitFor, workspaceRoot, writeText } from './helpers';

@@ -9,7 +9,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/document';
-import { addListItem, setField } from '../../src/core/edits';
+import { addListItem } from '../../src/core/edits';
+import { setField } from '../../src/core/front-matter-edits';
 import { editRefusal, fileText, MAX_FILE_BYTES } from '../../src/core/file-text';
 import { JournalIndex } from '../../src/core/journal-index';
 import { RUNS } from './arbitraries';

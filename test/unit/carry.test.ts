@@ -5,8 +5,9 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { carriedLines, carryForward, carryId, itemKey, openItems, toCarry } from '../../src/core/carry';
 import { parseDocument } from '../../src/core/document';
-import { addListItem, setItemChecked } from '../../src/core/edits';
-import { AGENDA_HEADINGS } from '../../src/core/journal-index';
+import { addListItem } from '../../src/core/edits';
+import { setItemChecked } from '../../src/core/item-edits';
+import { AGENDA_HEADINGS } from '../../src/core/journal-entry';
 import { applyEdits, Eol, offsetAt, splitLines, stripBom, TextEdit } from '../../src/core/text';
 import { joinLines, proseLine, RUNS } from './arbitraries';
 

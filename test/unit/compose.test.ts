@@ -4,7 +4,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/document';
-import { addListItem, addListItemsLines, sequence, setField } from '../../src/core/edits';
+import { addListItem, addListItemsLines, sequence } from '../../src/core/edits';
+import { setField } from '../../src/core/front-matter-edits';
 import {
   applyEdits,
   composeEdits,

@@ -15,15 +15,15 @@ import {
   addListItem,
   addListItemLines,
   EditResult,
-  locateItem,
   NewListItem,
   renderListItem,
   SectionTarget,
-  setItemChecked,
-  takeListItem,
 } from '../../src/core/edits';
-import { AGENDA_HEADINGS, JournalEntry, JournalIndex } from '../../src/core/journal-index';
-import { findSection, ListItem } from '../../src/core/markdown';
+import { locateItem, setItemChecked, takeListItem } from '../../src/core/item-edits';
+import { JournalIndex } from '../../src/core/journal-index';
+import { AGENDA_HEADINGS, JournalEntry } from '../../src/core/journal-entry';
+import { ListItem } from '../../src/core/markdown';
+import { findSection } from '../../src/core/markdown-sections';
 import { applyEdits, indentWidth, TextEdit } from '../../src/core/text';
 import { builtInQuestions, questionsFromFile } from '../../src/core/questions';
 import {

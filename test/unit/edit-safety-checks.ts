@@ -7,8 +7,10 @@ import * as assert from 'assert';
 import { isMap, isScalar, parseDocument as parseYaml } from 'yaml';
 import { JournalDocument, parseDocument } from '../../src/core/document';
 import { EditResult } from '../../src/core/edits';
-import { ItemSummary, JournalEntry, JournalIndex } from '../../src/core/journal-index';
-import { findSection, ListItem, Section } from '../../src/core/markdown';
+import { JournalIndex } from '../../src/core/journal-index';
+import { ItemSummary, JournalEntry } from '../../src/core/journal-entry';
+import { ListItem } from '../../src/core/markdown';
+import { findSection, Section } from '../../src/core/markdown-sections';
 import { applyEdits, splitLines, TextEdit } from '../../src/core/text';
 
 export interface Span {

@@ -5,17 +5,11 @@
 
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { ACTIONS_TARGET, carryForward, carryId, itemKey, openItems, toCarry } from '../../src/core/carry';
-import { JournalDocument, parseDocument } from '../../src/core/document';
-import {
-  addBlock,
-  addListItemsLines,
-  EditResult,
-  renderListItem,
-  replaceItemText,
-  sequence,
-  setField,
-} from '../../src/core/edits';
+import { carryForward, carryId, itemKey, openItems, toCarry } from '../../src/core/carry';
+import { parseDocument } from '../../src/core/document';
+import { addListItemsLines } from '../../src/core/edits';
+import { addBlock } from '../../src/core/block-edits';
+import { replaceItemText } from '../../src/core/item-edits';
 import {
   Circle,
   CIRCLES,
@@ -26,8 +20,10 @@ import {
   renderPendingWin,
   renderWin,
 } from '../../src/core/evidence';
-import { JournalIndex, Person, stringField, WINS_HEADINGS } from '../../src/core/journal-index';
+import { JournalIndex, Person } from '../../src/core/journal-index';
+import { stringField, WINS_HEADINGS } from '../../src/core/journal-entry';
 import { prepSheetBlock, renderPrepSheet } from '../../src/core/prep';
+import { actionText, finishMeetingFile } from '../../src/core/finish';
 import {
   assertContainsRun,
   checkEdits,
@@ -118,33 +114,14 @@ describe('edit safety: carrying open items forward', () => {
   });
 });
 
+/** An action item's text as Finish Meeting writes it: mine, or the other person's (named in any script). */
 const actionArb = fc
   .tuple(
-    fc.constantFrom('Me', 'Alex Kim', 'אלכס'),
+    fc.constantFrom<['me' | 'them', string]>(['me', 'Alex Kim'], ['them', 'Alex Kim'], ['them', 'אלכס']),
     hostileText,
     fc.option(fc.constantFrom('2026-04-01', '2026-12-31'), { nil: undefined }),
   )
-  // As actionText in src/features/session writes it.
-  .map(([owner, text, due]) => `${owner}: ${text.replace(/[\r\n]+/g, ' ').trim()}${due ? ` (due ${due})` : ''}`);
-
-/** What "Finish Meeting…" computes for the meeting file (src/features/session/commands.ts, finishMeeting). */
-function finish(doc: JournalDocument, takeaways: readonly string[], actions: readonly string[]): EditResult {
-  return sequence(doc, [
-    (d) =>
-      addListItemsLines(
-        d,
-        { heading: 'Notes', createAt: 'end' },
-        takeaways.map((t) => renderListItem({ text: t, checkbox: false })),
-      ),
-    (d) =>
-      addListItemsLines(
-        d,
-        ACTIONS_TARGET,
-        actions.map((a) => renderListItem({ text: a })),
-      ),
-    (d) => (stringField(d.data, 'status') === 'done' ? { edits: [] } : setField(d, 'status', 'done')),
-  ]);
-}
+  .map(([[owner, name], text, due]) => actionText({ text, owner, ...(due ? { due } : {}) }, name));
 
 describe('edit safety: finishing a meeting', () => {
   it('adds the takeaways to Notes and the action items to Action items, sets status: done in place, and changes nothing else', () => {
@@ -156,7 +133,7 @@ describe('edit safety: finishing a meeting', () => {
         (file, typed, actions) => {
           const takeaways = typed.map((t) => t.trim()).filter((t) => t !== '');
           const doc = parseDocument(file.raw);
-          const result = finish(doc, takeaways, actions);
+          const result = finishMeetingFile(doc, takeaways, actions);
           const adds = takeaways.length + actions.length > 0;
           const done = stringField(doc.data, 'status') === 'done';
           if ((adds && unsafeForInsertion(doc)) || (!done && unsafeForField(doc, 'status'))) {

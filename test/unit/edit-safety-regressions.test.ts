@@ -4,18 +4,12 @@
 import * as assert from 'assert';
 import { ACTIONS_TARGET } from '../../src/core/carry';
 import { parseDocument } from '../../src/core/document';
-import {
-  addBlock,
-  addListItem,
-  addListItemLines,
-  addListItemsLines,
-  renderListItem,
-  sequence,
-  setField,
-  takeListItem,
-} from '../../src/core/edits';
+import { addListItem, addListItemLines, addListItemsLines, renderListItem, sequence } from '../../src/core/edits';
+import { addBlock } from '../../src/core/block-edits';
+import { setField } from '../../src/core/front-matter-edits';
+import { takeListItem } from '../../src/core/item-edits';
 import { JournalIndex } from '../../src/core/journal-index';
-import { logProgress, setFeedbackStatus } from '../../src/core/threads';
+import { logProgress, setFeedbackStatus } from '../../src/core/thread-edits';
 import { applyEdits, splitLines } from '../../src/core/text';
 
 const AGENDA = { heading: 'Agenda', createAt: 'start' } as const;

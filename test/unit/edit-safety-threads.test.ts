@@ -9,12 +9,12 @@ import { parseIsoDate } from '../../src/core/dates';
 import { JournalDocument, parseDocument } from '../../src/core/document';
 import { addListItemsLines, EditResult } from '../../src/core/edits';
 import { Evidence, goalProgressText, PullRequestRef } from '../../src/core/evidence';
-import { JournalIndex, stringField } from '../../src/core/journal-index';
+import { JournalIndex } from '../../src/core/journal-index';
+import { stringField } from '../../src/core/journal-entry';
+import { FeedbackStatus, GoalStatus } from '../../src/core/threads';
 import {
   CIRCLE_BACK_TARGET,
   FeedbackChange,
-  FeedbackStatus,
-  GoalStatus,
   logProgress,
   logProgressOnce,
   progressFromMeeting,
@@ -22,7 +22,7 @@ import {
   setFeedbackStatus,
   setGoalStatus,
   TRYING_TARGET,
-} from '../../src/core/threads';
+} from '../../src/core/thread-edits';
 import { FEEDBACK_STATUSES, GOAL_STATUSES } from '../../src/core/templates';
 import {
   Checked,

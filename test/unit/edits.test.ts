@@ -1,15 +1,10 @@
 import * as assert from 'assert';
 import { parseDocument } from '../../src/core/document';
-import {
-  addBlock,
-  addListItem,
-  NewListItem,
-  renderListItem,
-  SectionTarget,
-  setField,
-  setItemChecked,
-} from '../../src/core/edits';
-import { findSection, itemsIn } from '../../src/core/markdown';
+import { addListItem, NewListItem, renderListItem, SectionTarget } from '../../src/core/edits';
+import { addBlock } from '../../src/core/block-edits';
+import { setField } from '../../src/core/front-matter-edits';
+import { setItemChecked } from '../../src/core/item-edits';
+import { findSection, itemsIn } from '../../src/core/markdown-sections';
 import { applyEdits } from '../../src/core/text';
 
 const AGENDA: SectionTarget = { heading: 'Agenda', aliases: ['Talking points'], createAt: 'start' };

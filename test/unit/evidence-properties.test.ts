@@ -22,8 +22,9 @@ import {
   renderWin,
   unescapeInline,
 } from '../../src/core/evidence';
-import { summarize, WINS_HEADINGS } from '../../src/core/journal-index';
-import { extractTags, findSection, itemsIn } from '../../src/core/markdown';
+import { summarize, WINS_HEADINGS } from '../../src/core/journal-entry';
+import { extractTags } from '../../src/core/markdown-inline';
+import { findSection, itemsIn } from '../../src/core/markdown-sections';
 import { applyEdits, offsetAt } from '../../src/core/text';
 import { RUNS } from './arbitraries';
 

@@ -4,7 +4,7 @@
 
 import * as assert from 'assert';
 import { parseDocument } from '../../src/core/document';
-import { replaceItemText } from '../../src/core/edits';
+import { replaceItemText } from '../../src/core/item-edits';
 import {
   candidateFromSearch,
   coAuthorsFromCommits,
@@ -36,8 +36,8 @@ import {
   targetFor,
   unescapeInline,
 } from '../../src/core/evidence';
-import { summarize } from '../../src/core/journal-index';
-import { blankCodeSpans, extractTags } from '../../src/core/markdown';
+import { summarize } from '../../src/core/journal-entry';
+import { blankCodeSpans, extractTags } from '../../src/core/markdown-inline';
 import { applyEdits } from '../../src/core/text';
 
 const REF: PullRequestRef = { host: 'github.com', owner: 'acme', repo: 'app', number: 12 };

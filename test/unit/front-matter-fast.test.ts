@@ -5,7 +5,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/document';
-import { parseFlatFrontMatter, parseFrontMatter, parseFrontMatterWithYaml } from '../../src/core/front-matter';
+import { parseFrontMatter, parseFrontMatterWithYaml } from '../../src/core/front-matter';
+import { parseFlatFrontMatter } from '../../src/core/flat-front-matter';
 import { scanMarkdown } from '../../src/core/markdown';
 import { splitLines } from '../../src/core/text';
 import { fileWithFrontMatter, frontMatterRaw, markdownFile, RUNS } from './arbitraries';

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { parseDocument as parseYaml } from 'yaml';
 import { parseDocument } from '../../src/core/document';
-import { setField } from '../../src/core/edits';
-import { renderScalar, Scalar } from '../../src/core/front-matter';
+import { setField } from '../../src/core/front-matter-edits';
+import { renderScalar, Scalar } from '../../src/core/front-matter-edits';
 import { applyEdits } from '../../src/core/text';
 
 function set(text: string, key: string, value: Scalar): string {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { JournalIndex, stringField, summarize } from '../../src/core/journal-index';
+import { JournalIndex } from '../../src/core/journal-index';
+import { stringField, summarize } from '../../src/core/journal-entry';
 import { parseDocument } from '../../src/core/document';
 
 function meeting(date: string, status = 'planned', body = ''): string {

@@ -1,13 +1,7 @@
 import * as assert from 'assert';
-import {
-  extractTags,
-  findSection,
-  itemsIn,
-  linksAsText,
-  normalizeHeading,
-  scanMarkdown,
-  ScannedMarkdown,
-} from '../../src/core/markdown';
+import { scanMarkdown, ScannedMarkdown } from '../../src/core/markdown';
+import { extractTags, linksAsText } from '../../src/core/markdown-inline';
+import { findSection, itemsIn, normalizeHeading } from '../../src/core/markdown-sections';
 import { splitLines } from '../../src/core/text';
 
 function scan(text: string): ScannedMarkdown {

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/document';
-import { addListItemLines, locateItem, takeListItem } from '../../src/core/edits';
+import { addListItemLines } from '../../src/core/edits';
+import { locateItem, takeListItem } from '../../src/core/item-edits';
 import { builtInQuestions, questionKey, questionsFromFile } from '../../src/core/questions';
 import { THEMES } from '../../src/core/talking-points';
 import { applyEdits } from '../../src/core/text';

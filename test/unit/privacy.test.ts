@@ -17,9 +17,7 @@ import {
   displayRemoteUrl,
   EXCLUDE_COMMENT,
   excludeLine,
-  ignoredBy,
   ignoreFolders,
-  IgnoreSource,
   journalIgnoredBy,
   parseGitConfigRemotes,
   parseGitFile,
@@ -28,6 +26,7 @@ import {
   resolvePosix,
   withExcludeLine,
 } from '../../src/core/privacy';
+import { ignoredBy, IgnoreSource } from '../../src/core/ignore-rules';
 import { renderReview } from '../../src/core/review';
 import { shareableAgenda } from '../../src/core/share';
 import { applyEdits } from '../../src/core/text';

@@ -5,8 +5,10 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/document';
-import { addListItem, NewListItem, SectionTarget, setField, setItemChecked } from '../../src/core/edits';
-import { findSection, itemsIn } from '../../src/core/markdown';
+import { addListItem, NewListItem, SectionTarget } from '../../src/core/edits';
+import { setField } from '../../src/core/front-matter-edits';
+import { setItemChecked } from '../../src/core/item-edits';
+import { findSection, itemsIn } from '../../src/core/markdown-sections';
 import { applyEdits, offsetAt, splitLines, toSource } from '../../src/core/text';
 import { fileWithFrontMatter, markdownFile, proseLine, RUNS } from './arbitraries';
 

@@ -6,21 +6,15 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { parseDocument } from '../../src/core/document';
 import {
-  countdown,
-  dateAfter,
-  instantOf,
   looksLikeRRule,
-  MeetingRef,
-  nextDate,
-  nextSlot,
   parseDuration,
   parseWallTime,
   parseWeekday,
   ruleTime,
   Schedule,
   scheduleOf,
-  Slot,
 } from '../../src/core/schedule';
+import { countdown, dateAfter, instantOf, MeetingRef, nextDate, nextSlot, Slot } from '../../src/core/next-meeting';
 import { RUNS } from './arbitraries';
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { JournalEntry, JournalIndex } from '../../src/core/journal-index';
+import { JournalIndex } from '../../src/core/journal-index';
+import { JournalEntry } from '../../src/core/journal-entry';
 import {
   MAX_CACHED_ENTRY,
   readStartupCache,

@@ -12,7 +12,7 @@ import {
   SectionTarget,
   withoutControlCharacters,
 } from '../../src/core/edits';
-import { findSection, itemsIn } from '../../src/core/markdown';
+import { findSection, itemsIn } from '../../src/core/markdown-sections';
 import {
   codeSpan,
   excerptLines,

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseDocument } from '../../src/core/document';
-import { findSection } from '../../src/core/markdown';
+import { findSection } from '../../src/core/markdown-sections';
 import {
   DEFAULT_MEETING_TEMPLATE,
   feedbackFile,

@@ -10,14 +10,16 @@ import {
   defaultCircleBack,
   goalState,
   isFeedbackDue,
+  nextFeedbackStatus,
+  staleGoals,
+} from '../../src/core/threads';
+import {
   logProgress,
   logProgressOnce,
-  nextFeedbackStatus,
   progressFromMeeting,
   setFeedbackStatus,
   setGoalStatus,
-  staleGoals,
-} from '../../src/core/threads';
+} from '../../src/core/thread-edits';
 import { feedbackFile, goalFile } from '../../src/core/templates';
 import { apply, doc, editsOf, fileWithFrontMatter, RUNS } from './arbitraries';
 

@@ -2,7 +2,7 @@
 // meeting, then the next one. One click opens the agenda and the prep sheet.
 
 import * as vscode from 'vscode';
-import { countdown } from '../../core/schedule';
+import { countdown } from '../../core/next-meeting';
 import { Services } from '../../host/services';
 import { PersonSlot, slotLabel, soonestSlot } from '../../ui/slots';
 

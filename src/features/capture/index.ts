@@ -3,7 +3,8 @@
 
 import * as vscode from 'vscode';
 import { addListItem } from '../../core/edits';
-import { AGENDA_HEADINGS, Person } from '../../core/journal-index';
+import { Person } from '../../core/journal-index';
+import { AGENDA_HEADINGS } from '../../core/journal-entry';
 import {
   findTheme,
   sourceLabel,

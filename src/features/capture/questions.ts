@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parseDocument } from '../../core/document';
 import { builtInQuestions, Question, questionKey, questionsFromFile } from '../../core/questions';
 import { findTheme, THEMES } from '../../core/talking-points';
-import { decode, MAX_FILE_BYTES } from '../../host/journal-store';
+import { decode, MAX_FILE_BYTES } from '../../core/file-text';
 import { readJournalFile } from '../../host/path-guard';
 import { Services } from '../../host/services';
 import { argsOf, fail, requireJournal, resolvePerson } from '../../ui/commands';

@@ -4,7 +4,7 @@
 // the file stays as it is.
 
 import * as vscode from 'vscode';
-import { replaceItemText } from '../../core/edits';
+import { replaceItemText } from '../../core/item-edits';
 import {
   Circle,
   CIRCLES,

@@ -29,7 +29,8 @@ import {
   targetFor,
   WinLine,
 } from '../../core/evidence';
-import { JournalEntry, Person, WINS_HEADINGS } from '../../core/journal-index';
+import { Person } from '../../core/journal-index';
+import { JournalEntry, WINS_HEADINGS } from '../../core/journal-entry';
 import { goalPath } from '../../core/layout';
 import { previousMeeting } from '../../core/prep';
 import { GitHubError } from '../../host/github';

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { AGENDA_TARGET } from '../../core/carry';
 import { addListItem } from '../../core/edits';
-import { JournalEntry, Person, summarize } from '../../core/journal-index';
+import { Person } from '../../core/journal-index';
+import { JournalEntry, summarize } from '../../core/journal-entry';
 import { agendaMentions, agendaPointFor, feedbackPerson } from '../../core/threads';
 import { Services } from '../../host/services';
 import { nextMeetingPath } from '../../ui/meetings';

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
-import { JournalEntry, stringField } from '../../core/journal-index';
+import { JournalEntry, stringField } from '../../core/journal-entry';
 import { feedbackPath } from '../../core/layout';
 import { sourceLabel, summarize } from '../../core/talking-points';
 import {
@@ -13,8 +13,8 @@ import {
   FeedbackStatus,
   isFeedbackStatus,
   nextFeedbackStatus,
-  setFeedbackStatus,
 } from '../../core/threads';
+import { setFeedbackStatus } from '../../core/thread-edits';
 import { FEEDBACK_STATUSES, feedbackFile } from '../../core/templates';
 import { Services } from '../../host/services';
 import { argsOf, fail, openInEditor, optionalString, requireJournal, note } from '../../ui/commands';

@@ -5,18 +5,11 @@ import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
 import { CIRCLES, isCircle } from '../../core/evidence';
 import { parseDocument } from '../../core/document';
-import { JournalEntry, summarize } from '../../core/journal-index';
+import { JournalEntry, summarize } from '../../core/journal-entry';
 import { goalPath, relativeLink } from '../../core/layout';
-import { withoutTags } from '../../core/markdown';
-import {
-  GOAL_STATUS_LABELS,
-  goalState,
-  goalStatus,
-  GoalStatus,
-  isGoalStatus,
-  logProgress,
-  setGoalStatus,
-} from '../../core/threads';
+import { withoutTags } from '../../core/markdown-inline';
+import { GOAL_STATUS_LABELS, goalState, goalStatus, GoalStatus, isGoalStatus } from '../../core/threads';
+import { logProgress, setGoalStatus } from '../../core/thread-edits';
 import { GOAL_STATUSES, goalFile } from '../../core/templates';
 import { Services } from '../../host/services';
 import { argsOf, fail, openInEditor, optionalString, requireJournal, note } from '../../ui/commands';

@@ -3,7 +3,7 @@
 // run on, the file it was run on, the active editor, or a quick pick.
 
 import * as vscode from 'vscode';
-import { JournalEntry } from '../../core/journal-index';
+import { JournalEntry } from '../../core/journal-entry';
 import { FileKind } from '../../core/layout';
 import { Services } from '../../host/services';
 import { argsOf, fail } from '../../ui/commands';

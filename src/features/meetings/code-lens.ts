@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { toCarry } from '../../core/carry';
 import { JournalDocument, parseDocument } from '../../core/document';
-import { JournalEntry } from '../../core/journal-index';
+import { JournalEntry } from '../../core/journal-entry';
 import { previousMeeting } from '../../core/prep';
 import { Services } from '../../host/services';
 import { meetingAt } from '../../ui/meeting-target';

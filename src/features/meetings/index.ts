@@ -2,14 +2,38 @@
 // the previous one, carry-forward, finishing a meeting and sharing its agenda.
 
 import * as vscode from 'vscode';
+import { Person } from '../../core/journal-index';
+import { JournalEntry } from '../../core/journal-entry';
 import { ContextKeys, setContext } from '../../host/context-keys';
 import { Services } from '../../host/services';
 import { meetingAt } from '../../ui/meeting-target';
 import { whenTrusted } from '../../ui/trust';
+import { openNextAgenda, openPreviousMeeting } from './agenda';
+import { carryForward, carryInto } from './carry';
 import { MeetingCodeLens } from './code-lens';
-import { MeetingCommands } from './commands';
+import { finishMeeting } from './finish';
 import { newMeeting } from './new-meeting';
+import { insertPrepSheet, openPrepSheet } from './prep-commands';
 import { PrepSheets } from './prep-sheet';
+import { copyShareableAgenda } from './share';
+
+/** The meeting commands, bound to the services: what the command registrations call. */
+function meetingCommands(services: Services, prep: PrepSheets) {
+  return {
+    openNextAgenda: (arg: unknown) => openNextAgenda(services, prep, arg),
+    openPrepSheet: (arg: unknown) => openPrepSheet(services, prep, arg),
+    insertPrepSheet: (arg: unknown) => insertPrepSheet(services, arg),
+    openPreviousMeeting: (arg: unknown) => openPreviousMeeting(services, arg),
+    carryForward: (arg: unknown) => carryForward(services, arg),
+    carryInto: (person: Person, entry: JournalEntry, quiet = false) => carryInto(services, person, entry, quiet),
+    finishMeeting: (arg: unknown) => finishMeeting(services, arg),
+    copyShareableAgenda: (arg: unknown) => copyShareableAgenda(services, arg),
+    /** The meeting a document is, if any. */
+    meetingOf: (document: vscode.TextDocument) => meetingAt(services, document.uri),
+  };
+}
+
+export type MeetingCommands = ReturnType<typeof meetingCommands>;
 
 /** What the integration tests reach through the extension's test API. */
 export interface MeetingsTestApi {
@@ -20,7 +44,7 @@ export interface MeetingsTestApi {
 
 export function activateMeetings(context: vscode.ExtensionContext, services: Services): MeetingsTestApi {
   const prep = new PrepSheets(services);
-  const commands = new MeetingCommands(services, prep);
+  const commands = meetingCommands(services, prep);
   const codeLens = new MeetingCodeLens(services);
   context.subscriptions.push(
     prep,

@@ -3,7 +3,7 @@
 // another meeting is the tree's own (features/trees/drag-and-drop.ts).
 
 import * as vscode from 'vscode';
-import { locateItem, setItemChecked } from '../../core/edits';
+import { locateItem, setItemChecked } from '../../core/item-edits';
 import { isContainedPath } from '../../core/layout';
 import { Services } from '../../host/services';
 import { fail } from '../../ui/commands';

@@ -2,8 +2,9 @@
 // the lines move in one edit across both files, nothing copied or lost.
 
 import * as vscode from 'vscode';
-import { addListItemLines, takeListItem } from '../../core/edits';
-import { AGENDA_HEADINGS } from '../../core/journal-index';
+import { addListItemLines } from '../../core/edits';
+import { takeListItem } from '../../core/item-edits';
+import { AGENDA_HEADINGS } from '../../core/journal-entry';
 import { Services } from '../../host/services';
 import { fail } from '../../ui/commands';
 import { openOrCreateMeeting, suggestedDate } from '../../ui/meetings';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { circleLabel, isCircle } from '../../core/evidence';
 import { FileKind } from '../../core/layout';
-import { JournalEntry, stringField } from '../../core/journal-index';
+import { JournalEntry, stringField } from '../../core/journal-entry';
 import {
   FEEDBACK_STATUS_LABELS,
   FeedbackStatus,

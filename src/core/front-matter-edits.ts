@@ -1,0 +1,137 @@
+// Setting front-matter fields. The edit goes through yaml's Document API and
+// replaces only the characters of one value (or adds one line), so comments,
+// key order, quoting style and keys we do not know survive untouched.
+
+import { isMap, isScalar, parseDocument as parseYamlDocument, stringify } from 'yaml';
+import { JournalDocument, parseDocument } from './document';
+import { EditResult, sequence } from './edits';
+import { YAML_OPTIONS, yamlRefusal } from './front-matter';
+import { ScannedMarkdown } from './markdown';
+import { applyEdits, insertAt, Line, stripBom } from './text';
+
+export type Scalar = string | number | boolean | null;
+
+/**
+ * Sets one top-level front-matter key. Replaces just the old value's
+ * characters, or inserts one line before the closing `---`; creates a front
+ * matter block when the file has none.
+ */
+export function setFrontMatterValue(
+  lines: readonly Line[],
+  scan: ScannedMarkdown,
+  eol: string,
+  key: string,
+  value: Scalar,
+): EditResult {
+  const rendered = renderScalar(value);
+  const keyText = renderKey(key);
+  if (scan.unterminatedFrontMatter)
+    return { error: 'The front matter is never closed with ---; fix it by hand first.' };
+  const block = scan.frontMatter;
+  if (!block) {
+    return { edits: [insertAt(0, 0, `---${eol}${keyText}: ${rendered}${eol}---${eol}`)] };
+  }
+  const refused = yamlRefusal(block.raw);
+  if (refused) return { error: `${refused.message} Fix it by hand first.` };
+  const doc = parseYamlDocument(block.raw, YAML_OPTIONS);
+  if (doc.errors.length > 0) return { error: 'The front matter has a YAML error; fix it by hand first.' };
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    return { edits: [insertAt(block.endLine, 0, `${keyText}: ${rendered}${eol}`)] };
+  }
+  if (!isMap(contents)) return { error: 'The front matter is not a list of `key: value` lines.' };
+  if (contents.flow) return { error: 'The front matter is written as a {flow} map; edit it by hand.' };
+
+  const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (!pair) {
+    return { edits: [insertAt(block.endLine, 0, `${keyText}: ${rendered}${eol}`)] };
+  }
+  const node = pair.value;
+  if (node && !isScalar(node)) return { error: `The front matter key "${key}" holds a list or map; edit it by hand.` };
+  if (!node || !node.range || node.range[0] === node.range[1]) {
+    // `key:` with nothing after it: write the value after the colon.
+    const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+    if (!keyRange) return { error: `Could not locate "${key}" in the front matter.` };
+    const at = rawOffsetToPosition(lines, block.startLine + 1, keyRange[1]);
+    const lineText = lines[at.line]!.text;
+    const colon = lineText.indexOf(':', at.character);
+    if (colon < 0) return { error: `Could not locate "${key}" in the front matter.` };
+    return { edits: [insertAt(at.line, colon + 1, ` ${rendered}`)] };
+  }
+  // A block scalar's range runs through its final line break: keep that break.
+  let endOffset = node.range[1];
+  while (endOffset > node.range[0] && block.raw[endOffset - 1] === '\n') endOffset--;
+  const start = rawOffsetToPosition(lines, block.startLine + 1, node.range[0]);
+  const end = rawOffsetToPosition(lines, block.startLine + 1, endOffset);
+  return { edits: [{ range: { start, end }, newText: rendered }] };
+}
+
+/** A scalar as it would appear after `key: ` — quoted only when YAML needs it. */
+export function renderScalar(value: Scalar): string {
+  if (typeof value === 'string') {
+    const oneLine = value.replace(/[\r\n]+/g, ' ');
+    return stringify(oneLine, { lineWidth: 0 }).replace(/\n$/, '');
+  }
+  return stringify(value).replace(/\n$/, '');
+}
+
+function renderKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : renderScalar(key);
+}
+
+/** Maps an offset in the front matter's raw text (lines joined by `\n`, starting at `firstLine`) to a file position. */
+function rawOffsetToPosition(
+  lines: readonly Line[],
+  firstLine: number,
+  offset: number,
+): { line: number; character: number } {
+  let line = firstLine;
+  let remaining = offset;
+  while (line < lines.length) {
+    const text = lines[line]!.text;
+    if (remaining <= text.length) return { line, character: remaining };
+    remaining -= text.length + 1;
+    line++;
+  }
+  const last = lines.length - 1;
+  return { line: last, character: lines[last]!.text.length };
+}
+
+/** Sets one front-matter key of a parsed document. */
+export function setField(doc: JournalDocument, key: string, value: Scalar): EditResult {
+  // A file not read as markdown (binary, too large) has no front matter we know of: a new block would sit on top of its real one.
+  if (doc.scan.kinds.length !== doc.source.lines.length) return { error: 'The file could not be parsed.' };
+  // A block created at the top ends in the file's break: a lone CR there would merge with an LF that starts the file.
+  const first = doc.source.lines[0]!;
+  const eol =
+    doc.source.eol === '\r' && !doc.scan.frontMatter && first.text === '' && first.eol === '\n'
+      ? '\r\n'
+      : doc.source.eol;
+  return setFrontMatterValue(doc.source.lines, doc.scan, eol, key, value);
+}
+
+/**
+ * Sets several front-matter keys as one change. In a file without front
+ * matter the first key creates the block and the others go inside it: that
+ * is one insertion at the top, not a step editing inside an earlier one
+ * (which `sequence` cannot express).
+ */
+export function setFields(doc: JournalDocument, fields: readonly (readonly [string, Scalar])[]): EditResult {
+  const steps = fields.map(
+    ([key, value]) =>
+      (d: JournalDocument) =>
+        setField(d, key, value),
+  );
+  if (doc.scan.frontMatter || doc.scan.unterminatedFrontMatter || steps.length < 2) return sequence(doc, steps);
+  let text = (doc.source.bom ? '\uFEFF' : '') + doc.source.text;
+  for (const step of steps) {
+    const result = step(parseDocument(text));
+    if ('error' in result) return result;
+    text = applyEdits(text, result.edits);
+  }
+  const now = stripBom(text).text;
+  const before = doc.source.text;
+  if (!now.endsWith(before))
+    return { error: 'The change could not be expressed as separate edits; nothing was changed.' };
+  return { edits: [insertAt(0, 0, now.slice(0, now.length - before.length))] };
+}

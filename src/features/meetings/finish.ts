@@ -1,0 +1,85 @@
+// `oneOnOne.finishMeeting`: records what was said, marks the meeting done,
+// logs goal progress, and has the next meeting ready with everything open
+// carried. Which edits that makes is core's (core/finish.ts).
+
+import * as vscode from 'vscode';
+import { parseDocument } from '../../core/document';
+import { finishEdits } from '../../core/finish';
+import { Person } from '../../core/journal-index';
+import { JournalEntry, summarize } from '../../core/journal-entry';
+import { relativeLink } from '../../core/layout';
+import { dateAfter } from '../../core/next-meeting';
+import { Services } from '../../host/services';
+import { fail, requireJournal } from '../../ui/commands';
+import { resolveMeeting } from '../../ui/meeting-target';
+import { createMeeting } from '../../ui/meetings';
+import { carryInto } from './carry';
+import { finishInputOf } from './finish-input';
+
+const CLOSED = new Set(['done', 'skipped', 'cancelled']);
+
+export interface FinishOutcome {
+  readonly uri: vscode.Uri;
+  /** The next meeting, created or already there. */
+  readonly next: vscode.Uri | undefined;
+  readonly carried: number;
+}
+
+/**
+ * `oneOnOne.finishMeeting { person?, takeaways?, actionItems? }`: records
+ * takeaways (Notes) and action items, marks the meeting done, and creates the
+ * next one on the cadence with every open item carried.
+ */
+export async function finishMeeting(services: Services, arg: unknown): Promise<FinishOutcome | undefined> {
+  if (!(await requireJournal(services))) return undefined;
+  const target = await resolveMeeting(services, arg, 'current', 'Finish your 1:1 with…');
+  if (!target) return undefined;
+  const { person, entry } = target;
+  const input = await finishInputOf(arg, person, entry);
+  if (!input) return undefined;
+  // Discussed talking points tagged with a goal go into that goal's Progress, in the same edit.
+  // Points ticked in an open editor but not saved yet count: read them from the text VS Code holds.
+  const held = await services.store.readText(entry.path);
+  const meeting = held === undefined ? entry : summarize(entry.path, parseDocument(held));
+  const edits = finishEdits({
+    meeting,
+    date: entry.date!,
+    personName: person.name,
+    takeaways: input.takeaways,
+    actions: input.actions,
+    index: services.store.index,
+    linkFrom: (goal) => relativeLink(goal, entry.path),
+  });
+  const result = await services.writer.editMany(edits, `Finish the 1:1 of ${entry.date}`);
+  if (!result.ok) return fail(result.reason);
+  const { next, carried, nextDate } = await readyNext(services, person, entry);
+  const summary =
+    `Finished the 1:1 of ${entry.date} with ${person.name}.` +
+    (next ? ` Next: ${nextDate}, ${carried} item(s) carried.` : '');
+  void vscode.window.showInformationMessage(summary, ...(next ? ['Open Next Meeting'] : [])).then((pick) => {
+    if (pick && next) void vscode.window.showTextDocument(next, { preview: false });
+  });
+  return { uri: result.uri, next, carried };
+}
+
+/** The next meeting: the one already planned after this, with what is open carried in, or a new one on the cadence. */
+async function readyNext(
+  services: Services,
+  person: Person,
+  entry: JournalEntry,
+): Promise<{ next: vscode.Uri | undefined; carried: number; nextDate: string | undefined }> {
+  const { index } = services.store;
+  const later = index
+    .meetingsOf(person.slug)
+    .filter((m) => (m.date ?? '') > entry.date! && !CLOSED.has(m.status ?? ''))
+    .pop();
+  if (later) {
+    const c = await carryInto(services, person, later, true);
+    return { next: c?.uri, carried: c?.carried ?? 0, nextDate: later.date };
+  }
+  const taken = new Set(index.meetingsOf(person.slug).map((m) => m.date ?? ''));
+  const nextDate = dateAfter(person.schedule, entry.date!, services.today(), taken);
+  if (!nextDate) return { next: undefined, carried: 0, nextDate };
+  const made = await createMeeting(services, person, nextDate);
+  return { next: made?.uri, carried: made?.carried ?? 0, nextDate };
+}

@@ -1,0 +1,186 @@
+// What each answer to the privacy warning does: Exclude from Git (a line in
+// .git/info/exclude), Move Journal… (out of the repository), Don't Warn
+// Again, and Warn Me Again.
+
+import * as vscode from 'vscode';
+import { excludeLine, relativeInside, withExcludeLine } from '../../core/privacy';
+import { gitFolders } from '../../host/git';
+import { Services } from '../../host/services';
+import { exists } from '../../host/stat';
+import { refuseUntrusted } from '../../ui/trust';
+import { Inspection, inspect, PrivacyAction, readBytes } from './state';
+
+/** workspaceState: true once the user chose "Don't Warn Again". */
+export const NEVER_WARN_KEY = 'oneOnOne.privacy.neverWarn';
+/** workspaceState: the situations warned about (repository, journal path, remotes), so each is said once. */
+export const WARNED_KEY = 'oneOnOne.privacy.warned';
+
+export const EXCLUDE = 'Exclude from Git';
+export const MOVE = 'Move Journal…';
+export const NEVER = "Don't Warn Again";
+export const OPEN_SETTING = 'Open Setting';
+export const WARN_AGAIN = 'Warn Me Again';
+
+/** Carries out the button the user picked (`undefined`: dismissed). */
+export async function act(
+  state: vscode.Memento,
+  services: Services,
+  pick: string | undefined,
+  inspection: Inspection,
+): Promise<PrivacyAction> {
+  switch (pick) {
+    case EXCLUDE:
+      return exclude(services, inspection);
+    case MOVE:
+      return move(services, inspection);
+    case NEVER:
+      await state.update(NEVER_WARN_KEY, true);
+      void vscode.window.showInformationMessage(
+        '1:1 Journal will not warn about git in this workspace again. "1:1: Check Journal Privacy" still checks on demand.',
+      );
+      return 'never';
+    case WARN_AGAIN:
+      await state.update(NEVER_WARN_KEY, undefined);
+      await state.update(WARNED_KEY, undefined);
+      void vscode.window.showInformationMessage('1:1 Journal will warn again if the journal could be pushed with git.');
+      return 'warn-again';
+    default:
+      return 'none';
+  }
+}
+
+/** Appends one line to .git/info/exclude (created when missing); every byte already there stays. */
+async function exclude(services: Services, inspection: Inspection): Promise<PrivacyAction> {
+  if (!vscode.workspace.isTrusted) {
+    refuseUntrusted('exclude the journal from git');
+    return 'refused';
+  }
+  const { facts, report } = inspection;
+  if (!facts || report.inRepository === undefined) return failed('The journal is not in a git repository.');
+  if (report.inRepository === '') {
+    return failed(
+      'The journal folder is the repository itself, so it cannot be excluded from it. Point oneOnOne.journalFolder at a folder of its own.',
+    );
+  }
+  const folders = await gitFolders(facts.root);
+  if (!folders)
+    return failed(`The git folder of ${facts.root.toString(true)} could not be found, so nothing was excluded.`);
+  const info = vscode.Uri.joinPath(folders.commonDir, 'info');
+  const file = vscode.Uri.joinPath(info, 'exclude');
+  const existing = await readBytes(file);
+  if ('error' in existing)
+    return failed(`.git/info/exclude could not be read (${existing.error}), so it was left as it is.`);
+  const before = existing.bytes ? new TextDecoder('utf-8').decode(existing.bytes) : undefined;
+  const line = excludeLine(report.inRepository);
+  const after = withExcludeLine(before, line);
+  if (after !== undefined) {
+    const added = new TextEncoder().encode(after.slice((before ?? '').length));
+    const old = existing.bytes ?? new Uint8Array();
+    const bytes = new Uint8Array(old.length + added.length);
+    bytes.set(old);
+    bytes.set(added, old.length);
+    try {
+      await vscode.workspace.fs.createDirectory(info);
+      await vscode.workspace.fs.writeFile(file, bytes);
+    } catch (error) {
+      return failed(`.git/info/exclude could not be written: ${String(error)}`);
+    }
+    services.log.info(`Privacy: added ${line} to ${file.toString(true)}.`);
+  }
+  const now = await inspect(services);
+  if (now.report.state === 'exposed') {
+    void vscode.window.showWarningMessage(
+      `Added ${line} to .git/info/exclude, but git still does not leave the journal out: a "!" rule in a .gitignore brings it back. Remove that rule, or move the journal.`,
+    );
+    return 'failed';
+  }
+  void vscode.window.showInformationMessage(
+    `Added ${line} to .git/info/exclude (this clone only): git leaves the journal out from now on. Files of it already committed stay tracked until you run git rm -r --cached "${report.inRepository}".`,
+  );
+  return 'excluded';
+}
+
+/**
+ * The journal's place is a path inside the first workspace folder
+ * (oneOnOne.journalFolder). When the repository is a folder within the
+ * workspace folder, the journal can move beside it: one undoable rename,
+ * then the setting. When the workspace folder is itself in the repository,
+ * no place the setting can name is outside it, and that is what is said.
+ */
+async function move(services: Services, inspection: Inspection): Promise<PrivacyAction> {
+  if (!vscode.workspace.isTrusted) {
+    refuseUntrusted('move the journal');
+    return 'refused';
+  }
+  const { facts, location } = inspection;
+  if (!facts || !location) return failed('The journal is not in a git repository.');
+  const folder = location.folder;
+  const sameHost = facts.root.scheme === folder.uri.scheme && facts.root.authority === folder.uri.authority;
+  const repoInFolder = sameHost ? relativeInside(folder.uri.path, facts.root.path) : undefined;
+  if (repoInFolder === undefined || repoInFolder === '') {
+    const pick = await vscode.window.showWarningMessage(
+      'The journal cannot move out of this repository from here.',
+      {
+        modal: true,
+        detail: `1:1 Journal keeps the journal in the first workspace folder ("${folder.name}"): oneOnOne.journalFolder is a path inside it, and that whole folder is in the git repository. Exclude the journal from git instead, or keep the journal in a folder outside the repository and open that folder as your workspace.`,
+      },
+      EXCLUDE,
+      OPEN_SETTING,
+    );
+    if (pick === EXCLUDE) return exclude(services, inspection);
+    if (pick === OPEN_SETTING)
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder');
+    return 'explained';
+  }
+  const picked = (
+    await vscode.window.showOpenDialog({
+      title: 'Move the journal to a folder outside the git repository',
+      defaultUri: folder.uri,
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      openLabel: 'Move Journal Here',
+    })
+  )?.[0];
+  if (!picked) return 'none';
+  const inFolder =
+    picked.scheme === folder.uri.scheme && picked.authority === folder.uri.authority
+      ? relativeInside(folder.uri.path, picked.path)
+      : undefined;
+  if (inFolder === undefined)
+    return failed(
+      `Pick a folder inside "${folder.name}": the journal's place is a path in the first workspace folder.`,
+    );
+  if (relativeInside(facts.root.path, picked.path) !== undefined)
+    return failed(
+      `"${inFolder || folder.name}" is in the git repository too. Pick a folder outside "${repoInFolder}".`,
+    );
+  const name = location.root.path.slice(location.root.path.lastIndexOf('/') + 1);
+  const target = vscode.Uri.joinPath(picked, name);
+  if (await exists(target))
+    return failed(`There is already a "${name}" in "${inFolder || folder.name}"; nothing was moved.`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.renameFile(location.root, target, { overwrite: false });
+  if (!(await vscode.workspace.applyEdit(edit)))
+    return failed('VS Code could not move the journal; nothing was changed.');
+  const setting = relativeInside(folder.uri.path, target.path)!;
+  await vscode.workspace
+    .getConfiguration('oneOnOne', folder.uri)
+    .update(
+      'journalFolder',
+      setting,
+      vscode.workspace.workspaceFile
+        ? vscode.ConfigurationTarget.WorkspaceFolder
+        : vscode.ConfigurationTarget.Workspace,
+    );
+  services.log.info(`Privacy: moved the journal folder to ${setting}, outside the repository.`);
+  void vscode.window.showInformationMessage(
+    `Moved the journal to "${setting}", outside the git repository, and set oneOnOne.journalFolder to it. Undo (Ctrl+Z in the Explorer) moves it back.`,
+  );
+  return 'moved';
+}
+
+function failed(message: string): PrivacyAction {
+  void vscode.window.showErrorMessage(message);
+  return 'failed';
+}

@@ -1,0 +1,210 @@
+// Reads journal files into the index: the full read of the journal at a root
+// URI (people first, then the rest in slices), and the one read and one
+// index update per file that the watcher shares. It knows nothing of where
+// the root came from or how changes are noticed (location.ts, watcher.ts).
+
+import * as vscode from 'vscode';
+import { decode, FileText } from '../../core/file-text';
+import { JournalEntry } from '../../core/journal-entry';
+import { JournalIndex } from '../../core/journal-index';
+import { FOLDERS } from '../../core/layout';
+import { loadOrder } from '../../core/load-order';
+import { Logger } from '../logger';
+import { markStartup } from '../startup-timeline';
+import { statKind } from '../stat';
+import { isSkippedFolder } from './location';
+
+export const READ_CONCURRENCY = 16;
+/** Files read and indexed per batch while the journal loads: each batch refreshes the trees once. */
+const LOAD_SLICE = 500;
+
+export type ReadResult = FileText | { readonly kind: 'gone' };
+
+/** The people the startup cache showed before any file was read, for the load to confirm or correct. */
+export interface ShownPeople {
+  readonly entries: ReadonlyMap<string, JournalEntry>;
+  /** Whether `text` still gives the person at `path` the entry shown: it is then left as is (no change, no refresh). */
+  confirms(path: string, text: string): boolean;
+}
+
+/** What the store does at each step of a full read that changes its state. */
+export interface LoadSteps {
+  /** The root is missing (undefined) or a file: nothing is read. */
+  notAFolder(kind: vscode.FileType | undefined): void;
+  /** The root is a folder and its files are about to be read. */
+  reading(): void;
+  /** The person files are in the index: the trees can show their rows. */
+  peopleIndexed(): void;
+}
+
+export class JournalLoader {
+  private generation = 0;
+  private loadingFiles = false;
+  /** Files the watcher re-read while the journal was loading: the load's older read of them is dropped. */
+  private readonly fresh = new Set<string>();
+  /**
+   * The text of each file as the extension last wrote it (and indexed it), so
+   * the watcher's echo of that write changes nothing: a refresh of the trees
+   * then would drop the row a context-menu command was just run on.
+   */
+  private readonly written = new Map<string, string>();
+
+  constructor(
+    private readonly index: JournalIndex,
+    private readonly log: Logger,
+    private readonly uriOf: (path: string) => vscode.Uri,
+  ) {}
+
+  /** Whether a full read is reading files now (started and neither done nor overtaken). */
+  get reading(): boolean {
+    return this.loadingFiles;
+  }
+
+  /** Starts a new full read: an older one stops at its next step, and what was written before is no echo to it. */
+  begin(): number {
+    this.written.clear();
+    return ++this.generation;
+  }
+
+  /** Records text just written by the extension, so the trees update before the watcher fires. */
+  updateFromText(path: string, text: string): void {
+    this.written.set(path, text);
+    this.markFresh(path);
+    this.index.update(path, text);
+  }
+
+  /** While the journal loads, a file re-read by the watcher (or written by us) keeps that newer state. */
+  markFresh(path: string): void {
+    if (this.loadingFiles) this.fresh.add(path);
+  }
+
+  /** Reads the journal at `root` in full, for the load `generation` that `begin()` returned. */
+  async load(generation: number, root: vscode.Uri, shown: ShownPeople | undefined, steps: LoadSteps): Promise<void> {
+    // The person files are listed while the journal folder is looked at: one round trip less before the first rows.
+    const peopleFolder = vscode.Uri.joinPath(root, FOLDERS.people);
+    const [kind, peopleFiles] = await Promise.all([
+      statKind(root),
+      listMarkdown(peopleFolder, `${FOLDERS.people}/`, this.log, false),
+    ]);
+    if (generation !== this.generation) return;
+    if (kind !== vscode.FileType.Directory) {
+      steps.notAFolder(kind);
+      return;
+    }
+    steps.reading();
+    this.loadingFiles = true;
+    // People first: with them the Meetings tree has its rows (and the
+    // commands their people) while the rest of the journal is still read.
+    const started = Date.now();
+    markStartup('peopleListed');
+    const people = await mapLimit(peopleFiles, READ_CONCURRENCY, (path) => this.read(path));
+    if (generation !== this.generation) return;
+    this.fresh.clear();
+    this.index.batch(() => {
+      if (!shown) this.index.clear();
+      else {
+        // People shown from the cache whose file has gone since go now.
+        const listed = new Set(peopleFiles);
+        for (const path of shown.entries.keys()) if (!listed.has(path)) this.index.delete(path);
+      }
+      peopleFiles.forEach((path, i) => {
+        const content = people[i]!;
+        if (shown?.entries.has(path) && content.kind === 'text' && shown.confirms(path, content.text)) return;
+        this.apply(path, content);
+      });
+    });
+    steps.peopleIndexed();
+
+    // Then everything else, in slices, each indexed as one batch: goals,
+    // feedback and the other small folders, then meetings newest first (the
+    // next meeting and the latest ones are what the trees show first).
+    const known = new Set(peopleFiles);
+    const rest = (await listMarkdown(root, '', this.log)).filter((path) => !known.has(path));
+    if (generation !== this.generation) return;
+    const ordered = loadOrder(rest);
+    for (let from = 0; from < ordered.length; from += LOAD_SLICE) {
+      const slice = ordered.slice(from, from + LOAD_SLICE);
+      const contents = await mapLimit(slice, READ_CONCURRENCY, (path) => this.read(path));
+      if (generation !== this.generation) return;
+      this.index.batch(() => slice.forEach((path, i) => this.fresh.has(path) || this.apply(path, contents[i]!)));
+    }
+    this.fresh.clear();
+    this.loadingFiles = false;
+    markStartup('loaded');
+    this.log.info(`Read ${peopleFiles.length + ordered.length} journal files in ${Date.now() - started} ms.`);
+  }
+
+  /** A file's content into the index, unless it is the echo of what the extension just wrote there. */
+  apply(path: string, content: ReadResult): void {
+    const echo =
+      content.kind === 'text' && this.written.get(path) === content.text && this.index.get(path) !== undefined;
+    this.written.delete(path);
+    if (echo) return;
+    if (content.kind === 'text') this.index.update(path, content.text);
+    else if (content.kind === 'unreadable') this.index.markUnreadable(path, content.message);
+    else this.index.delete(path);
+  }
+
+  async read(path: string): Promise<ReadResult> {
+    const uri = this.uriOf(path);
+    try {
+      // One call per file: the size is checked on the bytes read, not by a stat first (half the calls of a full read).
+      return decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { kind: 'gone' };
+      return { kind: 'unreadable', message: `The file could not be read: ${String(error)}` };
+    }
+  }
+}
+
+/** The markdown files under `folder` as paths starting with `prefix`, sorted; links are never followed. */
+export async function listMarkdown(
+  folder: vscode.Uri,
+  prefix: string,
+  log: Logger,
+  recursive = true,
+): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: vscode.Uri, rel: string): Promise<void> => {
+    let children: [string, vscode.FileType][];
+    try {
+      children = await vscode.workspace.fs.readDirectory(dir);
+    } catch (error) {
+      // (the journal folder itself missing or a file is said once, by the load)
+      if (
+        error instanceof vscode.FileSystemError &&
+        (error.code === 'FileNotFound' || error.code === 'FileNotADirectory')
+      )
+        return;
+      log.warn(`Could not list ${dir.toString(true)}: ${String(error)}`);
+      return;
+    }
+    const subfolders: Promise<void>[] = [];
+    for (const [name, type] of children) {
+      if (type & vscode.FileType.SymbolicLink) continue; // never follow links out of (or around) the journal
+      if (type === vscode.FileType.Directory) {
+        if (recursive && !isSkippedFolder(name))
+          subfolders.push(walk(vscode.Uri.joinPath(dir, name), `${rel}${name}/`));
+      } else if (type === vscode.FileType.File && /\.md$/i.test(name)) {
+        out.push(`${rel}${name}`);
+      }
+    }
+    await Promise.all(subfolders);
+  };
+  await walk(folder, prefix);
+  return out.sort();
+}
+
+/** `fn` over `items`, at most `limit` at a time, the results in the items' order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
