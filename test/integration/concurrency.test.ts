@@ -27,7 +27,7 @@ import { talkingPointItem, THEMES } from '../../src/core/talking-points';
 import { applyEdits } from '../../src/core/text';
 import { agendaPointFor } from '../../src/core/threads';
 import { logProgress, setFeedbackStatus } from '../../src/core/thread-edits';
-import type { GitHubAuth } from '../../src/features/evidence/auth';
+import type { GitHubAuth } from '../../src/host/github/auth';
 import type { LinkOutcome } from '../../src/features/evidence/link';
 import type { Node } from '../../src/ui/nodes';
 import { FakeGitHub, pullRequest, TEST_TOKEN } from './fake-github';

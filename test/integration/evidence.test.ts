@@ -6,7 +6,7 @@
 // of their own, so the sample journal is left as it was.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { GitHubAuth } from '../../src/features/evidence/auth';
+import type { GitHubAuth } from '../../src/host/github/auth';
 import type { EnrichOutcome } from '../../src/features/evidence/enrich';
 import type { LinkOutcome } from '../../src/features/evidence/link';
 import type { Node } from '../../src/ui/nodes';

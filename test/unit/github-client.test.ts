@@ -6,8 +6,8 @@ import * as assert from 'assert';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { PullRequestRef } from '../../src/core/evidence';
-import { gatherEvidence, listCandidates, mapLimit } from '../../src/features/evidence/gather';
-import { GitHubClient, GitHubClientOptions, GitHubError } from '../../src/host/github';
+import { gatherEvidence, listCandidates, mapLimit } from '../../src/host/github/gather';
+import { GitHubClient, GitHubClientOptions, GitHubError } from '../../src/host/github/client';
 
 interface Seen {
   readonly method: string;

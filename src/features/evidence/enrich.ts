@@ -19,8 +19,8 @@ import { FileChange } from '../../host/journal-writer';
 import { Services } from '../../host/services';
 import { argsOf, fail, requireJournal } from '../../ui/commands';
 import { isNode } from '../../ui/nodes';
-import { GitHubAuth, githubSettings } from './auth';
-import { asGitHubError, GitHubSession } from './github-session';
+import { GitHubAuth, githubSettings } from '../../host/github/auth';
+import { asGitHubError, GitHubSession } from '../../host/github/session';
 import { confirmCircle } from './prompts';
 
 export interface EnrichArgs {

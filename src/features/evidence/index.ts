@@ -6,7 +6,7 @@ import { parsePullRequestUrl, parseWin, pullRequestUrl } from '../../core/eviden
 import { Services } from '../../host/services';
 import { argsOf, fail } from '../../ui/commands';
 import { isNode } from '../../ui/nodes';
-import { vscodeAuth } from './auth';
+import { vscodeAuth } from '../../host/github/auth';
 import { EvidenceEnricher } from './enrich';
 import { EvidenceLinker } from './link';
 import { whenTrusted } from '../../ui/trust';

@@ -16,7 +16,7 @@ import {
   refLabel,
   searchQueries,
 } from '../../core/evidence';
-import { GitHubClient, GitHubError } from '../../host/github';
+import { GitHubClient, GitHubError } from './client';
 
 export interface ReviewedCandidate {
   readonly candidate: PullRequestCandidate;

@@ -1,24 +1,11 @@
 // One command run's access to GitHub: a token and a client per host, asked
 // for once, and who I am there.
 
-import {
-  ApiTarget,
-  Evidence,
-  GitHubSettings,
-  PullRequestCandidate,
-  PullRequestRef,
-  targetFor,
-} from '../../core/evidence';
-import { GitHubClient, GitHubError } from '../../host/github';
+import { ApiTarget, Evidence, GitHubSettings, targetFor } from '../../core/evidence';
+import { Choice } from '../../core/evidence/link-plan';
+import { GitHubClient, GitHubError } from './client';
 import { GitHubAuth } from './auth';
 import { gatherEvidence, listCandidates } from './gather';
-
-/** One pull request to fetch: pasted, or listed by the search (with what it said). */
-export interface Choice {
-  readonly ref: PullRequestRef;
-  readonly candidate?: PullRequestCandidate;
-  readonly reviewedAt?: string;
-}
 
 export class GitHubSession {
   signal: AbortSignal | undefined;

@@ -4,7 +4,7 @@
 // `GitHubError` with a kind the commands act on. The token is only ever put
 // in a request header: never in a message, a log line or an error.
 
-import { nextLink, PullRequestRef } from '../core/evidence';
+import { nextLink, PullRequestRef } from '../../core/evidence';
 
 export type GitHubErrorKind =
   /** No answer: no network, DNS failure, refused or dropped connection, a 5xx. */

@@ -1,0 +1,178 @@
+// The questions "Link Pull Requests" asks in VS Code: the multi-select list of
+// the pull requests I merged and reviewed (it loads while it is open, and a
+// pasted address is linked too), the address alone when I would rather not
+// sign in, and the goal to log progress on. What to do with the answers is
+// core/evidence/link-plan.ts's.
+
+import * as vscode from 'vscode';
+import { ApiTarget, parsePullRequestUrl, refLabel } from '../../core/evidence';
+import { Choice, keyOf, linkedKeys } from '../../core/evidence/link-plan';
+import { listingFailedText } from '../../core/evidence/link-report';
+import { Person } from '../../core/journal-index';
+import { asGitHubError, GitHubSession } from '../../host/github/session';
+import { Services } from '../../host/services';
+import { noIcons } from './prompts';
+
+interface PickItem extends vscode.QuickPickItem {
+  readonly choice: Choice;
+}
+
+/** The multi-select list of my merged pull requests and my reviews since `since`, or a pasted address. */
+export async function pickPullRequests(
+  services: Services,
+  session: GitHubSession,
+  base: ApiTarget,
+  target: { readonly person: Person; readonly date: string },
+  since: string,
+): Promise<Choice[] | undefined> {
+  const title = `Link pull requests to your 1:1 with ${target.person.name} on ${target.date}`;
+  let token = await session.token(base, 'silent');
+  if (!token) {
+    const choice = await vscode.window.showQuickPick(
+      [
+        {
+          label: '$(sign-in) Sign in to GitHub',
+          detail: `to list the pull requests you merged and reviewed since ${since}`,
+          id: 'sign-in',
+        },
+        {
+          label: '$(link) Paste a pull request address',
+          detail: 'public pull requests can be linked without signing in',
+          id: 'paste',
+        },
+      ],
+      { title, placeHolder: 'Your pull requests are listed once you are signed in to GitHub', ignoreFocusOut: true },
+    );
+    if (!choice) return undefined;
+    if (choice.id === 'paste') return askForUrl(base, title);
+    token = await session.token(base, 'ask');
+    if (!token) return undefined;
+  }
+  return new Promise<Choice[] | undefined>((resolve) => {
+    const qp = vscode.window.createQuickPick<PickItem>();
+    qp.title = title;
+    qp.canSelectMany = true;
+    qp.matchOnDescription = true;
+    qp.ignoreFocusOut = true;
+    qp.busy = true;
+    qp.placeholder = `Loading your pull requests merged since ${since}… (or paste an address)`;
+    let listed: PickItem[] = [];
+    let done = false;
+    const finish = (value: Choice[] | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      qp.dispose();
+    };
+    const pastedItem = (value: string): PickItem | undefined => {
+      const parsed = parsePullRequestUrl(value, base.host);
+      return 'ref' in parsed
+        ? {
+            label: `$(link) Link ${refLabel(parsed.ref)}`,
+            description: 'pasted address',
+            alwaysShow: true,
+            choice: { ref: parsed.ref },
+          }
+        : undefined;
+    };
+    qp.onDidChangeValue((value) => {
+      const item = pastedItem(value);
+      const selected = qp.selectedItems.filter((i) => i.choice.candidate);
+      qp.items = item ? [item, ...listed] : listed;
+      qp.selectedItems = item ? [item, ...selected] : selected;
+    });
+    qp.onDidAccept(() => {
+      const picked = qp.selectedItems.map((i) => i.choice);
+      const typed = pastedItem(qp.value);
+      if (typed && !picked.some((c) => keyOf(c.ref) === keyOf(typed.choice.ref))) picked.unshift(typed.choice);
+      finish(picked);
+    });
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+    void session
+      .candidates(base, since)
+      .then((found) => {
+        const linkedAlready = linkedKeys(services.store.index.meetingsOf(target.person.slug));
+        const authored = found.authored.filter((c) => !linkedAlready.has(keyOf(c.ref)));
+        const reviewed = found.reviewed.filter((r) => !linkedAlready.has(keyOf(r.candidate.ref)));
+        listed = [
+          ...(authored.length > 0 ? [separator(`Merged since ${since}`)] : []),
+          ...authored.map((c) => ({
+            label: `$(git-merge) ${noIcons(c.title)}`,
+            description: `${refLabel(c.ref)} · merged ${c.mergedAt?.slice(0, 10) ?? ''}`,
+            choice: { ref: c.ref, candidate: c },
+          })),
+          ...(reviewed.length > 0 ? [separator('Reviews you gave')] : []),
+          ...reviewed.map((r) => ({
+            label: `$(eye) ${noIcons(r.candidate.title)}`,
+            description: `${refLabel(r.candidate.ref)} · @${r.candidate.author} · you reviewed ${r.reviewedAt}`,
+            choice: { ref: r.candidate.ref, candidate: r.candidate, reviewedAt: r.reviewedAt },
+          })),
+        ];
+        const typed = pastedItem(qp.value);
+        qp.items = typed ? [typed, ...listed] : listed;
+        qp.placeholder =
+          listed.length > 0
+            ? 'Pick the pull requests to link (Space to select, Enter to link), or paste an address'
+            : `Nothing merged or reviewed since ${since} that is not linked yet. Paste a pull request address to link one.`;
+      })
+      .catch((error: unknown) => {
+        const e = asGitHubError(error);
+        if (e.kind === 'unauthorized') {
+          finish(undefined);
+          void vscode.window
+            .showErrorMessage(
+              `GitHub refused the sign-in (${e.status ?? 401}). Sign in again to list your pull requests.`,
+              'Sign In Again',
+            )
+            .then(async (pick) => {
+              if (pick && (await session.token(base, 'again')))
+                await vscode.commands.executeCommand('oneOnOne.linkPullRequest', { person: target.person.slug });
+            });
+          return;
+        }
+        services.log.warn(`Listing pull requests failed: ${e.message}`);
+        qp.placeholder = listingFailedText(e);
+      })
+      .finally(() => {
+        qp.busy = false;
+      });
+  });
+}
+
+async function askForUrl(base: ApiTarget, title: string): Promise<Choice[] | undefined> {
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt: 'Address of the pull request, e.g. https://github.com/owner/repo/pull/123',
+    ignoreFocusOut: true,
+    validateInput: (v) => {
+      const parsed = parsePullRequestUrl(v, base.host);
+      return 'error' in parsed ? parsed.error : undefined;
+    },
+  });
+  if (value === undefined) return undefined;
+  const parsed = parsePullRequestUrl(value, base.host);
+  return 'ref' in parsed ? [{ ref: parsed.ref }] : undefined;
+}
+
+/** An active goal to log progress on: a slug, '' for none, null when the user cancels. */
+export async function pickGoal(services: Services): Promise<string | null> {
+  const goals = services.store.index.ofKind('goal').filter((g) => (g.status ?? 'active') === 'active');
+  if (goals.length === 0) return '';
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'No goal', description: 'just the wins', slug: '' },
+      ...goals.map((g) => ({ label: noIcons(g.title), description: `goals/${g.slug}.md`, slug: g.slug })),
+    ],
+    {
+      title: 'Also log progress on a goal?',
+      placeHolder: 'Each pull request becomes a progress entry of the goal',
+      ignoreFocusOut: true,
+    },
+  );
+  return picked ? picked.slug : null;
+}
+
+function separator(label: string): PickItem {
+  return { label, kind: vscode.QuickPickItemKind.Separator, choice: undefined as unknown as Choice };
+}
