@@ -9,6 +9,7 @@
 //   build        node scripts/build.mjs (dist/)
 //   integration  scripts/test-integration.mjs (offline, code-server), or
 //                scripts/test-electron.mjs when ONE_ON_ONE_VSCODE=electron
+//   windows      scripts/test-windows.mjs (two workbenches on one personal journal)
 //   e2e          scripts/test-e2e.mjs (playwright-core on code-server)
 //
 // Env: ONE_ON_ONE_SKIP="e2e,lint" skips tiers by name (reported as skipped).
@@ -84,6 +85,7 @@ const tiers = [
     cmd: () => [node, electron ? 'scripts/test-electron.mjs' : 'scripts/test-integration.mjs'],
     counts: 'plain',
   },
+  { name: 'windows', cmd: () => [node, 'scripts/test-windows.mjs'], counts: 'plain' },
   { name: 'e2e', cmd: () => [node, 'scripts/test-e2e.mjs'], counts: 'plain' },
 ];
 

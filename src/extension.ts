@@ -20,7 +20,7 @@ export function activate(context: vscode.ExtensionContext): JournalApi {
   const code = String((context.extension.packageJSON as { version?: unknown }).version);
   const store = new JournalStore(log, { state: context.workspaceState, code });
   context.subscriptions.push(log, store);
-  const services = createServices(log, store);
+  const services = createServices(log, store, context.globalStorageUri);
   // The people as the last session left them, at once; the journal's files are read after activation returns.
   void store.start();
   const test = activateFeatures(context, services);

@@ -5,8 +5,12 @@ import * as vscode from 'vscode';
 export const ContextKeys = {
   /** The journal folder exists in the workspace. */
   journalExists: 'oneOnOne.journalExists',
-  /** A folder is open (a journal can be created). */
+  /** A folder is open, or a personal journal is set: there is a place for the journal. */
   workspaceOpen: 'oneOnOne.workspaceOpen',
+  /** The journal is the user's own folder outside the workspace (the same in every window). */
+  personalJournal: 'oneOnOne.personalJournal',
+  /** oneOnOne.journalFolder names a folder that cannot be used (the welcome view says why). */
+  journalProblem: 'oneOnOne.journalProblem',
   /** The active editor shows a meeting file of the journal. */
   editorIsMeeting: 'oneOnOne.editorIsMeeting',
 } as const;

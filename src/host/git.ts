@@ -31,6 +31,7 @@ interface GitApi {
   readonly state?: 'uninitialized' | 'initialized';
   readonly onDidChangeState?: vscode.Event<'uninitialized' | 'initialized'>;
   getRepository(uri: vscode.Uri): GitRepository | null;
+  readonly repositories: readonly GitRepository[];
 }
 interface GitExtension {
   readonly enabled: boolean;
@@ -58,15 +59,7 @@ export async function githubPermalink(
   const repo = api?.getRepository(uri);
   const commit = repo?.state.HEAD?.commit;
   if (!repo || !commit) return undefined;
-  const enterprise = vscode.workspace.getConfiguration('github-enterprise').get<string>('uri');
-  const enterpriseHosts: string[] = [];
-  if (enterprise) {
-    try {
-      enterpriseHosts.push(new URL(enterprise).hostname);
-    } catch {
-      // an unparsable setting is the user's to fix; github.com still works
-    }
-  }
+  const enterpriseHosts = githubEnterpriseHosts();
   const preferred = repo.state.HEAD?.upstream?.remote;
   const remotes = [...repo.state.remotes].sort((a, b) => rank(a.name, preferred) - rank(b.name, preferred));
   for (const remote of remotes) {
@@ -77,6 +70,17 @@ export async function githubPermalink(
     return permalink(parsed, commit, uri.path.slice(rootPath.length), startLine, endLine);
   }
   return undefined;
+}
+
+/** The GitHub Enterprise host VS Code is set up for (`github-enterprise.uri`), if any. */
+function githubEnterpriseHosts(): string[] {
+  const enterprise = vscode.workspace.getConfiguration('github-enterprise').get<string>('uri');
+  try {
+    return enterprise ? [new URL(enterprise).hostname] : [];
+  } catch {
+    // an unparsable setting is the user's to fix; github.com still works
+    return [];
+  }
 }
 
 function rank(name: string, preferred: string | undefined): number {
@@ -196,4 +200,51 @@ export async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+// --- what a repository is called in another window ------------------------------
+
+export interface RepositoryIdentity {
+  /** Where paths in it start: the repository's root, or the workspace folder outside any repository. */
+  readonly root: vscode.Uri;
+  /** Its names, best first: GitHub's `owner/repo` when it has a GitHub remote, then its folder's name. */
+  readonly names: readonly string[];
+}
+
+/**
+ * The places of this window a source label's repository may be: each
+ * workspace folder, and each repository the git extension has open (a
+ * repository can be a folder inside a workspace folder).
+ */
+export async function windowRepositories(): Promise<RepositoryIdentity[]> {
+  const api = await gitApi();
+  if (api) await initialized(api);
+  const roots = [
+    ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri),
+    ...(api?.repositories ?? []).map((r) => r.rootUri),
+  ];
+  const seen = new Set<string>();
+  const out: RepositoryIdentity[] = [];
+  for (const root of roots) {
+    const identity = await repositoryIdentity(root);
+    if (!identity || seen.has(identity.root.toString())) continue;
+    seen.add(identity.root.toString());
+    out.push(identity);
+  }
+  return out;
+}
+
+/** The repository (or, outside any, the workspace folder) `uri` is in, with the names a source label uses. */
+export async function repositoryIdentity(uri: vscode.Uri): Promise<RepositoryIdentity | undefined> {
+  const facts = await repositoryOf(uri);
+  const root = facts?.root ?? vscode.workspace.getWorkspaceFolder(uri)?.uri;
+  if (!root) return undefined;
+  const enterpriseHost = githubEnterpriseHosts();
+  const remotes = [...(facts?.remotes ?? [])].sort((a, b) => rank(a.name, undefined) - rank(b.name, undefined));
+  const github = remotes.flatMap((r) => {
+    const parsed = parseGitHubRemote(r.url, enterpriseHost);
+    return parsed ? [`${parsed.owner}/${parsed.repo}`] : [];
+  });
+  const folderName = root.path.replace(/\/+$/, '').split('/').pop() ?? '';
+  return { root, names: [...new Set([...github, ...(folderName ? [folderName] : [])])] };
 }

@@ -17,8 +17,9 @@ import { EditResult } from '../core/edits';
 import { compareWithDisk } from '../core/freshness';
 import { decode } from '../core/file-text';
 import { JournalStore } from './journal-store';
+import { JournalLock } from './journal-lock';
 import { Logger } from './logger';
-import { contentRefusal, guardWrite } from './path-guard';
+import { contentRefusal, guardWrite, NO_JOURNAL } from './path-guard';
 
 export type WriteResult =
   | { readonly ok: true; readonly uri: vscode.Uri }
@@ -64,17 +65,28 @@ export class JournalWriter {
   constructor(
     private readonly store: JournalStore,
     private readonly log: Logger,
+    /** Other windows on the same journal take turns with this one (none: this window writes alone). */
+    private readonly lock?: JournalLock,
   ) {}
 
   /** Creates files that do not exist yet, all in one WorkspaceEdit; refuses if any exists. */
-  async create(files: readonly NewFile[], label: string): Promise<WriteResult> {
+  create(files: readonly NewFile[], label: string): Promise<WriteResult> {
+    return this.inTurn(() => this.createNow(files, label));
+  }
+
+  /** Runs a write while no other window writes this journal (see journal-lock.ts). */
+  private inTurn<T>(fn: () => Promise<T>): Promise<T> {
+    return this.lock ? this.lock.run(this.store.root, fn) : fn();
+  }
+
+  private async createNow(files: readonly NewFile[], label: string): Promise<WriteResult> {
     const blocked = this.blocked();
     if (blocked) return { ok: false, reason: blocked };
     const edit = new vscode.WorkspaceEdit();
     const uris: vscode.Uri[] = [];
     for (const file of files) {
       // Inside the journal, through no link, writable, a portable name: else refused (without a URI: nothing to open).
-      const guarded = await guardWrite(this.store.root, file.path, 'create');
+      const guarded = await guardWrite(this.store.root, file.path, 'create', this.store.personal);
       if ('reason' in guarded) return { ok: false, reason: guarded.reason };
       const uri = guarded.uri;
       if (await exists(uri)) return { ok: false, reason: `${file.path} already exists.`, uri };
@@ -110,14 +122,20 @@ export class JournalWriter {
    * changes under the edit (a git pull, another window), the edit is computed
    * again on its new text; if it keeps changing, nothing is written.
    */
-  async editMany(changes: readonly FileChange[], label: string): Promise<WriteResult> {
+  editMany(changes: readonly FileChange[], label: string): Promise<WriteResult> {
+    // The turn spans the attempts: waiting for VS Code to reload a file another window just saved, no third write slips in.
+    return this.inTurn(() => this.editAttempts(changes, label));
+  }
+
+  private async editAttempts(changes: readonly FileChange[], label: string): Promise<WriteResult> {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.editOnce(changes, label);
       if (!('stale' in outcome)) return outcome;
       if (attempt === ATTEMPTS)
         return { ok: false, reason: `${outcome.stale} Nothing was written; try again in a moment.`, uri: outcome.uri };
       this.log.info(`${label}: ${outcome.stale} Computing the edit again.`);
-      if (outcome.reloading) await changeOf(outcome.uri, SETTLE_MS);
+      if (outcome.reloading && !(await changeOf(outcome.uri, SETTLE_MS)) && attempt >= 2 && this.store.personal)
+        await reload(outcome.uri);
     }
   }
 
@@ -132,7 +150,7 @@ export class JournalWriter {
       version: number;
     }[] = [];
     for (const { path } of changes) {
-      const guarded = await guardWrite(this.store.root, path, 'edit');
+      const guarded = await guardWrite(this.store.root, path, 'edit', this.store.personal);
       if ('reason' in guarded)
         return { ok: false, reason: guarded.reason, ...(guarded.uri ? { uri: guarded.uri } : {}) };
       const uri = guarded.uri;
@@ -289,7 +307,7 @@ export class JournalWriter {
   private blocked(): string | undefined {
     if (!vscode.workspace.isTrusted)
       return 'This workspace is not trusted: 1:1 Journal only reads it. Trust the workspace to make changes.';
-    if (!this.store.root) return 'Open a folder first: the journal lives inside your workspace.';
+    if (!this.store.root) return NO_JOURNAL;
     return undefined;
   }
 }
@@ -309,17 +327,40 @@ async function diskText(uri: vscode.Uri): Promise<{ readonly text: string } | { 
   return { text: decoded.text };
 }
 
-/** Resolves when the document of `uri` changes (VS Code reloaded it), or after `ms`. */
-function changeOf(uri: vscode.Uri, ms: number): Promise<void> {
+/** Resolves true when the document of `uri` changes (VS Code reloaded it), or false after `ms`. */
+function changeOf(uri: vscode.Uri, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const done = (): void => {
+    const done = (changed: boolean): void => {
       clearTimeout(timer);
       subscription.dispose();
-      resolve();
+      resolve(changed);
     };
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(() => done(false), ms);
     const subscription = vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document.uri.toString() === uri.toString() && e.contentChanges.length > 0) done();
+      if (e.document.uri.toString() === uri.toString() && e.contentChanges.length > 0) done(true);
     });
   });
+}
+
+/**
+ * Makes VS Code read a file it keeps stale text of. A document with no
+ * editor, outside the workspace (a personal journal), is not always reloaded
+ * when another window saves the file: shown in an editor it is watched; if it
+ * still holds the old text, that editor is reverted — only while it has no
+ * unsaved change, so nothing of the user's is dropped. An editor opened for
+ * this is closed again.
+ */
+async function reload(uri: vscode.Uri): Promise<void> {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!document || document.isDirty) return;
+  const tabOf = (): vscode.Tab | undefined =>
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+  const hadTab = tabOf() !== undefined;
+  await vscode.window.showTextDocument(document, { preview: true, preserveFocus: true });
+  if (!(await changeOf(uri, SETTLE_MS)) && !document.isDirty && vscode.window.activeTextEditor?.document === document)
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  const tab = hadTab ? undefined : tabOf();
+  if (tab && !document.isDirty) await vscode.window.tabGroups.close(tab, true);
 }

@@ -8,6 +8,7 @@
 
 import * as vscode from 'vscode';
 import { JournalDocument } from '../core/document';
+import { topOfDisk } from '../core/journal-location';
 import { editRefusal, MAX_FILE_BYTES } from '../core/file-text';
 import { containedPath, escapeProblem, newNameProblem, newPathProblem, utf8Length } from '../core/layout';
 
@@ -31,8 +32,9 @@ export async function guardWrite(
   root: vscode.Uri | undefined,
   path: string,
   mode: 'create' | 'edit',
+  personal = false,
 ): Promise<Guarded> {
-  if (!root) return { reason: 'Open a folder first: the journal lives inside your workspace.' };
+  if (!root) return { reason: NO_JOURNAL };
   const shown = show(path);
   const escape = escapeProblem(path);
   if (escape)
@@ -40,8 +42,17 @@ export async function guardWrite(
       reason: `Refused to write ${shown}: the path ${escape}, so it could lead outside the journal folder. Give a plain name, or a path inside the journal such as people/alex-kim.md. Nothing was written.`,
     };
 
-  const folder = vscode.workspace.getWorkspaceFolder(root);
-  if (!folder || folder.uri.scheme !== root.scheme || folder.uri.authority !== root.authority) {
+  // The walk starts at the workspace folder the journal is in, or for a
+  // personal journal (the user's own setting) at the top of its disk: the
+  // boundary is the journal folder either way.
+  const workspaceFolder = vscode.workspace.getWorkspaceFolder(root);
+  const folder =
+    workspaceFolder && workspaceFolder.uri.scheme === root.scheme && workspaceFolder.uri.authority === root.authority
+      ? workspaceFolder
+      : personal
+        ? { uri: topOf(root) }
+        : undefined;
+  if (!folder) {
     return {
       reason: `Refused to write ${shown}: the journal folder ${root.toString(true)} is not inside the workspace. Set oneOnOne.journalFolder to a folder inside it. Nothing was written.`,
     };
@@ -73,7 +84,7 @@ export async function guardWrite(
   let parent = await statOf(folder.uri);
   if ('error' in parent)
     return {
-      reason: `Cannot write ${shown}: the workspace folder could not be read (${parent.error}). Nothing was written.`,
+      reason: `Cannot write ${shown}: the ${workspaceFolder ? 'workspace folder' : 'disk of the journal folder'} could not be read (${parent.error}). Nothing was written.`,
     };
   let existing = 0;
   let target: vscode.FileStat | undefined;
@@ -151,6 +162,13 @@ export async function guardWrite(
   const problem = newPathProblem(path, Math.max(0, existing - rootSegments.length));
   if (problem) return { reason: `Refused to create ${shown}: ${problem}. Choose another name. Nothing was written.` };
   return { uri };
+}
+
+export const NO_JOURNAL =
+  'There is no journal in this window: open a folder that has one, or set oneOnOne.journalFolder to a personal journal (such as ~/one-on-ones).';
+
+function topOf(uri: vscode.Uri): vscode.Uri {
+  return uri.with({ path: topOfDisk(uri.path, uri.authority !== '') });
 }
 
 /** Why the text about to be edited must be left alone (see core/file-text.ts), or undefined. */

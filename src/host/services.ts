@@ -1,4 +1,6 @@
+import type * as vscode from 'vscode';
 import { toIsoDate } from '../core/dates';
+import { JournalLock } from './journal-lock';
 import { JournalStore } from './journal-store';
 import { JournalWriter } from './journal-writer';
 import { Logger } from './logger';
@@ -18,7 +20,9 @@ export interface Clock {
   now: () => Date;
 }
 
-export function createServices(log: Logger, store: JournalStore): Services {
+/** `storage`: the extension's global storage, where windows on one journal take turns writing (none: no turns). */
+export function createServices(log: Logger, store: JournalStore, storage?: vscode.Uri): Services {
   const clock: Clock = { now: () => new Date() };
-  return { store, writer: new JournalWriter(store, log), log, clock, today: () => toIsoDate(clock.now()) };
+  const writer = new JournalWriter(store, log, new JournalLock(storage, log));
+  return { store, writer, log, clock, today: () => toIsoDate(clock.now()) };
 }

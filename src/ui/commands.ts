@@ -19,6 +19,8 @@ export function fail(message: string): undefined {
   return undefined;
 }
 
+const CREATE_PERSONAL = 'Create Personal Journal';
+
 /** Checks the journal exists; otherwise explains and offers to create it. */
 export async function requireJournal(services: Services): Promise<boolean> {
   await services.store.ready();
@@ -28,16 +30,25 @@ export async function requireJournal(services: Services): Promise<boolean> {
       return true;
     case 'no-workspace': {
       const pick = await vscode.window.showErrorMessage(
-        '1:1 Journal keeps its files in your workspace: open a folder first.',
+        'There is no journal in this window: create a personal journal (one for every window), or open a folder that has one.',
+        CREATE_PERSONAL,
         'Open Folder',
       );
-      if (pick) await vscode.commands.executeCommand('vscode.openFolder');
+      if (pick === CREATE_PERSONAL) await vscode.commands.executeCommand('oneOnOne.createPersonalJournal');
+      else if (pick) await vscode.commands.executeCommand('vscode.openFolder');
       return false;
     }
+    case 'unusable':
+      void vscode.window
+        .showErrorMessage(state.problem, 'Open Settings')
+        .then(
+          (pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder'),
+        );
+      return false;
     case 'not-a-folder':
       void vscode.window
         .showErrorMessage(
-          `The journal path "${vscode.workspace.asRelativePath(state.root)}" is a file, not a folder. Rename it, or point the setting oneOnOne.journalFolder elsewhere.`,
+          `The journal path "${shownPath(state.root)}" is a file, not a folder. Rename it, or point the setting oneOnOne.journalFolder elsewhere.`,
           'Open Settings',
         )
         .then(
@@ -46,7 +57,7 @@ export async function requireJournal(services: Services): Promise<boolean> {
       return false;
     case 'missing': {
       const pick = await vscode.window.showWarningMessage(
-        `There is no journal folder "${vscode.workspace.asRelativePath(state.root)}" yet.`,
+        `There is no journal folder "${shownPath(state.root)}" yet.`,
         'Create Journal',
       );
       if (pick) await vscode.commands.executeCommand('oneOnOne.initJournal');
@@ -116,4 +127,9 @@ export function optionalString(value: unknown, name: string): string | undefined
 /** A short confirmation in the status bar, gone after a few seconds. */
 export function note(message: string): void {
   vscode.window.setStatusBarMessage(`$(check) ${message}`, 6000);
+}
+
+/** A journal path for a message: relative to the workspace when inside it, else in full (a personal journal). */
+export function shownPath(uri: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri) : uri.fsPath;
 }

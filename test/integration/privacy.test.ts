@@ -320,7 +320,12 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
       warning!.text,
       `Your 1:1 journal "${JOURNAL}" is in a git repository that has a remote: your candid notes could be committed and pushed to origin (https://github.com/acme/notes.git).`,
     );
-    assert.deepStrictEqual(warning!.items, ['Exclude from Git', 'Move Journal…', "Don't Warn Again"]);
+    assert.deepStrictEqual(warning!.items, [
+      'Exclude from Git',
+      'Move to Personal Journal…',
+      'Move Journal…',
+      "Don't Warn Again",
+    ]);
 
     // Away and back: the same repository, folder and remote are not warned about again.
     const from = logged.length;
@@ -484,7 +489,7 @@ describe('privacy: private notes, git, untrusted workspaces and logs', () => {
       assert.strictEqual(report.action, 'explained');
       const modal = prompts.since(n, 'warning').at(-1)!;
       assert.strictEqual(modal.text, 'The journal cannot move out of this repository from here.');
-      assert.deepStrictEqual(modal.items, ['Exclude from Git', 'Open Setting']);
+      assert.deepStrictEqual(modal.items, ['Exclude from Git', 'Move to Personal Journal…', 'Open Setting']);
       assert.ok(!(await exists(ws('.git/info/exclude'))), 'nothing was written');
     } finally {
       prompts.answer = () => undefined;

@@ -7,7 +7,6 @@ import { Person } from '../../core/journal-index';
 import { AGENDA_HEADINGS } from '../../core/journal-entry';
 import {
   findTheme,
-  sourceLabel,
   summarize,
   TalkingPoint,
   talkingPointItem,
@@ -20,6 +19,7 @@ import { githubPermalink } from '../../host/git';
 import { Services } from '../../host/services';
 import { nextMeetingPath } from '../../ui/meetings';
 import { argsOf, fail, optionalString, requireJournal, resolvePerson } from '../../ui/commands';
+import { selectedLines, selectionLabel } from '../../ui/selection-source';
 import { whenTrusted } from '../../ui/trust';
 import { askQuestion } from './questions';
 
@@ -78,7 +78,7 @@ class Capture {
       if (args) return fail('Select some text first, or pass "text".');
       return this.jotTopic(undefined);
     }
-    const selected = await selectionPoint(editor);
+    const selected = await selectionPoint(this.services, editor);
     if (args) {
       return this.fromArgs({
         source: selected.source,
@@ -210,23 +210,17 @@ class Capture {
   }
 }
 
-/** The selection with where it came from: a workspace-relative path and lines, and a GitHub permalink when there is one. */
+/** The selection with where it came from (ui/selection-source.ts), and a GitHub permalink when there is one. */
 async function selectionPoint(
+  services: Services,
   editor: vscode.TextEditor,
 ): Promise<{ source: Source; excerpt: { text: string; languageId: string } }> {
   const { document, selection } = editor;
-  const startLine = selection.start.line + 1;
-  // A selection that ends at the start of a line does not include that line.
-  const endLine =
-    selection.end.character === 0 && selection.end.line > selection.start.line
-      ? selection.end.line
-      : selection.end.line + 1;
-  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-  const path =
-    document.uri.scheme === 'untitled' ? document.uri.path : vscode.workspace.asRelativePath(document.uri, multiRoot);
-  const url = document.isUntitled ? undefined : await githubPermalink(document.uri, startLine, endLine);
+  const { start, end } = selectedLines(selection);
+  const label = await selectionLabel(services, document, selection);
+  const url = document.isUntitled ? undefined : await githubPermalink(document.uri, start, end);
   return {
-    source: { label: sourceLabel(path, startLine, endLine), ...(url ? { url } : {}) },
+    source: { label, ...(url ? { url } : {}) },
     excerpt: { text: document.getText(selection), languageId: document.languageId },
   };
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
 import { JournalEntry, stringField } from '../../core/journal-entry';
 import { feedbackPath } from '../../core/layout';
-import { sourceLabel, summarize } from '../../core/talking-points';
+import { summarize } from '../../core/talking-points';
 import {
   defaultCircleBack,
   FEEDBACK_STATUS_LABELS,
@@ -18,6 +18,7 @@ import { setFeedbackStatus } from '../../core/thread-edits';
 import { FEEDBACK_STATUSES, feedbackFile } from '../../core/templates';
 import { Services } from '../../host/services';
 import { argsOf, fail, openInEditor, optionalString, requireJournal, note } from '../../ui/commands';
+import { selectionLabel } from '../../ui/selection-source';
 import { askTitle, freePath } from './shared';
 import { resolveThread } from './resolve';
 
@@ -31,22 +32,14 @@ export interface NewFeedbackArgs {
   readonly circleBack: string;
 }
 
-/** The selection in the active editor, with where it is, when there is one. */
-function selectionHeard(): { heard: string; source: string } | undefined {
+/** The selection in the active editor, with where it is (ui/selection-source.ts), when there is one. */
+async function selectionHeard(services: Services): Promise<{ heard: string; source: string } | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.selection.isEmpty) return undefined;
   const { document, selection } = editor;
   const heard = document.getText(selection);
   if (heard.trim() === '') return undefined;
-  const endLine =
-    selection.end.character === 0 && selection.end.line > selection.start.line
-      ? selection.end.line
-      : selection.end.line + 1;
-  const path =
-    document.uri.scheme === 'untitled'
-      ? document.uri.path
-      : vscode.workspace.asRelativePath(document.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-  return { heard, source: sourceLabel(path, selection.start.line + 1, endLine) };
+  return { heard, source: await selectionLabel(services, document, selection) };
 }
 
 /**
@@ -57,7 +50,7 @@ function selectionHeard(): { heard: string; source: string } | undefined {
 export async function newFeedbackThread(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
   const args = argsOf<NewFeedbackArgs>(arg);
-  const selected = args ? undefined : selectionHeard();
+  const selected = args ? undefined : await selectionHeard(services);
   const title = await askTitle(
     arg,
     'New feedback thread',

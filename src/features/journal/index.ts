@@ -1,68 +1,19 @@
-import * as vscode from 'vscode';
-import { MEETING_TEMPLATE } from '../../core/layout';
-import { DEFAULT_MEETING_TEMPLATE, JOURNAL_README } from '../../core/templates';
-import { NewFile } from '../../host/journal-writer';
-import { Services } from '../../host/services';
-import { refuseUntrusted } from '../../ui/trust';
-import { argsOf, fail } from '../../ui/commands';
-import { personFileFor, personInput } from '../../ui/person-input';
+// The journal itself: creating it where the setting says (init.ts), or as a
+// personal journal outside the workspace, the same in every window (personal.ts),
+// or by moving a workspace journal there (move.ts).
 
-/**
- * `oneOnOne.initJournal { name, role }`: creates the journal folder with a
- * README, the meeting template and the first person — in one edit, so a
- * cancelled prompt writes nothing.
- */
-export async function initJournal(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
-  await services.store.ready();
-  const state = services.store.state;
-  if (state.kind === 'no-workspace') {
-    const pick = await vscode.window.showErrorMessage(
-      'Open a folder first: the journal is kept as markdown files inside your workspace.',
-      'Open Folder',
-    );
-    if (pick) await vscode.commands.executeCommand('vscode.openFolder');
-    return undefined;
-  }
-  const where = vscode.workspace.asRelativePath(state.root);
-  if (state.kind === 'not-a-folder') {
-    return fail(
-      `Cannot create the journal: "${where}" is a file. Rename it, or choose another folder in the setting oneOnOne.journalFolder.`,
-    );
-  }
-  if (state.kind === 'ready') {
-    if (argsOf<{ name: unknown }>(arg)?.name !== undefined)
-      return vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.addPerson', arg);
-    void vscode.window.showInformationMessage(`The journal already exists in "${where}".`);
-    await vscode.commands.executeCommand('oneOnOne.meetings.focus');
-    return state.root;
-  }
-  // Said before the questions: in an untrusted workspace the answers could not be written.
-  if (!vscode.workspace.isTrusted) return refuseUntrusted('create the journal');
-  const input = await personInput(services, arg, false);
-  if (!input) return undefined;
-  const person = personFileFor(input)!;
-  const files: NewFile[] = [
-    { path: 'README.md', contents: JOURNAL_README },
-    { path: MEETING_TEMPLATE, contents: DEFAULT_MEETING_TEMPLATE },
-    person,
-  ];
-  const result = await services.writer.create(files, 'Create 1:1 journal');
-  if (!result.ok) return fail(result.reason);
-  await services.store.reload();
-  await vscode.commands.executeCommand('oneOnOne.meetings.focus');
-  if (!argsOf(arg)) {
-    void vscode.window
-      .showInformationMessage(
-        `Your 1:1 journal is ready in "${where}". Next: plan your first meeting with ${input.name}.`,
-        'New Meeting',
-      )
-      .then((pick) => pick && vscode.commands.executeCommand('oneOnOne.newMeeting', { person: input.name }));
-  }
-  return state.root;
-}
+import * as vscode from 'vscode';
+import { Services } from '../../host/services';
+import { initJournal } from './init';
+import { moveJournal } from './move';
+import { createPersonalJournal } from './personal';
 
 export function activateJournal(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('oneOnOne.initJournal', (arg?: unknown) => initJournal(services, arg)),
+    vscode.commands.registerCommand('oneOnOne.createPersonalJournal', (arg?: unknown) =>
+      createPersonalJournal(services, arg),
+    ),
+    vscode.commands.registerCommand('oneOnOne.moveJournal', (arg?: unknown) => moveJournal(services, arg)),
   );
 }

@@ -1,6 +1,6 @@
 // What each answer to the privacy warning does: Exclude from Git (a line in
-// .git/info/exclude), Move Journal… (out of the repository), Don't Warn
-// Again, and Warn Me Again.
+// .git/info/exclude), Move Journal… (out of the repository), Move to Personal
+// Journal…, Don't Warn Again, and Warn Me Again.
 
 import * as vscode from 'vscode';
 import { excludeLine, relativeInside, withExcludeLine } from '../../core/privacy';
@@ -17,6 +17,7 @@ export const WARNED_KEY = 'oneOnOne.privacy.warned';
 
 export const EXCLUDE = 'Exclude from Git';
 export const MOVE = 'Move Journal…';
+export const MOVE_PERSONAL = 'Move to Personal Journal…';
 export const NEVER = "Don't Warn Again";
 export const OPEN_SETTING = 'Open Setting';
 export const WARN_AGAIN = 'Warn Me Again';
@@ -33,6 +34,8 @@ export async function act(
       return exclude(services, inspection);
     case MOVE:
       return move(services, inspection);
+    case MOVE_PERSONAL:
+      return movePersonal();
     case NEVER:
       await state.update(NEVER_WARN_KEY, true);
       void vscode.window.showInformationMessage(
@@ -114,6 +117,21 @@ async function move(services: Services, inspection: Inspection): Promise<Privacy
   }
   const { facts, location } = inspection;
   if (!facts || !location) return failed('The journal is not in a git repository.');
+  if (location.kind === 'personal') {
+    const pick = await vscode.window.showWarningMessage(
+      'Your personal journal is inside a git repository.',
+      {
+        modal: true,
+        detail: `"${location.path}" (oneOnOne.journalFolder in your user settings) is in the repository at ${facts.root.toString(true)}, which has a remote. Exclude the journal from git, or move the folder somewhere outside any repository and point the setting at its new place.`,
+      },
+      EXCLUDE,
+      OPEN_SETTING,
+    );
+    if (pick === EXCLUDE) return exclude(services, inspection);
+    if (pick === OPEN_SETTING)
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder');
+    return 'explained';
+  }
   const folder = location.folder;
   const sameHost = facts.root.scheme === folder.uri.scheme && facts.root.authority === folder.uri.authority;
   const repoInFolder = sameHost ? relativeInside(folder.uri.path, facts.root.path) : undefined;
@@ -122,12 +140,14 @@ async function move(services: Services, inspection: Inspection): Promise<Privacy
       'The journal cannot move out of this repository from here.',
       {
         modal: true,
-        detail: `1:1 Journal keeps the journal in the first workspace folder ("${folder.name}"): oneOnOne.journalFolder is a path inside it, and that whole folder is in the git repository. Exclude the journal from git instead, or keep the journal in a folder outside the repository and open that folder as your workspace.`,
+        detail: `1:1 Journal keeps the journal in the first workspace folder ("${folder.name}"): oneOnOne.journalFolder is a path inside it, and that whole folder is in the git repository. Move it to a personal journal (a folder of yours outside every repository, which every window shows), or exclude it from git.`,
       },
       EXCLUDE,
+      MOVE_PERSONAL,
       OPEN_SETTING,
     );
     if (pick === EXCLUDE) return exclude(services, inspection);
+    if (pick === MOVE_PERSONAL) return movePersonal();
     if (pick === OPEN_SETTING)
       await vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder');
     return 'explained';
@@ -178,6 +198,12 @@ async function move(services: Services, inspection: Inspection): Promise<Privacy
     `Moved the journal to "${setting}", outside the git repository, and set oneOnOne.journalFolder to it. Undo (Ctrl+Z in the Explorer) moves it back.`,
   );
   return 'moved';
+}
+
+/** The journal out of the workspace into a personal folder (oneOnOne.moveJournal asks where). */
+async function movePersonal(): Promise<PrivacyAction> {
+  const moved = await vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.moveJournal');
+  return moved ? 'moved' : 'none';
 }
 
 function failed(message: string): PrivacyAction {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { displayRemoteUrl, ignoreFolders, JOURNAL_PROBES, journalIgnoredBy, relativeInside } from '../../core/privacy';
 import { IgnoreSource } from '../../core/ignore-rules';
 import { gitFolders, RepositoryFacts, repositoryOf } from '../../host/git';
-import { JournalLocation, journalLocation } from '../../host/journal-store';
+import { describeLocation, JournalLocation } from '../../host/journal-store';
 import { Services } from '../../host/services';
 import { exists } from '../../host/stat';
 
@@ -15,7 +15,7 @@ export type PrivacyAction = 'excluded' | 'moved' | 'never' | 'warn-again' | 'exp
 
 export interface PrivacyReport {
   readonly state: PrivacyState;
-  /** The journal folder as the setting names it, inside the first workspace folder. */
+  /** The journal folder as the setting names it: a path inside the workspace folder, or a personal journal's full path. */
   readonly journal?: string;
   /** The repository's root, as a URI. */
   readonly repository?: string;
@@ -38,9 +38,10 @@ export interface Inspection {
 }
 
 export async function inspect(services: Services): Promise<Inspection> {
-  const location = journalLocation();
+  await services.store.ready();
+  const location = services.store.location;
   if (!location) return { report: { state: 'no-workspace' } };
-  const journal = location.relative === '' ? location.folder.name : location.relative;
+  const journal = describeLocation(location);
   const facts = await repositoryOf(location.root);
   const inRepository =
     facts && facts.root.scheme === location.root.scheme && facts.root.authority === location.root.authority

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { Services } from '../../host/services';
-import { act, EXCLUDE, MOVE, NEVER, NEVER_WARN_KEY, WARNED_KEY } from './actions';
+import { act, EXCLUDE, MOVE, MOVE_PERSONAL, NEVER, NEVER_WARN_KEY, WARNED_KEY } from './actions';
 import { Inspection, inspect, PrivacyReport } from './state';
 
 /** Situations remembered: the journal does not move often. */
@@ -26,6 +26,7 @@ export async function warn(
   const pick = await vscode.window.showWarningMessage(
     `Your 1:1 journal "${report.journal}" is in a git repository that has a remote: your candid notes could be committed and pushed to ${to}.`,
     EXCLUDE,
+    MOVE_PERSONAL,
     MOVE,
     NEVER,
     ...extra,

@@ -4,11 +4,13 @@
 
 import * as vscode from 'vscode';
 import { locateItem, setItemChecked } from '../../core/item-edits';
-import { isContainedPath } from '../../core/layout';
 import { Services } from '../../host/services';
 import { fail } from '../../ui/commands';
 import { whenTrusted } from '../../ui/trust';
 import { isNode, Node } from '../../ui/nodes';
+import { sourceLocation } from '../../ui/selection-source';
+
+const OPEN_LINK = 'Open Permalink';
 
 type PointNode = Extract<Node, { type: 'point' }>;
 
@@ -39,30 +41,32 @@ async function openSource(services: Services, arg: unknown): Promise<void> {
   const source = services.store.index.get(point.path)?.agenda.find((a) => a.text === point.text)?.source;
   if (!source)
     return void vscode.window.showInformationMessage('This talking point does not record where it came from.');
-  const m = /^(.*?):(\d+)(?:-(\d+))?$/.exec(source.label);
-  // The label is text in a journal file (perhaps someone else's): it opens a file of the workspace, never `../../…` beyond it.
-  if (m && isContainedPath(m[1]!)) {
-    const [path, start, end] = [m[1]!, Number(m[2]), Number(m[3] ?? m[2])];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const relative =
-        path.startsWith(`${folder.name}/`) && (vscode.workspace.workspaceFolders?.length ?? 0) > 1
-          ? path.slice(folder.name.length + 1)
-          : path;
-      const uri = vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
-      try {
-        await vscode.workspace.fs.stat(uri);
-      } catch {
-        continue;
-      }
-      const editor = await vscode.window.showTextDocument(uri, { preview: true });
-      const range = new vscode.Range(Math.max(0, start - 1), 0, Math.max(0, end - 1), Number.MAX_SAFE_INTEGER);
-      editor.selection = new vscode.Selection(
-        range.start,
-        editor.document.lineAt(Math.min(range.end.line, editor.document.lineCount - 1)).range.end,
-      );
-      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-      return;
-    }
+  const found = await sourceLocation(source.label);
+  if (found && 'uri' in found) {
+    const editor = await vscode.window.showTextDocument(found.uri, { preview: true });
+    const range = new vscode.Range(
+      Math.max(0, found.start - 1),
+      0,
+      Math.max(0, found.end - 1),
+      Number.MAX_SAFE_INTEGER,
+    );
+    editor.selection = new vscode.Selection(
+      range.start,
+      editor.document.lineAt(Math.min(range.end.line, editor.document.lineCount - 1)).range.end,
+    );
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return;
+  }
+  if (found && 'elsewhere' in found) {
+    // Captured in another window: say which repository to open, or open the permalink.
+    const url = source.url;
+    void vscode.window
+      .showInformationMessage(
+        `${source.label}: open the repository ${found.elsewhere} in a window to go to it${url ? ', or open its permalink' : ''}.`,
+        ...(url ? [OPEN_LINK] : []),
+      )
+      .then((pick) => (pick === OPEN_LINK && url ? vscode.env.openExternal(vscode.Uri.parse(url)) : false));
+    return;
   }
   if (source.url) {
     await vscode.env.openExternal(vscode.Uri.parse(source.url));

@@ -15,12 +15,21 @@ import { Logger } from '../logger';
 import { markStartup } from '../startup-timeline';
 import { JournalDiagnostics } from './diagnostics';
 import { JournalLoader } from './loader';
-import { JournalState, journalLocation, onDidChangeJournalLocation, pathIn, rootOf, uriIn } from './location';
+import {
+  JournalLocation,
+  JournalState,
+  likelyRoots,
+  onDidChangeJournalLocation,
+  pathIn,
+  resolveJournalLocation,
+  rootOf,
+  uriIn,
+} from './location';
 import { StartupCacheKeeper, StartupCacheSlot } from './startup-cache';
 import { JournalWatcher } from './watcher';
 
 export type { JournalLocation, JournalState } from './location';
-export { journalLocation } from './location';
+export { describeLocation, hasLocalDisk, homeFolder } from './location';
 export { STARTUP_CACHE_KEY } from './startup-cache';
 
 export class JournalStore implements vscode.Disposable {
@@ -37,6 +46,7 @@ export class JournalStore implements vscode.Disposable {
   private readonly cache: StartupCacheKeeper;
   private readonly disposables: vscode.Disposable[];
   private currentState: JournalState = { kind: 'no-workspace' };
+  private currentLocation: JournalLocation | undefined;
   private loading: Promise<void> | undefined;
   /** The state the last change event was fired for (kind and root). */
   private announced = '';
@@ -64,6 +74,16 @@ export class JournalStore implements vscode.Disposable {
     return this.currentState;
   }
 
+  /** Whether the journal is the user's own folder outside the workspace (the same in every window). */
+  get personal(): boolean {
+    return 'personal' in this.currentState && this.currentState.personal;
+  }
+
+  /** Where the journal is (whether or not it exists yet); undefined when there is none to open. */
+  get location(): JournalLocation | undefined {
+    return this.currentLocation;
+  }
+
   /** The journal folder's URI when a workspace is open (whether or not it exists yet). */
   get root(): vscode.Uri | undefined {
     return rootOf(this.currentState);
@@ -76,7 +96,7 @@ export class JournalStore implements vscode.Disposable {
 
   uriOf(path: string): vscode.Uri {
     const root = this.root;
-    if (!root) throw new Error('No workspace folder is open.');
+    if (!root) throw new Error('No journal folder is open.');
     return uriIn(root, path);
   }
 
@@ -95,7 +115,10 @@ export class JournalStore implements vscode.Disposable {
    */
   start(): Promise<void> {
     // Ready first, so that the one change event of the people put back finds rows.
-    this.cache.prime(journalLocation()?.root, (root) => this.setState({ kind: 'ready', root }, false));
+    for (const root of likelyRoots()) {
+      const personal = root.scheme === 'file' && !vscode.workspace.getWorkspaceFolder(root);
+      if (this.cache.prime(root, (r) => this.setState({ kind: 'ready', root: r, personal }, false))) break;
+    }
     return this.reload();
   }
 
@@ -138,29 +161,36 @@ export class JournalStore implements vscode.Disposable {
   private async load(generation: number): Promise<void> {
     markStartup('loadStarted');
     this.watcher.stop();
-    const location = journalLocation();
+    const resolved = await resolveJournalLocation();
+    if (!this.loader.isCurrent(generation)) return;
+    const location = 'location' in resolved ? resolved.location : undefined;
+    this.currentLocation = location;
     // Only the load start() began confirms what the cache showed (and keeps its problems shown); any other starts afresh.
     const shown = this.cache.takeShown(location !== undefined && this.root?.toString() === location.root.toString());
     if (!shown) this.diagnostics.clear();
     if (!location) {
-      this.setState({ kind: 'no-workspace' });
+      if ('problem' in resolved) this.log.warn(resolved.problem);
+      this.setState('problem' in resolved ? { kind: 'unusable', problem: resolved.problem } : { kind: 'no-workspace' });
       this.index.clear();
       return;
     }
     this.watcher.start(location);
     const root = location.root;
+    const personal = location.kind === 'personal';
     await this.loader.load(generation, root, shown, {
       notAFolder: (kind) => {
         this.index.clear();
-        this.setState(kind === undefined ? { kind: 'missing', root } : { kind: 'not-a-folder', root });
+        this.setState(
+          kind === undefined ? { kind: 'missing', root, personal } : { kind: 'not-a-folder', root, personal },
+        );
         if (kind !== undefined) this.log.warn(`The journal path ${root.toString(true)} is a file, not a folder.`);
       },
       // Ready without a change event (the people's batch will fire one), so the files can be read by path.
       reading: () => {
-        if (!shown) this.currentState = { kind: 'ready', root };
+        if (!shown) this.currentState = { kind: 'ready', root, personal };
       },
       peopleIndexed: () => {
-        this.setState({ kind: 'ready', root });
+        this.setState({ kind: 'ready', root, personal });
         markStartup('peopleIndexed');
         this.cache.schedule();
       },
@@ -177,8 +207,10 @@ export class JournalStore implements vscode.Disposable {
     this.currentState = state;
     void setContext(ContextKeys.journalExists, state.kind === 'ready');
     void setContext(ContextKeys.workspaceOpen, state.kind !== 'no-workspace');
+    void setContext(ContextKeys.personalJournal, 'personal' in state && state.personal);
+    void setContext(ContextKeys.journalProblem, state.kind === 'unusable');
     if (state.kind !== 'ready') this.cache.schedule();
-    const key = `${state.kind}|${rootOf(state)?.toString() ?? ''}`;
+    const key = `${state.kind}|${rootOf(state)?.toString() ?? ''}|${state.kind === 'unusable' ? state.problem : ''}`;
     if (key === this.announced) return;
     this.announced = key;
     if (announce) this.changeEmitter.fire([]);

@@ -66,6 +66,11 @@ export class JournalLoader {
     return ++this.generation;
   }
 
+  /** Whether `generation` is still the latest full read (none began since). */
+  isCurrent(generation: number): boolean {
+    return generation === this.generation;
+  }
+
   /** Records text just written by the extension, so the trees update before the watcher fires. */
   updateFromText(path: string, text: string): void {
     this.written.set(path, text);

@@ -42,11 +42,11 @@ export class StartupCacheKeeper implements vscode.Disposable {
    * the journal folder at `root` by this code; `showReady` is called first, so
    * that the one change event of putting them back finds rows.
    */
-  prime(root: vscode.Uri | undefined, showReady: (root: vscode.Uri) => void): void {
+  prime(root: vscode.Uri | undefined, showReady: (root: vscode.Uri) => void): boolean {
     this.primed = undefined;
-    if (!root || !this.slot) return;
+    if (!root || !this.slot) return false;
     const entries = readStartupCache(this.slot.state.get(STARTUP_CACHE_KEY), root.toString(), this.slot.code);
-    if (!entries) return;
+    if (!entries) return false;
     const primed = new Map<string, JournalEntry>();
     showReady(root);
     this.index.batch(() => {
@@ -58,6 +58,7 @@ export class StartupCacheKeeper implements vscode.Disposable {
     });
     markStartup('primed');
     this.primed = primed;
+    return true;
   }
 
   /**

@@ -11,6 +11,12 @@ import { JournalLoader, listMarkdown, mapLimit, READ_CONCURRENCY, ReadResult } f
 import { isSkipped, JournalLocation, JournalState } from './location';
 
 const DEBOUNCE_MS = 100;
+/** File systems that keep modification times to 2 s (FAT), and clocks a little apart. */
+const MTIME_MARGIN_MS = 2000;
+/** How often a personal journal is looked at for changes its watcher missed, per thousand files (see sweepFrom). */
+const SWEEP_MS = 10_000;
+/** How long after a re-read the file is looked at again (see confirmLater). */
+const CONFIRM_MS = 1000;
 
 /** What the watcher needs of the store (index.ts). */
 export interface WatchedJournal {
@@ -24,35 +30,132 @@ export interface WatchedJournal {
 export class JournalWatcher implements vscode.Disposable {
   private watcher: vscode.Disposable | undefined;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly confirms = new Map<string, ReturnType<typeof setTimeout>>();
+  private sweep: ReturnType<typeof setTimeout> | undefined;
+  /** Counts started and stopped watches: a sweep of an earlier watch does not schedule another. */
+  private sweeps = 0;
+  private readonly focus: vscode.Disposable;
+  /** When this window last lost focus (undefined: it has it). */
+  private blurredAt: number | undefined;
+  private rescanning: Promise<void> | undefined;
 
   constructor(
     private readonly journal: WatchedJournal,
     private readonly loader: JournalLoader,
     private readonly log: Logger,
-  ) {}
+  ) {
+    // VS Code's watcher can go quiet (and another window may have written the
+    // journal meanwhile): coming back to the window, what changed is re-read.
+    this.focus = vscode.window.onDidChangeWindowState((state) => {
+      if (!state.focused) {
+        this.blurredAt ??= Date.now();
+        return;
+      }
+      const since = this.blurredAt;
+      this.blurredAt = undefined;
+      if (since !== undefined) void this.rescan(since);
+    });
+  }
 
-  /** Watches the journal at `location` (and the folder itself appearing or going away). */
+  /**
+   * Re-reads the files changed since `since` (by their modification time, with
+   * a margin for coarse clocks), and those that appeared or went away; a
+   * journal that was missing and now exists is read in full. Resolves when done.
+   */
+  rescan(since: number): Promise<void> {
+    this.rescanning ??= this.rescanNow(since)
+      .catch((error) => this.log.error(`Could not look for changes in the journal: ${String(error)}`))
+      .finally(() => (this.rescanning = undefined));
+    return this.rescanning;
+  }
+
+  private async rescanNow(since: number): Promise<void> {
+    const { journal } = this;
+    const root = journal.root;
+    if (!root) return;
+    if (journal.state.kind !== 'ready') {
+      if ((await statKind(root)) === vscode.FileType.Directory) await journal.reload();
+      return;
+    }
+    const listed = await listMarkdown(root, '', this.log);
+    const known = new Set<string>();
+    for (const entry of journal.index.all()) known.add(entry.path);
+    const changed: string[] = [];
+    const stats = await mapLimit(listed, READ_CONCURRENCY, (p) => statOf(this.uriOf(root, p)));
+    listed.forEach((path, i) => {
+      const stat = stats[i];
+      if (!known.delete(path) || !stat || stat.mtime >= since - MTIME_MARGIN_MS) changed.push(path);
+    });
+    // What is left was indexed and is no longer listed: gone.
+    for (const path of [...changed, ...known]) this.schedule(this.uriOf(root, path));
+    if (changed.length + known.size > 0)
+      this.log.info(`Re-reading ${changed.length + known.size} journal file(s) changed while the window was away.`);
+  }
+
+  /**
+   * A personal journal is written from other windows, where VS Code's watcher
+   * of a folder outside the workspace has been seen to miss changes: now and
+   * then (less often the larger the journal) what changed is looked for, as
+   * on regaining focus.
+   */
+  private sweepFrom(since: number, generation: number): void {
+    const delay = SWEEP_MS * (1 + Math.floor(this.journal.index.size / 1000));
+    this.sweep = setTimeout(() => {
+      const started = Date.now();
+      void this.rescan(since).finally(() => {
+        if (generation === this.sweeps) this.sweepFrom(started, generation);
+      });
+    }, delay);
+  }
+
+  private uriOf(root: vscode.Uri, path: string): vscode.Uri {
+    return vscode.Uri.joinPath(root, ...path.split('/'));
+  }
+
+  /**
+   * Watches the journal at `location`, and the folder itself appearing or
+   * going away. A personal journal is outside the workspace, where VS Code
+   * watches only what is asked for: its folder recursively, and its parent
+   * for the folder's own name (never the parent's whole tree, say a home folder).
+   */
   start(location: JournalLocation): void {
-    const { folder, relative } = location;
-    const pattern = new vscode.RelativePattern(folder, relative === '' ? '**' : `${relative}/**`);
-    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const patterns: vscode.RelativePattern[] = [];
+    if (location.kind === 'workspace') {
+      const { folder, relative } = location;
+      patterns.push(new vscode.RelativePattern(folder, relative === '' ? '**' : `${relative}/**`));
+    } else {
+      patterns.push(new vscode.RelativePattern(location.root, '**'));
+      const parent = vscode.Uri.joinPath(location.root, '..');
+      const name = location.root.path.split('/').pop();
+      if (name && parent.path !== location.root.path) patterns.push(new vscode.RelativePattern(parent, name));
+      this.sweepFrom(Date.now(), ++this.sweeps);
+    }
     const on = (uri: vscode.Uri): void => this.schedule(uri);
-    watcher.onDidCreate(on);
-    watcher.onDidChange(on);
-    watcher.onDidDelete(on);
-    this.watcher = watcher;
+    this.watcher = vscode.Disposable.from(
+      ...patterns.map((pattern) => {
+        const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+        watcher.onDidCreate(on);
+        watcher.onDidChange(on);
+        watcher.onDidDelete(on);
+        return watcher;
+      }),
+    );
   }
 
   /** Stops watching and drops the re-reads not yet due. */
   stop(): void {
     this.watcher?.dispose();
     this.watcher = undefined;
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.sweeps++;
+    clearTimeout(this.sweep);
+    for (const t of [...this.timers.values(), ...this.confirms.values()]) clearTimeout(t);
     this.timers.clear();
+    this.confirms.clear();
   }
 
   dispose(): void {
     this.stop();
+    this.focus.dispose();
   }
 
   /** Per-file debounce: a burst of events for one file re-reads it once. */
@@ -123,5 +226,25 @@ export class JournalWatcher implements vscode.Disposable {
         : await loader.read(path);
     loader.markFresh(path);
     loader.apply(path, content);
+    if (stat) this.confirmLater(uri, stat);
+  }
+
+  /**
+   * VS Code merges a burst of change events for one file into one, so a write
+   * landing just after our read can go unreported: a moment later the file's
+   * time and size are looked at again, and a file that moved on is read again.
+   */
+  private confirmLater(uri: vscode.Uri, read: vscode.FileStat): void {
+    const key = uri.toString();
+    clearTimeout(this.confirms.get(key));
+    this.confirms.set(
+      key,
+      setTimeout(() => {
+        this.confirms.delete(key);
+        void statOf(uri).then((now) => {
+          if (!now || now.mtime !== read.mtime || now.size !== read.size) this.schedule(uri);
+        });
+      }, CONFIRM_MS),
+    );
   }
 }
