@@ -10,6 +10,7 @@
 //   integration  scripts/test-integration.mjs (offline, code-server), or
 //                scripts/test-electron.mjs when ONE_ON_ONE_VSCODE=electron
 //   windows      scripts/test-windows.mjs (two workbenches on one personal journal)
+//   web          scripts/test-web.mjs (the bundle in the browser's web worker extension host)
 //   e2e          scripts/test-e2e.mjs (playwright-core on code-server)
 //
 // Env: ONE_ON_ONE_SKIP="e2e,lint" skips tiers by name (reported as skipped).
@@ -86,6 +87,7 @@ const tiers = [
     counts: 'plain',
   },
   { name: 'windows', cmd: () => [node, 'scripts/test-windows.mjs'], counts: 'plain' },
+  { name: 'web', cmd: () => [node, 'scripts/test-web.mjs'], counts: 'plain' },
   { name: 'e2e', cmd: () => [node, 'scripts/test-e2e.mjs'], counts: 'plain' },
 ];
 
