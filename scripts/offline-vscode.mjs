@@ -427,3 +427,19 @@ export function copyToTemp(src, prefix = 'one-on-one-ws-') {
   fs.cpSync(src, dest, { recursive: true });
   return dest;
 }
+
+/**
+ * The end of a runner script: its cleanups, newest first (a failing one is
+ * reported and the rest still run), how long it took, and its exit code.
+ */
+export async function cleanUpAndExit(name, cleanups, started, code) {
+  for (const fn of [...cleanups].reverse()) {
+    try {
+      await fn();
+    } catch (err) {
+      console.error(`${name}: cleanup failed:`, err?.message ?? err);
+    }
+  }
+  console.error(`${name}: finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code}`);
+  process.exit(code);
+}

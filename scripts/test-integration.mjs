@@ -16,6 +16,7 @@ import {
   launchChromium,
   workbenchUrl,
   copyToTemp,
+  cleanUpAndExit,
 } from './offline-vscode.mjs';
 
 const timeoutMs = Number(process.env.ONE_ON_ONE_TEST_TIMEOUT_MS || 900000);
@@ -43,15 +44,7 @@ async function finish(code, message) {
   finishing = true;
   clearTimeout(overall);
   if (message) console.error(message);
-  for (const fn of cleanups.reverse()) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error('test-integration: cleanup failed:', err?.message ?? err);
-    }
-  }
-  console.error(`test-integration: finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code}`);
-  process.exit(code);
+  await cleanUpAndExit('test-integration', cleanups, started, code);
 }
 
 const overall = setTimeout(() => {

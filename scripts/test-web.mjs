@@ -29,7 +29,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { repoRoot, startCodeServer, launchChromium, workbenchUrl, copyToTemp } from './offline-vscode.mjs';
+import {
+  repoRoot,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  copyToTemp,
+  cleanUpAndExit,
+} from './offline-vscode.mjs';
 
 const EXTENSION_ID = 'one-on-one-journal.one-on-one-journal';
 const timeoutMs = Number(process.env.ONE_ON_ONE_WEB_TIMEOUT_MS || 90000);
@@ -60,15 +67,7 @@ async function finish(code, message) {
   const failed = result.failed ?? (code === 0 ? 0 : 1);
   if (code === 0 && (failed > 0 || result.passed === undefined)) code = 1;
   console.log(`${passed} passed, ${failed} failed`);
-  for (const fn of cleanups.reverse()) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error('test-web: cleanup failed:', err?.message ?? err);
-    }
-  }
-  console.error(`test-web: finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code}`);
-  process.exit(code);
+  await cleanUpAndExit('test-web', cleanups, started, code);
 }
 
 const overall = setTimeout(

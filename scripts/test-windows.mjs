@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { repoRoot, startCodeServer, launchChromium, workbenchUrl } from './offline-vscode.mjs';
+import { repoRoot, startCodeServer, launchChromium, workbenchUrl, cleanUpAndExit } from './offline-vscode.mjs';
 
 const timeoutMs = Number(process.env.ONE_ON_ONE_WINDOWS_TIMEOUT_MS || 180000);
 const testsEntry = path.join(repoRoot, 'out', 'test', 'windows', 'index.js');
@@ -47,15 +47,7 @@ async function finish(code, message) {
   }
   if (code === 0 && failed > 0) code = 1;
   console.log(`${passed} passed, ${failed} failed`);
-  for (const fn of cleanups.reverse()) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error('test-windows: cleanup failed:', err?.message ?? err);
-    }
-  }
-  console.error(`test-windows: finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code}`);
-  process.exit(code);
+  await cleanUpAndExit('test-windows', cleanups, started, code);
 }
 
 const overall = setTimeout(

@@ -1,22 +1,6 @@
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, readText, waitFor, workspaceRoot, writeText } from './helpers';
-
-// Integration tests may use node directly: only the extension's own code is bound to workspace.fs.
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@e.st',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@e.st',
-    },
-  }).trim();
-}
+import { api, closeAllEditors, readText, waitFor, workspaceRoot, writeText, git } from './helpers';
 
 describe('capture: where a talking point came from', () => {
   afterEach(closeAllEditors);

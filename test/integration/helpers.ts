@@ -1,6 +1,7 @@
 // Shared by the integration suites: the running extension's services, the
 // workspace under test, and polling for asynchronous effects (the watcher).
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
 import type { JournalApi } from '../../src/extension';
 import type { TestApi } from '../../src/features';
@@ -103,4 +104,20 @@ export function isoDaysFromToday(days: number): string {
   d.setDate(d.getDate() + days);
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** git itself, in `cwd`, with an author for commits (integration tests may use node directly; only the extension is bound to workspace.fs). */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@e.st',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@e.st',
+    },
+  }).trim();
 }

@@ -5,30 +5,14 @@
 // left byte-identical. Then the values that cannot be used, each refused with
 // a message and nothing written.
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, closeAllEditors, isoDaysFromToday, readText, rows, waitFor, workspaceRoot } from './helpers';
+import { api, closeAllEditors, isoDaysFromToday, readText, rows, waitFor, workspaceRoot, git } from './helpers';
 import type { GitHubAuth } from '../../src/host/github/auth';
 import { FakeGitHub, pullRequest, TEST_TOKEN } from './fake-github';
 import { MessageSpy } from './message-spy';
-
-// Integration tests may use node directly: only the extension's own code is bound to workspace.fs.
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@e.st',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@e.st',
-    },
-  }).trim();
-}
 
 /** Every file under `dir` (but `.git`) with its bytes, to compare before and after. */
 function snapshot(dir: string): Map<string, string> {
