@@ -40,16 +40,19 @@ async function setUserFolder(value: string | undefined): Promise<void> {
 
 describe('a personal journal outside the workspace', function () {
   this.timeout(60000);
-  // In the home folder, so that the setting can say `~/…` as users write it.
-  const base = fs.mkdtempSync(path.join(os.homedir(), '.one-on-one-personal-'));
+  // In the home folder, so that the setting can say `~/…` as users write it; made in before(), so a run that
+  // filters this suite out leaves nothing behind.
+  let base = '';
+  let personal = '';
   const gh = new FakeGitHub();
   let originalAuth: GitHubAuth | undefined;
-  const personal = path.join(base, 'my-1on1s');
   const repoDir = path.join(workspaceRoot().fsPath, 'payments-service');
   let repoBefore: Map<string, string>;
   let workspaceJournal: Map<string, string>;
 
   before(async () => {
+    base = fs.mkdtempSync(path.join(os.homedir(), '.one-on-one-personal-'));
+    personal = path.join(base, 'my-1on1s');
     fs.mkdirSync(path.join(repoDir, 'src'), { recursive: true });
     fs.writeFileSync(path.join(repoDir, 'src', 'retry.ts'), RETRY);
     git(repoDir, 'init', '-q');
@@ -86,7 +89,7 @@ describe('a personal journal outside the workspace', function () {
         services.store.index.findPerson('alex-kim'),
       'the workspace journal to be back',
     );
-    fs.rmSync(base, { recursive: true, force: true });
+    if (base) fs.rmSync(base, { recursive: true, force: true });
     fs.rmSync(repoDir, { recursive: true, force: true });
   });
 
