@@ -397,11 +397,17 @@ describe('goals and feedback threads across meetings', () => {
     what: string,
   ): Promise<Row & { group: string }> {
     let last: (Row & { group: string }) | undefined;
+    const check = async (): Promise<(Row & { group: string }) | undefined> => {
+      last = await row(view, title);
+      return holds(last) ? last : undefined;
+    };
     try {
-      return await waitFor(async () => {
-        last = await row(view, title);
-        return holds(last) ? last : undefined;
-      }, what);
+      return await waitFor(check, what, 4000).catch(async () => {
+        // VS Code's file watcher can go quiet for seconds in this host: read the journal again, as Refresh does.
+        console.warn(`threads: no change seen in 4 s waiting for ${what}; refreshing the journal instead.`);
+        await vscode.commands.executeCommand('oneOnOne.refresh');
+        return waitFor(check, what);
+      });
     } catch (error) {
       throw new Error(
         `${String(error)}; the row is ${JSON.stringify(last && { group: last.group, description: last.description, icon: last.icon, contextValue: last.contextValue })}`,
