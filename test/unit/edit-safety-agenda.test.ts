@@ -35,6 +35,7 @@ import {
   themeInText,
   THEMES,
 } from '../../src/core/talking-points';
+import { privateLines } from '../../src/core/share';
 import { agendaPointFor } from '../../src/core/threads';
 import {
   assertContainsRun,
@@ -257,10 +258,25 @@ describe('edit safety: moving a talking point to another meeting (drag and drop)
           let changes: boolean;
           try {
             checkEdits(from.raw, sourceDoc, plain, mayTouch);
-            changes = !util.isDeepStrictEqual(
-              lists(entryOf(from.path, applyEdits(from.raw, plain)), new Set()),
-              lists(sourceEntry, removed),
-            );
+            const after = parseDocument(applyEdits(from.raw, plain));
+            const gone = item.endLine - item.line;
+            // How a kept line reads (text, heading, fence, HTML block…) is part of the file too, not only its items.
+            // So is which lines are private (a #private paragraph takes in the lines that follow it).
+            const wasPrivate = privateLines(sourceDoc).lines;
+            const isPrivate = privateLines(after).lines;
+            const kindsMoved =
+              after.scan.headings.length !== sourceDoc.scan.headings.length ||
+              sourceDoc.scan.kinds.some((kind, l) => {
+                if (l >= item.line && l < item.endLine) return false;
+                const j = l < item.line ? l : l - gone;
+                return after.scan.kinds[j] !== kind || isPrivate[j] !== wasPrivate[l];
+              });
+            changes =
+              kindsMoved ||
+              !util.isDeepStrictEqual(
+                lists(entryOf(from.path, applyEdits(from.raw, plain)), new Set()),
+                lists(sourceEntry, removed),
+              );
           } catch {
             changes = true;
           }
