@@ -36,8 +36,10 @@ run(process.execPath, [path.join('scripts', 'build.mjs')]);
 
 const code = process.env.ONE_ON_ONE_NO_DESKTOP ? undefined : onPath('code');
 if (code) {
-  run(code, [`--extensionDevelopmentPath=${repoRoot}`, sample]);
-  console.log('start: opened an Extension Development Host window on samples/journal.');
+  // Its own user data: a personal journal in your own user settings would be shown instead of the sample.
+  const userData = path.join(repoRoot, '.cache', 'vscode-user');
+  run(code, [`--user-data-dir=${userData}`, `--extensionDevelopmentPath=${repoRoot}`, sample]);
+  console.log('start: opened an Extension Development Host window on samples/journal (its own user data).');
   process.exit(0);
 }
 
