@@ -32,6 +32,8 @@ export class JournalWatcher implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly confirms = new Map<string, ReturnType<typeof setTimeout>>();
   private sweep: ReturnType<typeof setTimeout> | undefined;
+  /** The journal watched is a personal one (outside the workspace). */
+  private personal = false;
   /** Counts started and stopped watches: a sweep of an earlier watch does not schedule another. */
   private sweeps = 0;
   private readonly focus: vscode.Disposable;
@@ -53,7 +55,8 @@ export class JournalWatcher implements vscode.Disposable {
       }
       const since = this.blurredAt;
       this.blurredAt = undefined;
-      if (since !== undefined) void this.rescan(since);
+      // Only a personal journal: other windows write it, and VS Code watches it less well than a workspace.
+      if (since !== undefined && this.personal) void this.rescan(since);
     });
   }
 
@@ -72,9 +75,12 @@ export class JournalWatcher implements vscode.Disposable {
   private async rescanNow(since: number): Promise<void> {
     const { journal } = this;
     const root = journal.root;
-    if (!root) return;
+    // A full read under way reads everything anyway; a second one would empty the trees meanwhile.
+    if (!root || this.loader.reading) return;
     if (journal.state.kind !== 'ready') {
-      if ((await statKind(root)) === vscode.FileType.Directory) await journal.reload();
+      // The journal folder appeared (another window created it): read it.
+      const appeared = journal.state.kind === 'missing' || journal.state.kind === 'not-a-folder';
+      if (appeared && (await statKind(root)) === vscode.FileType.Directory) await journal.reload();
       return;
     }
     const listed = await listMarkdown(root, '', this.log);
@@ -119,6 +125,7 @@ export class JournalWatcher implements vscode.Disposable {
    * for the folder's own name (never the parent's whole tree, say a home folder).
    */
   start(location: JournalLocation): void {
+    this.personal = location.kind === 'personal';
     const patterns: vscode.RelativePattern[] = [];
     if (location.kind === 'workspace') {
       const { folder, relative } = location;
