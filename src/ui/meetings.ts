@@ -44,7 +44,13 @@ export async function openOrCreateMeeting(
 
 /** The journal path of the next meeting with `person`, created (on their cadence) when there is none. */
 export async function nextMeetingPath(services: Services, person: Person): Promise<string | undefined> {
-  const next = services.store.index.nextMeeting(person.slug, services.today());
+  let next = services.store.index.nextMeeting(person.slug, services.today());
+  if (!next) {
+    // A full read under way (Refresh, a changed setting) reads the people first and their meetings after:
+    // a meeting is made only once they are all read, never beside one not read yet.
+    await services.store.currentLoad;
+    next = services.store.index.nextMeeting(person.slug, services.today());
+  }
   if (next) return next.path;
   const created = await openOrCreateMeeting(services, person, suggestedDate(services, person), false);
   if (!created) return undefined;

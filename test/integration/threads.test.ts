@@ -461,6 +461,8 @@ describe('goals and feedback threads across meetings', () => {
       'the threads journal to load',
       15_000,
     );
+    // A full read still under way (a second change event of the setting) empties the index before it refills it.
+    await services.store.currentLoad;
     prompts.install();
   });
 
