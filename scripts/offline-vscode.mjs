@@ -443,3 +443,13 @@ export async function cleanUpAndExit(name, cleanups, started, code) {
   console.error(`${name}: finished in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${code}`);
   process.exit(code);
 }
+
+/** Exits (2) with the command to run when a file a runner needs has not been built yet. */
+export function requireBuilt(name, files) {
+  for (const [file, how] of files) {
+    if (!fs.existsSync(file)) {
+      console.error(`${name}: ${path.relative(repoRoot, file)} is missing; run \`${how}\` first.`);
+      process.exit(2);
+    }
+  }
+}

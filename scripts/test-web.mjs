@@ -36,21 +36,17 @@ import {
   workbenchUrl,
   copyToTemp,
   cleanUpAndExit,
+  requireBuilt,
 } from './offline-vscode.mjs';
 
 const EXTENSION_ID = 'one-on-one-journal.one-on-one-journal';
 const timeoutMs = Number(process.env.ONE_ON_ONE_WEB_TIMEOUT_MS || 90000);
 const testsEntry = path.join(repoRoot, 'out', 'test', 'web', 'index.js');
 
-for (const [file, how] of [
+requireBuilt('test-web', [
   [path.join(repoRoot, 'dist', 'extension.js'), 'node scripts/build.mjs'],
   [testsEntry, 'npx tsc -p .'],
-]) {
-  if (!fs.existsSync(file)) {
-    console.error(`test-web: ${path.relative(repoRoot, file)} is missing; run \`${how}\` first.`);
-    process.exit(2);
-  }
-}
+]);
 
 const started = Date.now();
 const cleanups = [];

@@ -11,21 +11,23 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { repoRoot, startCodeServer, launchChromium, workbenchUrl, cleanUpAndExit } from './offline-vscode.mjs';
+import {
+  repoRoot,
+  startCodeServer,
+  launchChromium,
+  workbenchUrl,
+  cleanUpAndExit,
+  requireBuilt,
+} from './offline-vscode.mjs';
 
 const timeoutMs = Number(process.env.ONE_ON_ONE_WINDOWS_TIMEOUT_MS || 180000);
 const testsEntry = path.join(repoRoot, 'out', 'test', 'windows', 'index.js');
 const ROLES = ['payments-service', 'web-app'];
 
-for (const [file, how] of [
+requireBuilt('test-windows', [
   [path.join(repoRoot, 'dist', 'extension.js'), 'node scripts/build.mjs'],
   [testsEntry, 'npx tsc -p .'],
-]) {
-  if (!fs.existsSync(file)) {
-    console.error(`test-windows: ${path.relative(repoRoot, file)} is missing; run \`${how}\` first.`);
-    process.exit(2);
-  }
-}
+]);
 
 const started = Date.now();
 const cleanups = [];

@@ -24,6 +24,26 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/**
+ * Runs `fn` with the error messages it shows recorded (and answered) instead
+ * of shown. The suite is loaded from inside the extension's folder, so this
+ * is the extension's own `vscode.window`.
+ */
+async function withErrorsRecorded(fn: () => Thenable<unknown>): Promise<{ result: unknown; shown: string[] }> {
+  const shown: string[] = [];
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const original = window.showErrorMessage;
+  window.showErrorMessage = (message: string) => {
+    shown.push(message);
+    return Promise.resolve(undefined);
+  };
+  try {
+    return { result: await fn(), shown };
+  } finally {
+    window.showErrorMessage = original;
+  }
+}
+
 describe('the bundle in a web worker extension host', function () {
   let extension: vscode.Extension<JournalApi>;
   let journal: JournalApi;
@@ -90,20 +110,9 @@ describe('the bundle in a web worker extension host', function () {
 
   it('refuses a personal journal: the browser has no disk for it', async function () {
     const folder = `/tmp/one-on-one-web-${Date.now()}`;
-    const shown: string[] = [];
-    // The suite is loaded from inside the extension's folder, so this is the extension's own `vscode.window`.
-    const window = vscode.window as unknown as Record<string, unknown>;
-    const original = window.showErrorMessage;
-    window.showErrorMessage = (message: string) => {
-      shown.push(message);
-      return Promise.resolve(undefined);
-    };
-    let result: unknown;
-    try {
-      result = await vscode.commands.executeCommand('oneOnOne.createPersonalJournal', { folder, name: 'A B' });
-    } finally {
-      window.showErrorMessage = original;
-    }
+    const { result, shown } = await withErrorsRecorded(() =>
+      vscode.commands.executeCommand('oneOnOne.createPersonalJournal', { folder, name: 'A B' }),
+    );
     equal(result, undefined, 'createPersonalJournal result');
     ok(
       shown.some((m) => /browser/i.test(m)),
@@ -123,19 +132,9 @@ describe('the bundle in a web worker extension host', function () {
   });
 
   it('refuses to move the journal out to a personal folder, and leaves it where it is', async function () {
-    const shown: string[] = [];
-    const window = vscode.window as unknown as Record<string, unknown>;
-    const original = window.showErrorMessage;
-    window.showErrorMessage = (message: string) => {
-      shown.push(message);
-      return Promise.resolve(undefined);
-    };
-    let result: unknown;
-    try {
-      result = await vscode.commands.executeCommand('oneOnOne.moveJournal', { folder: '/tmp/one-on-one-web-move' });
-    } finally {
-      window.showErrorMessage = original;
-    }
+    const { result, shown } = await withErrorsRecorded(() =>
+      vscode.commands.executeCommand('oneOnOne.moveJournal', { folder: '/tmp/one-on-one-web-move' }),
+    );
     equal(result, undefined, 'moveJournal result');
     ok(
       shown.some((m) => /browser/i.test(m)),
