@@ -134,8 +134,7 @@ export class JournalWriter {
       if (attempt === ATTEMPTS)
         return { ok: false, reason: `${outcome.stale} Nothing was written; try again in a moment.`, uri: outcome.uri };
       this.log.info(`${label}: ${outcome.stale} Computing the edit again.`);
-      if (outcome.reloading && !(await changeOf(outcome.uri, SETTLE_MS)) && attempt >= 2 && this.store.personal)
-        await reload(outcome.uri);
+      if (outcome.reloading && !(await changeOf(outcome.uri, SETTLE_MS)) && attempt >= 2) await reload(outcome.uri);
     }
   }
 
@@ -345,7 +344,8 @@ function changeOf(uri: vscode.Uri, ms: number): Promise<boolean> {
 /**
  * Makes VS Code read a file it keeps stale text of. A document with no
  * editor, outside the workspace (a personal journal), is not always reloaded
- * when another window saves the file: shown in an editor it is watched; if it
+ * when another window saves the file, and VS Code's watcher can go quiet for
+ * seconds under load (a workspace journal too): shown in an editor it is watched; if it
  * still holds the old text, that editor is reverted — only while it has no
  * unsaved change, so nothing of the user's is dropped. An editor opened for
  * this is closed again.
