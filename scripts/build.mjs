@@ -30,10 +30,15 @@ const options = {
   logLevel: 'warning',
 };
 
+// Code a few commands need, with a library too large to load at every start
+// (ical.js, for calendar invites), goes into bundles of its own that the
+// extension reads on first use (src/host/lazy-bundle.ts), in both hosts.
+const lazyBundles = [{ entryPoints: ['src/core/calendar/invite.ts'], outfile: 'dist/calendar.js' }];
+const all = [options, ...lazyBundles.map((bundle) => ({ ...options, ...bundle }))];
+
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  for (const o of all) await (await esbuild.context(o)).watch();
   console.log('esbuild: watching src/ …');
 } else {
-  await esbuild.build(options);
+  await Promise.all(all.map((o) => esbuild.build(o)));
 }

@@ -94,7 +94,15 @@ const mochaAsGlobal = {
 async function stageExtension() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'one-on-one-web-ext-'));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 }));
-  for (const rel of ['package.json', 'dist/extension.js', 'dist/extension.js.map', 'media', 'README.md', 'LICENSE']) {
+  for (const rel of [
+    'package.json',
+    'dist/extension.js',
+    'dist/extension.js.map',
+    'dist/calendar.js',
+    'media',
+    'README.md',
+    'LICENSE',
+  ]) {
     const from = path.join(repoRoot, rel);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dir, rel), { recursive: true });
   }

@@ -135,3 +135,29 @@ export function setFields(doc: JournalDocument, fields: readonly (readonly [stri
     return { error: 'The change could not be expressed as separate edits; nothing was changed.' };
   return { edits: [insertAt(0, 0, now.slice(0, now.length - before.length))] };
 }
+
+/**
+ * Removes one top-level front-matter key and its value: the lines from the
+ * key to the end of its value. Nothing to do when the key is absent.
+ */
+export function removeField(doc: JournalDocument, key: string): EditResult {
+  const block = doc.scan.frontMatter;
+  if (!block || doc.data[key] === undefined) return { edits: [] };
+  const refused = yamlRefusal(block.raw);
+  if (refused) return { error: `${refused.message} Fix it by hand first.` };
+  const yaml = parseYamlDocument(block.raw, YAML_OPTIONS);
+  const contents = yaml.contents;
+  if (yaml.errors.length > 0 || !isMap(contents) || contents.flow)
+    return { error: 'The front matter is not a list of `key: value` lines; edit it by hand.' };
+  const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
+  const from = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  const value = pair?.value as { range?: [number, number, number] } | null | undefined;
+  let to = value?.range?.[1] ?? (isScalar(pair?.key) ? pair.key.range?.[1] : undefined);
+  if (from === undefined || to === undefined) return { error: `Could not locate "${key}" in the front matter.` };
+  while (to > from && block.raw[to - 1] === '\n') to--;
+  const lines = doc.source.lines;
+  const start = rawOffsetToPosition(lines, block.startLine + 1, from);
+  const end = rawOffsetToPosition(lines, block.startLine + 1, to);
+  if (start.character !== 0) return { error: `"${key}" does not start its own line; edit it by hand.` };
+  return { edits: [{ range: { start, end: { line: end.line + 1, character: 0 } }, newText: '' }] };
+}

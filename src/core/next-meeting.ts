@@ -18,6 +18,7 @@ import {
   startOfMonth,
 } from 'date-fns';
 import { FrontMatterData } from './front-matter';
+import { callUrl } from './calendar/call-url';
 import { parseIsoDate, toIsoDate } from './dates';
 import {
   DEFAULT_DURATION_MINUTES,
@@ -49,7 +50,24 @@ export function nextDate(
   const start = anchor ? parseIsoDate(anchor) : undefined;
   const min = parseIsoDate(from);
   if (!min) return undefined;
-  const ok = (d: Date): boolean => d >= min && (!start || d > start) && !skip.has(toIsoDate(d));
+  const open = (d: Date): boolean =>
+    d >= min && (!start || d > start) && !skip.has(toIsoDate(d)) && !schedule.skip?.has(toIsoDate(d));
+  // A moved meeting leaves its own date; it and the invite's extra dates come on top of the cadence's.
+  const ok = (d: Date): boolean => open(d) && !schedule.moved?.has(toIsoDate(d));
+  const onCadence = nextOnCadence(schedule, start, min, ok);
+  const added = [...(schedule.moved?.values() ?? []), ...(schedule.extra ?? [])]
+    .map((w) => w.date)
+    .filter((date) => open(parseIsoDate(date)!))
+    .sort();
+  return added[0] !== undefined && (onCadence === undefined || added[0] < onCadence) ? added[0] : onCadence;
+}
+
+function nextOnCadence(
+  schedule: Schedule,
+  start: Date | undefined,
+  min: Date,
+  ok: (d: Date) => boolean,
+): string | undefined {
   if (schedule.cadence === 'rrule') return nextOfRule(schedule, start, min, ok);
   if (schedule.cadence === 'monthly') {
     if (!start) return firstOk((k) => addMonths(min, k), ok);
@@ -97,7 +115,12 @@ function nextOfRule(
   min: Date,
   ok: (d: Date) => boolean,
 ): string | undefined {
-  const rule = parseRRule(schedule.rule ?? '', floating(start ?? min));
+  // An invite's series starts on its own date (INTERVAL and COUNT count from it); else the rule steps from the latest meeting.
+  const starts = schedule.starts ? parseIsoDate(schedule.starts) : undefined;
+  const rule = parseRRule(
+    schedule.rule ?? '',
+    starts ? floating(starts, schedule.time ?? ruleTime(schedule)) : floating(start ?? min),
+  );
   if (rule instanceof Error) return undefined;
   // Searched within a horizon: a valid rule that never matches (BYMONTHDAY=30 in
   // February) would otherwise make rrule search to the year 9999.
@@ -124,6 +147,13 @@ export function instantOf(date: string, time: WallTime, timeZone?: string): Date
   return new Date(d.getFullYear(), d.getMonth(), d.getDate(), time.hour, time.minute);
 }
 
+/** The time of the meeting on `date`: a moved meeting's or an extra date's own, else the schedule's. */
+export function timeOn(schedule: Schedule, date: string): WallTime | undefined {
+  for (const w of [...(schedule.moved?.values() ?? []), ...(schedule.extra ?? [])])
+    if (w.date === date && w.time) return w.time;
+  return schedule.time ?? ruleTime(schedule);
+}
+
 export interface MeetingRef {
   readonly path: string;
   readonly date: string;
@@ -139,6 +169,15 @@ export interface Slot {
   /** Start and end instants, when a time of day is known. */
   readonly start: Date | undefined;
   readonly end: Date | undefined;
+  /** The video call's link: the meeting's own `call`, else the person's (from their invite). */
+  readonly call?: string;
+}
+
+/** The call link of a meeting: its own `call:` when it is a valid https link, else the schedule's. */
+export function callOf(schedule: Schedule | undefined, data: FrontMatterData): string | undefined {
+  const own = data['call'];
+  const url = typeof own === 'string' ? callUrl(own, true) : undefined;
+  return url ?? schedule?.call;
 }
 
 function slotOf(
@@ -148,12 +187,13 @@ function slotOf(
   schedule: Schedule | undefined,
   data: FrontMatterData,
 ): Slot {
-  const time = parseWallTime(data['time']) ?? schedule?.time ?? (schedule ? ruleTime(schedule) : undefined);
+  const time = parseWallTime(data['time']) ?? (schedule ? timeOn(schedule, date) : undefined);
   const duration = parseDuration(data['duration']) ?? schedule?.durationMinutes ?? DEFAULT_DURATION_MINUTES;
   const zone = isTimeZone(data['timezone']) ? (data['timezone'] as string).trim() : schedule?.timeZone;
   const start = time ? instantOf(date, time, zone) : undefined;
   const end = start ? new Date(start.getTime() + duration * 60_000) : undefined;
-  return { person, date, path, start, end };
+  const call = callOf(schedule, data);
+  return { person, date, path, start, end, ...(call ? { call } : {}) };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface PrepInput {
   readonly when?: string;
   /** A link target for a journal path. */
   readonly link: (path: string) => string;
+  /** The video call's link (validated https, from the invite or the meeting). */
+  readonly call?: string;
   /** Adds "Balance": talking points by theme over this many meetings (`oneOnOne.balanceWindow`). */
   readonly balanceWindow?: number;
   /** Weeks without discussion after which an active goal is flagged (`oneOnOne.staleGoalWeeks`). */
@@ -138,6 +140,7 @@ export function renderPrepSheet(input: PrepInput): string {
   const out: string[] = [];
   out.push(`# Prep: 1:1 with ${person.name}`, '');
   out.push(`_${input.when ?? date}_ (${ago(date, today)})`, '');
+  if (input.call) out.push(`Join the call: <${input.call}>`, '');
   const meeting = index.meetingsOf(person.slug).find((m) => m.date === date);
   const onAgenda = (entry: JournalEntry): string =>
     meeting && agendaMentions(meeting.agenda, entry) ? ' (on the agenda)' : '';

@@ -10,16 +10,15 @@
 import { RRule, RRuleSet, rrulestr } from 'rrule';
 import { FrontMatterData } from './front-matter';
 import { Cadence, isCadence } from './dates';
+import { isTimeZone, parseWallTime, WallTime } from './wall-time';
+import { exceptionsOf, ScheduleExceptions } from './schedule-exceptions';
+
+export { isTimeZone, parseWallTime, type WallTime } from './wall-time';
 
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 export const DEFAULT_DURATION_MINUTES = 30;
 
-export interface WallTime {
-  readonly hour: number;
-  readonly minute: number;
-}
-
-export interface Schedule {
+export interface Schedule extends ScheduleExceptions {
   readonly cadence: Cadence | 'rrule';
   /** The RRULE text (with an optional DTSTART line) when `cadence` is 'rrule'. */
   readonly rule?: string;
@@ -96,23 +95,6 @@ export function parseWeekday(value: unknown): number | undefined {
   return i >= 0 ? i : undefined;
 }
 
-/** `10:00`, `9:30`, `14:05`, `9am`, `2:30 pm`. */
-export function parseWallTime(value: unknown): WallTime | undefined {
-  if (typeof value !== 'string') return undefined;
-  const m = /^\s*(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?\s*$/i.exec(value);
-  if (!m) return undefined;
-  let hour = Number(m[1]);
-  const minute = m[2] === undefined ? 0 : Number(m[2]);
-  if (m[2] === undefined && !m[3]) return undefined;
-  if (m[3]) {
-    if (hour < 1 || hour > 12) return undefined;
-    const pm = m[3].toLowerCase().startsWith('p');
-    hour = (hour % 12) + (pm ? 12 : 0);
-  }
-  if (hour > 23 || minute > 59) return undefined;
-  return { hour, minute };
-}
-
 /** Minutes, from `30`, `"45m"`, `"1h"`, `"1h30m"`, `"90 min"`. */
 export function parseDuration(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isInteger(value) && value > 0 && value <= 24 * 60 ? value : undefined;
@@ -122,16 +104,6 @@ export function parseDuration(value: unknown): number | undefined {
     return /^\s*\d+\s*$/.test(value) ? parseDuration(Number(value)) : undefined;
   const minutes = Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
   return minutes > 0 && minutes <= 24 * 60 ? minutes : undefined;
-}
-
-export function isTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string' || value.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value.trim() });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Reads a person's schedule from their front matter, with a problem for each field that does not parse. */
@@ -174,9 +146,11 @@ export function scheduleOf(data: FrontMatterData): ScheduleResult {
     (v) => (isTimeZone(v) ? (v as string).trim() : undefined),
     '"timezone" should be an IANA time zone such as Europe/Berlin.',
   );
+  const exceptions = exceptionsOf(data, problems);
   if (!cadence) return { schedule: undefined, problems };
   return {
     schedule: {
+      ...exceptions,
       cadence,
       ...(rule !== undefined ? { rule } : {}),
       ...(weekday !== undefined ? { weekday } : {}),

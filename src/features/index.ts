@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Services } from '../host/services';
 import { activateBalance } from './balance';
 import { activateBeforeTheCall } from './before-the-call';
+import { activateCalendar } from './calendar';
 import { activateCapture } from './capture';
 import { activateEvidence } from './evidence';
 import { activateGoalsFeedback } from './goals-feedback';
@@ -20,6 +21,7 @@ export function activateFeatures(context: vscode.ExtensionContext, services: Ser
   const trees = activateTrees(context, services);
   activateJournal(context, services);
   activatePeople(context, services);
+  activateCalendar(context, services);
   const meetings = activateMeetings(context, services);
   activateGoalsFeedback(context, services);
   activateCapture(context, services);

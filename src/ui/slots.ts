@@ -3,7 +3,7 @@
 import { addDays, format } from 'date-fns';
 import { parseIsoDate } from '../core/dates';
 import { Person } from '../core/journal-index';
-import { MeetingRef, nextSlot, Slot } from '../core/next-meeting';
+import { callOf, MeetingRef, nextSlot, Slot } from '../core/next-meeting';
 import { Services } from '../host/services';
 
 export interface PersonSlot extends Slot {
@@ -53,4 +53,10 @@ export function slotLabel(services: Services, person: Person, date: string): str
   const dayText = format(day, 'EEEE d MMMM yyyy');
   if (!slot || slot.date !== date || !slot.start || !slot.end) return dayText;
   return `${format(slot.start, 'EEEE d MMMM yyyy, HH:mm')}–${format(slot.end, 'HH:mm')}`;
+}
+
+/** The call link of a person's meeting on `date` (its own `call:`, else the person's), if any. */
+export function callFor(services: Services, person: Person, date: string): string | undefined {
+  const entry = services.store.index.meetingsOf(person.slug).find((m) => m.date === date);
+  return callOf(person.schedule, entry?.data ?? {});
 }

@@ -2,7 +2,8 @@
 // and github.dev), with a copy of samples/journal as the workspace: it
 // activates there, reads and writes the workspace's journal through
 // workspace.fs, and refuses a personal journal, since a browser has no disk
-// of the user's to keep one on (README, "Where it runs").
+// of the user's to keep one on (README, "Where it runs"); the calendar
+// parser, a bundle of its own, loads there on first use.
 import * as vscode from 'vscode';
 import type { JournalApi } from '../../src/extension';
 import { equal, ok } from './check';
@@ -143,5 +144,32 @@ describe('the bundle in a web worker extension host', function () {
     const root = vscode.Uri.joinPath(workspaceFolder().uri, 'one-on-ones');
     equal(journal.services.store.root?.toString(), root.toString(), 'journal root');
     ok(await exists(vscode.Uri.joinPath(root, 'people', 'alex-kim.md')), 'the journal is still in the workspace');
+  });
+
+  it('imports a calendar invite: the parser, a bundle of its own, loads on first use in the worker too', async function () {
+    const invite = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:web-1',
+      'DTSTART;TZID=America/Los_Angeles:20260106T100000',
+      'DTEND;TZID=America/Los_Angeles:20260106T103000',
+      'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU',
+      'X-GOOGLE-CONFERENCE:https://meet.google.com/abc-defg-hij',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const { result, shown } = await withErrorsRecorded(() =>
+      vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.importInvite', {
+        person: 'alex-kim',
+        text: invite,
+      }),
+    );
+    equal(JSON.stringify(shown), '[]', 'errors shown');
+    ok(result instanceof vscode.Uri, 'oneOnOne.importInvite returned the person file');
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(result));
+    ok(written.includes('\ntimezone: America/Los_Angeles\n'), `the invite's zone is in the person file:\n${written}`);
+    ok(written.includes('\ncall: https://meet.google.com/abc-defg-hij\n'), `and its call link:\n${written}`);
   });
 });

@@ -1,5 +1,6 @@
 // A notification a few minutes before each 1:1 (`oneOnOne.reminderMinutes`,
-// 0 = off), with "Open Agenda" and "Snooze". Several windows on one journal
+// 0 = off), with "Open Agenda", "Join Call" (when the meeting has a call
+// link) and "Snooze". Several windows on one journal
 // remind once: the first window to claim the meeting in the extension's
 // global storage (a file created without overwriting) shows it.
 
@@ -15,7 +16,11 @@ export interface Reminder {
   readonly key: string;
   readonly slot: PersonSlot;
   readonly message: string;
+  /** The notification's buttons, Open Agenda first. */
+  readonly actions: readonly string[];
 }
+
+export const JOIN_CALL = 'Join Call';
 
 type Show = (message: string, ...actions: string[]) => Thenable<string | undefined>;
 
@@ -60,15 +65,18 @@ export class Reminders implements vscode.Disposable {
       if (this.handled.has(key)) continue;
       this.handled.add(key);
       if (!(await this.claim(key))) continue;
-      this.remind({ key, slot, message: messageFor(slot, now) }, base);
+      const actions = ['Open Agenda', ...(slot.call ? [JOIN_CALL] : []), `Snooze ${SNOOZE_MINUTES} min`];
+      this.remind({ key, slot, message: messageFor(slot, now), actions }, base);
     }
   }
 
   private remind(reminder: Reminder, base: string): void {
     this.fired.fire(reminder);
     this.services.log.info(`Reminder shown for the 1:1 of ${reminder.slot.date}.`);
-    void this.show(reminder.message, 'Open Agenda', `Snooze ${SNOOZE_MINUTES} min`).then((pick) => {
-      if (pick === 'Open Agenda') {
+    void this.show(reminder.message, ...reminder.actions).then((pick) => {
+      if (pick === JOIN_CALL && reminder.slot.call) {
+        void vscode.env.openExternal(vscode.Uri.parse(reminder.slot.call));
+      } else if (pick === 'Open Agenda') {
         void vscode.commands.executeCommand('oneOnOne.openNextAgenda', {
           person: reminder.slot.person,
           date: reminder.slot.date,

@@ -1,5 +1,6 @@
 // "1:1 with Alex · in 2h 10m" in the status bar, then "now" during the
-// meeting, then the next one. One click opens the agenda and the prep sheet.
+// meeting, then the next one. One click opens the agenda and the prep sheet;
+// the tooltip also offers Join Call when the meeting has a call link.
 
 import * as vscode from 'vscode';
 import { countdown } from '../../core/next-meeting';
@@ -33,9 +34,16 @@ export class MeetingStatusBar implements vscode.Disposable {
     this.item.text = `$(comment-discussion) 1:1 with ${first} · ${when}`;
     const person = this.services.store.index.person(slot.person);
     const label = person ? slotLabel(this.services, person, slot.date) : slot.date;
+    const open = `command:oneOnOne.openNextAgenda?${encodeURIComponent(JSON.stringify([{ person: slot.person, date: slot.date }]))}`;
+    const join = slot.call
+      ? ` · [$(link-external) Join Call](${slot.call.replace(/\(/g, '%28').replace(/\)/g, '%29')})`
+      : '';
     const tooltip = new vscode.MarkdownString(
-      `**1:1 with ${escape(slot.name)}**\n\n${escape(label)}\n\nClick to open the agenda and the prep sheet.`,
+      `**1:1 with ${escape(slot.name)}**\n\n${escape(label)}\n\n[$(notebook) Open Agenda](${open})${join}\n\nClick to open the agenda and the prep sheet.`,
+      true,
     );
+    // Only this command may run from the tooltip's links; the call link opens in the browser.
+    tooltip.isTrusted = { enabledCommands: ['oneOnOne.openNextAgenda'] };
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
       label: `Next 1:1 with ${slot.name}, ${when}. Open the agenda.`,

@@ -9,7 +9,7 @@ import { Services } from '../../host/services';
 import { fail, note, requireJournal } from '../../ui/commands';
 import { MeetingTarget, resolveMeeting } from '../../ui/meeting-target';
 import { PREP_SCHEME } from '../../ui/prep-sheet-uri';
-import { slotLabel } from '../../ui/slots';
+import { callFor, slotLabel } from '../../ui/slots';
 import { PrepSheets } from './prep-sheet';
 
 /** `oneOnOne.openPrepSheet { person?, date? }` (or a meeting's URI): the prep sheet, beside. */
@@ -53,6 +53,7 @@ export async function insertPrepSheet(services: Services, arg: unknown): Promise
     date: entry.date!,
     today: services.today(),
     when: slotLabel(services, person, entry.date!),
+    call: callFor(services, person, entry.date!),
     link: (path) => relativeLink(from, path),
   });
   const block = prepSheetBlock(sheet, services.today());

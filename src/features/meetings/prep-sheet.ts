@@ -6,7 +6,7 @@ import { Person } from '../../core/journal-index';
 import { renderPrepSheet } from '../../core/prep';
 import { Services } from '../../host/services';
 import { PREP_SCHEME, prepSheetUri } from '../../ui/prep-sheet-uri';
-import { slotLabel } from '../../ui/slots';
+import { callFor, slotLabel } from '../../ui/slots';
 import { staleGoalWeeks } from '../../ui/settings';
 
 export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -44,6 +44,7 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
       date,
       today: this.services.today(),
       when: slotLabel(this.services, person, date),
+      call: callFor(this.services, person, date),
       link: (path) => this.services.store.uriOf(path).toString(),
       balanceWindow: vscode.workspace.getConfiguration('oneOnOne').get<number>('balanceWindow', 6),
       staleGoalWeeks: staleGoalWeeks(),

@@ -67,7 +67,8 @@ export async function moveTalkingPoints(
 
 export class MeetingsDragAndDrop implements vscode.TreeDragAndDropController<Node> {
   readonly dragMimeTypes = [MEETINGS_MIME];
-  readonly dropMimeTypes = [MEETINGS_MIME];
+  // Files from the Explorer or the desktop: an invite (.ics) dropped on a person sets their cadence.
+  readonly dropMimeTypes = [MEETINGS_MIME, 'text/uri-list', 'files'];
 
   constructor(private readonly services: Services) {}
 
@@ -77,9 +78,43 @@ export class MeetingsDragAndDrop implements vscode.TreeDragAndDropController<Nod
   }
 
   async handleDrop(target: Node | undefined, data: vscode.DataTransfer): Promise<void> {
+    if (target?.type === 'person' && (await dropInvite(target.slug, data))) return;
     const item = data.get(MEETINGS_MIME);
     if (!target || !item) return;
     const points = (item.value as unknown[]).filter((n): n is PointNode => isNode(n) && n.type === 'point');
     if (points.length > 0) await moveTalkingPoints(this.services, points, target);
   }
+}
+
+/**
+ * An .ics file dropped on a person: imported by `oneOnOne.importInvite`
+ * (the calendar feature), from its path or, for a file from the desktop with
+ * no path the extension host can read, from its bytes.
+ */
+async function dropInvite(person: string, data: vscode.DataTransfer): Promise<boolean> {
+  const uris = (await data.get('text/uri-list')?.asString())
+    ?.split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => vscode.Uri.parse(line))
+    .filter((uri) => /\.ics$/i.test(uri.path));
+  if (uris && uris.length > 0) {
+    const uri = uris[0]!;
+    if (uri.scheme === 'file')
+      await vscode.commands.executeCommand('oneOnOne.importInvite', { person, file: uri.fsPath });
+    else {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      await vscode.commands.executeCommand('oneOnOne.importInvite', { person, text });
+    }
+    return true;
+  }
+  let file: vscode.DataTransferFile | undefined;
+  data.forEach((item) => {
+    const f = item.asFile();
+    if (!file && f && /\.ics$/i.test(f.name)) file = f;
+  });
+  if (!file) return false;
+  const bytes = await file.data();
+  await vscode.commands.executeCommand('oneOnOne.importInvite', { person, text: new TextDecoder().decode(bytes) });
+  return true;
 }

@@ -1,0 +1,60 @@
+// The first look at an invite file, before ical.js reads it: is it a
+// calendar at all, and which line is malformed. ical.js's own errors name no
+// line, and a person fixing an exported file needs one.
+
+export interface IcsLine {
+  /** 1-based number of the line the (unfolded) content line starts on. */
+  readonly line: number;
+  readonly text: string;
+}
+
+/** Content lines with RFC 5545 folding undone (a line starting with a space or tab continues the one before). */
+export function unfold(text: string): IcsLine[] {
+  const out: { line: number; text: string }[] = [];
+  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  raw.forEach((physical, i) => {
+    const last = out[out.length - 1];
+    if ((physical.startsWith(' ') || physical.startsWith('\t')) && last) last.text += physical.slice(1);
+    else out.push({ line: i + 1, text: physical });
+  });
+  return out.filter((l) => l.text.trim() !== '');
+}
+
+/** The property name and where its value starts, or undefined for a line that is not `NAME;PARAM=…:value`. */
+export function splitContentLine(text: string): { name: string; valueAt: number } | undefined {
+  const name = /^[A-Za-z0-9-]+/.exec(text)?.[0];
+  if (!name) return undefined;
+  let quoted = false;
+  for (let i = name.length; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === ':') return { name: name.toUpperCase(), valueAt: i + 1 };
+    else if (i === name.length && c !== ';') return undefined;
+  }
+  return undefined;
+}
+
+/** Why the text is not a calendar ical.js can read, naming the line; undefined when it looks like one. */
+export function icsProblem(text: string): string | undefined {
+  const lines = unfold(text);
+  if (!lines.some((l) => /^BEGIN:VCALENDAR\s*$/i.test(l.text)))
+    return 'This is not a calendar file: it has no BEGIN:VCALENDAR line. Export the invite as .ics from your calendar.';
+  const open: string[] = [];
+  for (const { line, text: content } of lines) {
+    const split = splitContentLine(content);
+    if (!split)
+      return `Line ${line} of the invite is malformed: "${preview(content)}" is not NAME:value. Fix or remove that line and import it again.`;
+    const value = content.slice(split.valueAt).trim().toUpperCase();
+    if (split.name === 'BEGIN') open.push(value);
+    if (split.name === 'END') {
+      if (open.pop() !== value)
+        return `Line ${line} of the invite is malformed: END:${value} does not close the block opened before it.`;
+    }
+  }
+  if (open.length > 0) return `The invite ends before END:${open[open.length - 1]}; the file looks cut off.`;
+  return undefined;
+}
+
+function preview(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,88 @@
+// Which event of an invite, and whose 1:1 it is: asked only when the invite
+// or the arguments leave it open.
+
+import * as vscode from 'vscode';
+import type { InviteEvent } from '../../core/calendar/invite';
+import { Person } from '../../core/journal-index';
+import { slugify } from '../../core/layout';
+import { InviteTarget } from './write';
+
+function when(event: InviteEvent): string {
+  const t = event.start.time;
+  const time = t ? ` ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}` : '';
+  return `from ${event.start.date}${time}${event.timeZone ? ` (${event.timeZone})` : ''}`;
+}
+
+/** The recurring series of the invite (asked when there are several), else its single event. */
+export async function pickEvent(events: readonly InviteEvent[]): Promise<InviteEvent | undefined> {
+  const live = events.filter((e) => !e.cancelled);
+  const recurring = live.filter((e) => e.rule !== undefined);
+  const choices = recurring.length > 0 ? recurring : live.length > 0 ? live : events;
+  if (choices.length === 1) return choices[0];
+  const picked = await vscode.window.showQuickPick(
+    choices.map((event) => ({
+      label: event.summary || '(no title)',
+      description: event.rule ? `${event.rule} ${when(event)}` : when(event).replace(/^from /, 'on '),
+      event,
+    })),
+    { title: 'Import a calendar invite', placeHolder: 'The invite holds several meetings: which is the 1:1?' },
+  );
+  return picked?.event;
+}
+
+const normal = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** True when the person is among the invite's attendees or organizer, by name, file name or e-mail. */
+export function isInvited(person: Person, event: InviteEvent): boolean {
+  const email = person.entry?.data['email'];
+  return event.people.some(
+    (p) =>
+      (p.name !== undefined && (normal(p.name) === normal(person.name) || slugify(p.name) === person.slug)) ||
+      (p.email !== undefined && typeof email === 'string' && normal(email) === normal(p.email)),
+  );
+}
+
+type PersonItem = vscode.QuickPickItem & { target?: InviteTarget };
+
+/** Asks whose 1:1 the invite is: the people it invites first, then adding one of them, then everyone else. */
+export async function pickPerson(
+  services: { store: { index: { people(): Person[] } } },
+  event: InviteEvent,
+): Promise<InviteTarget | undefined> {
+  const people = services.store.index.people();
+  const invited = people.filter((p) => isInvited(p, event));
+  const others = people.filter((p) => !invited.includes(p));
+  const known = new Set(invited.map((p) => p.slug));
+  const newcomers = event.people.filter((p) => {
+    const name = p.name ?? p.email?.split('@')[0] ?? '';
+    const slug = slugify(name);
+    if (!slug || known.has(slug)) return false;
+    known.add(slug);
+    return true;
+  });
+  const items: PersonItem[] = [
+    ...invited.map((p) => ({ label: p.name, description: 'in the invite', target: { person: p } })),
+    ...newcomers.map((p) => {
+      const name = p.name ?? p.email!.split('@')[0]!;
+      return {
+        label: `$(person-add) Add ${name}`,
+        description: [p.email, p.organizer ? 'organizer' : undefined].filter(Boolean).join(' · '),
+        target: { create: { name, ...(p.email ? { email: p.email } : {}) } },
+      };
+    }),
+    ...(others.length > 0 ? [{ label: 'Everyone else', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...others.map((p) => ({ label: p.name, description: p.role ?? '', target: { person: p } })),
+  ];
+  if (items.length === 0) {
+    void vscode.window.showErrorMessage(
+      'The invite names nobody, and the journal has nobody in it yet: add the person first.',
+    );
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Import "${event.summary || 'the invite'}"`,
+    placeHolder: 'Whose 1:1 is this invite?',
+    matchOnDescription: true,
+  });
+  return picked?.target;
+}

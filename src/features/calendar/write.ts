@@ -1,0 +1,97 @@
+// Writes what an invite says into the person's front matter, through the one
+// write path: minimal edits, undoable, the body untouched. A person the
+// invite brings in gets a new file.
+
+import * as vscode from 'vscode';
+import type { InviteEvent } from '../../core/calendar/invite';
+import { inviteEdits, planInvite } from '../../core/calendar/invite-fields';
+import { parseDocument } from '../../core/document';
+import { Person } from '../../core/journal-index';
+import { personPath, slugify } from '../../core/layout';
+import { nextDate } from '../../core/next-meeting';
+import { describeSchedule, scheduleOf } from '../../core/schedule';
+import { formatWallDateTime } from '../../core/schedule-exceptions';
+import { personFile } from '../../core/templates';
+import { applyEdits } from '../../core/text';
+import { Services } from '../../host/services';
+import { fail, openInEditor } from '../../ui/commands';
+
+export type InviteTarget =
+  { readonly person: Person } | { readonly create: { readonly name: string; readonly email?: string } };
+
+const OPEN = 'Open Person File';
+
+export async function writeInvite(
+  services: Services,
+  target: InviteTarget,
+  event: InviteEvent,
+): Promise<vscode.Uri | undefined> {
+  const today = services.today();
+  const person = 'person' in target ? target.person : undefined;
+  const name = person?.name ?? ('create' in target ? target.create.name : '');
+  const plan = planInvite(event, person?.entry?.data ?? {}, today);
+  if (plan.kind === 'refused') return fail(`${name}: ${plan.message}`);
+  if (plan.kind === 'single') return offerSingle(target, event);
+  const slug = person?.slug ?? slugify(name);
+  if (!slug) return fail(`"${name}" has no letter or digit to name a person file by.`);
+  const path = person?.entry?.path ?? personPath(slug);
+  let uri: vscode.Uri;
+  if (person?.entry) {
+    if (plan.fields.length === 0) {
+      void vscode.window.showInformationMessage(`${name}'s cadence already follows this invite; nothing changed.`);
+      return services.store.uriOf(path);
+    }
+    const result = await services.writer.edit(path, (doc) => inviteEdits(doc, plan.fields), `Import invite (${name})`);
+    if (!result.ok) return fail(result.reason);
+    uri = result.uri;
+  } else {
+    // A new person file: the template, then the invite's fields (and the e-mail to know them by next time).
+    const email = 'create' in target ? target.create.email : undefined;
+    const template = parseDocument(personFile(name, undefined, undefined));
+    const fields = email ? [...plan.fields, ['email', email] as const] : plan.fields;
+    const edits = inviteEdits(template, fields);
+    if ('error' in edits) return fail(edits.error);
+    const result = await services.writer.create(
+      [{ path, contents: applyEdits(template.source.text, edits.edits) }],
+      `Import invite (${name})`,
+    );
+    if (!result.ok) return fail(result.reason);
+    uri = result.uri;
+  }
+  const schedule = scheduleOf(services.store.index.get(path)?.data ?? {}).schedule;
+  const taken = new Set(services.store.index.meetingsOf(slug).map((m) => m.date ?? ''));
+  const next = schedule ? nextDate(schedule, undefined, today, taken) : undefined;
+  const words = schedule ? describeSchedule(schedule) : event.rule;
+  void vscode.window
+    .showInformationMessage(
+      `${name}: ${words}${event.timeZone ? ` (${event.timeZone})` : ''}, from the invite${next ? `; next 1:1 on ${next}` : ''}.`,
+      OPEN,
+    )
+    .then(async (pick) => {
+      if (pick === OPEN) await openInEditor(uri);
+    });
+  return uri;
+}
+
+/** A single meeting, not a series: offered as one planned meeting on its date. */
+async function offerSingle(target: InviteTarget, event: InviteEvent): Promise<vscode.Uri | undefined> {
+  const plan = `Plan ${event.start.date}`;
+  const pick = await vscode.window.showInformationMessage(
+    `The invite is a single meeting on ${formatWallDateTime(event.start)}${event.timeZone ? ` (${event.timeZone})` : ''}, not a series, so it sets no cadence. Plan just that date as a meeting?`,
+    plan,
+  );
+  if (pick !== plan) return undefined;
+  let person: string;
+  if ('person' in target) person = target.person.slug;
+  else {
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.addPerson', {
+      name: target.create.name,
+    });
+    if (!uri) return undefined;
+    person = slugify(target.create.name) ?? target.create.name;
+  }
+  return vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.newMeeting', {
+    person,
+    date: event.start.date,
+  });
+}

@@ -1,0 +1,47 @@
+// Loads a bundle the build wrote beside dist/extension.js (scripts/build.mjs)
+// on first use: code with a large library (ical.js) costs nothing at
+// activation. One way for both extension hosts: the file's text is read and
+// run as a CommonJS module, as the web worker host itself runs extensions.
+// It is read through workspace.fs, or fetched where the extension is served
+// over https (vscode.dev), and kept once loaded.
+
+import * as vscode from 'vscode';
+
+const loaded = new Map<string, Promise<unknown>>();
+
+async function textOf(uri: vscode.Uri): Promise<string> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    if (typeof fetch !== 'function' || !/^https?$/.test(uri.scheme)) throw error;
+    const response = await fetch(uri.toString(true));
+    if (!response.ok) throw new Error(`${uri.toString(true)}: HTTP ${response.status}`, { cause: error });
+    return response.text();
+  }
+}
+
+async function load<T>(uri: vscode.Uri): Promise<T> {
+  const source = await textOf(uri);
+  const module: { exports: unknown } = { exports: {} };
+  const refuse = (name: string): never => {
+    throw new Error(`${uri.path.split('/').pop()} needs "${name}", which a lazy bundle may not import.`);
+  };
+  // The bundle's own code, built from src/ with every dependency inside it.
+  new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${uri.toString(true)}`)(
+    module,
+    module.exports,
+    refuse,
+  );
+  return module.exports as T;
+}
+
+/** The exports of `dist/<name>`, loaded once; a failed load is tried again next time. */
+export function lazyBundle<T>(extensionUri: vscode.Uri, name: string): Promise<T> {
+  let promise = loaded.get(name) as Promise<T> | undefined;
+  if (!promise) {
+    promise = load<T>(vscode.Uri.joinPath(extensionUri, 'dist', name));
+    loaded.set(name, promise);
+    promise.catch(() => loaded.delete(name));
+  }
+  return promise;
+}
