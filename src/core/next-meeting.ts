@@ -138,6 +138,13 @@ function nextOfRule(
 
 const RULE_HORIZON_YEARS = 5;
 
+/** The date it is at `now` in `timeZone` (`YYYY-MM-DD`). */
+export function todayIn(timeZone: string, now: Date): string {
+  const there = new TZDate(now.getTime(), timeZone);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${there.getFullYear()}-${pad(there.getMonth() + 1)}-${pad(there.getDate())}`;
+}
+
 /** The instant a wall-clock time on a date happens in a zone (the local zone without one). */
 export function instantOf(date: string, time: WallTime, timeZone?: string): Date | undefined {
   const d = parseIsoDate(date);
@@ -206,8 +213,12 @@ export function nextSlot(
   meetings: readonly MeetingRef[],
   schedule: Schedule | undefined,
   now: Date,
-  today: string,
+  localToday: string,
 ): Slot | undefined {
+  // Dated as the schedule's zone dates them, a meeting still to come may be on what is already yesterday here:
+  // looked for from the earlier of the two todays, and kept only while it has not ended.
+  const zoneToday = schedule?.timeZone ? todayIn(schedule.timeZone, now) : localToday;
+  const today = zoneToday < localToday ? zoneToday : localToday;
   const open = meetings
     .filter((m) => m.date >= today && !CLOSED.has(m.status ?? ''))
     .sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { Person } from '../core/journal-index';
-import { suggestMeetingDate } from '../core/next-meeting';
+import { suggestMeetingDate, todayIn } from '../core/next-meeting';
 import { CreatedMeeting, writeMeetingFile } from '../host/meeting-files';
 import { Services } from '../host/services';
 import { fail, openInEditor } from './commands';
@@ -11,10 +11,16 @@ import { refuseUntrusted } from './trust';
 
 export type { CreatedMeeting } from '../host/meeting-files';
 
-/** The date a new meeting with `person` should get: the next date on their cadence after their latest meeting, not in the past. */
+/**
+ * The date a new meeting with `person` should get: the next date on their
+ * cadence after their latest meeting, not in the past — today as their
+ * schedule's time zone dates it (an invite's), else as this computer does.
+ */
 export function suggestedDate(services: Services, person: Person): string {
   const dates = services.store.index.meetingsOf(person.slug).map((m) => m.date);
-  return suggestMeetingDate(person.schedule, dates, services.today());
+  const zone = person.schedule?.timeZone;
+  const today = zone ? todayIn(zone, services.clock.now()) : services.today();
+  return suggestMeetingDate(person.schedule, dates, today);
 }
 
 /** The meeting file for `date`, created from the template when there is none; undefined (after saying why) when it cannot be. */

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { readInvite, InviteEvent, ianaZone } from '../../src/core/calendar/invite';
 import { inviteEdits, planInvite } from '../../src/core/calendar/invite-fields';
 import { parseDocument } from '../../src/core/document';
-import { instantOf, nextDate, nextSlot, timeOn } from '../../src/core/next-meeting';
+import { instantOf, nextDate, nextSlot, timeOn, todayIn } from '../../src/core/next-meeting';
 import { Schedule, scheduleOf } from '../../src/core/schedule';
 import { applyEdits } from '../../src/core/text';
 
@@ -197,6 +197,23 @@ describe('calendar invites: using them', () => {
     assert.strictEqual(slot?.date, '2026-12-09');
     assert.strictEqual(slot?.start?.toISOString(), '2026-12-09T22:00:00.000Z');
     assert.strictEqual(slot?.call, 'https://meet.google.com/abc-defg-hij');
+  });
+
+  it("a meeting dated yesterday here but today in the invite's zone is still the next one until it ends", () => {
+    const schedule = scheduleOf({
+      cadence: 'FREQ=WEEKLY;BYDAY=MO',
+      starts: '2026-11-02',
+      time: '17:00',
+      timezone: 'America/Los_Angeles',
+    }).schedule!;
+    // 00:30 UTC on Tuesday is 16:30 on Monday in Los Angeles: the 17:00 meeting there is in half an hour.
+    const soon = nextSlot('sam-lee', [], schedule, new Date('2026-12-08T00:30:00Z'), '2026-12-08');
+    assert.strictEqual(soon?.date, '2026-12-07');
+    assert.strictEqual(soon?.start?.toISOString(), '2026-12-08T01:00:00.000Z');
+    const over = nextSlot('sam-lee', [], schedule, new Date('2026-12-08T02:00:00Z'), '2026-12-08');
+    assert.strictEqual(over?.date, '2026-12-14');
+    assert.strictEqual(todayIn('America/Los_Angeles', new Date('2026-12-08T00:30:00Z')), '2026-12-07');
+    assert.strictEqual(todayIn('Asia/Tokyo', new Date('2026-12-07T16:00:00Z')), '2026-12-08');
   });
 
   it('an all-day series sets the dates and removes a time', () => {
