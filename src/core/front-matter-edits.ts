@@ -70,6 +70,8 @@ export function setFrontMatterValue(
 export function renderScalar(value: Scalar): string {
   if (typeof value === 'string') {
     const oneLine = value.replace(/[\r\n]+/g, ' ');
+    // YAML 1.1 readers (other tools on the same files) take 10:00 for the number 600.
+    if (/^\d{1,2}:\d{2}$/.test(oneLine)) return `"${oneLine}"`;
     return stringify(oneLine, { lineWidth: 0 }).replace(/\n$/, '');
   }
   return stringify(value).replace(/\n$/, '');

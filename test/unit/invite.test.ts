@@ -104,7 +104,7 @@ describe('calendar invites: exports as calendars write them', () => {
         'name: Sam Lee',
         'role: manager',
         'cadence: FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;UNTIL=20271230T235959',
-        'time: 10:00',
+        'time: "10:00"',
         'starts: 2026-01-06',
         'duration: 30',
         'timezone: America/Los_Angeles',
