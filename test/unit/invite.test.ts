@@ -216,6 +216,25 @@ describe('calendar invites: using them', () => {
     assert.strictEqual(todayIn('Asia/Tokyo', new Date('2026-12-07T16:00:00Z')), '2026-12-08');
   });
 
+  it("a date skipped today in the invite's zone, yesterday here, is written and stepped over", () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:late-1',
+      'DTSTART;TZID=America/Los_Angeles:20261103T200000',
+      'RRULE:FREQ=WEEKLY;BYDAY=TU',
+      'EXDATE;TZID=America/Los_Angeles:20261208T200000',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    // 03:00 UTC on Wednesday the 9th is 19:00 on Tuesday the 8th in Los Angeles.
+    const after = imported(onlyEvent(text), PERSON, '2026-12-09');
+    assert.match(after, /\nskip: 2026-12-08\n/);
+    const slot = nextSlot('sam-lee', [], scheduleIn(after), new Date('2026-12-09T03:00:00Z'), '2026-12-09');
+    assert.strictEqual(slot?.date, '2026-12-15');
+  });
+
   it('an all-day series sets the dates and removes a time', () => {
     const text = [
       'BEGIN:VCALENDAR',

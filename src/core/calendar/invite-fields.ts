@@ -2,7 +2,7 @@
 // edits that do it: only the keys whose meaning changed, so importing the
 // same invite twice changes nothing and an updated invite changes only what
 // it updated. Skipped, moved and extra dates already past are not written:
-// planning starts today.
+// planning starts today (the day before counts: the invite's zone may be on it).
 
 import { addDays } from 'date-fns';
 import { parseIsoDate, toIsoDate } from '../dates';
@@ -31,7 +31,8 @@ function hhmm(t: WallTime): string {
 
 /** The front-matter values an invite stands for, as of `today` (the computer's date). */
 export function inviteValues(event: InviteEvent, today: string): Record<string, string | number | undefined> {
-  const upcoming = (date: string): boolean => date >= today;
+  const from = cutoff(today);
+  const upcoming = (date: string): boolean => date >= from;
   const moved = event.moved.filter((m) => upcoming(m.from) || upcoming(m.to.date));
   const skip = event.skip.filter(upcoming);
   const extra = event.extra.filter((e) => upcoming(e.date));
@@ -106,7 +107,18 @@ function hhmmOf(t: WallTime | undefined): string | undefined {
   return t ? hhmm(t) : undefined;
 }
 
+/**
+ * The first date whose skipped, moved and extra meetings are written: the day
+ * before this computer's today, since the invite's zone may still be on it
+ * (planning counts from the zone's today).
+ */
+function cutoff(today: string): string {
+  const d = parseIsoDate(today);
+  return d ? toIsoDate(addDays(d, -1)) : today;
+}
+
 function upcomingOf(key: string, data: FrontMatterData, today: string): string {
+  today = cutoff(today);
   const problems: { key: string; message: string }[] = [];
   const e = exceptionsOf({ [key]: data[key] }, problems);
   if (problems.length > 0) return `invalid:${JSON.stringify(data[key])}`;

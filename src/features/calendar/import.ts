@@ -76,10 +76,17 @@ async function inviteText(args: Partial<InviteArgs> | undefined, arg: unknown): 
         : String(error);
     return fail(`Could not read the invite ${uri.fsPath}: ${reason}.`);
   }
+  const name = uri.path.split('/').pop() ?? uri.fsPath;
+  if (bytes.byteLength > MAX_FILE_BYTES)
+    return fail(
+      `${name} is ${(bytes.byteLength / 1024 / 1024).toFixed(2)} MB, over the 1 MB an invite may be (one is a few kilobytes). Export just the one meeting series from your calendar.`,
+    );
   const decoded = fileText(bytes);
   if (decoded.kind === 'unreadable')
     return fail(
-      `${uri.fsPath} is not an invite: ${decoded.message.replace(/^Skipped: /, '').replace(/ Move it.*$/, '')}`,
+      bytes.includes(0)
+        ? `${name} is not a calendar invite: it looks binary (it contains NUL bytes).`
+        : `${name} is not UTF-8 text, as calendar invites are. Export it again from your calendar.`,
     );
   return decoded.text;
 }

@@ -2,7 +2,7 @@
 // or the arguments leave it open.
 
 import * as vscode from 'vscode';
-import type { InviteEvent } from '../../core/calendar/invite';
+import type { InviteEvent, InvitePerson } from '../../core/calendar/invite';
 import { Person } from '../../core/journal-index';
 import { slugify } from '../../core/layout';
 import { InviteTarget } from './write';
@@ -32,14 +32,19 @@ export async function pickEvent(events: readonly InviteEvent[]): Promise<InviteE
 
 const normal = (s: string): string => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** True when the person is among the invite's attendees or organizer, by name, file name or e-mail. */
-export function isInvited(person: Person, event: InviteEvent): boolean {
+/** True when `invited` is `person`, by name, file name or e-mail. */
+function isThem(person: Person, invited: InvitePerson): boolean {
   const email = person.entry?.data['email'];
-  return event.people.some(
-    (p) =>
-      (p.name !== undefined && (normal(p.name) === normal(person.name) || slugify(p.name) === person.slug)) ||
-      (p.email !== undefined && typeof email === 'string' && normal(email) === normal(p.email)),
+  return (
+    (invited.name !== undefined &&
+      (normal(invited.name) === normal(person.name) || slugify(invited.name) === person.slug)) ||
+    (invited.email !== undefined && typeof email === 'string' && normal(email) === normal(invited.email))
   );
+}
+
+/** True when the person is among the invite's attendees or organizer. */
+export function isInvited(person: Person, event: InviteEvent): boolean {
+  return event.people.some((p) => isThem(person, p));
 }
 
 type PersonItem = vscode.QuickPickItem & { target?: InviteTarget };
@@ -56,7 +61,7 @@ export async function pickPerson(
   const newcomers = event.people.filter((p) => {
     const name = p.name ?? p.email?.split('@')[0] ?? '';
     const slug = slugify(name);
-    if (!slug || known.has(slug)) return false;
+    if (!slug || known.has(slug) || people.some((person) => isThem(person, p))) return false;
     known.add(slug);
     return true;
   });
