@@ -1,8 +1,8 @@
 // The packaged extension as a user installs it: one-on-one-journal.vsix
 // (rebuilt with `npm run package` when missing or older than dist/),
 // installed with code-server's --install-extension into a fresh extensions
-// dir, on a server of its own with no extensionDevelopmentPath, shows the
-// journal's trees.
+// dir, on a server of its own with no extensionDevelopmentPath, holds every
+// bundle and shows the journal's trees.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -67,6 +67,12 @@ export async function packagedExtensionShowsTrees({ openWorkbench, onCleanup, sh
       `--install-extension reported success but ${installed} has no package.json; ext dir: ` +
         fs.readdirSync(path.join(server.root, 'ext')).join(', '),
     );
+  }
+
+  // Every bundle the extension loads, the ones read on first use too (dist/calendar.js: importing an invite).
+  for (const bundle of ['extension.js', 'calendar.js']) {
+    if (!fs.existsSync(path.join(installed, 'dist', bundle)))
+      throw new Error(`the installed .vsix has no dist/${bundle}: is it listed in .vscodeignore?`);
   }
 
   const page = await openWorkbench({ server, extensionDevelopmentPath: null });
