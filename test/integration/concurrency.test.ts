@@ -322,6 +322,13 @@ async function seenByWatcher(paths: readonly string[], action: () => Promise<voi
   }
 }
 
+/** The editor tabs showing `path`. */
+function tabsOf(path: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uriOf(path).toString());
+}
+
 /** Waits until VS Code holds `text` for `path` where it holds the file in a document without unsaved changes (it reloads those on its own). */
 async function reloaded(path: string, text: string): Promise<void> {
   const document = (): vscode.TextDocument | undefined =>
@@ -340,8 +347,11 @@ async function reloaded(path: string, text: string): Promise<void> {
     const d = document();
     if (d && !d.isDirty && !d.isClosed) {
       console.warn(`concurrency: VS Code did not reload ${path} in 4 s; reverting its clean editor to read the disk.`);
+      const hadTab = tabsOf(path).length > 0;
       await vscode.window.showTextDocument(d, { preview: false, preserveFocus: false });
       await vscode.commands.executeCommand('workbench.action.files.revert');
+      // An editor left open here would be "the meeting open in the editor" to the next command, which then asks no one.
+      if (!hadTab && !d.isDirty) await vscode.window.tabGroups.close(tabsOf(path), true);
     }
   }
   try {
@@ -351,12 +361,9 @@ async function reloaded(path: string, text: string): Promise<void> {
     // Still stale (the revert went to another editor, or the watcher stayed
     // quiet): close its clean tabs, so VS Code drops the document and the next
     // use reads the disk.
-    const tabs = vscode.window.tabGroups.all
-      .flatMap((g) => g.tabs)
-      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uriOf(path).toString());
     if (document() && !document()!.isDirty) {
       console.warn(`concurrency: ${path} still stale after a revert; closing its clean editor.`);
-      await vscode.window.tabGroups.close(tabs, true);
+      await vscode.window.tabGroups.close(tabsOf(path), true);
     }
   }
   await waitFor(done, `VS Code to reload ${path}`, 20_000).catch((error: unknown) => {
@@ -403,6 +410,8 @@ async function resetJournal(): Promise<void> {
   });
   for (const p of stale) await reloaded(p, want.get(p)!);
   for (const p of have.keys()) if (!want.has(p) && !p.endsWith('.md')) await vscode.workspace.fs.delete(uriOf(p));
+  // Each test starts with no editor open: commands without arguments act on the meeting in the active editor.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 // --- editors --------------------------------------------------------------------------------
