@@ -152,8 +152,14 @@ describe('properties: addListItem', () => {
         // Whole lines: the insertion starts at a line start (or right after the last character) and ends at a line end.
         const outText = out.startsWith('\uFEFF') ? out.slice(1) : out;
         const before = outText.slice(0, offset);
-        // The file's line break, except right after a lone CR, where an LF would merge into one CRLF.
-        const eol = before.endsWith('\r') && source.eol === '\n' ? '\r' : source.eol;
+        // The file's line break, except where it would merge with a neighbour into one CRLF: right after a lone
+        // CR an LF would (a CR is used), and before a line break starting with LF a lone CR would (a CRLF is).
+        const eol =
+          before.endsWith('\r') && source.eol === '\n'
+            ? '\r'
+            : source.eol === '\r' && source.text.slice(offset).startsWith('\n')
+              ? '\r\n'
+              : source.eol;
         assert.ok(
           offset === 0 || /[\r\n]$/.test(before) || (offset === source.text.length && edit.newText.startsWith(eol)),
           'starts at a line boundary',
