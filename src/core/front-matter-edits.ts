@@ -153,7 +153,9 @@ export function removeField(doc: JournalDocument, key: string): EditResult {
     return { error: 'The front matter is not a list of `key: value` lines; edit it by hand.' };
   const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
   const from = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
-  const value = pair?.value as { range?: [number, number, number] } | null | undefined;
+  const value = pair?.value as { range?: [number, number, number]; anchor?: string } | null | undefined;
+  // Another key may refer to this value by its anchor (`weekday: &d tue`, `x: *d`): removing it would break that key.
+  if (value?.anchor) return { error: `"${key}" carries a YAML anchor other keys may use; edit it by hand.` };
   let to = value?.range?.[1] ?? (isScalar(pair?.key) ? pair.key.range?.[1] : undefined);
   if (from === undefined || to === undefined) return { error: `Could not locate "${key}" in the front matter.` };
   while (to > from && block.raw[to - 1] === '\n') to--;

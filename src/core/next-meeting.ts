@@ -50,15 +50,16 @@ export function nextDate(
   const start = anchor ? parseIsoDate(anchor) : undefined;
   const min = parseIsoDate(from);
   if (!min) return undefined;
-  const open = (d: Date): boolean =>
-    d >= min && (!start || d > start) && !skip.has(toIsoDate(d)) && !schedule.skip?.has(toIsoDate(d));
-  // A moved meeting leaves its own date; it and the invite's extra dates come on top of the cadence's.
+  const free = (d: Date): boolean => d >= min && (!start || d > start) && !skip.has(toIsoDate(d));
+  const open = (d: Date): boolean => free(d) && !schedule.skip?.has(toIsoDate(d));
+  // A moved meeting leaves its own date and lands on its new one even where the rule's meeting was skipped;
+  // extra dates come on top of the cadence's, unless skipped too.
   const ok = (d: Date): boolean => open(d) && !schedule.moved?.has(toIsoDate(d));
   const onCadence = nextOnCadence(schedule, start, min, ok);
-  const added = [...(schedule.moved?.values() ?? []), ...(schedule.extra ?? [])]
-    .map((w) => w.date)
-    .filter((date) => open(parseIsoDate(date)!))
-    .sort();
+  const added = [
+    ...[...(schedule.moved?.values() ?? [])].map((w) => w.date).filter((date) => free(parseIsoDate(date)!)),
+    ...(schedule.extra ?? []).map((w) => w.date).filter((date) => open(parseIsoDate(date)!)),
+  ].sort();
   return added[0] !== undefined && (onCadence === undefined || added[0] < onCadence) ? added[0] : onCadence;
 }
 
@@ -222,9 +223,11 @@ export function nextSlot(
   const open = meetings
     .filter((m) => m.date >= today && !CLOSED.has(m.status ?? ''))
     .sort((a, b) => a.date.localeCompare(b.date) || a.path.localeCompare(b.path));
+  // A slot without a time stands for its whole day, here: only from this computer's today.
+  const upcoming = (slot: Slot): boolean => (slot.end ? slot.end > now : slot.date >= localToday);
   for (const m of open) {
     const slot = slotOf(person, m.date, m.path, schedule, m.data);
-    if (!slot.end || slot.end > now) return slot;
+    if (upcoming(slot)) return slot;
   }
   // A projection needs something to stand on: a meeting to step from, a weekday, or a rule.
   if (!schedule || (meetings.length === 0 && schedule.weekday === undefined && schedule.cadence !== 'rrule'))
@@ -239,7 +242,7 @@ export function nextSlot(
     const date = nextDate(schedule, anchor, from, taken);
     if (!date) return undefined;
     const slot = slotOf(person, date, undefined, schedule, {});
-    if (!slot.end || slot.end > now) return slot;
+    if (upcoming(slot)) return slot;
     from = toIsoDate(addDays(parseIsoDate(date)!, 1));
   }
   return undefined;

@@ -97,11 +97,9 @@ export function exceptionsOf(data: FrontMatterData, problems: Problem[]): Schedu
     if (list && extra.every((e) => e !== undefined)) out.extra = extra as WallDateTime[];
     else problems.push({ key: 'extra', message: '"extra" should be dates (YYYY-MM-DD HH:MM), separated by commas.' });
   }
-  if (present('call')) {
-    const v = data['call'];
-    const url = typeof v === 'string' ? callUrl(v, true) : undefined;
-    if (url && url === (v as string).trim()) out.call = url;
-    else problems.push({ key: 'call', message: '"call" should be the https:// link of the call.' });
-  }
+  // `call` may be a phone number or a room someone wrote by hand: only an https link is a link to join.
+  const call = data['call'];
+  const url = typeof call === 'string' ? callUrl(call, true) : undefined;
+  if (url && url === (call as string).trim()) out.call = url;
   return out;
 }

@@ -378,6 +378,21 @@ describe('calendar invite import (oneOnOne.importInvite)', () => {
     );
   });
 
+  it('a meeting already planned on a date the invite skips is named in a warning, and stays as it was', async () => {
+    await addPerson('Ola Berg', 'ola-berg');
+    const planned = journalUri('meetings', 'ola-berg', `${U1}.md`);
+    const text = `---\ndate: ${U1}\nstatus: planned\n---\n\n# 1:1 with Ola Berg — ${U1}\n\n## Agenda\n\n- [ ] Jotted already\n`;
+    await writeText(planned, text);
+    const { services } = await api();
+    await waitFor(() => services.store.index.get(`meetings/ola-berg/${U1}.md`), 'the planned meeting to be indexed');
+    const n = messages.shown.length;
+    await importInvite({ person: 'ola-berg', text: ics({ props: [exdate(U1)] }) });
+    const warnings = messages.shown.slice(n).filter((m) => m.level === 'warning');
+    assert.strictEqual(warnings.length, 1, JSON.stringify(messages.shown.slice(n)));
+    assert.ok(warnings[0]!.text.includes(`meetings/ola-berg/${U1}.md`), warnings[0]!.text);
+    assert.strictEqual(await readText(planned), text, 'the meeting file is left for the user to decide');
+  });
+
   it('a person the invite names by e-mail, whose file has another name, is offered once, never to add again', async () => {
     await addPerson('Kai Probe', 'kprobe', '---\nname: Kai Probe\nemail: kai@example.com\n---\n\n# Kai Probe\n');
     const text = ics({ props: ['ATTENDEE;CN=Kai Probe:mailto:kai@example.com'] });

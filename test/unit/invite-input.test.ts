@@ -82,7 +82,14 @@ describe('calendar invites: bad input', () => {
       /^Line 8 of the invite/,
     );
     assert.match(errorOf('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\n'), /ends before END:VEVENT/);
-    assert.match(errorOf(ics('DTSTART:2026-01-06', 'RRULE:FREQ=WEEKLY')), /could not be read/);
+    // Values the journal plans with are checked too, by line.
+    assert.match(
+      errorOf(ics('DTSTART;TZID=Europe/Berlin:garbage', 'RRULE:FREQ=WEEKLY')),
+      /^Line 5 of the invite is malformed: DTSTART "garbage" is not a date or date-time/,
+    );
+    assert.match(errorOf(ics('DTSTART:20260106T100000', 'RRULE:FREQ=FORTNIGHTLY')), /^Line 6 .*has no FREQ/);
+    assert.match(errorOf(ics('DTSTART:20260106T100000', 'DURATION:30M')), /^Line 6 .*DURATION "30M"/);
+    assert.match(errorOf(ics('DTSTART:20260106T100000', 'EXDATE:2026-12-08')), /^Line 6 .*EXDATE "2026-12-08"/);
   });
 
   it('a cancelled series is refused', () => {
@@ -122,6 +129,13 @@ describe('calendar invites: their text is data', () => {
     assert.ok(!after.includes('Mallory') && !after.includes('<script>') && !after.includes('# Heading'));
   });
 
+  it("a conference property's link counts only for a known provider: anyone can send an invite", () => {
+    const read = onlyEvent(
+      ics('DTSTART:20260105T100000', 'RRULE:FREQ=WEEKLY', 'X-GOOGLE-CONFERENCE:https://evil.example/login'),
+    );
+    assert.strictEqual(read.call, undefined);
+  });
+
   it('a call link is taken only from https links of known providers in the location, URL and description', () => {
     const read = onlyEvent(
       ics(
@@ -159,8 +173,21 @@ describe('calendar invites: the front-matter keys', () => {
     });
     assert.deepStrictEqual(
       bad.problems.map((p) => p.key),
-      ['starts', 'skip', 'moved', 'extra', 'call'],
+      ['starts', 'skip', 'moved', 'extra'],
     );
+    // A `call` that is not an https link (a phone number, a room) is no problem, and no link to join.
+    assert.strictEqual(bad.schedule!.call, undefined);
+    assert.deepStrictEqual(scheduleOf({ cadence: 'weekly', call: '+1 555 0100' }).problems, []);
+  });
+
+  it('a list written by hand is replaced by one line; a key with an anchor is not removed', () => {
+    const text = '---\nname: Sam\nskip:\n  - 2027-01-12\n# kept\nrole: peer\n---\nbody\n';
+    const event = onlyEvent(fixture('google.ics'));
+    const after = imported(event, text);
+    assert.ok(!after.includes('- 2027-01-12') && after.includes('\nskip: 2026-12-22, 2027-01-19\n'), after);
+    assert.ok(after.includes('# kept\nrole: peer\n') && after.endsWith('---\nbody\n'), after);
+    const anchored = parseDocument('---\nweekday: &d tue\nother: *d\n---\n');
+    assert.match((removeField(anchored, 'weekday') as { error: string }).error, /anchor/);
   });
 
   it('removing a key takes its line and nothing else; an absent key is no edit', () => {

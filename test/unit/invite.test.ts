@@ -235,6 +235,41 @@ describe('calendar invites: using them', () => {
     assert.strictEqual(slot?.date, '2026-12-15');
   });
 
+  it('a meeting moved onto a date whose own meeting was cancelled is kept; an extra date on a skipped one is not', () => {
+    const schedule = scheduleOf({
+      cadence: 'FREQ=WEEKLY;BYDAY=TU',
+      starts: '2026-11-03',
+      time: '10:00',
+      skip: '2026-12-15, 2026-12-17',
+      moved: '2026-12-08 to 2026-12-15 14:00',
+      extra: '2026-12-17 09:00',
+    }).schedule!;
+    assert.strictEqual(nextDate(schedule, undefined, '2026-12-08'), '2026-12-15');
+    assert.deepStrictEqual(timeOn(schedule, '2026-12-15'), { hour: 14, minute: 0 });
+    assert.strictEqual(nextDate(schedule, undefined, '2026-12-16'), '2026-12-22');
+  });
+
+  it('a meeting without a time on a day already over here is not the next one, whatever the zone says', () => {
+    const schedule = scheduleOf({ cadence: 'weekly', weekday: 'monday', timezone: 'America/Los_Angeles' }).schedule!;
+    // Tuesday 06:00 UTC is still Monday in Los Angeles; untimed, Monday's 1:1 stands for the whole day here: over.
+    const slot = nextSlot('sam-lee', [], schedule, new Date('2026-12-08T06:00:00Z'), '2026-12-08');
+    assert.strictEqual(slot?.date, '2026-12-14');
+  });
+
+  it('a floating series with a UTC UNTIL keeps its last date as written', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:floating-1',
+      'DTSTART;VALUE=DATE:20261201',
+      'RRULE:FREQ=WEEKLY;UNTIL=20261215T000000Z',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    assert.strictEqual(onlyEvent(text).rule, 'FREQ=WEEKLY;UNTIL=20261215T000000');
+  });
+
   it('an all-day series sets the dates and removes a time', () => {
     const text = [
       'BEGIN:VCALENDAR',

@@ -45,6 +45,8 @@ export function icsProblem(text: string): string | undefined {
     if (!split)
       return `Line ${line} of the invite is malformed: "${preview(content)}" is not NAME:value. Fix or remove that line and import it again.`;
     const value = content.slice(split.valueAt).trim().toUpperCase();
+    const wrong = valueProblem(split.name, content.slice(split.valueAt).trim());
+    if (wrong) return `Line ${line} of the invite is malformed: ${wrong}. Fix that line and import it again.`;
     if (split.name === 'BEGIN') open.push(value);
     if (split.name === 'END') {
       if (open.pop() !== value)
@@ -53,6 +55,42 @@ export function icsProblem(text: string): string | undefined {
   }
   if (open.length > 0) return `The invite ends before END:${open[open.length - 1]}; the file looks cut off.`;
   return undefined;
+}
+
+const DATE_TIME = '\\d{8}(?:T\\d{6}Z?)?';
+const DATES = new RegExp(`^${DATE_TIME}(?:,${DATE_TIME})*$`);
+const PERIODS = new RegExp(`^${DATE_TIME}(?:/[^,]+)?(?:,${DATE_TIME}(?:/[^,]+)?)*$`);
+const DURATION = /^[+-]?P(?:\d+W|\d+D(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?|T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+S)?)$/;
+const FREQ = /(?:^|;)FREQ=(?:SECONDLY|MINUTELY|HOURLY|DAILY|WEEKLY|MONTHLY|YEARLY)(?:;|$)/i;
+
+/** What is wrong with the value of a property the journal plans with, in words; undefined when it reads. */
+function valueProblem(name: string, value: string): string | undefined {
+  switch (name) {
+    case 'DTSTART':
+    case 'DTEND':
+    case 'RECURRENCE-ID':
+    case 'EXDATE':
+      return DATES.test(value)
+        ? undefined
+        : `${name} "${preview(value)}" is not a date or date-time (YYYYMMDD or YYYYMMDDTHHMMSS)`;
+    case 'RDATE':
+      return PERIODS.test(value) ? undefined : `RDATE "${preview(value)}" is not a list of dates or date-times`;
+    case 'DURATION':
+      return DURATION.test(value) ? undefined : `DURATION "${preview(value)}" is not a duration such as PT30M`;
+    case 'RRULE': {
+      if (!FREQ.test(value))
+        return `RRULE "${preview(value)}" has no FREQ of SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY`;
+      const until = /(?:^|;)UNTIL=([^;]*)/i.exec(value)?.[1];
+      if (until !== undefined && !new RegExp(`^${DATE_TIME}$`).test(until))
+        return `the RRULE's UNTIL "${until}" is not a date or date-time`;
+      const number = /(?:^|;)(COUNT|INTERVAL)=([^;]*)/gi;
+      for (const m of value.matchAll(number))
+        if (!/^\d+$/.test(m[2]!)) return `the RRULE's ${m[1]!.toUpperCase()} "${m[2]}" is not a whole number`;
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 function preview(text: string): string {

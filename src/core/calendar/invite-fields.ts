@@ -148,11 +148,12 @@ function upcomingOf(key: string, data: FrontMatterData, today: string): string {
  * that changed; the rest of the file is never part of it.
  */
 export function inviteEdits(doc: JournalDocument, fields: readonly InviteField[]): EditResult {
-  const steps = fields.map(
-    ([key, value]) =>
-      (d: JournalDocument) =>
-        value === undefined ? removeField(d, key) : setField(d, key, value),
-  );
+  // A key written by hand as a YAML list (`skip:` then `- 2027-01-12` lines) is replaced by one line: removed, then set.
+  const isList = (d: JournalDocument, key: string): boolean => typeof d.data[key] === 'object' && d.data[key] !== null;
+  const steps = fields.flatMap(([key, value]) => [
+    (d: JournalDocument): EditResult => (value === undefined || isList(d, key) ? removeField(d, key) : { edits: [] }),
+    (d: JournalDocument): EditResult => (value === undefined ? { edits: [] } : setField(d, key, value)),
+  ]);
   const separate = sequence(doc, steps);
   if (!('error' in separate)) return separate;
   let text = (doc.source.bom ? '\uFEFF' : '') + doc.source.text;

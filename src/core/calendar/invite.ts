@@ -167,6 +167,11 @@ function isUtc(time: Time): boolean {
   return time.zone === ICAL.Timezone.utcTimezone || time.zone?.tzid === 'UTC';
 }
 
+function wallOf(time: Time): WallDateTime {
+  const date = `${pad(time.year, 4)}-${pad(time.month)}-${pad(time.day)}`;
+  return time.isDate ? { date } : { date, time: { hour: time.hour, minute: time.minute } };
+}
+
 /** A time of a property as the wall-clock date and time in `target` (the computer's zone when undefined). */
 function wallIn(property: Property, time: Time, target: string | undefined): WallDateTime {
   const date = `${pad(time.year, 4)}-${pad(time.month)}-${pad(time.day)}`;
@@ -188,7 +193,8 @@ function wallIn(property: Property, time: Time, target: string | undefined): Wal
 function ruleText(recur: InstanceType<typeof ICAL.Recur>, property: Property, zone: string | undefined): string {
   const text = recur.toString();
   if (!recur.until) return text;
-  const until = wallIn(property, recur.until, zone);
+  // A floating or all-day series has no zone to convert a UTC UNTIL into: its own date and time are taken as written.
+  const until = zone === undefined ? wallOf(recur.until) : wallIn(property, recur.until, zone);
   const compact = until.date.replace(/-/g, '');
   const value = until.time
     ? `${compact}T${pad(until.time.hour)}${pad(until.time.minute)}${pad(recur.until.second)}`

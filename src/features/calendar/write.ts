@@ -5,16 +5,17 @@
 import * as vscode from 'vscode';
 import type { InviteEvent } from '../../core/calendar/invite';
 import { inviteEdits, planInvite } from '../../core/calendar/invite-fields';
-import { parseDocument } from '../../core/document';
+import { JournalDocument, parseDocument } from '../../core/document';
+import { EditResult } from '../../core/edits';
 import { Person } from '../../core/journal-index';
 import { personPath, slugify } from '../../core/layout';
-import { nextDate } from '../../core/next-meeting';
-import { describeSchedule, scheduleOf } from '../../core/schedule';
+import { describeSchedule, Schedule } from '../../core/schedule';
 import { formatWallDateTime } from '../../core/schedule-exceptions';
 import { personFile } from '../../core/templates';
 import { applyEdits } from '../../core/text';
 import { Services } from '../../host/services';
 import { fail, openInEditor } from '../../ui/commands';
+import { slotOf } from '../../ui/slots';
 
 export type InviteTarget =
   { readonly person: Person } | { readonly create: { readonly name: string; readonly email?: string } };
@@ -41,7 +42,13 @@ export async function writeInvite(
       void vscode.window.showInformationMessage(`${name}'s cadence already follows this invite; nothing changed.`);
       return services.store.uriOf(path);
     }
-    const result = await services.writer.edit(path, (doc) => inviteEdits(doc, plan.fields), `Import invite (${name})`);
+    // Planned again on the text as it is when written (unsaved in an editor, or changed by another window meanwhile).
+    const compute = (doc: JournalDocument): EditResult => {
+      const now = planInvite(event, doc.data, today);
+      if (now.kind === 'refused') return { error: now.message };
+      return now.kind === 'fields' ? inviteEdits(doc, now.fields) : { edits: [] };
+    };
+    const result = await services.writer.edit(path, compute, `Import invite (${name})`);
     if (!result.ok) return fail(result.reason);
     uri = result.uri;
   } else {
@@ -58,9 +65,9 @@ export async function writeInvite(
     if (!result.ok) return fail(result.reason);
     uri = result.uri;
   }
-  const schedule = scheduleOf(services.store.index.get(path)?.data ?? {}).schedule;
-  const taken = new Set(services.store.index.meetingsOf(slug).map((m) => m.date ?? ''));
-  const next = schedule ? nextDate(schedule, undefined, today, taken) : undefined;
+  const now = services.store.index.person(slug);
+  const schedule = now?.schedule;
+  const next = now ? slotOf(services, now)?.date : undefined;
   const words = schedule ? describeSchedule(schedule) : event.rule;
   void vscode.window
     .showInformationMessage(
@@ -70,7 +77,30 @@ export async function writeInvite(
     .then(async (pick) => {
       if (pick === OPEN) await openInEditor(uri);
     });
+  if (now && schedule) warnStranded(services, now.slug, schedule);
   return uri;
+}
+
+/**
+ * Meetings planned on a date the invite now skips or moved away from: still
+ * the next meeting in the journal (their file says planned), so said once.
+ */
+function warnStranded(services: Services, slug: string, schedule: Schedule): void {
+  const today = services.today();
+  const stranded = services.store.index
+    .meetingsOf(slug)
+    .filter((m) => m.date && m.date >= today && (m.status ?? 'planned') === 'planned')
+    .filter((m) => schedule.skip?.has(m.date!) || schedule.moved?.has(m.date!));
+  if (stranded.length === 0) return;
+  const first = stranded[stranded.length - 1]!;
+  void vscode.window
+    .showWarningMessage(
+      `The invite skips or moves ${stranded.map((m) => m.date).join(', ')}, but ${stranded.length === 1 ? 'a meeting is' : 'meetings are'} planned on ${stranded.length === 1 ? 'that date' : 'those dates'} (${stranded.map((m) => m.path).join(', ')}). Set its status to skipped, or rename it to the new date.`,
+      'Open Meeting',
+    )
+    .then(async (pick) => {
+      if (pick) await openInEditor(services.store.uriOf(first.path));
+    });
 }
 
 /** A single meeting, not a series: offered as one planned meeting on its date. */

@@ -88,33 +88,33 @@ export class MeetingsDragAndDrop implements vscode.TreeDragAndDropController<Nod
 
 /**
  * An .ics file dropped on a person: imported by `oneOnOne.importInvite`
- * (the calendar feature), from its path or, for a file from the desktop with
- * no path the extension host can read, from its bytes.
+ * (the calendar feature), from the file's bytes when the drop carries them,
+ * else from its path.
  */
 async function dropInvite(person: string, data: vscode.DataTransfer): Promise<boolean> {
-  const uris = (await data.get('text/uri-list')?.asString())
-    ?.split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => vscode.Uri.parse(line))
-    .filter((uri) => /\.ics$/i.test(uri.path));
-  if (uris && uris.length > 0) {
-    const uri = uris[0]!;
-    if (uri.scheme === 'file')
-      await vscode.commands.executeCommand('oneOnOne.importInvite', { person, file: uri.fsPath });
-    else {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      await vscode.commands.executeCommand('oneOnOne.importInvite', { person, text });
-    }
-    return true;
-  }
+  // The file's own bytes first: a file from the desktop dropped into a remote window has a path only on this computer.
   let file: vscode.DataTransferFile | undefined;
   data.forEach((item) => {
     const f = item.asFile();
     if (!file && f && /\.ics$/i.test(f.name)) file = f;
   });
-  if (!file) return false;
-  const bytes = await file.data();
-  await vscode.commands.executeCommand('oneOnOne.importInvite', { person, text: new TextDecoder().decode(bytes) });
+  if (file) {
+    const text = new TextDecoder().decode(await file.data());
+    await vscode.commands.executeCommand('oneOnOne.importInvite', { person, text });
+    return true;
+  }
+  const uri = (await data.get('text/uri-list')?.asString())
+    ?.split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => vscode.Uri.parse(line))
+    .find((u) => /\.ics$/i.test(u.path));
+  if (!uri) return false;
+  if (uri.scheme === 'file')
+    await vscode.commands.executeCommand('oneOnOne.importInvite', { person, file: uri.fsPath });
+  else {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    await vscode.commands.executeCommand('oneOnOne.importInvite', { person, text });
+  }
   return true;
 }
