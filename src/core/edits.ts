@@ -31,14 +31,21 @@ export interface SectionTarget {
   readonly createAt: 'start' | 'end';
 }
 
-/** Why a file is not edited at all (it is unparsed, or something in it is never closed), or undefined. */
-export function refuseReason(doc: JournalDocument): string | undefined {
+/**
+ * Why a file is not edited at all (it is unparsed, or something in it is
+ * never closed), or undefined. `openBlockAllowed`: a code fence or HTML block
+ * left open is no reason by itself (an insertion above it is safe; the caller
+ * checks where its lines go).
+ */
+export function refuseReason(doc: JournalDocument, openBlockAllowed = false): string | undefined {
   if (doc.scan.kinds.length !== doc.source.lines.length) return 'The file could not be parsed.';
   if (doc.scan.unterminatedFrontMatter) return 'Its front matter is never closed with ---.';
-  if (doc.scan.unclosedBlockLine !== undefined) {
-    return `A code fence or HTML block on line ${doc.scan.unclosedBlockLine + 1} is never closed.`;
-  }
+  if (doc.scan.unclosedBlockLine !== undefined && !openBlockAllowed) return openBlockReason(doc);
   return undefined;
+}
+
+function openBlockReason(doc: JournalDocument): string {
+  return `A code fence or HTML block on line ${(doc.scan.unclosedBlockLine ?? 0) + 1} is never closed.`;
 }
 
 /** Number of real lines: a file ending in a line break has an empty phantom line after it. */
@@ -154,8 +161,22 @@ export function sequence(doc: JournalDocument, steps: readonly ((doc: JournalDoc
 }
 
 function computeAddListItem(doc: JournalDocument, target: SectionTarget, itemLines: readonly string[]): EditResult {
-  const refused = refuseReason(doc);
+  // A fence still being typed below the sections (at the end of the notes) does not block the agenda above it.
+  const refused = refuseReason(doc, true);
   if (refused) return { error: refused };
+  const result = placeListItem(doc, target, itemLines);
+  const open = doc.scan.unclosedBlockLine;
+  if (open === undefined || 'error' in result) return result;
+  const at = result.edits[0]!.range.start;
+  const inside = at.line > open || (at.line === open && at.character > 0);
+  return inside
+    ? {
+        error: `${openBlockReason(doc)} It runs to the end of the file, over the place the item would go; close it first.`,
+      }
+    : result;
+}
+
+function placeListItem(doc: JournalDocument, target: SectionTarget, itemLines: readonly string[]): EditResult {
   const { kinds } = doc.scan;
   const section = findSection(doc.scan, doc.source.lines.length, [target.heading, ...(target.aliases ?? [])]);
 
@@ -223,10 +244,13 @@ function verifyAddition(
     findSection(doc.scan, doc.source.lines.length, [target.heading, ...(target.aliases ?? [])]) === undefined ? 1 : 0;
   // (A file that is just `---` reads as an open front matter once lines follow it.)
   const opened = after.scan.unterminatedFrontMatter && !doc.scan.unterminatedFrontMatter;
+  // A block left open before stays open, moved down by the lines inserted above it; none opens.
+  const added = after.source.lines.length - doc.source.lines.length;
+  const open = doc.scan.unclosedBlockLine;
   if (
     !landed ||
     opened ||
-    after.scan.unclosedBlockLine !== undefined ||
+    after.scan.unclosedBlockLine !== (open === undefined ? undefined : open + added) ||
     after.scan.headings.length !== doc.scan.headings.length + created ||
     !keepsLines(doc, after, edits)
   ) {

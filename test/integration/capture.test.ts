@@ -127,6 +127,29 @@ describe('capture: talking points', () => {
     );
   });
 
+  it('adds to the agenda above a code fence still being typed at the end of the notes (it stays open, below)', async () => {
+    await freshPerson('casey-wu', 'Casey Wu');
+    const { services } = await api();
+    const next = services.store.index.nextMeeting('casey-wu', services.today())!;
+    const uri = services.store.uriOf(next.path);
+    // CommonMark spec examples of fences that never close, after the meeting's sections.
+    for (const tail of ['`````\n\n```\naaa\n', '~~~~~~\naaa\n~~~ ~~\n']) {
+      const head = '---\ndate: x\n---\n# 1:1\n\n## Agenda\n\n- [ ] First\n\n## Notes\n\n';
+      await writeText(uri, head + tail);
+      await waitFor(() => services.store.index.get(next.path)?.agenda.length === 1, 'the edited meeting to be re-read');
+      const written = await vscode.commands.executeCommand('oneOnOne.jotTopic', {
+        text: 'Below the fence',
+        person: 'casey-wu',
+        theme: 'other',
+      });
+      assert.ok(written, `jotTopic wrote nothing for ${JSON.stringify(tail)}`);
+      assert.strictEqual(
+        await readText(uri),
+        head.replace('- [ ] First\n', '- [ ] First\n- [ ] Below the fence #other\n') + tail,
+      );
+    }
+  });
+
   it('refuses an unknown theme and writes nothing', async () => {
     const { services } = await api();
     const next = services.store.index.nextMeeting('casey-wu', services.today())!;

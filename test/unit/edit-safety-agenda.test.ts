@@ -47,6 +47,8 @@ import {
   frontMatterText,
   show,
   structureOf,
+  refusedForOpenBlock,
+  unsafeForEdit,
   unsafeForInsertion,
 } from './edit-safety-checks';
 import { HostileFile, hostileFile, hostileText, SAFETY_RUNS } from './hostile-arbitraries';
@@ -57,9 +59,9 @@ const CAPTURE_TARGET = { heading: AGENDA_HEADINGS[0]!, aliases: AGENDA_HEADINGS.
 const AGENDA_NAMES = [CAPTURE_TARGET.heading, ...CAPTURE_TARGET.aliases];
 
 /**
- * One talking point added to a hostile meeting's agenda: refused exactly when
- * the file is not read as markdown or has a block or front matter that never
- * closes; otherwise whole lines inserted, nothing else touched, the front
+ * One talking point added to a hostile meeting's agenda: refused when the
+ * file is not read as markdown or has front matter that never closes, or
+ * when its place is inside a block that never closes; otherwise whole lines inserted, nothing else touched, the front
  * matter byte for byte, the point's lines one run (the section created when
  * missing), and the index's model the old one plus that one agenda item.
  */
@@ -74,6 +76,7 @@ function checkAgendaAddition(
     assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
     return;
   }
+  if (refusedForOpenBlock(doc, result)) return;
   if ('error' in result) assert.fail(`refused: ${result.error}\n${show(file.raw)}`);
   const checked = checkEdits(file.raw, doc, result.edits);
   assert.strictEqual(checked.blocks.length, 1, 'one insertion');
@@ -233,7 +236,7 @@ describe('edit safety: moving a talking point to another meeting (drag and drop)
         }
         const point = candidates[pick % candidates.length]!;
         const taken = takeListItem(sourceDoc, point.line, point.text);
-        if (unsafeForInsertion(sourceDoc)) {
+        if (unsafeForEdit(sourceDoc)) {
           assert.ok('error' in taken, `should have refused:\n${show(from.raw)}`);
           return;
         }

@@ -311,8 +311,14 @@ export function checkEdits(
     if (s.start === s.end && atLineBoundary(doc.source.text, s.start)) blocks.push(wholeLines(doc, s));
     // Anything inside a line touches it, and was allowed above.
   }
-  if (doc.scan.unclosedBlockLine === undefined)
-    assert.strictEqual(after.scan.unclosedBlockLine, undefined, 'an edit left a block open');
+  // No block opens; one left open before (a fence still being typed) stays open, moved down by what was inserted above it.
+  const open = doc.scan.unclosedBlockLine;
+  const added = after.source.lines.length - doc.source.lines.length;
+  assert.strictEqual(
+    after.scan.unclosedBlockLine,
+    open === undefined ? undefined : open + added,
+    open === undefined ? 'an edit left a block open' : 'an edit went into the block left open',
+  );
   if (!doc.scan.unterminatedFrontMatter)
     assert.ok(!after.scan.unterminatedFrontMatter, 'an edit left the front matter open');
   return { out, after, spans, lineMap, blocks };
@@ -327,10 +333,24 @@ export function editsOf(result: EditResult, raw: string): TextEdit[] {
 // ---------------------------------------------------------------------------
 // When refusing is right
 
-/** A file no list insertion may touch: not read as markdown, or its front matter or a block never closes. */
+/** A file no list insertion may touch: not read as markdown, or its front matter never closes. */
 export function unsafeForInsertion(doc: JournalDocument): boolean {
   const unparsed = doc.scan.kinds.length !== doc.source.lines.length; // binary (a NUL) or over 1 MB
-  return unparsed || doc.scan.unterminatedFrontMatter || doc.scan.unclosedBlockLine !== undefined;
+  return unparsed || doc.scan.unterminatedFrontMatter;
+}
+
+/** A file no edit of existing lines may touch: as above, or a block never closes. */
+export function unsafeForEdit(doc: JournalDocument): boolean {
+  return unsafeForInsertion(doc) || doc.scan.unclosedBlockLine !== undefined;
+}
+
+/**
+ * A refusal that is right because a block never closes: an insertion is
+ * made above such a block, and refused, naming it, when its place is inside
+ * (or the operation edits lines, which is always refused then).
+ */
+export function refusedForOpenBlock(doc: JournalDocument, result: EditResult): boolean {
+  return doc.scan.unclosedBlockLine !== undefined && 'error' in result && /never closed/.test(result.error);
 }
 
 const YAML_OPTIONS = { prettyErrors: false, strict: true, uniqueKeys: true, logLevel: 'error' } as const;

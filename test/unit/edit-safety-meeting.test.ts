@@ -37,6 +37,8 @@ import {
   show,
   structureOf,
   unsafeForField,
+  refusedForOpenBlock,
+  unsafeForEdit,
   unsafeForInsertion,
 } from './edit-safety-checks';
 import { hostileFile, hostileText, pendingWin, SAFETY_RUNS } from './hostile-arbitraries';
@@ -70,7 +72,10 @@ describe('edit safety: carrying open items forward', () => {
               (c) => parseDocument(c.lines.join('\n')).scan.unclosedBlockLine !== undefined,
             );
             assert.ok(
-              unsafeForInsertion(target) || /separate edits/.test(result.edits.error) || opensBlock,
+              unsafeForInsertion(target) ||
+                refusedForOpenBlock(target, result.edits) ||
+                /separate edits/.test(result.edits.error) ||
+                opensBlock,
               `refused: ${result.edits.error}\n${show(to.raw)}`,
             );
             return;
@@ -141,8 +146,12 @@ describe('edit safety: finishing a meeting', () => {
             return;
           }
           if ('error' in result) {
-            // The one refusal left: the Action items sit where the Notes' new lines go, so the steps cannot be told apart.
-            assert.ok(/separate edits/.test(result.error), `refused: ${result.error}\n${show(file.raw)}`);
+            // The refusals left: a block never closes (its place is inside it, or the status line cannot be checked
+            // against it), or the Action items sit where the Notes' new lines go, so the steps cannot be told apart.
+            assert.ok(
+              (adds && refusedForOpenBlock(doc, result)) || /separate edits/.test(result.error),
+              `refused: ${result.error}\n${show(file.raw)}`,
+            );
             return;
           }
           const fm = doc.scan.frontMatter;
@@ -252,6 +261,7 @@ describe('edit safety: linking pull requests as wins', () => {
             assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
             return;
           }
+          if (refusedForOpenBlock(doc, result)) return;
           const checked = checkEdits(file.raw, doc, editsOf(result, file.raw));
           assert.strictEqual(checked.blocks.length, 1);
           const structure = checkInsertedStructure(checked);
@@ -289,7 +299,7 @@ describe('edit safety: linking pull requests as wins', () => {
           goal: parsed.goal,
         });
         const result = replaceItemText(doc, item.line, item.text, rendered);
-        if (unsafeForInsertion(doc)) {
+        if (unsafeForEdit(doc)) {
           assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
           return;
         }
@@ -345,7 +355,7 @@ describe('edit safety: keeping the prep sheet in the Notes', () => {
         const block = prepSheetBlock(sheet, '2026-03-09');
         const doc = parseDocument(file.raw);
         const result = addBlock(doc, { heading: 'Notes', createAt: 'end' }, block);
-        if (unsafeForInsertion(doc)) {
+        if (unsafeForEdit(doc)) {
           assert.ok('error' in result, `should have refused:\n${show(file.raw)}`);
           return;
         }

@@ -220,6 +220,28 @@ describe('edits: addListItem refusals', () => {
   });
 });
 
+describe('edits: a block still open below the agenda (a fence being typed at the end of the notes)', () => {
+  const MEETING = '# 1:1\n\n## Agenda\n\n- [ ] a\n\n## Notes\n\n';
+  // CommonMark spec examples that leave a fence open, and an HTML comment not closed yet.
+  for (const tail of ['`````\n\n```\naaa\n', '~~~~~~\naaa\n~~~ ~~\n', '<!-- still typing\n']) {
+    it(`adds to the agenda above ${JSON.stringify(tail)}, which stays open below`, () => {
+      const out = add(MEETING + tail);
+      assert.strictEqual(out, '# 1:1\n\n## Agenda\n\n- [ ] a\n- [ ] new\n\n## Notes\n\n' + tail);
+      assert.deepStrictEqual(agendaItems(out), ['a', 'new']);
+    });
+  }
+
+  it('refuses, naming the line, when the place of the item is inside the open block', () => {
+    const notes: SectionTarget = { heading: 'Notes', createAt: 'end' };
+    assert.match(
+      addError(MEETING + '```\ncode\n', notes) ?? '',
+      /^A code fence or HTML block on line 9 is never closed\. It runs to the end of the file, over the place the item would go/,
+    );
+    // A section the open block swallowed is not found: created after it would be inside it too.
+    assert.match(addError(MEETING + '```\n## Wins\n', { heading: 'Wins', createAt: 'end' }) ?? '', /line 9/);
+  });
+});
+
 describe('edits: setItemChecked', () => {
   const text = '## Agenda\n- [ ] open\n- [x] done\n  * [X] nested\n- plain\n```\n- [ ] fenced\n```\n';
   const d = parseDocument(text);

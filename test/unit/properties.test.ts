@@ -135,7 +135,12 @@ describe('properties: addListItem', () => {
           );
           return;
         }
-        assert.ok(!d.scan.unterminatedFrontMatter && d.scan.unclosedBlockLine === undefined, 'should have refused');
+        assert.ok(!d.scan.unterminatedFrontMatter, 'should have refused');
+        // A block left open is only ever below the insertion (it stays open, moved down).
+        if (d.scan.unclosedBlockLine !== undefined) {
+          const added = parseDocument(applyEdits(file.text, result.edits)).scan.unclosedBlockLine;
+          assert.ok(added !== undefined && added > d.scan.unclosedBlockLine, 'inserted above the open block');
+        }
         assert.strictEqual(result.edits.length, 1);
         const edit = result.edits[0]!;
         assert.deepStrictEqual(edit.range.start, edit.range.end, 'an insertion');
