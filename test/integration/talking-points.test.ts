@@ -92,6 +92,78 @@ describe('talking points in the Meetings tree', () => {
     assert.strictEqual(await readText(uri), NEXT_MEETING);
   });
 
+  it('shows each point’s box as the file has it; ticking boxes in the tree writes each tick, in order, none lost', async () => {
+    const { trees, services } = await api();
+    const box = async (date: string): Promise<(vscode.TreeItemCheckboxState | undefined)[]> =>
+      Promise.all(
+        (await pointRows(date)).map(async (r) => {
+          const state = (await trees!.meetings.getTreeItem(r.node)).checkboxState;
+          return typeof state === 'object' ? state.state : state;
+        }),
+      );
+    const { Checked, Unchecked } = vscode.TreeItemCheckboxState;
+    assert.deepStrictEqual(await box(past), [Unchecked, Checked]);
+
+    const uri = journalUri('meetings', PERSON, `${past}.md`);
+    const [carry, discussed] = (await pointRows(past)).map((r) => r.node);
+    // Three ticks in quick succession, as VS Code reports them: none waits for the one before.
+    const all = Promise.all([
+      trees!.ticks.apply([[carry!, Checked]]),
+      trees!.ticks.apply([[discussed!, Unchecked]]),
+      trees!.ticks.apply([[carry!, Unchecked]]),
+    ]);
+    await all;
+    assert.strictEqual(await readText(uri), PAST_MEETING.replace('- [x] Already discussed', '- [ ] Already discussed'));
+    await waitFor(async () => (await box(past)).every((b) => b === Unchecked), 'both boxes clear in the tree');
+
+    // Both at once (a multi-selection ticked together): one edit each, the file has both.
+    await trees!.ticks.apply([
+      [carry!, Checked],
+      [discussed!, Checked],
+    ]);
+    assert.strictEqual(await readText(uri), PAST_MEETING.replace('- [ ] Carry me over', '- [x] Carry me over'));
+    await waitFor(
+      () => services.store.index.get(`meetings/${PERSON}/${past}.md`)?.agenda.every((a) => a.checked),
+      'the index to see both ticked',
+    );
+    await trees!.ticks.apply([[carry!, Unchecked]]);
+    assert.strictEqual(await readText(uri), PAST_MEETING);
+  });
+
+  it('a tick the file no longer has a point for is refused, saying so, and the row shows the file again', async () => {
+    const { trees } = await api();
+    const stale: Node = {
+      type: 'point',
+      id: 'point/stale',
+      path: `meetings/${PERSON}/${next}.md`,
+      person: PERSON,
+      line: 4,
+      text: 'A point someone deleted',
+    };
+    const uri = journalUri('meetings', PERSON, `${next}.md`);
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const original = window['showErrorMessage'];
+    const shown: string[] = [];
+    window['showErrorMessage'] = (m: string) => {
+      shown.push(m);
+      return Promise.resolve(undefined);
+    };
+    let refreshed = false;
+    const subscription = trees!.meetings.onDidChangeTreeData(() => (refreshed = true));
+    try {
+      await trees!.ticks.apply([[stale, vscode.TreeItemCheckboxState.Checked]]);
+    } finally {
+      window['showErrorMessage'] = original;
+      subscription.dispose();
+    }
+    assert.strictEqual(await readText(uri), NEXT_MEETING);
+    assert.ok(
+      shown.some((m) => m.includes('"A point someone deleted" is no longer in this meeting')),
+      JSON.stringify(shown),
+    );
+    assert.ok(refreshed, 'the tree is asked for its rows again');
+  });
+
   it('jumps to the source file and lines a point came from', async () => {
     await writeText(
       vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'scratch-points.txt'),

@@ -5,6 +5,7 @@ import { Services } from '../../host/services';
 import { MeetingsDragAndDrop } from './drag-and-drop';
 import { MeetingsTreeProvider } from './meetings-tree';
 import { StatusTreeProvider } from './status-tree';
+import { TreeTicks } from './ticks';
 
 export const ViewIds = {
   meetings: 'oneOnOne.meetings',
@@ -19,6 +20,8 @@ export interface TreesTestApi {
   readonly goals: StatusTreeProvider;
   readonly feedback: StatusTreeProvider;
   readonly dragAndDrop: MeetingsDragAndDrop;
+  /** The Meetings view's checkbox handler, as VS Code calls it when rows are ticked or unticked. */
+  readonly ticks: TreeTicks;
 }
 
 export function activateTrees(context: vscode.ExtensionContext, services: Services): TreesTestApi {
@@ -36,6 +39,15 @@ export function activateTrees(context: vscode.ExtensionContext, services: Servic
     context: ItemContext.Feedback,
   });
   const dragAndDrop = new MeetingsDragAndDrop(services);
+  const meetingsView = vscode.window.createTreeView(ViewIds.meetings, {
+    treeDataProvider: meetings,
+    showCollapseAll: true,
+    canSelectMany: true,
+    dragAndDropController: dragAndDrop,
+    // A point's box is its own: ticking one never ticks a parent or a sibling.
+    manageCheckboxStateManually: true,
+  });
+  const ticks = new TreeTicks(() => meetings.refresh());
   const showProgress = (loading: Promise<void>): void => {
     void vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () =>
       loading.catch(() => undefined),
@@ -48,12 +60,8 @@ export function activateTrees(context: vscode.ExtensionContext, services: Servic
     meetings,
     goals,
     feedback,
-    vscode.window.createTreeView(ViewIds.meetings, {
-      treeDataProvider: meetings,
-      showCollapseAll: true,
-      canSelectMany: true,
-      dragAndDropController: dragAndDrop,
-    }),
+    meetingsView,
+    meetingsView.onDidChangeCheckboxState((e) => void ticks.apply(e.items)),
     vscode.window.createTreeView(ViewIds.goals, { treeDataProvider: goals, showCollapseAll: true }),
     vscode.window.createTreeView(ViewIds.feedback, { treeDataProvider: feedback, showCollapseAll: true }),
     vscode.workspace.onDidChangeConfiguration(
@@ -64,5 +72,5 @@ export function activateTrees(context: vscode.ExtensionContext, services: Servic
     services.store.onDidStartLoading(showProgress),
     vscode.commands.registerCommand('oneOnOne.refresh', () => services.store.reload()),
   );
-  return { meetings, goals, feedback, dragAndDrop };
+  return { meetings, goals, feedback, dragAndDrop, ticks };
 }

@@ -107,6 +107,12 @@ export function pointRow(
     arguments: [uri, { selection: new vscode.Range(point.line, 0, point.line, 0) }],
   };
   item.accessibilityInformation = { label: `${label}${discussed ? ', discussed' : ''}` };
+  // Ticked in the tree as in the file: the same one-character edit as Mark Discussed (features/trees/ticks.ts).
+  item.checkboxState = {
+    state: discussed ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+    tooltip: discussed ? 'Discussed: untick to open it again' : 'Tick when discussed',
+    accessibilityInformation: { label: discussed ? `Discussed: ${label}` : `Not discussed yet: ${label}` },
+  };
   return item;
 }
 
