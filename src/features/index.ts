@@ -14,6 +14,7 @@ import { activateMeetings } from './meetings';
 import { activatePeople } from './people';
 import { activatePrivacy } from './privacy';
 import { activateReview } from './review';
+import { activateSearch } from './search';
 import { activateTalkingPoints } from './talking-points';
 import { activateTrees } from './trees';
 
@@ -29,6 +30,7 @@ export function activateFeatures(context: vscode.ExtensionContext, services: Ser
   const beforeTheCall = activateBeforeTheCall(context, services);
   const evidence = activateEvidence(context, services);
   activateReview(context, services);
+  activateSearch(context, services);
   activateBalance(context, services);
   activatePrivacy(context, services);
   return { trees, meetings, beforeTheCall, evidence };

@@ -164,6 +164,33 @@ describe('talking points in the Meetings tree', () => {
     assert.ok(refreshed, 'the tree is asked for its rows again');
   });
 
+  it('oneOnOne.search with a typed filter lists the matching points; Enter opens the meeting at the line', async () => {
+    const searching = vscode.commands.executeCommand<{ path: string; line: number } | undefined>('oneOnOne.search', {
+      query: '@morgan #growth is:open carry',
+    });
+    // The pick is VS Code's own: Enter on its first row, again until it was open to take it.
+    let settled = false;
+    void searching.then(() => (settled = true));
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((r) => setTimeout(r, 100));
+      return settled;
+    }, 'the search pick to take Enter');
+    const row = await searching;
+    assert.deepStrictEqual(row && [row.path, row.line], [
+      `meetings/${PERSON}/${past}.md`,
+      PAST_MEETING.split('\n').indexOf('- [ ] Carry me over #growth'),
+    ]);
+    const editor = await waitFor(
+      () =>
+        vscode.window.activeTextEditor?.document.uri.path.endsWith(`${past}.md`)
+          ? vscode.window.activeTextEditor
+          : undefined,
+      'the meeting to open',
+    );
+    assert.strictEqual(editor.selection.active.line, row!.line);
+  });
+
   it('jumps to the source file and lines a point came from', async () => {
     await writeText(
       vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'scratch-points.txt'),
