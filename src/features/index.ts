@@ -17,6 +17,7 @@ import { activateReview } from './review';
 import { activateSearch } from './search';
 import { activateTalkingPoints } from './talking-points';
 import { activateTrees } from './trees';
+import { activateWriting } from './writing';
 
 export function activateFeatures(context: vscode.ExtensionContext, services: Services) {
   const trees = activateTrees(context, services);
@@ -31,6 +32,7 @@ export function activateFeatures(context: vscode.ExtensionContext, services: Ser
   const evidence = activateEvidence(context, services);
   activateReview(context, services);
   activateSearch(context, services);
+  activateWriting(context, services);
   activateBalance(context, services);
   activatePrivacy(context, services);
   return { trees, meetings, beforeTheCall, evidence };
