@@ -6,7 +6,6 @@
 // time (UTC fields read as wall-clock fields), which is how it stays correct
 // across DST.
 
-import { TZDate } from '@date-fns/tz';
 import {
   addDays,
   addMonths,
@@ -19,6 +18,9 @@ import {
 } from 'date-fns';
 import { FrontMatterData } from './front-matter';
 import { callUrl } from './calendar/call-url';
+import { instantOf, todayIn } from './wall-time';
+
+export { instantOf, todayIn } from './wall-time';
 import { parseIsoDate, toIsoDate } from './dates';
 import {
   DEFAULT_DURATION_MINUTES,
@@ -139,22 +141,6 @@ function nextOfRule(
 
 const RULE_HORIZON_YEARS = 5;
 
-/** The date it is at `now` in `timeZone` (`YYYY-MM-DD`). */
-export function todayIn(timeZone: string, now: Date): string {
-  const there = new TZDate(now.getTime(), timeZone);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${there.getFullYear()}-${pad(there.getMonth() + 1)}-${pad(there.getDate())}`;
-}
-
-/** The instant a wall-clock time on a date happens in a zone (the local zone without one). */
-export function instantOf(date: string, time: WallTime, timeZone?: string): Date | undefined {
-  const d = parseIsoDate(date);
-  if (!d) return undefined;
-  if (timeZone)
-    return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), time.hour, time.minute, timeZone).getTime());
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate(), time.hour, time.minute);
-}
-
 /** The time of the meeting on `date`: a moved meeting's or an extra date's own, else the schedule's. */
 export function timeOn(schedule: Schedule, date: string): WallTime | undefined {
   for (const w of [...(schedule.moved?.values() ?? []), ...(schedule.extra ?? [])])
@@ -202,6 +188,11 @@ function slotOf(
   const end = start ? new Date(start.getTime() + duration * 60_000) : undefined;
   const call = callOf(schedule, data);
   return { person, date, path, start, end, ...(call ? { call } : {}) };
+}
+
+/** The slot of one meeting file (its own time, duration and zone, else its person's schedule's). */
+export function meetingSlot(person: string, meeting: MeetingRef, schedule: Schedule | undefined): Slot {
+  return slotOf(person, meeting.date, meeting.path, schedule, meeting.data);
 }
 
 /**

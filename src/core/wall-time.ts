@@ -1,5 +1,8 @@
 // A time of day on the wall clock and the zone it is in, as front matter and
-// invites write them.
+// invites write them, and the instants and dates they make in a zone.
+
+import { TZDate } from '@date-fns/tz';
+import { parseIsoDate } from './dates';
 
 export interface WallTime {
   readonly hour: number;
@@ -32,4 +35,20 @@ export function isTimeZone(value: unknown): value is string {
   } catch {
     return false;
   }
+}
+
+/** The date it is at `now` in `timeZone` (`YYYY-MM-DD`). */
+export function todayIn(timeZone: string, now: Date): string {
+  const there = new TZDate(now.getTime(), timeZone);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${there.getFullYear()}-${pad(there.getMonth() + 1)}-${pad(there.getDate())}`;
+}
+
+/** The instant a wall-clock time on a date happens in a zone (the local zone without one). */
+export function instantOf(date: string, time: WallTime, timeZone?: string): Date | undefined {
+  const d = parseIsoDate(date);
+  if (!d) return undefined;
+  if (timeZone)
+    return new Date(new TZDate(d.getFullYear(), d.getMonth(), d.getDate(), time.hour, time.minute, timeZone).getTime());
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate(), time.hour, time.minute);
 }

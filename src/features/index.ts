@@ -8,6 +8,7 @@ import { activateBeforeTheCall } from './before-the-call';
 import { activateCalendar } from './calendar';
 import { activateCapture } from './capture';
 import { activateEvidence } from './evidence';
+import { activateFollowThrough } from './follow-through';
 import { activateGoalsFeedback } from './goals-feedback';
 import { activateJournal } from './journal';
 import { activateMeetings } from './meetings';
@@ -29,13 +30,14 @@ export function activateFeatures(context: vscode.ExtensionContext, services: Ser
   activateCapture(context, services);
   activateTalkingPoints(context, services);
   const beforeTheCall = activateBeforeTheCall(context, services);
+  const followThrough = activateFollowThrough(context, services);
   const evidence = activateEvidence(context, services);
   activateReview(context, services);
   activateSearch(context, services);
   activateWriting(context, services);
   activateBalance(context, services);
   activatePrivacy(context, services);
-  return { trees, meetings, beforeTheCall, evidence };
+  return { trees, meetings, beforeTheCall, followThrough, evidence };
 }
 
 /** What the integration tests reach beyond the commands: documented with each activator's return type. */

@@ -1,16 +1,14 @@
 // A notification a few minutes before each 1:1 (`oneOnOne.reminderMinutes`,
 // 0 = off), with "Open Agenda", "Join Call" (when the meeting has a call
-// link) and "Snooze". Several windows on one journal
-// remind once: the first window to claim the meeting in the extension's
-// global storage (a file created without overwriting) shows it.
+// link) and "Snooze". Several windows on one journal remind once: the first
+// to claim the meeting shows it (host/window-claim.ts).
 
 import * as vscode from 'vscode';
-import { fnv1a } from '../../core/text';
 import { Services } from '../../host/services';
+import { WindowClaims } from '../../host/window-claim';
 import { soonestSlot, slotOf, PersonSlot } from '../../ui/slots';
 
 export const SNOOZE_MINUTES = 5;
-const CLAIM_DAYS = 3;
 
 export interface Reminder {
   readonly key: string;
@@ -31,13 +29,16 @@ export class Reminders implements vscode.Disposable {
   /** Fires each time this window shows a reminder. */
   readonly onDidRemind = this.fired.event;
   private checking: Promise<void> | undefined;
+  private readonly claims: WindowClaims;
 
   constructor(
     private readonly services: Services,
-    private readonly storage: vscode.Uri,
+    storage: vscode.Uri,
     readonly windowId: string,
     private readonly show: Show = (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
-  ) {}
+  ) {
+    this.claims = new WindowClaims(storage, windowId, services.log);
+  }
 
   private get minutes(): number {
     const value = vscode.workspace.getConfiguration('oneOnOne').get<number>('reminderMinutes', 10);
@@ -94,54 +95,13 @@ export class Reminders implements vscode.Disposable {
     this.snoozed.set(base, { until: this.services.clock.now().getTime() + SNOOZE_MINUTES * 60_000, round });
   }
 
-  /**
-   * True when this window is the first to claim the reminder. The claim is a
-   * file named after the meeting, moved into place without overwriting, and
-   * read back: of several windows only one finds its own id in it.
-   */
-  private async claim(key: string): Promise<boolean> {
-    const fs = vscode.workspace.fs;
-    const dir = vscode.Uri.joinPath(this.storage, 'reminders');
-    const name = hash(key);
-    const target = vscode.Uri.joinPath(dir, `${name}.claim`);
-    const temp = vscode.Uri.joinPath(dir, `${name}.${hash(this.windowId)}.tmp`);
-    try {
-      await fs.createDirectory(dir);
-      await fs.writeFile(temp, new TextEncoder().encode(this.windowId));
-      try {
-        await fs.rename(temp, target, { overwrite: false });
-      } catch {
-        await fs.delete(temp).then(undefined, () => undefined);
-        return false;
-      }
-      return new TextDecoder().decode(await fs.readFile(target)) === this.windowId;
-    } catch (error) {
-      // Storage unavailable: better a reminder in each window than none.
-      this.services.log.warn(`Reminder claim failed (${String(error)}); showing it in this window.`);
-      return true;
-    }
+  private claim(key: string): Promise<boolean> {
+    return this.claims.claim(key);
   }
 
   /** Removes claims older than a few days. */
-  async sweep(): Promise<void> {
-    const dir = vscode.Uri.joinPath(this.storage, 'reminders');
-    let entries: [string, vscode.FileType][];
-    try {
-      // Created first (a no-op when it exists), so a first start does not log a missing folder.
-      await vscode.workspace.fs.createDirectory(dir);
-      entries = await vscode.workspace.fs.readDirectory(dir);
-    } catch {
-      return;
-    }
-    const cutoff = Date.now() - CLAIM_DAYS * 86_400_000;
-    for (const [name] of entries) {
-      const uri = vscode.Uri.joinPath(dir, name);
-      try {
-        if ((await vscode.workspace.fs.stat(uri)).mtime < cutoff) await vscode.workspace.fs.delete(uri);
-      } catch {
-        // Another window swept it first.
-      }
-    }
+  sweep(): Promise<void> {
+    return this.claims.sweep();
   }
 
   /** The soonest slot, for tests. */
@@ -164,8 +124,4 @@ function messageFor(slot: PersonSlot, now: number): string {
         : `started ${-minutes} minute${minutes === -1 ? '' : 's'} ago`;
   const time = `${String(slot.start!.getHours()).padStart(2, '0')}:${String(slot.start!.getMinutes()).padStart(2, '0')}`;
   return `1:1 with ${slot.name} ${when} (${time}).`;
-}
-
-function hash(text: string): string {
-  return fnv1a(text) + text.length.toString(36);
 }

@@ -1,0 +1,92 @@
+// What is due: the open action items of every meeting — mine ("Me: …") and
+// theirs ("Alex: …") — with their due dates (`(due 2026-12-01)`, as Finish
+// Meeting writes them, or `due: 2026-12-01` / `📅 2026-12-01` by hand), and
+// feedback threads whose circle-back has come. Overdue first, then by date,
+// then the undated; and how many need me today (the badge).
+
+import { parseIsoDate } from './dates';
+import { JournalIndex } from './journal-index';
+import { stringField } from './journal-entry';
+import { isFeedbackDue } from './threads';
+
+export interface DueItem {
+  readonly kind: 'action' | 'circle-back';
+  readonly path: string;
+  readonly line: number;
+  readonly text: string;
+  /** The person's name: the meeting's, or the one the feedback came from. */
+  readonly personName?: string;
+  readonly due?: string;
+  /** Mine: an action item without an owner or owned by "Me", and every circle-back. */
+  readonly mine: boolean;
+}
+
+const DUE = /(?:\(due[: ]\s*|\bdue:\s*|📅\s*)(\d{4}-\d{2}-\d{2})\)?/i;
+const OWNER = /^([^:]{1,40}):\s/;
+
+/** The due date written in an item's text, if any. */
+export function dueDateOf(text: string): string | undefined {
+  const m = DUE.exec(text);
+  return m && parseIsoDate(m[1]!) ? m[1] : undefined;
+}
+
+/** Every open action item and every circle-back due on or before `today`, overdue first. */
+export function dueItems(index: JournalIndex, today: string): DueItem[] {
+  const out: DueItem[] = [];
+  const names = new Map(index.people().map((p) => [p.slug, p.name]));
+  for (const meeting of index.ofKind('meeting')) {
+    for (const a of meeting.actions) {
+      if (a.checked !== false) continue;
+      const owner = OWNER.exec(a.text)?.[1]?.trim();
+      const due = dueDateOf(a.text);
+      const personName = meeting.person ? (names.get(meeting.person) ?? meeting.person) : undefined;
+      out.push({
+        kind: 'action',
+        path: meeting.path,
+        line: a.line,
+        text: a.text,
+        ...(personName ? { personName } : {}),
+        ...(due ? { due } : {}),
+        mine: !owner || /^(me|i|myself)$/i.test(owner),
+      });
+    }
+  }
+  for (const thread of index.ofKind('feedback')) {
+    if (!isFeedbackDue(thread, today)) continue;
+    const from = stringField(thread.data, 'from');
+    const due = stringField(thread.data, 'circleBack');
+    out.push({
+      kind: 'circle-back',
+      path: thread.path,
+      line: 0,
+      text: `Circle back: ${thread.title}`,
+      ...(from ? { personName: index.findPerson(from)?.name ?? from } : {}),
+      ...(due ? { due } : {}),
+      mine: true,
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      (a.due === undefined ? 1 : 0) - (b.due === undefined ? 1 : 0) ||
+      (a.due ?? '').localeCompare(b.due ?? '') ||
+      a.path.localeCompare(b.path) ||
+      a.line - b.line,
+  );
+}
+
+/** Mine and due today or before: what the badge counts and the daily reminder names. */
+export function needsMeToday(items: readonly DueItem[], today: string): DueItem[] {
+  return items.filter((i) => i.mine && i.due !== undefined && i.due <= today);
+}
+
+/** "3 days late", "due today", "due tomorrow", "due in 5 days". */
+export function dueText(due: string, today: string): string {
+  const a = parseIsoDate(today);
+  const b = parseIsoDate(due);
+  if (!a || !b) return `due ${due}`;
+  const days = Math.round((b.getTime() - a.getTime()) / 86_400_000);
+  if (days < 0) return `${-days} day${days === -1 ? '' : 's'} late`;
+  if (days === 0) return 'due today';
+  if (days === 1) return 'due tomorrow';
+  return `due in ${days} days`;
+}
