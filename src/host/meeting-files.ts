@@ -1,4 +1,4 @@
-// Creating a meeting's file: the user's template (or the built-in one), with
+// Creating a meeting's file: its template (the user's, or a built-in one), with
 // what the previous meeting left open carried into it, written through the
 // one write path. Messages are the caller's (src/ui/meetings.ts).
 
@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { carryForward } from '../core/carry';
 import { parseDocument } from '../core/document';
 import { Person } from '../core/journal-index';
-import { fileName, MEETING_TEMPLATE, meetingPath } from '../core/layout';
+import { fileName, meetingPath } from '../core/layout';
+import { BUILT_IN_TEMPLATES, templateName, templatePath } from '../core/meeting-templates';
 import { previousMeeting } from '../core/prep';
 import { DEFAULT_MEETING_TEMPLATE, renderTemplate } from '../core/templates';
 import { applyEdits } from '../core/text';
@@ -25,20 +26,34 @@ export interface CreatedMeeting {
 /** Why no meeting file was made: the workspace is not trusted, or the write failed (`reason` says why). */
 export type MeetingNotCreated = { readonly untrusted: true } | { readonly reason: string };
 
-/** The user's `templates/meeting.md`, or the built-in one when it is missing or unreadable. */
-async function meetingTemplate(services: Services): Promise<string> {
-  const bytes = await readJournalFile(services.store.root, MEETING_TEMPLATE, MAX_FILE_BYTES);
+/**
+ * The template called `name`: the user's `templates/<name>.md`, else the
+ * built-in one of that name, else (a name nobody has) the regular meeting's.
+ */
+async function meetingTemplate(services: Services, name: string): Promise<string> {
+  const path = templatePath(name);
+  const fallback = (): Promise<string> | string =>
+    BUILT_IN_TEMPLATES[name]?.text ??
+    (name === 'meeting' ? DEFAULT_MEETING_TEMPLATE : meetingTemplate(services, 'meeting'));
+  const bytes = await readJournalFile(services.store.root, path, MAX_FILE_BYTES);
   if (!(bytes instanceof Uint8Array)) {
     // No template of the user's: the built-in one it is.
-    if (!bytes.missing) services.log.warn(`${bytes.reason} Using the built-in meeting template.`);
-    return DEFAULT_MEETING_TEMPLATE;
+    if (!bytes.missing) services.log.warn(`${bytes.reason} Using the built-in template.`);
+    else if (!BUILT_IN_TEMPLATES[name])
+      services.log.warn(`There is no template "${name}" (${path}); using the regular one.`);
+    return fallback();
   }
   const decoded = decode(bytes);
   if (decoded.kind === 'text') return decoded.text;
   services.log.warn(
-    `${MEETING_TEMPLATE}: ${decoded.kind === 'unreadable' ? decoded.message : 'gone'}; using the built-in template.`,
+    `${path}: ${decoded.kind === 'unreadable' ? decoded.message : 'gone'}; using the built-in template.`,
   );
-  return DEFAULT_MEETING_TEMPLATE;
+  return fallback();
+}
+
+/** The template a new meeting with `person` gets: the one asked for, else their `template:`, else the regular one. */
+export function templateOf(person: Person, asked?: string): string {
+  return asked ?? templateName(person.entry?.data['template']) ?? 'meeting';
 }
 
 /**
@@ -50,12 +65,13 @@ export async function writeMeetingFile(
   services: Services,
   person: Person,
   date: string,
+  template?: string,
 ): Promise<CreatedMeeting | MeetingNotCreated> {
   const path = meetingPath(person.slug, date);
   if (services.store.index.get(path)) return { uri: services.store.uriOf(path), carried: 0, created: false };
   // Opening an agenda that exists works everywhere; creating one is a write.
   if (!vscode.workspace.isTrusted) return { untrusted: true };
-  let contents = renderTemplate(await meetingTemplate(services), {
+  let contents = renderTemplate(await meetingTemplate(services, templateOf(person, template)), {
     person: person.name,
     date,
     personSlug: person.slug,

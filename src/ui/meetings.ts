@@ -28,8 +28,9 @@ export async function createMeeting(
   services: Services,
   person: Person,
   date: string,
+  template?: string,
 ): Promise<CreatedMeeting | undefined> {
-  const made = await writeMeetingFile(services, person, date);
+  const made = await writeMeetingFile(services, person, date, template);
   if ('untrusted' in made) return refuseUntrusted('create the meeting');
   if ('reason' in made) return fail(made.reason);
   return made;
@@ -41,8 +42,9 @@ export async function openOrCreateMeeting(
   person: Person,
   date: string,
   open: boolean,
+  template?: string,
 ): Promise<vscode.Uri | undefined> {
-  const made = await createMeeting(services, person, date);
+  const made = await createMeeting(services, person, date, template);
   if (!made) return undefined;
   if (open) await openInEditor(made.uri);
   return made.uri;

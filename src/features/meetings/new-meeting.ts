@@ -2,16 +2,33 @@
 
 import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
+import { BUILT_IN_TEMPLATES, templateName, templatePath } from '../../core/meeting-templates';
 import { Services } from '../../host/services';
+import { exists } from '../../host/stat';
 import { argsOf, fail, requireJournal, resolvePerson } from '../../ui/commands';
 import { openOrCreateMeeting, suggestedDate } from '../../ui/meetings';
 
-/** `oneOnOne.newMeeting { person, date }` → the meeting file's URI (opened in an editor). */
+/**
+ * `oneOnOne.newMeeting { person, date?, template? }` → the meeting file's URI
+ * (opened in an editor). `template`: `templates/<template>.md`, or a built-in
+ * one (meeting, first, skip-level, mentoring, report); else the person's.
+ */
 export async function newMeeting(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
   const person = await resolvePerson(services, arg, 'Who is the 1:1 with?');
   if (!person) return undefined;
-  const args = argsOf<{ date: unknown }>(arg);
+  const args = argsOf<{ date: unknown; template: unknown }>(arg);
+  let template: string | undefined;
+  if (args?.template !== undefined) {
+    template = templateName(args.template);
+    const known =
+      template !== undefined &&
+      (BUILT_IN_TEMPLATES[template] !== undefined || (await exists(services.store.uriOf(templatePath(template)))));
+    if (!known)
+      return fail(
+        `"template" must name templates/<name>.md in the journal, or one of: ${Object.keys(BUILT_IN_TEMPLATES).join(', ')}.`,
+      );
+  }
   let date: string;
   if (args?.date !== undefined) {
     if (typeof args.date !== 'string' || !isIsoDate(args.date))
@@ -31,5 +48,5 @@ export async function newMeeting(services: Services, arg: unknown): Promise<vsco
     if (typed === undefined) return undefined;
     date = typed.trim();
   }
-  return openOrCreateMeeting(services, person, date, true);
+  return openOrCreateMeeting(services, person, date, true, template);
 }

@@ -1,0 +1,36 @@
+// `oneOnOne.addTemplates`: the built-in meeting templates written into the
+// journal's templates/ folder, so they can be edited (each one missing there;
+// the user's own are never touched). A person's `template:` key or New
+// Meeting's `template` argument chooses one.
+
+import * as vscode from 'vscode';
+import { BUILT_IN_TEMPLATES, templatePath } from '../../core/meeting-templates';
+import { Services } from '../../host/services';
+import { exists } from '../../host/stat';
+import { fail, note, openInEditor, requireJournal } from '../../ui/commands';
+
+/** The journal paths written (none when every template is there already). */
+export async function addTemplates(services: Services): Promise<string[] | undefined> {
+  if (!(await requireJournal(services))) return undefined;
+  const missing: { path: string; contents: string }[] = [];
+  for (const [name, template] of Object.entries(BUILT_IN_TEMPLATES)) {
+    const path = templatePath(name);
+    if (!(await exists(services.store.uriOf(path)))) missing.push({ path, contents: template.text });
+  }
+  if (missing.length === 0) {
+    void vscode.window.showInformationMessage('Every built-in template is in templates/ already; edit them there.');
+    return [];
+  }
+  const result = await services.writer.create(missing, 'Add meeting templates');
+  if (!result.ok) return fail(result.reason);
+  note(`Added ${missing.map((m) => m.path).join(', ')}.`);
+  void vscode.window
+    .showInformationMessage(
+      `Added ${missing.length} meeting template${missing.length === 1 ? '' : 's'} to templates/. Choose one per person with "template: skip-level" in their file.`,
+      'Open Template',
+    )
+    .then(async (pick) => {
+      if (pick) await openInEditor(services.store.uriOf(missing[0]!.path));
+    });
+  return missing.map((m) => m.path);
+}
