@@ -34,9 +34,15 @@ export function dueDateOf(text: string): string | undefined {
 export function dueItems(index: JournalIndex, today: string): DueItem[] {
   const out: DueItem[] = [];
   const names = new Map(index.people().map((p) => [p.slug, p.name]));
-  for (const meeting of index.ofKind('meeting')) {
+  // An item carried forward is open in the meeting it came from too: listed once, from the latest meeting.
+  const seen = new Set<string>();
+  const meetings = index.ofKind('meeting').sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  for (const meeting of meetings) {
     for (const a of meeting.actions) {
       if (a.checked !== false) continue;
+      const key = `${meeting.person ?? ''}\n${a.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const owner = OWNER.exec(a.text)?.[1]?.trim();
       const due = dueDateOf(a.text);
       const personName = meeting.person ? (names.get(meeting.person) ?? meeting.person) : undefined;

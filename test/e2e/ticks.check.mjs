@@ -1,10 +1,11 @@
-// Ticking a talking point in the Meetings tree, as a user does: the point's
-// row has a checkbox; clicking it writes `- [x]` into the meeting file (one
-// character), and clicking it again writes `- [ ]` back. The journal copy
-// gets a person whose next meeting has two points.
+// Follow-through as a user does it: ticking a talking point in the Meetings
+// tree (the point's row has a checkbox; clicking it writes `- [x]` into the
+// meeting file, one character, and clicking again writes `- [ ]` back), and
+// searching the journal from the palette (`@tia #growth`), landing on the
+// point's line. The journal copy gets a person whose next meeting has two points.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { showJournal, sideBar, treeItem } from './ui.mjs';
+import { chooseInQuickInput, quickInputState, showJournal, sideBar, treeItem, waitForQuickInput } from './ui.mjs';
 
 function isoDay(offsetDays) {
   const d = new Date();
@@ -58,6 +59,55 @@ async function tickInTree({ page, workspace, shot }) {
   await fileBecomes(meetingFile(workspace), MEETING, 'after unticking it');
 }
 
+/** @param {{ page: import('playwright-core').Page, shot: (name: string) => Promise<string> }} t */
+async function searchFromPalette({ page, shot }) {
+  const meetings = await showJournal(page);
+  await treeItem(page, meetings, new RegExp(`^${NAME}\\b`), `"${NAME}"`, 30000);
+  await page.keyboard.press('F1');
+  await page
+    .locator('.quick-input-widget .quick-input-box input')
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error('F1 opened no command palette');
+    });
+  await chooseInQuickInput(page, '>1:1: Search the Journal', /^1:1: Search the Journal…/, 'command palette');
+  await waitForQuickInput(page, 'Search the 1:1 journal', 'the search pick');
+  await page.locator('.quick-input-widget .quick-input-box input').first().fill('@tia #growth promotion');
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'Promotion timeline' });
+  await row
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(async () => {
+      throw new Error(
+        `the search lists no "Promotion timeline" for "@tia #growth promotion".\n${await quickInputState(page)}`,
+      );
+    });
+  await page.waitForTimeout(300);
+  await shot('e2e-search');
+  await page.keyboard.press('Enter');
+  const tab = page.locator('.part.editor .tabs-container').getByRole('tab', { name: new RegExp(DATE) });
+  await tab
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error(`Enter on the row did not open ${DATE}.md`);
+    });
+  // The cursor is on the point's line (line 10 of the file, as the status bar counts).
+  const position = page.locator('.statusbar-item').filter({ hasText: /^Ln \d+, Col \d+/ });
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const text = await position
+      .first()
+      .innerText({ timeout: 1000 })
+      .catch(() => '');
+    if (/^Ln 10, Col 1\b/.test(text)) break;
+    if (Date.now() > deadline) throw new Error(`the cursor is not on the point's line: the status bar says "${text}"`);
+    await page.waitForTimeout(200);
+  }
+}
+
 export const checks = [
   { name: "a talking point's checkbox in the tree ticks it in the file, and back", prepare, run: tickInTree },
+  { name: 'searching the journal from the palette lands on the line', prepare, run: searchFromPalette },
 ];

@@ -51,6 +51,19 @@ describe('due: open items', () => {
     );
   });
 
+  it('lists an action item carried into a later meeting once, from the later one', () => {
+    const index = journal();
+    index.update(
+      'meetings/alex-kim/2026-12-01.md',
+      '---\ndate: 2026-12-01\n---\n\n## Action items\n\n- [ ] Me: send the planning notes (due 2026-12-01)\n  Carried from [2026-11-24](2026-11-24.md#carry-x)\n',
+    );
+    const notes = dueItems(index, TODAY).filter((i) => i.text.startsWith('Me: send the planning notes'));
+    assert.deepStrictEqual(
+      notes.map((i) => i.path),
+      ['meetings/alex-kim/2026-12-01.md'],
+    );
+  });
+
   it('reads a due date as Finish Meeting writes it, or by hand; says how late', () => {
     assert.strictEqual(dueDateOf('Me: x (due 2026-12-01)'), '2026-12-01');
     assert.strictEqual(dueDateOf('x due: 2026-02-03'), '2026-02-03');
