@@ -30,7 +30,7 @@ const coreBundle = process.env.BENCH_CORE_BUNDLE;
 
 if (!task || !root) {
   console.error(
-    'usage: node --expose-gc bench/worker.mjs <floor|core|remark|update|heap|heap-remark> <journal folder> [runs] [warmups]',
+    'usage: node --expose-gc bench/worker.mjs <floor|core|remark|update|search|heap|heap-remark> <journal folder> [runs] [warmups]',
   );
   process.exit(2);
 }
@@ -168,6 +168,24 @@ const result = await (async () => {
         max: Math.max(...all),
         files: files.length,
       };
+    }
+    case 'search': {
+      const core = loadCore();
+      if (!core.searchRows) return { samples: [], median: null, rows: 0 };
+      const index = new core.JournalIndex();
+      for (const rel of listMarkdown(root)) indexFile(index, path.join(root, rel), rel);
+      const query = core.parseQuery('#growth is:open review');
+      let rows = 0;
+      const once = () => {
+        const t0 = now();
+        const all = core.searchRows(index).rows;
+        globalThis.__benchSink = all.filter((r) => core.matchesQuery(r, query));
+        rows = all.length;
+        return now() - t0;
+      };
+      for (let i = 0; i < warmups; i++) once();
+      const samples = Array.from({ length: runs }, once);
+      return { samples, median: median(samples), rows };
     }
     case 'heap': {
       const { JournalIndex } = loadCore();

@@ -7,6 +7,8 @@
 //   remark_baseline_ms   list + read + unified/remark-parse/remark-frontmatter + yaml
 //   update_one_ms_100 / _10000   re-index one changed file
 //   heap_mb_10000        heap retained by the index of 10,000 files
+//   search_ms_10000      opening Search the Journal at 10,000 files: every row
+//                        from the index, and one query over them
 //   first_tree_ms_10000  real VS Code (code-server, offline), the second start of
 //                        a session that left the 1:1 sidebar open (the workbench
 //                        restores it; the extension finds what it kept):
@@ -109,8 +111,14 @@ for (const n of sizes) {
 const coreBundle = path.join(benchDir, 'build', 'core.cjs');
 {
   const esbuild = await import('esbuild');
+  // The index, and the journal search where the measured tree has it (an older --ref may not).
+  const hasSearch = fs.existsSync(path.join(source, 'src/core/search.ts'));
   await esbuild.build({
-    entryPoints: [path.join(source, 'src/core/journal-index.ts')],
+    stdin: {
+      contents: `export * from './src/core/journal-index';${hasSearch ? " export { searchRows, parseQuery, matchesQuery } from './src/core/search';" : ''}`,
+      resolveDir: source,
+      loader: 'ts',
+    },
     absWorkingDir: source,
     nodePaths: [path.join(repoRoot, 'node_modules')],
     bundle: true,
@@ -181,6 +189,12 @@ for (const n of [100, 10000]) {
     `update one file at ${n}: median ${fmt(update.get(n).median)} ms (p95 ${fmt(update.get(n).p95)}, max ${fmt(update.get(n).max)})`,
   );
 }
+const search = worker('search', 10000, runs, 1);
+step(
+  search.median === null
+    ? 'search: not in the measured tree'
+    : `search at 10000: opening the pick (every row, one query) median ${fmt(search.median)} ms over ${search.rows} rows`,
+);
 const heaps = Array.from({ length: quick ? 1 : 3 }, () => worker('heap', 10000, 1, 0));
 const heap = { retainedMb: median(heaps.map((h) => h.retainedMb)), heapUsedMb: median(heaps.map((h) => h.heapUsedMb)) };
 step(
@@ -274,6 +288,7 @@ const result = {
   update_one_ms_100: round(update.get(100).median, 3),
   update_one_ms_10000: round(update.get(10000).median, 3),
   heap_mb_10000: round(heap.retainedMb, 1),
+  search_ms_10000: search.median === null ? null : round(search.median, 1),
   first_tree_ms_10000: round(vs('firstTreeMs'), 1),
   activate_ms: round(vs('activateMs'), 1),
   vsix_kb: round(vsix.bytes / 1024, 1),
@@ -359,6 +374,12 @@ console.log(
           update.get(10000).median < 5 && update.get(10000).median <= 2 * update.get(100).median,
           ratio(update.get(10000).median, update.get(100).median),
         ),
+      ],
+      [
+        'search_ms_10000',
+        result.search_ms_10000 ?? 'n/a',
+        '< 100',
+        check(search.median === null ? undefined : search.median < 100, `by ${fmt((search.median ?? 0) - 100)} ms`),
       ],
       [
         'heap_mb_10000',
