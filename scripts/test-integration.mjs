@@ -3,7 +3,7 @@
 // 1.100.3), driven by headless chromium. No download from outside the npm
 // registry. Expects `npx tsc -p .` and `node scripts/build.mjs` to have run.
 //
-// Env: ONE_ON_ONE_TEST_TIMEOUT_MS (default 900000: the whole integration tier, on a loaded 2-core machine), ONE_ON_ONE_TEST_GREP
+// Env: ONE_ON_ONE_TEST_TIMEOUT_MS (default 1800000: the whole integration tier, on a loaded 2-core machine where VS Code's file watcher goes quiet and the suites fall back to slower paths), ONE_ON_ONE_TEST_GREP
 // (mocha grep, passed through to the tests). The tests get the path of their
 // writable workspace (a fresh copy of samples/journal) in ONE_ON_ONE_TEST_WORKSPACE.
 import * as fs from 'node:fs';
@@ -19,7 +19,7 @@ import {
   cleanUpAndExit,
 } from './offline-vscode.mjs';
 
-const timeoutMs = Number(process.env.ONE_ON_ONE_TEST_TIMEOUT_MS || 900000);
+const timeoutMs = Number(process.env.ONE_ON_ONE_TEST_TIMEOUT_MS || 1800000);
 const extensionBundle = path.join(repoRoot, 'dist', 'extension.js');
 const testsEntry = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
 

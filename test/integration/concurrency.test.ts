@@ -293,6 +293,13 @@ class ScriptedPrompts {
 // --- the other writer --------------------------------------------------------------------
 
 /**
+ * How long VS Code's watcher gets before a test does what the watcher would
+ * have (a Refresh, a revert). In some runs it reports nothing for the whole
+ * suite: each wait then costs this much, 16 rounds of racing included.
+ */
+const WATCHER_GRACE_MS = 2500;
+
+/**
  * Runs `action` and waits until the journal's watcher has re-read every one
  * of `paths`. VS Code's file watcher now and then reports nothing for a while
  * (while it sets up watchers another extension asked for, say); then the
@@ -307,13 +314,13 @@ async function seenByWatcher(paths: readonly string[], action: () => Promise<voi
   });
   try {
     await action();
-    const seen = await waitFor(() => waiting.size === 0, 'the watcher', 4000).then(
+    const seen = await waitFor(() => waiting.size === 0, 'the watcher', WATCHER_GRACE_MS).then(
       () => true,
       () => false,
     );
     if (!seen) {
       console.warn(
-        `concurrency: VS Code's file watcher reported no change of ${[...waiting].join(', ')} in 4 s; refreshing the journal instead.`,
+        `concurrency: VS Code's file watcher reported no change of ${[...waiting].join(', ')} in ${WATCHER_GRACE_MS / 1000} s; refreshing the journal instead.`,
       );
       await vscode.commands.executeCommand('oneOnOne.refresh');
     }
@@ -338,7 +345,7 @@ async function reloaded(path: string, text: string): Promise<void> {
     return !d || d.isDirty || d.isClosed || d.getText() === text.replace(/^\uFEFF/, '');
   };
   try {
-    await waitFor(done, `VS Code to reload ${path}`, 4000);
+    await waitFor(done, `VS Code to reload ${path}`, WATCHER_GRACE_MS);
     return;
   } catch {
     // VS Code's own file watcher can go quiet for seconds (it did after the
@@ -346,7 +353,9 @@ async function reloaded(path: string, text: string): Promise<void> {
     // Reverting it reads the disk, which is the state the test sets up.
     const d = document();
     if (d && !d.isDirty && !d.isClosed) {
-      console.warn(`concurrency: VS Code did not reload ${path} in 4 s; reverting its clean editor to read the disk.`);
+      console.warn(
+        `concurrency: VS Code did not reload ${path} in ${WATCHER_GRACE_MS / 1000} s; reverting its clean editor to read the disk.`,
+      );
       const hadTab = tabsOf(path).length > 0;
       await vscode.window.showTextDocument(d, { preview: false, preserveFocus: false });
       await vscode.commands.executeCommand('workbench.action.files.revert');
