@@ -7,6 +7,7 @@
 import { parseIsoDate } from './dates';
 import { JournalIndex } from './journal-index';
 import { stringField } from './journal-entry';
+import { carryId } from './carry';
 import { isFeedbackDue } from './threads';
 
 export interface DueItem {
@@ -19,6 +20,8 @@ export interface DueItem {
   readonly due?: string;
   /** Mine: an action item without an owner or owned by "Me", and every circle-back. */
   readonly mine: boolean;
+  /** Tagged private (or under a private heading): never quoted in a notification. */
+  readonly private?: boolean;
 }
 
 const DUE = /(?:\(due[: ]\s*|\bdue:\s*|📅\s*)(\d{4}-\d{2}-\d{2})\)?/i;
@@ -30,20 +33,38 @@ export function dueDateOf(text: string): string | undefined {
   return m && parseIsoDate(m[1]!) ? m[1] : undefined;
 }
 
+/**
+ * Whose an action item is, from the name before its colon: theirs when that
+ * names someone in the journal (full name, first name or file name), else
+ * mine (`Me:`, `TODO:`, no owner at all).
+ */
+function isMine(text: string, people: readonly { slug: string; name: string }[]): boolean {
+  const owner = OWNER.exec(text)?.[1]?.trim().toLowerCase();
+  if (!owner || /^(me|i|myself)$/.test(owner)) return true;
+  return !people.some(
+    (p) => p.name.toLowerCase() === owner || p.slug === owner || p.name.toLowerCase().split(/\s+/)[0] === owner,
+  );
+}
+
 /** Every open action item and every circle-back due on or before `today`, overdue first. */
 export function dueItems(index: JournalIndex, today: string): DueItem[] {
   const out: DueItem[] = [];
-  const names = new Map(index.people().map((p) => [p.slug, p.name]));
-  // An item carried forward is open in the meeting it came from too: listed once, from the latest meeting.
-  const seen = new Set<string>();
-  const meetings = index.ofKind('meeting').sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  const people = index.people();
+  const names = new Map(people.map((p) => [p.slug, p.name]));
+  const meetings = index.ofKind('meeting');
+  // An item carried forward stays open where it came from: only its newest copy counts (ticked or not).
+  const carriedOn = new Map<string, string>();
+  for (const m of meetings)
+    for (const a of m.actions) {
+      if (!a.carriedFrom) continue;
+      const key = `${m.person ?? ''}\n${a.carriedFrom}`;
+      if ((carriedOn.get(key) ?? '') < (m.date ?? '')) carriedOn.set(key, m.date ?? '');
+    }
   for (const meeting of meetings) {
     for (const a of meeting.actions) {
       if (a.checked !== false) continue;
-      const key = `${meeting.person ?? ''}\n${a.text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const owner = OWNER.exec(a.text)?.[1]?.trim();
+      const later = carriedOn.get(`${meeting.person ?? ''}\n${carryId(a.text)}`);
+      if (later !== undefined && later > (meeting.date ?? '')) continue;
       const due = dueDateOf(a.text);
       const personName = meeting.person ? (names.get(meeting.person) ?? meeting.person) : undefined;
       out.push({
@@ -53,7 +74,8 @@ export function dueItems(index: JournalIndex, today: string): DueItem[] {
         text: a.text,
         ...(personName ? { personName } : {}),
         ...(due ? { due } : {}),
-        mine: !owner || /^(me|i|myself)$/i.test(owner),
+        mine: isMine(a.text, people),
+        ...(a.tags.includes('private') ? { private: true } : {}),
       });
     }
   }

@@ -23,6 +23,8 @@ export interface ItemSummary {
   readonly tags: readonly string[];
   /** From a `Source: …` line under the item: a `path:lines` label and/or a link. */
   readonly source?: { readonly label: string; readonly url?: string };
+  /** Action items: the `carry-<id>` of the "Carried from" link under the item, when it was carried here. */
+  readonly carriedFrom?: string;
 }
 
 export interface JournalEntry {
@@ -108,7 +110,7 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
       date: c.date!,
       agenda: topLevelItems(doc, sectionOf(doc, normalized, AGENDA_WANTED), true, hidden),
       openActionItems,
-      actions: topLevelItems(doc, actionSection, false, hidden),
+      actions: topLevelItems(doc, actionSection, false, hidden, true),
       wins: topLevelItems(doc, sectionOf(doc, normalized, WINS_WANTED), false, hidden),
       goals: goalRefs(doc),
     };
@@ -188,6 +190,7 @@ function topLevelItems(
   section: Section | undefined,
   withSource: boolean,
   hidden: readonly boolean[] | undefined,
+  withCarry = false,
 ): ItemSummary[] {
   if (!section) return [];
   const items = doc.scan.items;
@@ -203,11 +206,13 @@ function topLevelItems(
   for (const i of items) {
     if (!isTopLevel(i)) continue;
     const source = withSource ? sourceOf(doc, i.line + 1, i.endLine) : undefined;
+    const carried = withCarry && i.endLine > i.line + 1 ? carriedOf(doc, i.line + 1, i.endLine) : undefined;
     const tags = internTags(hidden?.[i.line] && !i.tags.includes(PRIVATE_TAG) ? [...i.tags, PRIVATE_TAG] : i.tags);
     const text = own(i.text);
-    out[k++] = source
+    const item: ItemSummary = source
       ? { line: i.line, text, checked: i.checked, tags, source }
       : { line: i.line, text, checked: i.checked, tags };
+    out[k++] = carried ? { ...item, carriedFrom: carried } : item;
   }
   return out;
 }
@@ -225,6 +230,17 @@ function goalRefs(doc: JournalDocument): string[] {
       (out ??= new Set()).add(m[1]!.toLowerCase());
   }
   return out ? [...out].map(internTag) : [];
+}
+
+const CARRIED_ID = /^\s*Carried from \[(?:\\.|[^\]\\])*\]\([^)\s#]*#(carry-[a-z0-9]+)\)\s*$/;
+
+/** The id of the "Carried from" line among an item's body lines. */
+function carriedOf(doc: JournalDocument, from: number, to: number): string | undefined {
+  for (let l = from; l < to; l++) {
+    const m = doc.scan.kinds[l] === 'text' ? CARRIED_ID.exec(doc.source.lines[l]!.text) : null;
+    if (m) return own(m[1]!);
+  }
+  return undefined;
 }
 
 const SOURCE_LINK = /^\s*Source:\s*\[((?:\\.|[^\]\\])*)\]\((\S+?)\)\s*$/;

@@ -36,7 +36,8 @@ export function searchRows(index: JournalIndex): SearchResult {
   let skipped = 0;
   const names = new Map(index.people().map((p) => [p.slug, p.name]));
   for (const entry of index.all()) {
-    if (entry.problems.some((p) => p.severity === 'error')) skipped++;
+    // Not read at all (binary, too large, not UTF-8): its rows are missing. A file whose front matter is broken still has them.
+    if (entry.problems.some((p) => p.message.startsWith('Skipped:'))) skipped++;
     if (entry.kind === 'meeting') {
       const person = entry.person;
       const base = {
@@ -54,7 +55,8 @@ export function searchRows(index: JournalIndex): SearchResult {
     } else if (entry.kind === 'feedback') {
       const from = stringField(entry.data, 'from');
       const slug = from ? index.findPerson(from)?.slug : undefined;
-      const date = stringField(entry.data, 'date') ?? stringField(entry.data, 'created');
+      const date =
+        stringField(entry.data, 'received') ?? stringField(entry.data, 'date') ?? stringField(entry.data, 'created');
       rows.push({
         kind: 'feedback',
         path: entry.path,

@@ -33,13 +33,13 @@ export type MeetingNotCreated = { readonly untrusted: true } | { readonly reason
 async function meetingTemplate(services: Services, name: string): Promise<string> {
   const path = templatePath(name);
   const fallback = (): Promise<string> | string =>
-    BUILT_IN_TEMPLATES[name]?.text ??
+    (Object.hasOwn(BUILT_IN_TEMPLATES, name) ? BUILT_IN_TEMPLATES[name]!.text : undefined) ??
     (name === 'meeting' ? DEFAULT_MEETING_TEMPLATE : meetingTemplate(services, 'meeting'));
   const bytes = await readJournalFile(services.store.root, path, MAX_FILE_BYTES);
   if (!(bytes instanceof Uint8Array)) {
     // No template of the user's: the built-in one it is.
     if (!bytes.missing) services.log.warn(`${bytes.reason} Using the built-in template.`);
-    else if (!BUILT_IN_TEMPLATES[name])
+    else if (!Object.hasOwn(BUILT_IN_TEMPLATES, name))
       services.log.warn(`There is no template "${name}" (${path}); using the regular one.`);
     return fallback();
   }

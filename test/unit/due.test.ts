@@ -3,6 +3,7 @@
 
 import * as assert from 'assert';
 import fc from 'fast-check';
+import { carryId } from '../../src/core/carry';
 import { dueDateOf, dueItems, dueText, needsMeToday } from '../../src/core/due';
 import { JournalIndex } from '../../src/core/journal-index';
 
@@ -51,17 +52,46 @@ describe('due: open items', () => {
     );
   });
 
-  it('lists an action item carried into a later meeting once, from the later one', () => {
+  it('lists an action item carried into a later meeting once, from the later one; not at all once ticked there', () => {
+    const text = 'Me: send the planning notes (due 2026-12-01)';
+    const later = (box: string, copy = text): string =>
+      `---\ndate: 2026-12-01\n---\n\n## Action items\n\n- [${box}] ${copy}\n  Carried from [2026-11-24](2026-11-24.md#${carryId(text)})\n`;
+    const index = journal();
+    index.update('meetings/alex-kim/2026-12-01.md', later(' '));
+    const notes = (i: JournalIndex): string[] =>
+      dueItems(i, TODAY)
+        .filter((d) => d.text.startsWith('Me: send the planning notes'))
+        .map((d) => d.path);
+    assert.deepStrictEqual(notes(index), ['meetings/alex-kim/2026-12-01.md']);
+    index.update('meetings/alex-kim/2026-12-01.md', later('x'));
+    assert.deepStrictEqual(notes(index), [], 'done in the later meeting: done');
+    // Reworded in the later meeting: still one item, the new wording.
+    index.update('meetings/alex-kim/2026-12-01.md', later(' ', 'Me: send the planning notes to the team'));
+    assert.deepStrictEqual(
+      dueItems(index, TODAY)
+        .filter((d) => d.text.startsWith('Me: send the planning notes'))
+        .map((d) => d.text),
+      ['Me: send the planning notes to the team'],
+    );
+  });
+
+  it('an owner before the colon is theirs only when it names someone in the journal', () => {
     const index = journal();
     index.update(
-      'meetings/alex-kim/2026-12-01.md',
-      '---\ndate: 2026-12-01\n---\n\n## Action items\n\n- [ ] Me: send the planning notes (due 2026-12-01)\n  Carried from [2026-11-24](2026-11-24.md#carry-x)\n',
+      'meetings/alex-kim/2026-12-02.md',
+      '## Action items\n\n- [ ] TODO: write the doc\n- [ ] Alex: book the room\n- [ ] alex-kim: check\n- [ ] Follow up: budget\n',
     );
-    const notes = dueItems(index, TODAY).filter((i) => i.text.startsWith('Me: send the planning notes'));
-    assert.deepStrictEqual(
-      notes.map((i) => i.path),
-      ['meetings/alex-kim/2026-12-01.md'],
+    const mine = Object.fromEntries(
+      dueItems(index, TODAY)
+        .filter((d) => d.path.endsWith('2026-12-02.md'))
+        .map((d) => [d.text, d.mine]),
     );
+    assert.deepStrictEqual(mine, {
+      'TODO: write the doc': true,
+      'Alex: book the room': false,
+      'alex-kim: check': false,
+      'Follow up: budget': true,
+    });
   });
 
   it('reads a due date as Finish Meeting writes it, or by hand; says how late', () => {

@@ -16,20 +16,21 @@ function journal(): JournalIndex {
   index.update('meetings/priya-nair/2026-12-01.md', '## Agenda\n\n- [ ] Mentoring plan #growth\n');
   index.update(
     'feedback/blunt-reviews.md',
-    '---\ntitle: Review comments read as blunt\nstatus: trying\nfrom: Alex Kim\ndate: 2026-11-20\n---\n',
+    '---\ntitle: Review comments read as blunt\nstatus: trying\nfrom: Alex Kim\nreceived: 2026-11-20\n---\n',
   );
   index.update(
     'goals/lead-a-design-review.md',
     '---\ntitle: Lead a design review\n---\n\n## Progress\n\n- 2026-11-30: Drafted the agenda\n',
   );
   index.update('meetings/alex-kim/2026-10-01.md', '---\ndate: [unclosed\n---\n');
+  index.markUnreadable('meetings/alex-kim/2026-09-01.md', 'Skipped: the file looks binary (it contains NUL bytes).');
   return index;
 }
 
 describe('search: the rows of the journal', () => {
   it('gives points, action items, wins, feedback and goal progress, newest first, with person, date and status', () => {
     const { rows, skipped } = searchRows(journal());
-    assert.strictEqual(skipped, 1, 'the file with broken front matter');
+    assert.strictEqual(skipped, 1, 'the binary file (the one with broken front matter is read, and searched)');
     assert.deepStrictEqual(
       rows.map((r) => [r.kind, r.text, r.personName, r.date, r.status]),
       [

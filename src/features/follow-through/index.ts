@@ -9,6 +9,7 @@ import { badgeOf, OpenItemsTree, tickDone } from './open-items';
 import { Nudges } from './nudges';
 
 const TICK_MS = 60_000;
+const NUDGE_DELAY_MS = 30_000;
 export const OPEN_ITEMS_VIEW = 'oneOnOne.openItems';
 
 /** What the integration tests reach through the extension's test API. */
@@ -33,18 +34,30 @@ export function activateFollowThrough(context: vscode.ExtensionContext, services
   });
   const windowId = `${vscode.env.sessionId}-${Math.random().toString(36).slice(2)}`;
   const nudges = new Nudges(services, context.globalStorageUri, windowId);
-  const tick = async (): Promise<void> => {
-    openItems.getChildren();
-    view.badge = badgeOf(openItems.needsMe().length);
+  // No nudge in the first moments of a window: it would land among the start-up notifications
+  // (and a journal still being read would undercount). The view and the badge are there at once.
+  const nudgesFrom = Date.now() + NUDGE_DELAY_MS;
+  const tick = async (nudge: boolean): Promise<void> => {
     openItems.refresh();
-    await nudges.check(openItems.needsMe());
+    view.badge = badgeOf(openItems.needsMe().length);
+    if (nudge || Date.now() >= nudgesFrom) {
+      await services.store.currentLoad;
+      await nudges.check(openItems.needsMe());
+    }
   };
   let ticking = Promise.resolve();
   let soon: ReturnType<typeof setTimeout> | undefined;
   // Coalesced: a full read of the journal changes it thousands of times.
   const tickSoon = (): void => {
     clearTimeout(soon);
-    soon = setTimeout(() => (ticking = ticking.then(tick, tick)), 500);
+    soon = setTimeout(
+      () =>
+        (ticking = ticking.then(
+          () => tick(false),
+          () => tick(false),
+        )),
+      500,
+    );
   };
   const timer = setInterval(tickSoon, TICK_MS);
   context.subscriptions.push(
@@ -68,7 +81,11 @@ export function activateFollowThrough(context: vscode.ExtensionContext, services
     openItems,
     nudges,
     badge: () => view.badge,
-    tick: () => (ticking = ticking.then(tick, tick)),
+    tick: () =>
+      (ticking = ticking.then(
+        () => tick(true),
+        () => tick(true),
+      )),
     tickDone,
     newWindowNudges: (id: string) =>
       new Nudges(services, context.globalStorageUri, id, () => Promise.resolve(undefined)),

@@ -12,6 +12,7 @@ import { DueItem } from '../../core/due';
 import { meetingSlot } from '../../core/next-meeting';
 import { Services } from '../../host/services';
 import { WindowClaims } from '../../host/window-claim';
+import { meetingNode } from '../../ui/nodes';
 
 const CLOSE_OUT_HOURS = 12;
 export const FINISH = 'Finish Meeting…';
@@ -31,6 +32,8 @@ export class Nudges {
   /** Fires each time this window shows a nudge. */
   readonly onDidNudge = this.fired.event;
   private running: Promise<void> | undefined;
+  /** Keys this window has dealt with (claimed or seen claimed): asked once, not at every tick. */
+  private readonly handled = new Set<string>();
 
   constructor(
     private readonly services: Services,
@@ -57,15 +60,25 @@ export class Nudges {
     if (this.setting('dueReminder') && needsMe.length > 0) await this.due(needsMe);
   }
 
+  /** True the first time this window asks for `key` (of this journal) and wins it. */
+  private async first(key: string): Promise<boolean> {
+    const full = `${this.services.store.root?.toString() ?? ''}|${key}`;
+    if (this.handled.has(full)) return false;
+    this.handled.add(full);
+    return this.claims.claim(full);
+  }
+
   private async due(items: readonly DueItem[]): Promise<void> {
     const today = this.services.today();
-    if (!(await this.claims.claim(`due/${today}`))) return;
+    if (!(await this.first(`due/${today}`))) return;
     const late = items.filter((i) => i.due! < today).length;
-    const first = items
+    // Private items are counted, never quoted: a notification can be on a shared screen.
+    const quoted = items.filter((i) => !i.private);
+    const first = quoted
       .slice(0, 2)
       .map((i) => `"${i.text.length > 60 ? `${i.text.slice(0, 57)}…` : i.text}"`)
       .join(', ');
-    const message = `${items.length} thing${items.length === 1 ? '' : 's'} of yours ${late > 0 ? `due today or late (${late} late)` : 'due today'}: ${first}${items.length > 2 ? ', …' : ''}.`;
+    const message = `${items.length} thing${items.length === 1 ? '' : 's'} of yours ${late > 0 ? `due today or late (${late} late)` : 'due today'}${first ? `: ${first}${quoted.length > 2 ? ', …' : ''}` : ''}.`;
     this.nudge({ kind: 'due', message, actions: [SHOW_OPEN_ITEMS] }, () =>
       vscode.commands.executeCommand('oneOnOne.openItems.focus'),
     );
@@ -86,14 +99,15 @@ export class Nudges {
           person.schedule,
         );
         if (!slot.end || slot.end > now || now.getTime() - slot.end.getTime() > CLOSE_OUT_HOURS * 3_600_000) continue;
-        if (!(await this.claims.claim(`close-out/${m.path}@${slot.end.toISOString()}`))) continue;
+        if (!(await this.first(`close-out/${m.path}@${slot.end.toISOString()}`))) continue;
         this.nudge(
           {
             kind: 'close-out',
             message: `Your 1:1 with ${person.name} ended. Finish it: takeaways, action items, and the next one planned.`,
             actions: [FINISH],
           },
-          () => vscode.commands.executeCommand('oneOnOne.finishMeeting', { person: person.slug, date: m.date }),
+          // The meeting itself (as its row in the tree): Finish Meeting asks for takeaways and action items.
+          () => vscode.commands.executeCommand('oneOnOne.finishMeeting', meetingNode(person.slug, m.path)),
         );
       }
     }

@@ -11,18 +11,18 @@ export class OpenItemsTree implements vscode.TreeDataProvider<DueItem>, vscode.D
   private items: DueItem[] = [];
   private readonly emitter = new vscode.EventEmitter<DueItem | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly services: Services) {
-    this.subscription = services.store.onDidChange(() => this.refresh());
-  }
+  /** Refreshed by the follow-through ticks (index.ts), coalesced when the journal changes. */
+  constructor(private readonly services: Services) {}
 
+  /** Recomputes the items from the index (once per refresh, not per row) and redraws. */
   refresh(): void {
+    this.items =
+      this.services.store.state.kind === 'ready' ? dueItems(this.services.store.index, this.services.today()) : [];
     this.emitter.fire(undefined);
   }
 
   dispose(): void {
-    this.subscription.dispose();
     this.emitter.dispose();
   }
 
@@ -37,9 +37,7 @@ export class OpenItemsTree implements vscode.TreeDataProvider<DueItem>, vscode.D
   }
 
   getChildren(element?: DueItem): DueItem[] {
-    if (element || this.services.store.state.kind !== 'ready') return [];
-    this.items = dueItems(this.services.store.index, this.services.today());
-    return this.items;
+    return element ? [] : this.items;
   }
 
   getTreeItem(element: DueItem): vscode.TreeItem {

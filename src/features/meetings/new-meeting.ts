@@ -23,7 +23,7 @@ export async function newMeeting(services: Services, arg: unknown): Promise<vsco
     template = templateName(args.template);
     const known =
       template !== undefined &&
-      (BUILT_IN_TEMPLATES[template] !== undefined || (await exists(services.store.uriOf(templatePath(template)))));
+      (Object.hasOwn(BUILT_IN_TEMPLATES, template) || (await exists(services.store.uriOf(templatePath(template)))));
     if (!known)
       return fail(
         `"template" must name templates/<name>.md in the journal, or one of: ${Object.keys(BUILT_IN_TEMPLATES).join(', ')}.`,

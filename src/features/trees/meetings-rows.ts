@@ -108,11 +108,13 @@ export function pointRow(
   };
   item.accessibilityInformation = { label: `${label}${discussed ? ', discussed' : ''}` };
   // Ticked in the tree as in the file: the same one-character edit as Mark Discussed (features/trees/ticks.ts).
-  item.checkboxState = {
-    state: discussed ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-    tooltip: discussed ? 'Discussed: untick to open it again' : 'Tick when discussed',
-    accessibilityInformation: { label: discussed ? `Discussed: ${label}` : `Not discussed yet: ${label}` },
-  };
+  // A plain bullet has no box to tick.
+  if (point.checked !== undefined)
+    item.checkboxState = {
+      state: discussed ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
+      tooltip: discussed ? 'Discussed: untick to open it again' : 'Tick when discussed',
+      accessibilityInformation: { label: discussed ? `Discussed: ${label}` : `Not discussed yet: ${label}` },
+    };
   return item;
 }
 

@@ -70,7 +70,12 @@ class WritingHelp implements vscode.CompletionItemProvider, vscode.DocumentLinkP
     const from = carriedFrom(parseDocument(document.getText()), position.line);
     if (!from) return undefined;
     const file = from.target.split('#')[0]!;
-    const target = vscode.Uri.joinPath(document.uri, '..', ...file.split('/').map(decodeURIComponent));
+    let target: vscode.Uri;
+    try {
+      target = vscode.Uri.joinPath(document.uri, '..', ...file.split('/').map(decodeURIComponent));
+    } catch {
+      return undefined; // a link written by hand that is not a path (`100%.md`)
+    }
     const ago = agoText(from.label, this.services.today());
     const text = new vscode.MarkdownString(
       `Carried forward from the 1:1 of **${from.label.replace(/[\\`*_[\]]/g, '\\$&')}**${ago ? ` (${ago})` : ''}: [open that meeting](${target.toString()})`,
