@@ -98,6 +98,11 @@ async function balanceFromContextMenu({ page, shot }) {
     30000,
   );
 
+  // The journal is read to the end (its meetings are rows) before the right-click: a row redrawn under a
+  // context menu hands its command a stale element (VS Code then runs it with no arguments).
+  await treeItem(page, meetings, new RegExp(MEETINGS[2][0]), `${NAME}'s latest meeting`, 30000);
+  await page.waitForTimeout(500);
+
   // 1. The person's context menu.
   await person.click({ button: 'right' });
   const item = page.locator('.context-view .monaco-menu').getByRole('menuitem', { name: /^Show Balance…/ });
