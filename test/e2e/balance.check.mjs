@@ -6,7 +6,7 @@
 // The journal copy gets a person with three 1:1s in the last weeks.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chooseInQuickInput, showJournal, sideBar, treeItem, waitForQuickInput } from './ui.mjs';
+import { chooseInQuickInput, openQuickInput, showJournal, sideBar, treeItem, waitForQuickInput } from './ui.mjs';
 
 function isoDay(offsetDays) {
   const d = new Date();
@@ -173,14 +173,7 @@ async function balanceFromContextMenu({ page, shot }) {
   await shot('e2e-balance');
 
   // 3. From the command palette, for someone else: a second panel.
-  await page.keyboard.press('F1');
-  await page
-    .locator('.quick-input-widget .quick-input-box input')
-    .first()
-    .waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => {
-      throw new Error('F1 opened no command palette');
-    });
+  await openQuickInput(page, 'F1');
   await chooseInQuickInput(page, '>1:1: Show Balance', /^1:1: Show Balance…/, 'command palette');
   await waitForQuickInput(page, 'Show the balance of your 1:1s with', 'the person pick');
   await chooseInQuickInput(page, 'Alex Kim', /^Alex Kim\b/, 'person pick');

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   chooseInQuickInput,
+  openQuickInput,
   quickInputState,
   showJournal,
   sideBar,
@@ -56,14 +57,7 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
 
   step('journal view ready');
   // 1. Quick open notes.txt.
-  await page.keyboard.press('Control+P');
-  await page
-    .locator('.quick-input-widget .quick-input-box input')
-    .first()
-    .waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => {
-      throw new Error('Ctrl+P opened no quick open box');
-    });
+  await openQuickInput(page, 'Control+P');
   await chooseInQuickInput(page, 'notes.txt', /notes\.txt/, 'quick open notes.txt');
   const editor = page.locator('.editor-instance .monaco-editor').first();
   await editor
@@ -100,14 +94,7 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
 
   step('line selected');
   // 3. The command, from the palette.
-  await page.keyboard.press('F1');
-  await page
-    .locator('.quick-input-widget .quick-input-box input')
-    .first()
-    .waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => {
-      throw new Error('F1 opened no command palette');
-    });
+  await openQuickInput(page, 'F1');
   await chooseInQuickInput(
     page,
     '>1:1: Add Selection as Talking Point',

@@ -8,7 +8,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../../scripts/offline-vscode.mjs';
-import { quickInputState, showJournal, sideBar, treeItem, waitForQuickInput, widenSideBar } from './ui.mjs';
+import {
+  openQuickInput,
+  quickInputState,
+  showJournal,
+  sideBar,
+  treeItem,
+  waitForQuickInput,
+  widenSideBar,
+} from './ui.mjs';
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
 
@@ -49,11 +57,7 @@ async function lensImportsInvite({ page, workspace, shot }) {
   await treeItem(page, meetings, /^Alex Kim\b/, '"Alex Kim" (did the extension read the journal?)', 30000);
 
   // 1. Open the invite from the Explorer's quick open.
-  await page.keyboard.press('Control+P');
-  const box = page.locator('.quick-input-widget .quick-input-box input').first();
-  await box.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {
-    throw new Error('Ctrl+P opened no quick open box');
-  });
+  const box = await openQuickInput(page, 'Control+P');
   await box.fill('alex-1on1.ics');
   await page
     .locator('.quick-input-widget .monaco-list-row.focused')

@@ -22,6 +22,7 @@ import * as path from 'node:path';
 import { repoRoot } from '../../scripts/offline-vscode.mjs';
 import {
   chooseInQuickInput,
+  openQuickInput,
   quickInputState,
   showJournal,
   sideBar,
@@ -122,14 +123,7 @@ function meetingsWithPoint(journal) {
 
 /** Runs a command from the palette (F1). */
 async function runCommand(page, title, what) {
-  await page.keyboard.press('F1');
-  await page
-    .locator('.quick-input-widget .quick-input-box input')
-    .first()
-    .waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => {
-      throw new Error(`${what}: F1 opened no command palette`);
-    });
+  await openQuickInput(page, 'F1', what);
   await chooseInQuickInput(page, `>${title}`, new RegExp(`^${escapeRegExp(title)}`), what);
 }
 
@@ -211,14 +205,7 @@ async function newcomerCreatesPersonalJournal({ page, workspace, server, shot, o
     step('journal created');
 
     // 5. Open src/retry.ts and select the loop.
-    await page.keyboard.press('Control+P');
-    await page
-      .locator('.quick-input-widget .quick-input-box input')
-      .first()
-      .waitFor({ state: 'visible', timeout: 10000 })
-      .catch(() => {
-        throw new Error('Ctrl+P opened no quick open box');
-      });
+    await openQuickInput(page, 'Control+P');
     await chooseInQuickInput(page, 'retry.ts', /retry\.ts/, 'quick open retry.ts');
     const editor = page.locator('.editor-instance .monaco-editor').first();
     await editor

@@ -5,7 +5,15 @@
 // point's line. The journal copy gets a person whose next meeting has two points.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chooseInQuickInput, quickInputState, showJournal, sideBar, treeItem, waitForQuickInput } from './ui.mjs';
+import {
+  chooseInQuickInput,
+  openQuickInput,
+  quickInputState,
+  showJournal,
+  sideBar,
+  treeItem,
+  waitForQuickInput,
+} from './ui.mjs';
 
 function isoDay(offsetDays) {
   const d = new Date();
@@ -76,14 +84,7 @@ async function tickInTree({ page, workspace, shot }) {
 async function searchFromPalette({ page, shot }) {
   const meetings = await showJournal(page);
   await treeItem(page, meetings, new RegExp(`^${NAME}\\b`), `"${NAME}"`, 30000);
-  await page.keyboard.press('F1');
-  await page
-    .locator('.quick-input-widget .quick-input-box input')
-    .first()
-    .waitFor({ state: 'visible', timeout: 10000 })
-    .catch(() => {
-      throw new Error('F1 opened no command palette');
-    });
+  await openQuickInput(page, 'F1');
   await chooseInQuickInput(page, '>1:1: Search the Journal', /^1:1: Search the Journal…/, 'command palette');
   await waitForQuickInput(page, 'Search the 1:1 journal', 'the search pick');
   await page.locator('.quick-input-widget .quick-input-box input').first().fill('@tia #growth promotion');

@@ -69,6 +69,20 @@ export async function treeItem(page, tree, name, what, timeout = 20000, view = '
   return item;
 }
 
+/**
+ * Opens the command palette (`F1`) or quick open (`Control+P`) and waits for
+ * its input box; `what` starts the failure message.
+ */
+export async function openQuickInput(page, key, what = '') {
+  const box = page.locator('.quick-input-widget .quick-input-box input').first();
+  await page.keyboard.press(key);
+  await box.waitFor({ state: 'visible', timeout: 10000 }).catch(() => {
+    const opened = key === 'F1' ? 'F1 opened no command palette' : 'Ctrl+P opened no quick open box';
+    throw new Error(what ? `${what}: ${opened}` : opened);
+  });
+  return box;
+}
+
 /** Waits for a quick input whose title or placeholder contains `text`. */
 export async function waitForQuickInput(page, text, what, timeout = 10000) {
   const widget = page.locator('.quick-input-widget');
