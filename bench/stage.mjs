@@ -12,6 +12,8 @@ import { repoRoot } from './generate.mjs';
 
 const COPIED = [
   'package.json',
+  'package.nls.json',
+  'l10n',
   'README.md',
   'CHANGELOG.md',
   'LICENSE',

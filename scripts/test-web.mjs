@@ -96,6 +96,8 @@ async function stageExtension() {
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 }));
   for (const rel of [
     'package.json',
+    'package.nls.json',
+    'l10n',
     'dist/extension.js',
     'dist/extension.js.map',
     'dist/calendar.js',

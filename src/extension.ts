@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { setTranslator } from './core/l10n';
 import { activateFeatures, TestApi } from './features';
 import { JournalStore } from './host/journal-store';
 import { createLogger } from './host/logger';
@@ -16,6 +17,8 @@ export interface JournalApi {
 
 export function activate(context: vscode.ExtensionContext): JournalApi {
   markStartup('activate');
+  // The core's messages in the display language, as the rest of the extension's (src/core/l10n.ts).
+  setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const log = createLogger();
   const code = String((context.extension.packageJSON as { version?: unknown }).version);
   const store = new JournalStore(log, { state: context.workspaceState, code });
