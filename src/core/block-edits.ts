@@ -12,6 +12,7 @@ import {
 } from './edits';
 import { findSection } from './markdown-sections';
 import { applyEdits, isBlank, TextEdit } from './text';
+import { l10n } from './l10n';
 
 /**
  * Appends a block of text lines (a paragraph, a quote) at the end of a
@@ -59,7 +60,9 @@ export function addBlock(doc: JournalDocument, target: SectionTarget, lines: rea
     after.scan.items.length !== doc.scan.items.length
   ) {
     return {
-      error: 'The text could not be placed safely in this file (its structure is unusual); nothing was changed.',
+      error: l10n.t(
+        'The text could not be placed safely in this file (its structure is unusual); nothing was changed.',
+      ),
     };
   }
   return { edits };

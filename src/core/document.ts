@@ -5,6 +5,7 @@
 import { parseFrontMatter, FrontMatterData, Problem } from './front-matter';
 import { scanMarkdown, ScannedMarkdown } from './markdown';
 import { SourceText, toSource } from './text';
+import { l10n } from './l10n';
 
 export interface JournalDocument {
   readonly source: SourceText;
@@ -34,7 +35,9 @@ export function parseDocument(raw: string): JournalDocument {
         unclosedBlockLine: undefined,
       },
       data: {},
-      problems: [{ message: `The file could not be read as markdown: ${String(error)}`, line: 0, severity: 'error' }],
+      problems: [
+        { message: l10n.t('The file could not be read as markdown: {0}', String(error)), line: 0, severity: 'error' },
+      ],
     };
   }
 }

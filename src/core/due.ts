@@ -9,6 +9,7 @@ import { JournalIndex } from './journal-index';
 import { stringField } from './journal-entry';
 import { carryId } from './carry';
 import { isFeedbackDue } from './threads';
+import { l10n } from './l10n';
 
 export interface DueItem {
   readonly kind: 'action' | 'circle-back';
@@ -87,7 +88,7 @@ export function dueItems(index: JournalIndex, today: string): DueItem[] {
       kind: 'circle-back',
       path: thread.path,
       line: 0,
-      text: `Circle back: ${thread.title}`,
+      text: l10n.t('Circle back: {0}', thread.title),
       ...(from ? { personName: index.findPerson(from)?.name ?? from } : {}),
       ...(due ? { due } : {}),
       mine: true,
@@ -111,10 +112,10 @@ export function needsMeToday(items: readonly DueItem[], today: string): DueItem[
 export function dueText(due: string, today: string): string {
   const a = parseIsoDate(today);
   const b = parseIsoDate(due);
-  if (!a || !b) return `due ${due}`;
+  if (!a || !b) return l10n.t('due {0}', due);
   const days = Math.round((b.getTime() - a.getTime()) / 86_400_000);
-  if (days < 0) return `${-days} day${days === -1 ? '' : 's'} late`;
-  if (days === 0) return 'due today';
-  if (days === 1) return 'due tomorrow';
-  return `due in ${days} days`;
+  if (days < 0) return days === -1 ? l10n.t('1 day late') : l10n.t('{0} days late', -days);
+  if (days === 0) return l10n.t('due today');
+  if (days === 1) return l10n.t('due tomorrow');
+  return l10n.t('due in {0} days', days);
 }

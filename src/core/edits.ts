@@ -10,6 +10,7 @@ import { JournalDocument, parseDocument } from './document';
 import { ListItem } from './markdown';
 import { findSection, itemsIn } from './markdown-sections';
 import { applyEdits, composeEdits, insertAt, isBlank, splitLines, TextEdit } from './text';
+import { l10n } from './l10n';
 
 export type EditResult = { readonly edits: TextEdit[] } | { readonly error: string };
 
@@ -38,14 +39,14 @@ export interface SectionTarget {
  * checks where its lines go).
  */
 export function refuseReason(doc: JournalDocument, openBlockAllowed = false): string | undefined {
-  if (doc.scan.kinds.length !== doc.source.lines.length) return 'The file could not be parsed.';
-  if (doc.scan.unterminatedFrontMatter) return 'Its front matter is never closed with ---.';
+  if (doc.scan.kinds.length !== doc.source.lines.length) return l10n.t('The file could not be parsed.');
+  if (doc.scan.unterminatedFrontMatter) return l10n.t('Its front matter is never closed with ---.');
   if (doc.scan.unclosedBlockLine !== undefined && !openBlockAllowed) return openBlockReason(doc);
   return undefined;
 }
 
 function openBlockReason(doc: JournalDocument): string {
-  return `A code fence or HTML block on line ${(doc.scan.unclosedBlockLine ?? 0) + 1} is never closed.`;
+  return l10n.t('A code fence or HTML block on line {0} is never closed.', (doc.scan.unclosedBlockLine ?? 0) + 1);
 }
 
 /** Number of real lines: a file ending in a line break has an empty phantom line after it. */
@@ -127,7 +128,7 @@ export function addListItemsLines(
   for (const lines of items) {
     // `s`: an item's text may hold U+2028 or U+2029, which `.` would not match.
     const head = /^(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/s.exec(lines[0] ?? '');
-    if (!head) return { error: 'Not a list item.' };
+    if (!head) return { error: l10n.t('Not a list item.') };
     texts.push(head[1]!.trim());
   }
   const result = computeAddListItem(doc, target, items.flat());
@@ -157,7 +158,9 @@ export function sequence(doc: JournalDocument, steps: readonly ((doc: JournalDoc
       current = { ...current, source: { ...current.source, eol: doc.source.eol } };
   }
   const edits = composeEdits(raw, rounds);
-  return edits ? { edits } : { error: 'The change could not be expressed as separate edits; nothing was changed.' };
+  return edits
+    ? { edits }
+    : { error: l10n.t('The change could not be expressed as separate edits; nothing was changed.') };
 }
 
 function computeAddListItem(doc: JournalDocument, target: SectionTarget, itemLines: readonly string[]): EditResult {
@@ -171,7 +174,10 @@ function computeAddListItem(doc: JournalDocument, target: SectionTarget, itemLin
   const inside = at.line > open || (at.line === open && at.character > 0);
   return inside
     ? {
-        error: `${openBlockReason(doc)} It runs to the end of the file, over the place the item would go; close it first.`,
+        error: l10n.t(
+          '{0} It runs to the end of the file, over the place the item would go; close it first.',
+          openBlockReason(doc),
+        ),
       }
     : result;
 }
@@ -255,8 +261,9 @@ function verifyAddition(
     !keepsLines(doc, after, edits)
   ) {
     return {
-      error:
+      error: l10n.t(
         'The talking point could not be placed safely in this file (its structure is unusual); nothing was changed.',
+      ),
     };
   }
   return { edits };

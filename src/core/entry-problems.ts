@@ -8,6 +8,7 @@ import { Problem } from './front-matter';
 import { FileKind } from './layout';
 import { scheduleOf } from './schedule';
 import { FEEDBACK_STATUSES, GOAL_STATUSES, ROLES } from './templates';
+import { l10n } from './l10n';
 
 export const MEETING_STATUSES = ['planned', 'done', 'skipped', 'cancelled'] as const;
 
@@ -19,7 +20,7 @@ export function checkFields(kind: FileKind, doc: JournalDocument): Problem[] {
     if (value === undefined || value === null) return;
     if (typeof value !== 'string' || !allowed.includes(value)) {
       problems.push({
-        message: `"${key}" should be one of: ${allowed.join(', ')}.`,
+        message: l10n.t('"{0}" should be one of: {1}.', key, allowed.join(', ')),
         line: keyLine(doc, key),
         severity: 'warning',
       });
@@ -36,7 +37,7 @@ export function checkFields(kind: FileKind, doc: JournalDocument): Problem[] {
       const date = doc.data['date'];
       if (date !== undefined && !(typeof date === 'string' && isIsoDate(date))) {
         problems.push({
-          message: '"date" should be a date like 2026-01-31.',
+          message: l10n.t('"date" should be a date like 2026-01-31.'),
           line: keyLine(doc, 'date'),
           severity: 'warning',
         });

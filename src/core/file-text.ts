@@ -6,6 +6,7 @@
 
 import { JournalDocument } from './document';
 import { utf8Length } from './layout';
+import { l10n } from './l10n';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -19,22 +20,28 @@ export function fileText(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): FileText
   if (bytes.byteLength > maxBytes) {
     return {
       kind: 'unreadable',
-      message: `Skipped: the file is ${megabytes(bytes.byteLength)}; journal files over ${megabytes(maxBytes)} are not read. Split it into smaller files, or move it out of the journal folder.`,
+      message: l10n.t(
+        'Skipped: the file is {0}; journal files over {1} are not read. Split it into smaller files, or move it out of the journal folder.',
+        megabytes(bytes.byteLength),
+        megabytes(maxBytes),
+      ),
     };
   }
   if (bytes.includes(0))
     return {
       kind: 'unreadable',
-      message:
+      message: l10n.t(
         'Skipped: the file looks binary (it contains NUL bytes). Move it out of the journal folder; 1:1 Journal never changes it.',
+      ),
     };
   try {
     return { kind: 'text', text: decoder.decode(bytes) };
   } catch {
     return {
       kind: 'unreadable',
-      message:
+      message: l10n.t(
         'Skipped: the file is not valid UTF-8. Reopen it with its encoding (status bar) and save it as UTF-8 to use it in the journal.',
+      ),
     };
   }
 }
@@ -52,13 +59,25 @@ export function decode(bytes: Uint8Array): FileText {
 export function editRefusal(path: string, doc: JournalDocument, maxBytes = MAX_FILE_BYTES): string | undefined {
   const text = doc.source.text;
   if (text.includes('\u0000'))
-    return `${path} was not changed: it contains NUL characters, so it looks binary. Move it out of the journal folder, or remove them by hand.`;
+    return l10n.t(
+      '{0} was not changed: it contains NUL characters, so it looks binary. Move it out of the journal folder, or remove them by hand.',
+      path,
+    );
   if (text.length > maxBytes || utf8Length(text) > maxBytes) {
-    return `${path} was not changed: it is over ${megabytes(maxBytes)}, and the journal neither reads nor changes files that large. Split it into smaller files.`;
+    return l10n.t(
+      '{0} was not changed: it is over {1}, and the journal neither reads nor changes files that large. Split it into smaller files.',
+      path,
+      megabytes(maxBytes),
+    );
   }
   const problem = doc.problems.find((p) => p.severity === 'error');
   if (!problem) return undefined;
-  return `${path} was not changed: ${problem.message.replace(/\.?$/, '.')} (line ${problem.line + 1}; see the Problems panel). Fix it by hand, then try again.`;
+  return l10n.t(
+    '{0} was not changed: {1} (line {2}; see the Problems panel). Fix it by hand, then try again.',
+    path,
+    problem.message.replace(/\.?$/, '.'),
+    problem.line + 1,
+  );
 }
 
 function megabytes(bytes: number): string {

@@ -10,6 +10,7 @@ import { setField } from './front-matter-edits';
 import { JournalIndex } from './journal-index';
 import { JournalEntry, stringField, summarize } from './journal-entry';
 import { GoalProgressFromMeeting, logProgressOnce, progressFromMeeting } from './thread-edits';
+import { l10n } from './l10n';
 
 export interface ActionItem {
   readonly text: string;
@@ -80,8 +81,9 @@ export function finishEdits(input: FinishInput): FileEdits[] {
     // Which goals get progress was read from the meeting a moment ago; if its points changed since (another window), nothing is written.
     if (JSON.stringify(progressOf(summarize(meeting.path, doc))) !== JSON.stringify(progress)) {
       return {
-        error:
+        error: l10n.t(
           'its talking points changed while the meeting was being finished (another window or a sync?); nothing was written. Run Finish Meeting again.',
+        ),
       };
     }
     return finishMeetingFile(doc, input.takeaways, actions);

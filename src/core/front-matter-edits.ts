@@ -8,6 +8,7 @@ import { EditResult, sequence } from './edits';
 import { YAML_OPTIONS, yamlRefusal } from './front-matter';
 import { ScannedMarkdown } from './markdown';
 import { applyEdits, insertAt, Line, stripBom } from './text';
+import { l10n } from './l10n';
 
 export type Scalar = string | number | boolean | null;
 
@@ -26,36 +27,37 @@ export function setFrontMatterValue(
   const rendered = renderScalar(value);
   const keyText = renderKey(key);
   if (scan.unterminatedFrontMatter)
-    return { error: 'The front matter is never closed with ---; fix it by hand first.' };
+    return { error: l10n.t('The front matter is never closed with ---; fix it by hand first.') };
   const block = scan.frontMatter;
   if (!block) {
     return { edits: [insertAt(0, 0, `---${eol}${keyText}: ${rendered}${eol}---${eol}`)] };
   }
   const refused = yamlRefusal(block.raw);
-  if (refused) return { error: `${refused.message} Fix it by hand first.` };
+  if (refused) return { error: l10n.t('{0} Fix it by hand first.', refused.message) };
   const doc = parseYamlDocument(block.raw, YAML_OPTIONS);
-  if (doc.errors.length > 0) return { error: 'The front matter has a YAML error; fix it by hand first.' };
+  if (doc.errors.length > 0) return { error: l10n.t('The front matter has a YAML error; fix it by hand first.') };
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
     return { edits: [insertAt(block.endLine, 0, `${keyText}: ${rendered}${eol}`)] };
   }
-  if (!isMap(contents)) return { error: 'The front matter is not a list of `key: value` lines.' };
-  if (contents.flow) return { error: 'The front matter is written as a {flow} map; edit it by hand.' };
+  if (!isMap(contents)) return { error: l10n.t('The front matter is not a list of `key: value` lines.') };
+  if (contents.flow) return { error: l10n.t('The front matter is written as a {flow} map; edit it by hand.') };
 
   const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
   if (!pair) {
     return { edits: [insertAt(block.endLine, 0, `${keyText}: ${rendered}${eol}`)] };
   }
   const node = pair.value;
-  if (node && !isScalar(node)) return { error: `The front matter key "${key}" holds a list or map; edit it by hand.` };
+  if (node && !isScalar(node))
+    return { error: l10n.t('The front matter key "{0}" holds a list or map; edit it by hand.', key) };
   if (!node || !node.range || node.range[0] === node.range[1]) {
     // `key:` with nothing after it: write the value after the colon.
     const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
-    if (!keyRange) return { error: `Could not locate "${key}" in the front matter.` };
+    if (!keyRange) return { error: l10n.t('Could not locate "{0}" in the front matter.', key) };
     const at = rawOffsetToPosition(lines, block.startLine + 1, keyRange[1]);
     const lineText = lines[at.line]!.text;
     const colon = lineText.indexOf(':', at.character);
-    if (colon < 0) return { error: `Could not locate "${key}" in the front matter.` };
+    if (colon < 0) return { error: l10n.t('Could not locate "{0}" in the front matter.', key) };
     return { edits: [insertAt(at.line, colon + 1, ` ${rendered}`)] };
   }
   // A block scalar's range runs through its final line break: keep that break.
@@ -102,7 +104,7 @@ function rawOffsetToPosition(
 /** Sets one front-matter key of a parsed document. */
 export function setField(doc: JournalDocument, key: string, value: Scalar): EditResult {
   // A file not read as markdown (binary, too large) has no front matter we know of: a new block would sit on top of its real one.
-  if (doc.scan.kinds.length !== doc.source.lines.length) return { error: 'The file could not be parsed.' };
+  if (doc.scan.kinds.length !== doc.source.lines.length) return { error: l10n.t('The file could not be parsed.') };
   // A block created at the top ends in the file's break: a lone CR there would merge with an LF that starts the file.
   const first = doc.source.lines[0]!;
   const eol =
@@ -134,7 +136,7 @@ export function setFields(doc: JournalDocument, fields: readonly (readonly [stri
   const now = stripBom(text).text;
   const before = doc.source.text;
   if (!now.endsWith(before))
-    return { error: 'The change could not be expressed as separate edits; nothing was changed.' };
+    return { error: l10n.t('The change could not be expressed as separate edits; nothing was changed.') };
   return { edits: [insertAt(0, 0, now.slice(0, now.length - before.length))] };
 }
 
@@ -146,22 +148,23 @@ export function removeField(doc: JournalDocument, key: string): EditResult {
   const block = doc.scan.frontMatter;
   if (!block || doc.data[key] === undefined) return { edits: [] };
   const refused = yamlRefusal(block.raw);
-  if (refused) return { error: `${refused.message} Fix it by hand first.` };
+  if (refused) return { error: l10n.t('{0} Fix it by hand first.', refused.message) };
   const yaml = parseYamlDocument(block.raw, YAML_OPTIONS);
   const contents = yaml.contents;
   if (yaml.errors.length > 0 || !isMap(contents) || contents.flow)
-    return { error: 'The front matter is not a list of `key: value` lines; edit it by hand.' };
+    return { error: l10n.t('The front matter is not a list of `key: value` lines; edit it by hand.') };
   const pair = contents.items.find((p) => isScalar(p.key) && p.key.value === key);
   const from = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
   const value = pair?.value as { range?: [number, number, number]; anchor?: string } | null | undefined;
   // Another key may refer to this value by its anchor (`weekday: &d tue`, `x: *d`): removing it would break that key.
-  if (value?.anchor) return { error: `"${key}" carries a YAML anchor other keys may use; edit it by hand.` };
+  if (value?.anchor) return { error: l10n.t('"{0}" carries a YAML anchor other keys may use; edit it by hand.', key) };
   let to = value?.range?.[1] ?? (isScalar(pair?.key) ? pair.key.range?.[1] : undefined);
-  if (from === undefined || to === undefined) return { error: `Could not locate "${key}" in the front matter.` };
+  if (from === undefined || to === undefined)
+    return { error: l10n.t('Could not locate "{0}" in the front matter.', key) };
   while (to > from && block.raw[to - 1] === '\n') to--;
   const lines = doc.source.lines;
   const start = rawOffsetToPosition(lines, block.startLine + 1, from);
   const end = rawOffsetToPosition(lines, block.startLine + 1, to);
-  if (start.character !== 0) return { error: `"${key}" does not start its own line; edit it by hand.` };
+  if (start.character !== 0) return { error: l10n.t('"{0}" does not start its own line; edit it by hand.', key) };
   return { edits: [{ range: { start, end: { line: end.line + 1, character: 0 } }, newText: '' }] };
 }

@@ -7,6 +7,7 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { parseFlatFrontMatter } from './flat-front-matter';
 import { FrontMatterBlock, ScannedMarkdown } from './markdown';
+import { l10n } from './l10n';
 
 export interface Problem {
   readonly message: string;
@@ -30,7 +31,11 @@ export function parseFrontMatter(scan: ScannedMarkdown): ParsedFrontMatter {
     return {
       data: {},
       problems: [
-        { message: 'Front matter opens with --- on line 1 but is never closed with ---.', line: 0, severity: 'error' },
+        {
+          message: l10n.t('Front matter opens with --- on line 1 but is never closed with ---.'),
+          line: 0,
+          severity: 'error',
+        },
       ],
     };
   }
@@ -55,14 +60,14 @@ export function parseFrontMatterWithYaml(block: FrontMatterBlock): ParsedFrontMa
     for (const error of doc.errors.slice(0, MAX_REPORTED_ERRORS)) {
       const line = lineOfOffset(block.raw, error.pos[0]);
       problems.push({
-        message: `Front matter: ${firstLine(error.message)}`,
+        message: l10n.t('Front matter: {0}', firstLine(error.message)),
         line: block.startLine + 1 + line,
         severity: 'error',
       });
     }
     if (doc.errors.length > MAX_REPORTED_ERRORS) {
       problems.push({
-        message: `Front matter: ${doc.errors.length - MAX_REPORTED_ERRORS} more errors.`,
+        message: l10n.t('Front matter: {0} more errors.', doc.errors.length - MAX_REPORTED_ERRORS),
         line: problems[problems.length - 1]!.line,
         severity: 'error',
       });
@@ -72,7 +77,7 @@ export function parseFrontMatterWithYaml(block: FrontMatterBlock): ParsedFrontMa
     if (contents === null || (isScalar(contents) && contents.value === null)) return { data: {}, problems };
     if (!isMap(contents)) {
       problems.push({
-        message: 'Front matter must be a list of `key: value` lines.',
+        message: l10n.t('Front matter must be a list of `key: value` lines.'),
         line: block.startLine + 1,
         severity: 'error',
       });
@@ -82,7 +87,7 @@ export function parseFrontMatterWithYaml(block: FrontMatterBlock): ParsedFrontMa
     return { data: isRecord(data) ? data : {}, problems };
   } catch (error) {
     problems.push({
-      message: `Front matter could not be read: ${firstLine(String(error))}`,
+      message: l10n.t('Front matter could not be read: {0}', firstLine(String(error))),
       line: block.startLine,
       severity: 'error',
     });
@@ -112,12 +117,19 @@ export function yamlRefusal(raw: string): { readonly line: number; readonly mess
   if (line !== undefined)
     return {
       line,
-      message: `Front matter is nested more than ${MAX_DEPTH} levels deep, so it is not read. Keep it to \`key: value\` lines.`,
+      message: l10n.t(
+        'Front matter is nested more than {0} levels deep, so it is not read. Keep it to `key: value` lines.',
+        MAX_DEPTH,
+      ),
     };
   if (raw.length > MAX_YAML_LENGTH || lineCount(raw) > MAX_YAML_LINES) {
     return {
       line: 0,
-      message: `Front matter is longer than ${MAX_YAML_LINES.toLocaleString('en')} lines or ${MAX_YAML_LENGTH / 1024} KB, so it is not read. Keep it to a few \`key: value\` lines; long text belongs below the closing ---.`,
+      message: l10n.t(
+        'Front matter is longer than {0} lines or {1} KB, so it is not read. Keep it to a few `key: value` lines; long text belongs below the closing ---.',
+        MAX_YAML_LINES.toLocaleString('en'),
+        MAX_YAML_LENGTH / 1024,
+      ),
     };
   }
   return undefined;

@@ -7,6 +7,7 @@ import { EditResult, realLineCount, refuseReason } from './edits';
 import { ListItem } from './markdown';
 import { privateLines } from './share';
 import { applyEdits, indentWidth, TextEdit } from './text';
+import { l10n } from './l10n';
 
 /**
  * Finds the item a tree row or command refers to: on `line` with `text` when
@@ -30,7 +31,7 @@ export function takeListItem(doc: JournalDocument, line: number, text: string): 
   const refused = refuseReason(doc);
   if (refused) return { error: refused };
   const item = locateItem(doc, line, text);
-  if (!item) return { error: `The item "${text}" is no longer where it was; refresh and try again.` };
+  if (!item) return { error: l10n.t('The item "{0}" is no longer where it was; refresh and try again.', text) };
   const { lines } = doc.source;
   const taken = lines.slice(item.line, item.endLine).map((l) => l.text);
   const cut = item.indent;
@@ -61,7 +62,10 @@ export function takeListItem(doc: JournalDocument, line: number, text: string): 
   }
   if (!verifyRemoval(doc, item, edit)) {
     return {
-      error: `Taking "${text}" out would change how the lines around it read (an unusual structure: check its indentation); nothing was changed.`,
+      error: l10n.t(
+        'Taking "{0}" out would change how the lines around it read (an unusual structure: check its indentation); nothing was changed.',
+        text,
+      ),
     };
   }
   return { edits: [edit], lines: moved };
@@ -129,7 +133,8 @@ export function stripColumns(text: string, columns: number): string {
 /** Ticks or clears the checkbox of the item on `line`. */
 export function setItemChecked(doc: JournalDocument, line: number, checked: boolean): EditResult {
   const item = doc.scan.items.find((i) => i.line === line);
-  if (!item || item.checkCharacter === undefined) return { error: `Line ${line + 1} is not a checkbox item.` };
+  if (!item || item.checkCharacter === undefined)
+    return { error: l10n.t('Line {0} is not a checkbox item.', line + 1) };
   if (item.checked === checked) return { edits: [] };
   const start = { line, character: item.checkCharacter };
   return {
@@ -145,10 +150,10 @@ export function replaceItemText(doc: JournalDocument, line: number, text: string
   const refused = refuseReason(doc);
   if (refused) return { error: refused };
   const item = locateItem(doc, line, text);
-  if (!item) return { error: 'The item is no longer there; it may have been edited meanwhile.' };
+  if (!item) return { error: l10n.t('The item is no longer there; it may have been edited meanwhile.') };
   const lineText = doc.source.lines[item.line]!.text;
   const start = lineText.indexOf(item.text, item.contentIndent);
-  if (start < 0) return { error: 'The item could not be located on its line.' };
+  if (start < 0) return { error: l10n.t('The item could not be located on its line.') };
   const replacement = newText.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
   return {
     edits: [

@@ -7,6 +7,7 @@
 // `C:\x`, `\\server\share\x`).
 
 import { DEFAULT_JOURNAL_FOLDER, journalFolderSetting } from './layout';
+import { l10n } from './l10n';
 
 /** A folder on disk outside any workspace, as a `/`-separated path (`/home/me/j`, `C:/Users/me/j`, `//server/share/j`). */
 export type PersonalFolder = { readonly personal: string };
@@ -22,15 +23,23 @@ export function userFolderSetting(
   if (homeForm) {
     if (!home)
       return {
-        error: `The journal folder "${raw}" starts with ${homeForm[1]}, but the home folder is not known here. Write the full path instead.`,
+        error: l10n.t(
+          'The journal folder "{0}" starts with {1}, but the home folder is not known here. Write the full path instead.',
+          raw,
+          homeForm[1],
+        ),
       };
     return absolute(raw, `${home.replace(/[\\/]+$/, '')}${raw.slice(homeForm[1]!.length)}`);
   }
   if (/^~[^\\/]/.test(raw))
-    return { error: `The journal folder "${raw}" names another user's home folder; write the full path instead.` };
+    return {
+      error: l10n.t('The journal folder "{0}" names another user\'s home folder; write the full path instead.', raw),
+    };
   if (/^([A-Za-z]:[\\/]|[\\/])/.test(raw)) return absolute(raw, raw);
   if (/^[A-Za-z]:/.test(raw))
-    return { error: `The journal folder "${raw}" has a drive letter but no "\\" after it; write it as a full path.` };
+    return {
+      error: l10n.t('The journal folder "{0}" has a drive letter but no "\\" after it; write it as a full path.', raw),
+    };
   return journalFolderSetting(raw);
 }
 
@@ -40,13 +49,15 @@ function absolute(raw: string, path: string): PersonalFolder | { readonly error:
   const head = unc ? '//' : '';
   const kept = segments.filter((s, i) => (i === 0 && !unc ? true : s !== '' && s !== '.'));
   if (kept.includes('..'))
-    return { error: `The journal folder "${raw}" contains "..": write the folder's path without it.` };
+    return { error: l10n.t('The journal folder "{0}" contains "..": write the folder\'s path without it.', raw) };
   if (kept.some((s) => /\p{Cc}/u.test(s)))
-    return { error: `The journal folder "${raw}" contains a control character.` };
+    return { error: l10n.t('The journal folder "{0}" contains a control character.', raw) };
   const joined = `${head}${kept.join('/')}`;
   const personal = joined === '' || joined === '/' ? '/' : joined.replace(/\/$/, '');
   if (unc && kept.length < 2)
-    return { error: `The journal folder "${raw}" names a server but no shared folder (\\\\server\\share\\…).` };
+    return {
+      error: l10n.t('The journal folder "{0}" names a server but no shared folder (\\\\server\\share\\…).', raw),
+    };
   return { personal: /^[A-Za-z]:$/.test(personal) ? `${personal}/` : personal };
 }
 
@@ -106,7 +117,10 @@ export function journalPlan(
   const from = 'relative' in user && userValue !== undefined && userValue !== '' ? 'user' : 'default';
   if (folders.length === 0 && from === 'user')
     problems.push(
-      `The journal folder "${String(userValue).trim()}" is relative, and no folder is open. Open the folder that holds it, or set oneOnOne.journalFolder to a full path (such as ~/one-on-ones) to keep one journal for every window.`,
+      l10n.t(
+        'The journal folder "{0}" is relative, and no folder is open. Open the folder that holds it, or set oneOnOne.journalFolder to a full path (such as ~/one-on-ones) to keep one journal for every window.',
+        String(userValue).trim(),
+      ),
     );
   const inFolders = folders.map((_, index): JournalCandidate => ({ kind: 'workspace', folder: index, relative, from }));
   // Create Journal makes it where this workspace's own value says, else in the first folder.

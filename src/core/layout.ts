@@ -3,6 +3,7 @@
 // the host turns them into URIs.
 
 import { isIsoDate } from './dates';
+import { l10n } from './l10n';
 
 export type FileKind = 'person' | 'meeting' | 'goal' | 'feedback' | 'template' | 'questions' | 'other';
 
@@ -141,28 +142,31 @@ const INVISIBLE_OR_SLASHLIKE = /[\p{Cf}\u2044\u2215\u2216\u2571\u27cb\u27cd\u29f
  * `．．`, `＼`…) are read as what they look like, as some Windows APIs do.
  */
 export function escapeProblem(path: string): string | undefined {
-  if (typeof path !== 'string') return 'is not text';
+  if (typeof path !== 'string') return l10n.t('is not text');
   const problem = plainEscapeProblem(path);
   if (problem) return problem;
   const folded = path.normalize('NFKC');
   if (folded !== path) {
     const lookalike = plainEscapeProblem(folded);
     if (lookalike)
-      return `${lookalike} once look-alike characters (full-width or compatibility forms) are read as what they look like`;
+      return l10n.t(
+        '{0} once look-alike characters (full-width or compatibility forms) are read as what they look like',
+        lookalike,
+      );
   }
   return undefined;
 }
 
 function plainEscapeProblem(path: string): string | undefined {
-  if (path === '') return 'is empty';
-  if (LONE_SURROGATE.test(path)) return 'contains a broken Unicode character';
-  if (CONTROL.test(path)) return 'contains a control character';
-  if (path.includes('\\')) return 'contains a backslash, a folder separator on Windows';
-  if (path.startsWith('/')) return 'is an absolute path';
-  if (/^[A-Za-z]:/.test(path)) return 'starts with a drive letter';
+  if (path === '') return l10n.t('is empty');
+  if (LONE_SURROGATE.test(path)) return l10n.t('contains a broken Unicode character');
+  if (CONTROL.test(path)) return l10n.t('contains a control character');
+  if (path.includes('\\')) return l10n.t('contains a backslash, a folder separator on Windows');
+  if (path.startsWith('/')) return l10n.t('is an absolute path');
+  if (/^[A-Za-z]:/.test(path)) return l10n.t('starts with a drive letter');
   for (const segment of path.split('/')) {
-    if (segment === '') return 'has an empty folder name (// or a trailing /)';
-    if (segment === '.' || segment === '..') return `has a "${segment}" segment`;
+    if (segment === '') return l10n.t('has an empty folder name (// or a trailing /)');
+    if (segment === '.' || segment === '..') return l10n.t('has a "{0}" segment', segment);
   }
   return undefined;
 }
@@ -179,11 +183,11 @@ function plainEscapeProblem(path: string): string | undefined {
 export function newPathProblem(path: string, fromSegment = 0): string | undefined {
   const escape = escapeProblem(path);
   if (escape) return escape;
-  if (path.length > MAX_NEW_PATH_LENGTH) return `is longer than ${MAX_NEW_PATH_LENGTH} characters`;
+  if (path.length > MAX_NEW_PATH_LENGTH) return l10n.t('is longer than {0} characters', MAX_NEW_PATH_LENGTH);
   const segments = path.split('/');
   for (let i = Math.max(0, fromSegment); i < segments.length; i++) {
     const problem = newNameProblem(segments[i]!);
-    if (problem) return `"${segments[i]}" ${problem}`;
+    if (problem) return l10n.t('"{0}" {1}', segments[i], problem);
   }
   return undefined;
 }
@@ -191,18 +195,18 @@ export function newPathProblem(path: string, fromSegment = 0): string | undefine
 /** Why one file or folder name is not one to create (see newPathProblem). */
 export function newNameProblem(name: string): string | undefined {
   const illegal = WINDOWS_ILLEGAL.exec(name);
-  if (illegal) return `contains ${illegal[0]}, which Windows does not allow in a file name`;
+  if (illegal) return l10n.t('contains {0}, which Windows does not allow in a file name', illegal[0]);
   const escape = escapeProblem(name);
   if (escape) return escape;
-  if (name.includes('/')) return 'contains a /';
-  if (/[. ]$/.test(name)) return 'ends with a dot or a space, which Windows drops';
-  if (name.startsWith('.')) return 'starts with a dot (a hidden file, which the journal does not read)';
-  if (INVISIBLE_OR_SLASHLIKE.test(name)) return 'contains an invisible or slash-like character';
+  if (name.includes('/')) return l10n.t('contains a /');
+  if (/[. ]$/.test(name)) return l10n.t('ends with a dot or a space, which Windows drops');
+  if (name.startsWith('.')) return l10n.t('starts with a dot (a hidden file, which the journal does not read)');
+  if (INVISIBLE_OR_SLASHLIKE.test(name)) return l10n.t('contains an invisible or slash-like character');
   for (const form of [name, name.normalize('NFKC')]) {
     if (RESERVED_DEVICE.test(form.split('.')[0]!.trimEnd()))
-      return 'is a reserved device name on Windows (CON, NUL, COM1…)';
+      return l10n.t('is a reserved device name on Windows (CON, NUL, COM1…)');
   }
-  if (utf8Length(name) > MAX_NAME_BYTES) return `is longer than ${MAX_NAME_BYTES} bytes`;
+  if (utf8Length(name) > MAX_NAME_BYTES) return l10n.t('is longer than {0} bytes', MAX_NAME_BYTES);
   return undefined;
 }
 
@@ -240,16 +244,18 @@ export const DEFAULT_JOURNAL_FOLDER = 'one-on-ones';
 export function journalFolderSetting(value: unknown): { readonly relative: string } | { readonly error: string } {
   const raw = typeof value === 'string' && value.trim() !== '' ? value.trim() : DEFAULT_JOURNAL_FOLDER;
   const path = raw.replace(/\\/g, '/');
-  const hint = 'Set oneOnOne.journalFolder to a folder inside the workspace, such as "one-on-ones" or "notes/1on1".';
+  const hint = l10n.t(
+    'Set oneOnOne.journalFolder to a folder inside the workspace, such as "one-on-ones" or "notes/1on1".',
+  );
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || /^~(\/|$)/.test(path))
-    return { error: `The journal folder "${raw}" is not inside the workspace. ${hint}` };
+    return { error: l10n.t('The journal folder "{0}" is not inside the workspace. {1}', raw, hint) };
   const segments = path.split('/').filter((s) => s !== '' && s !== '.');
   if (segments.includes('..'))
-    return { error: `The journal folder "${raw}" leads out of the workspace (".."). ${hint}` };
+    return { error: l10n.t('The journal folder "{0}" leads out of the workspace (".."). {1}', raw, hint) };
   const relative = segments.join('/');
   if (relative === '') return { relative };
   const problem = escapeProblem(relative);
-  return problem ? { error: `The journal folder "${raw}" ${problem}. ${hint}` } : { relative };
+  return problem ? { error: l10n.t('The journal folder "{0}" {1}. {2}', raw, problem, hint) } : { relative };
 }
 
 /** Bytes of `text` in UTF-8 (a lone surrogate counts as the 3 bytes of U+FFFD it becomes). */

@@ -32,6 +32,7 @@ import {
   Schedule,
   WallTime,
 } from './schedule';
+import { l10n } from './l10n';
 
 const CLOSED = new Set(['done', 'skipped', 'cancelled']);
 
@@ -243,20 +244,20 @@ export function nextSlot(
 export function countdown(slot: Slot, now: Date, today: string): string | undefined {
   if (slot.start && slot.end) {
     if (now >= slot.end) return undefined;
-    if (now >= slot.start) return 'now';
+    if (now >= slot.start) return l10n.t('now');
     const minutes = Math.ceil((slot.start.getTime() - now.getTime()) / 60_000);
-    if (minutes < 60) return `in ${minutes}m`;
+    if (minutes < 60) return l10n.t('in {0}m', minutes);
     const hours = Math.floor(minutes / 60);
-    if (hours < 24) return minutes % 60 === 0 ? `in ${hours}h` : `in ${hours}h ${minutes % 60}m`;
+    if (hours < 24) return minutes % 60 === 0 ? l10n.t('in {0}h', hours) : l10n.t('in {0}h {1}m', hours, minutes % 60);
     const days = Math.floor(hours / 24);
-    return hours % 24 === 0 ? `in ${days}d` : `in ${days}d ${hours % 24}h`;
+    return hours % 24 === 0 ? l10n.t('in {0}d', days) : l10n.t('in {0}d {1}h', days, hours % 24);
   }
   const a = parseIsoDate(today);
   const b = parseIsoDate(slot.date);
   if (!a || !b) return undefined;
   const days = differenceInCalendarDays(b, a);
   if (days < 0) return undefined;
-  return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  return days === 0 ? l10n.t('today') : days === 1 ? l10n.t('tomorrow') : l10n.t('in {0} days', days);
 }
 
 /** The date after which a meeting dated `date` would be followed on the schedule: the next meeting's date. */

@@ -13,6 +13,7 @@ import { isIsoDate } from './dates';
 import { FrontMatterData } from './front-matter';
 import { parseWallTime, WallTime } from './wall-time';
 import { callUrl } from './calendar/call-url';
+import { l10n } from './l10n';
 
 export interface WallDateTime {
   readonly date: string;
@@ -69,12 +70,12 @@ export function exceptionsOf(data: FrontMatterData, problems: Problem[]): Schedu
   if (present('starts')) {
     const v = data['starts'];
     if (typeof v === 'string' && isIsoDate(v.trim())) out.starts = v.trim();
-    else problems.push({ key: 'starts', message: '"starts" should be the date the series began, YYYY-MM-DD.' });
+    else problems.push({ key: 'starts', message: l10n.t('"starts" should be the date the series began, YYYY-MM-DD.') });
   }
   if (present('skip')) {
     const list = entries(data['skip']);
     if (list && list.every(isIsoDate)) out.skip = new Set(list);
-    else problems.push({ key: 'skip', message: '"skip" should be dates, YYYY-MM-DD, separated by commas.' });
+    else problems.push({ key: 'skip', message: l10n.t('"skip" should be dates, YYYY-MM-DD, separated by commas.') });
   }
   if (present('moved')) {
     const list = entries(data['moved']);
@@ -88,14 +89,18 @@ export function exceptionsOf(data: FrontMatterData, problems: Problem[]): Schedu
     else
       problems.push({
         key: 'moved',
-        message: '"moved" should be "YYYY-MM-DD to YYYY-MM-DD HH:MM" entries, separated by commas.',
+        message: l10n.t('"moved" should be "YYYY-MM-DD to YYYY-MM-DD HH:MM" entries, separated by commas.'),
       });
   }
   if (present('extra')) {
     const list = entries(data['extra']);
     const extra = (list ?? []).map(parseWallDateTime);
     if (list && extra.every((e) => e !== undefined)) out.extra = extra as WallDateTime[];
-    else problems.push({ key: 'extra', message: '"extra" should be dates (YYYY-MM-DD HH:MM), separated by commas.' });
+    else
+      problems.push({
+        key: 'extra',
+        message: l10n.t('"extra" should be dates (YYYY-MM-DD HH:MM), separated by commas.'),
+      });
   }
   // `call` may be a phone number or a room someone wrote by hand: only an https link is a link to join.
   const call = data['call'];

@@ -12,6 +12,7 @@ import { FrontMatterData } from './front-matter';
 import { Cadence, isCadence } from './dates';
 import { isTimeZone, parseWallTime, WallTime } from './wall-time';
 import { exceptionsOf, ScheduleExceptions } from './schedule-exceptions';
+import { l10n } from './l10n';
 
 export { isTimeZone, parseWallTime, type WallTime } from './wall-time';
 
@@ -49,10 +50,11 @@ export function parseRRule(text: string, dtstart?: Date): RRule | Error {
     const rule = rrulestr(body, options);
     // An RRuleSet is also an RRule: test for it first.
     if (rule instanceof RRuleSet || !(rule instanceof RRule))
-      return new Error('Only a single RRULE is supported (no RDATE or EXRULE).');
+      return new Error(l10n.t('Only a single RRULE is supported (no RDATE or EXRULE).'));
     // rrule loops forever on an INTERVAL that is not a positive whole number.
     const interval = rule.options.interval;
-    if (!Number.isInteger(interval) || interval < 1) return new Error('INTERVAL should be a whole number, 1 or more.');
+    if (!Number.isInteger(interval) || interval < 1)
+      return new Error(l10n.t('INTERVAL should be a whole number, 1 or more.'));
     const never = neverMatches(rule);
     if (never) return new Error(never);
     return rule;
@@ -72,9 +74,9 @@ function neverMatches(rule: RRule): string | undefined {
   const list = (v: number | number[] | null | undefined): number[] =>
     v === null || v === undefined ? [] : Array.isArray(v) ? v : [v];
   if (list(o.byweekno).some((w) => w === 0 || Math.abs(w) > 53))
-    return 'BYWEEKNO must be between 1 and 53 (or -53 and -1).';
+    return l10n.t('BYWEEKNO must be between 1 and 53 (or -53 and -1).');
   if (list(o.byyearday).some((d) => d === 0 || Math.abs(d) > 366))
-    return 'BYYEARDAY must be between 1 and 366 (or -366 and -1).';
+    return l10n.t('BYYEARDAY must be between 1 and 366 (or -366 and -1).');
   const months = list(o.bymonth);
   const days = [...list(o.bymonthday), ...list(o.bynmonthday)];
   if (
@@ -82,7 +84,7 @@ function neverMatches(rule: RRule): string | undefined {
     days.length > 0 &&
     !months.some((m) => days.some((d) => Math.abs(d) <= MONTH_DAYS[m - 1]!))
   ) {
-    return 'No month in BYMONTH has the days in BYMONTHDAY, so the rule never happens.';
+    return l10n.t('No month in BYMONTH has the days in BYMONTHDAY, so the rule never happens.');
   }
   return undefined;
 }
@@ -119,7 +121,7 @@ export function scheduleOf(data: FrontMatterData): ScheduleResult {
     } else if (text !== undefined && looksLikeRRule(text)) {
       const parsed = parseRRule(text, new Date(Date.UTC(2026, 0, 1)));
       if (parsed instanceof Error)
-        problems.push({ key: 'cadence', message: `"cadence" is not a valid RRULE: ${parsed.message}` });
+        problems.push({ key: 'cadence', message: l10n.t('"cadence" is not a valid RRULE: {0}', parsed.message) });
       else {
         cadence = 'rrule';
         rule = text;
@@ -127,7 +129,9 @@ export function scheduleOf(data: FrontMatterData): ScheduleResult {
     } else {
       problems.push({
         key: 'cadence',
-        message: '"cadence" should be weekly, biweekly, monthly or an RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.',
+        message: l10n.t(
+          '"cadence" should be weekly, biweekly, monthly or an RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.',
+        ),
       });
     }
   }
@@ -138,13 +142,17 @@ export function scheduleOf(data: FrontMatterData): ScheduleResult {
     if (parsed === undefined) problems.push({ key, message });
     return parsed;
   };
-  const weekday = field('weekday', parseWeekday, '"weekday" should be a day of the week, e.g. tuesday.');
-  const time = field('time', parseWallTime, '"time" should be a time of day such as "10:00" or "2:30pm" (quote it).');
-  const duration = field('duration', parseDuration, '"duration" should be minutes, e.g. 30, or "1h".');
+  const weekday = field('weekday', parseWeekday, l10n.t('"weekday" should be a day of the week, e.g. tuesday.'));
+  const time = field(
+    'time',
+    parseWallTime,
+    l10n.t('"time" should be a time of day such as "10:00" or "2:30pm" (quote it).'),
+  );
+  const duration = field('duration', parseDuration, l10n.t('"duration" should be minutes, e.g. 30, or "1h".'));
   const timeZone = field(
     'timezone',
     (v) => (isTimeZone(v) ? (v as string).trim() : undefined),
-    '"timezone" should be an IANA time zone such as Europe/Berlin.',
+    l10n.t('"timezone" should be an IANA time zone such as Europe/Berlin.'),
   );
   const exceptions = exceptionsOf(data, problems);
   if (!cadence) return { schedule: undefined, problems };

@@ -4,6 +4,7 @@
 
 import { NewListItem, withoutControlCharacters } from './edits';
 import { extractTags } from './markdown-inline';
+import { l10n } from './l10n';
 
 export interface Theme {
   readonly id: string;
@@ -13,15 +14,88 @@ export interface Theme {
   readonly description: string;
 }
 
+// Labels and descriptions are read when shown, so they are in the display language (src/core/l10n.ts).
 export const THEMES: readonly Theme[] = [
-  { id: 'growth', tag: 'growth', label: 'Growth', description: 'skills, stretch work, the next level' },
-  { id: 'feedback', tag: 'feedback', label: 'Feedback', description: 'ask for it, act on it, circle back' },
-  { id: 'alignment', tag: 'alignment', label: 'Alignment', description: 'priorities, roadmap, what good looks like' },
-  { id: 'win', tag: 'win', label: 'Win', description: 'an accomplishment worth mentioning' },
-  { id: 'blocker', tag: 'blocker', label: 'Blocker', description: 'something in the way' },
-  { id: 'question', tag: 'question', label: 'Question', description: 'about the company, the team, the work' },
-  { id: 'team/process', tag: 'team/process', label: 'Team / process', description: 'how we work together' },
-  { id: 'other', tag: 'other', label: 'Other', description: 'anything else' },
+  {
+    id: 'growth',
+    tag: 'growth',
+    get label() {
+      return l10n.t('Growth');
+    },
+    get description() {
+      return l10n.t('skills, stretch work, the next level');
+    },
+  },
+  {
+    id: 'feedback',
+    tag: 'feedback',
+    get label() {
+      return l10n.t('Feedback');
+    },
+    get description() {
+      return l10n.t('ask for it, act on it, circle back');
+    },
+  },
+  {
+    id: 'alignment',
+    tag: 'alignment',
+    get label() {
+      return l10n.t('Alignment');
+    },
+    get description() {
+      return l10n.t('priorities, roadmap, what good looks like');
+    },
+  },
+  {
+    id: 'win',
+    tag: 'win',
+    get label() {
+      return l10n.t('Win');
+    },
+    get description() {
+      return l10n.t('an accomplishment worth mentioning');
+    },
+  },
+  {
+    id: 'blocker',
+    tag: 'blocker',
+    get label() {
+      return l10n.t('Blocker');
+    },
+    get description() {
+      return l10n.t('something in the way');
+    },
+  },
+  {
+    id: 'question',
+    tag: 'question',
+    get label() {
+      return l10n.t('Question');
+    },
+    get description() {
+      return l10n.t('about the company, the team, the work');
+    },
+  },
+  {
+    id: 'team/process',
+    tag: 'team/process',
+    get label() {
+      return l10n.t('Team / process');
+    },
+    get description() {
+      return l10n.t('how we work together');
+    },
+  },
+  {
+    id: 'other',
+    tag: 'other',
+    get label() {
+      return l10n.t('Other');
+    },
+    get description() {
+      return l10n.t('anything else');
+    },
+  },
 ];
 
 /** A theme by id, tag or label, case-insensitive (`team-process` and `process` also find team/process). */

@@ -10,6 +10,7 @@ import { JournalEntry, stringField } from './journal-entry';
 import { JournalIndex } from './journal-index';
 import { withoutTags } from './markdown-inline';
 import { FeedbackStatus, GoalStatus, oneLine } from './threads';
+import { l10n } from './l10n';
 
 export const PROGRESS_TARGET: SectionTarget = { heading: 'Progress', aliases: ['Progress log'], createAt: 'end' };
 export const TRYING_TARGET: SectionTarget = { heading: 'What I am trying', aliases: ['Trying'], createAt: 'end' };
@@ -26,7 +27,7 @@ export function datedLine(date: string, text: string): string[] {
 
 /** Appends `- <date>: <text>` to the goal's Progress (created at the end when missing). */
 export function logProgress(doc: JournalDocument, date: string, text: string): EditResult {
-  if (oneLine(text) === '') return { error: 'A progress entry needs some text.' };
+  if (oneLine(text) === '') return { error: l10n.t('A progress entry needs some text.') };
   return addListItemLines(doc, PROGRESS_TARGET, datedLine(date, text));
 }
 
@@ -71,7 +72,7 @@ export function setFeedbackStatus(doc: JournalDocument, change: FeedbackChange):
     fields.push(['status', change.status]);
   if (change.circleBack !== undefined && stringField(doc.data, 'circleBack') !== change.circleBack) {
     if (!parseIsoDate(change.circleBack))
-      return { error: `"${change.circleBack}" is not a date written as YYYY-MM-DD.` };
+      return { error: l10n.t('"{0}" is not a date written as YYYY-MM-DD.', change.circleBack) };
     fields.push(['circleBack', change.circleBack]);
   }
   // Both keys in one step: a thread without front matter gets one block with both.

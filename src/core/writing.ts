@@ -9,6 +9,7 @@ import { JournalIndex } from './journal-index';
 import { ACTION_HEADINGS } from './journal-entry';
 import { findSection } from './markdown-sections';
 import { THEMES } from './talking-points';
+import { l10n } from './l10n';
 
 export type Completion =
   | { readonly kind: 'tag'; readonly start: number; readonly prefix: string }
@@ -39,10 +40,13 @@ export interface TagSuggestion {
 /** The theme tags, `#private`, and `#goal/<slug>` for every goal still active, with its title. */
 export function tagSuggestions(index: JournalIndex): TagSuggestion[] {
   const out: TagSuggestion[] = THEMES.map((t) => ({ tag: t.tag, detail: `${t.label}: ${t.description}` }));
-  out.push({ tag: 'private', detail: 'Private: never leaves the journal (not shared, not in a review packet)' });
+  out.push({
+    tag: 'private',
+    detail: l10n.t('Private: never leaves the journal (not shared, not in a review packet)'),
+  });
   for (const goal of index.ofKind('goal')) {
     if (goal.status === 'achieved' || goal.status === 'dropped') continue;
-    out.push({ tag: `goal/${goal.slug}`, detail: `Goal: ${goal.title}` });
+    out.push({ tag: `goal/${goal.slug}`, detail: l10n.t('Goal: {0}', goal.title) });
   }
   return out;
 }
@@ -106,10 +110,10 @@ export function agoText(date: string, today: string): string | undefined {
   const b = parseIsoDate(today);
   if (!a || !b) return undefined;
   const days = Math.round((b.getTime() - a.getTime()) / 86_400_000);
-  if (days === 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 0) return `in ${-days} day${days === -1 ? '' : 's'}`;
-  if (days < 14) return `${days} days ago`;
-  if (days < 60) return `${Math.round(days / 7)} weeks ago`;
-  return `${Math.round(days / 30)} months ago`;
+  if (days === 0) return l10n.t('today');
+  if (days === 1) return l10n.t('yesterday');
+  if (days < 0) return days === -1 ? l10n.t('in 1 day') : l10n.t('in {0} days', -days);
+  if (days < 14) return l10n.t('{0} days ago', days);
+  if (days < 60) return l10n.t('{0} weeks ago', Math.round(days / 7));
+  return l10n.t('{0} months ago', Math.round(days / 30));
 }

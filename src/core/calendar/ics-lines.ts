@@ -2,6 +2,8 @@
 // calendar at all, and which line is malformed. ical.js's own errors name no
 // line, and a person fixing an exported file needs one.
 
+import { l10n } from '../l10n';
+
 export interface IcsLine {
   /** 1-based number of the line the (unfolded) content line starts on. */
   readonly line: number;
@@ -38,22 +40,33 @@ export function splitContentLine(text: string): { name: string; valueAt: number 
 export function icsProblem(text: string): string | undefined {
   const lines = unfold(text);
   if (!lines.some((l) => /^BEGIN:VCALENDAR\s*$/i.test(l.text)))
-    return 'This is not a calendar file: it has no BEGIN:VCALENDAR line. Export the invite as .ics from your calendar.';
+    return l10n.t(
+      'This is not a calendar file: it has no BEGIN:VCALENDAR line. Export the invite as .ics from your calendar.',
+    );
   const open: string[] = [];
   for (const { line, text: content } of lines) {
     const split = splitContentLine(content);
     if (!split)
-      return `Line ${line} of the invite is malformed: "${preview(content)}" is not NAME:value. Fix or remove that line and import it again.`;
+      return l10n.t(
+        'Line {0} of the invite is malformed: "{1}" is not NAME:value. Fix or remove that line and import it again.',
+        line,
+        preview(content),
+      );
     const value = content.slice(split.valueAt).trim().toUpperCase();
     const wrong = valueProblem(split.name, content.slice(split.valueAt).trim());
-    if (wrong) return `Line ${line} of the invite is malformed: ${wrong}. Fix that line and import it again.`;
+    if (wrong)
+      return l10n.t('Line {0} of the invite is malformed: {1}. Fix that line and import it again.', line, wrong);
     if (split.name === 'BEGIN') open.push(value);
     if (split.name === 'END') {
       if (open.pop() !== value)
-        return `Line ${line} of the invite is malformed: END:${value} does not close the block opened before it.`;
+        return l10n.t(
+          'Line {0} of the invite is malformed: END:{1} does not close the block opened before it.',
+          line,
+          value,
+        );
     }
   }
-  if (open.length > 0) return `The invite ends before END:${open[open.length - 1]}; the file looks cut off.`;
+  if (open.length > 0) return l10n.t('The invite ends before END:{0}; the file looks cut off.', open[open.length - 1]);
   return undefined;
 }
 
@@ -72,20 +85,28 @@ function valueProblem(name: string, value: string): string | undefined {
     case 'EXDATE':
       return DATES.test(value)
         ? undefined
-        : `${name} "${preview(value)}" is not a date or date-time (YYYYMMDD or YYYYMMDDTHHMMSS)`;
+        : l10n.t('{0} "{1}" is not a date or date-time (YYYYMMDD or YYYYMMDDTHHMMSS)', name, preview(value));
     case 'RDATE':
-      return PERIODS.test(value) ? undefined : `RDATE "${preview(value)}" is not a list of dates or date-times`;
+      return PERIODS.test(value)
+        ? undefined
+        : l10n.t('RDATE "{0}" is not a list of dates or date-times', preview(value));
     case 'DURATION':
-      return DURATION.test(value) ? undefined : `DURATION "${preview(value)}" is not a duration such as PT30M`;
+      return DURATION.test(value)
+        ? undefined
+        : l10n.t('DURATION "{0}" is not a duration such as PT30M', preview(value));
     case 'RRULE': {
       if (!FREQ.test(value))
-        return `RRULE "${preview(value)}" has no FREQ of SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY`;
+        return l10n.t(
+          'RRULE "{0}" has no FREQ of SECONDLY, MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY',
+          preview(value),
+        );
       const until = /(?:^|;)UNTIL=([^;]*)/i.exec(value)?.[1];
       if (until !== undefined && !new RegExp(`^${DATE_TIME}$`).test(until))
-        return `the RRULE's UNTIL "${until}" is not a date or date-time`;
+        return l10n.t('the RRULE\'s UNTIL "{0}" is not a date or date-time', until);
       const number = /(?:^|;)(COUNT|INTERVAL)=([^;]*)/gi;
       for (const m of value.matchAll(number))
-        if (!/^\d+$/.test(m[2]!)) return `the RRULE's ${m[1]!.toUpperCase()} "${m[2]}" is not a whole number`;
+        if (!/^\d+$/.test(m[2]!))
+          return l10n.t('the RRULE\'s {0} "{1}" is not a whole number', m[1]!.toUpperCase(), m[2]);
       return undefined;
     }
     default:

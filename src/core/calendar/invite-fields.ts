@@ -16,6 +16,7 @@ import { parseDuration, parseRRule, scheduleOf } from '../schedule';
 import { exceptionsOf, formatWallDateTime, WallDateTime } from '../schedule-exceptions';
 import { parseWallTime, WallTime } from '../wall-time';
 import type { InviteEvent } from './invite';
+import { l10n } from '../l10n';
 
 /** A key's new value; undefined removes the key. */
 export type InviteField = readonly [key: string, value: string | number | undefined];
@@ -53,16 +54,21 @@ export function inviteValues(event: InviteEvent, today: string): Record<string, 
 /** What importing `event` into a person whose front matter is `data` changes, or why it does not. */
 export function planInvite(event: InviteEvent, data: FrontMatterData, today: string): InvitePlan {
   if (event.cancelled)
-    return { kind: 'refused', message: 'The invite cancels the meeting series; nothing was changed.' };
+    return { kind: 'refused', message: l10n.t('The invite cancels the meeting series; nothing was changed.') };
   if (!event.rule) return { kind: 'single', start: event.start };
   const values = inviteValues(event, today);
   const after = scheduleOf({ ...data, ...values }).schedule;
-  if (!after) return { kind: 'refused', message: `The invite's rule (${event.rule}) could not be used.` };
+  if (!after) return { kind: 'refused', message: l10n.t("The invite's rule ({0}) could not be used.", event.rule) };
   if (nextDate(after, undefined, today) === undefined) {
     const last = lastDate(event, today);
     return {
       kind: 'refused',
-      message: `The invite's series has ended${last ? ` (its last meeting was on ${last})` : ''}; nothing was changed. Export the current invite from your calendar.`,
+      message: last
+        ? l10n.t(
+            "The invite's series has ended (its last meeting was on {0}); nothing was changed. Export the current invite from your calendar.",
+            last,
+          )
+        : l10n.t("The invite's series has ended; nothing was changed. Export the current invite from your calendar."),
     };
   }
   const fields: InviteField[] = [];

@@ -11,6 +11,11 @@ import { isTimeZone, WallTime } from '../wall-time';
 import { icsProblem } from './ics-lines';
 import { ianaOfWindowsZone } from './windows-zones';
 import { callLinkOf } from './call-link';
+import { l10n } from '../l10n';
+
+// This file is the entry of dist/calendar.js, a bundle with its own copy of core/l10n.ts: the command that
+// loads it hands it the display language's translator too (features/calendar/import.ts).
+export { setTranslator } from '../l10n';
 
 type Component = InstanceType<typeof ICAL.Component>;
 type Property = InstanceType<typeof ICAL.Property>;
@@ -56,11 +61,14 @@ export function readInvite(text: string): InviteRead {
   try {
     root = new ICAL.Component(ICAL.parse(text.replace(/^\uFEFF/, '')) as unknown[]);
   } catch (error) {
-    return { error: `The invite could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      error: l10n.t('The invite could not be read: {0}', error instanceof Error ? error.message : String(error)),
+    };
   }
   const calendars = root.name === 'vcalendar' ? [root] : root.getAllSubcomponents('vcalendar');
   const vevents = calendars.flatMap((c) => c.getAllSubcomponents('vevent'));
-  if (vevents.length === 0) return { error: 'The invite has no event in it (no VEVENT). Export the meeting itself.' };
+  if (vevents.length === 0)
+    return { error: l10n.t('The invite has no event in it (no VEVENT). Export the meeting itself.') };
   try {
     const masters = vevents.filter((v) => !v.hasProperty('recurrence-id'));
     const events = masters.map((master) => {
@@ -71,24 +79,28 @@ export function readInvite(text: string): InviteRead {
       return eventOf(master, exceptions);
     });
     if (events.length === 0)
-      return { error: 'The invite holds only changes to single meetings, not the series. Export the whole series.' };
+      return {
+        error: l10n.t('The invite holds only changes to single meetings, not the series. Export the whole series.'),
+      };
     return { events };
   } catch (error) {
     if (error instanceof InviteError) return { error: error.message };
-    return { error: `The invite could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      error: l10n.t('The invite could not be read: {0}', error instanceof Error ? error.message : String(error)),
+    };
   }
 }
 
 function eventOf(vevent: Component, exceptions: readonly Component[]): InviteEvent {
   const dtstart = vevent.getFirstProperty('dtstart');
-  if (!dtstart) throw new InviteError("The invite's event has no start (DTSTART).");
+  if (!dtstart) throw new InviteError(l10n.t("The invite's event has no start (DTSTART)."));
   const startTime = dtstart.getFirstValue() as Time;
   const timeZone = startTime.isDate ? undefined : zoneOf(dtstart, startTime);
   const start = wallIn(dtstart, startTime, timeZone);
   const event = new ICAL.Event(vevent);
   const durationMinutes = startTime.isDate ? undefined : Math.round(event.duration.toSeconds() / 60) || undefined;
   const rules = vevent.getAllProperties('rrule');
-  if (rules.length > 1) throw new InviteError('The invite repeats by several RRULEs; only one is supported.');
+  if (rules.length > 1) throw new InviteError(l10n.t('The invite repeats by several RRULEs; only one is supported.'));
   const recur = rules[0]?.getFirstValue() as InstanceType<typeof ICAL.Recur> | undefined;
   const rule = recur ? ruleText(recur, rules[0]!, timeZone) : undefined;
   const skip = new Set<string>();
@@ -158,7 +170,10 @@ function zoneOf(property: Property, time: Time): string | undefined {
   const zone = ianaZone(tzid);
   if (!zone)
     throw new InviteError(
-      `The invite's time zone "${tzid}" is not one 1:1 Journal knows (an IANA name such as Europe/Berlin, or a Windows name such as W. Europe Standard Time). Change TZID in the file to one, and import it again.`,
+      l10n.t(
+        'The invite\'s time zone "{0}" is not one 1:1 Journal knows (an IANA name such as Europe/Berlin, or a Windows name such as W. Europe Standard Time). Change TZID in the file to one, and import it again.',
+        tzid,
+      ),
     );
   return zone;
 }

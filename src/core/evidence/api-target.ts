@@ -3,6 +3,7 @@
 // not know gets no API, so a token is never sent to it.
 
 import { clip, withScheme } from './pull-request-ref';
+import { l10n } from '../l10n';
 
 export interface GitHubSettings {
   /** The standard `github-enterprise.uri` setting: the Enterprise Server's address. */
@@ -57,7 +58,10 @@ export function targetFor(host: string, settings: GitHubSettings): ApiTarget | {
   if (host === fallback.host) return fallback;
   if (host === 'github.com') return { host, apiBase: 'https://api.github.com', provider: 'github' };
   return {
-    error: `${host} is not a GitHub host 1:1 Journal knows. For GitHub Enterprise Server, set "github-enterprise.uri" to https://${host}.`,
+    error: l10n.t(
+      '{0} is not a GitHub host 1:1 Journal knows. For GitHub Enterprise Server, set "github-enterprise.uri" to https://{0}.',
+      host,
+    ),
   };
 }
 

@@ -3,6 +3,7 @@
 // The suggestion is only a default: the user confirms or changes it.
 
 import { Evidence } from './github-json';
+import { l10n } from '../l10n';
 
 export const CIRCLES = [
   { id: 'individual', label: 'Individual contribution', description: 'your own work shipped' },
@@ -25,8 +26,24 @@ export function isCircle(value: unknown): value is Circle {
   return typeof value === 'string' && CIRCLES.some((c) => c.id === value);
 }
 
+// CIRCLES' labels are the English the review packet writes; these are what the user reads (src/core/l10n.ts).
+const LABELS: Record<Circle, () => string> = {
+  individual: () => l10n.t('Individual contribution'),
+  collaboration: () => l10n.t('Collaboration'),
+  enabling: () => l10n.t('Enabling others'),
+};
+const DESCRIPTIONS: Record<Circle, () => string> = {
+  individual: () => l10n.t('your own work shipped'),
+  collaboration: () => l10n.t('work done with or for others: co-authored, reviewed, asked for'),
+  enabling: () => l10n.t('docs, tools, mentoring: work that makes others faster'),
+};
+
 export function circleLabel(circle: Circle): string {
-  return CIRCLES.find((c) => c.id === circle)!.label;
+  return LABELS[circle]();
+}
+
+export function circleDescription(circle: Circle): string {
+  return DESCRIPTIONS[circle]();
 }
 
 // ---------------------------------------------------------------------------
@@ -52,24 +69,28 @@ export function suggestCircle(e: Evidence, me?: string): Suggestion {
   const label = pr.labels.find((l) => ENABLING_LABELS.test(l.trim()));
   if (e.kind === 'reviewed') {
     if (pr.authorAssociation && FIRST_TIMERS.has(pr.authorAssociation))
-      return { circle: 'enabling', reason: `review for a first-time contributor (@${pr.author})` };
-    if (label) return { circle: 'enabling', reason: `review of a change labelled "${label}"` };
-    return { circle: 'collaboration', reason: `review of @${pr.author}'s change` };
+      return { circle: 'enabling', reason: l10n.t('review for a first-time contributor (@{0})', pr.author) };
+    if (label) return { circle: 'enabling', reason: l10n.t('review of a change labelled "{0}"', label) };
+    return { circle: 'collaboration', reason: l10n.t("review of @{0}'s change", pr.author) };
   }
   if (files.length > 0 && files.every((f) => DOC_FILE.test(f)))
-    return { circle: 'enabling', reason: 'documentation-only change' };
+    return { circle: 'enabling', reason: l10n.t('documentation-only change') };
   if (files.length > 0 && files.every((f) => DOC_FILE.test(f) || TOOLING_FILE.test(f)))
-    return { circle: 'enabling', reason: 'change to the team’s tooling and docs' };
-  if (label) return { circle: 'enabling', reason: `labelled "${label}"` };
+    return { circle: 'enabling', reason: l10n.t('change to the team’s tooling and docs') };
+  if (label) return { circle: 'enabling', reason: l10n.t('labelled "{0}"', label) };
   const others = (e.coAuthors ?? []).filter((a) => !me || a.toLowerCase() !== me.toLowerCase());
   if (others.length > 0)
     return {
       circle: 'collaboration',
-      reason: `co-authored with ${others.slice(0, 2).join(', ')}${others.length > 2 ? ` and ${others.length - 2} more` : ''}`,
+      reason:
+        others.length > 2
+          ? l10n.t('co-authored with {0} and {1} more', others.slice(0, 2).join(', '), others.length - 2)
+          : l10n.t('co-authored with {0}', others.slice(0, 2).join(', ')),
     };
   const requesters = (e.linkedIssueAuthors ?? []).filter(
     (a) => a.toLowerCase() !== pr.author.toLowerCase() && (!me || a.toLowerCase() !== me.toLowerCase()),
   );
-  if (requesters.length > 0) return { circle: 'collaboration', reason: `closes an issue opened by @${requesters[0]}` };
-  return { circle: 'individual', reason: 'your own change' };
+  if (requesters.length > 0)
+    return { circle: 'collaboration', reason: l10n.t('closes an issue opened by @{0}', requesters[0]!) };
+  return { circle: 'individual', reason: l10n.t('your own change') };
 }

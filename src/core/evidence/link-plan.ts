@@ -15,6 +15,7 @@ import { Circle, CIRCLES, isCircle } from './circles';
 import { Evidence, factsFromCandidate, PullRequestCandidate } from './github-json';
 import { parsePullRequestUrl, PullRequestRef, refLabel } from './pull-request-ref';
 import { goalProgressText, parseWin, renderPendingWin, renderWin, WinLine } from './win-line';
+import { l10n } from '../l10n';
 
 export const WINS_TARGET: SectionTarget = {
   heading: WINS_HEADINGS[0]!,
@@ -84,16 +85,16 @@ export function checkLinkArgs(
   host: string,
 ): { readonly error: string } | { readonly goal: string | undefined; readonly pasted: Choice[] | undefined } {
   if (args?.circle !== undefined && !isCircle(args.circle))
-    return { error: `"circle" must be one of: ${CIRCLES.map((c) => c.id).join(', ')}.` };
+    return { error: l10n.t('"circle" must be one of: {0}.', CIRCLES.map((c) => c.id).join(', ')) };
   let goal: string | undefined;
   if (args?.goal !== undefined) {
     goal = findGoal(goals, args.goal);
-    if (!goal) return { error: `No goal "${String(args.goal)}" in the journal.` };
+    if (!goal) return { error: l10n.t('No goal "{0}" in the journal.', String(args.goal)) };
   }
   if (args?.url === undefined) return { goal, pasted: undefined };
   const list = Array.isArray(args.url) ? args.url : [args.url];
   if (list.length === 0 || list.some((u) => typeof u !== 'string'))
-    return { error: '"url" must be a pull request address or a list of them.' };
+    return { error: l10n.t('"url" must be a pull request address or a list of them.') };
   const pasted: Choice[] = [];
   for (const url of list as string[]) {
     const parsed = parsePullRequestUrl(url, host);

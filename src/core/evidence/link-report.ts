@@ -7,6 +7,7 @@ import { Circle } from './circles';
 import { Failure, Fetched, FetchFailure, LinkArgs } from './link-plan';
 import { pullRequestUrl, PullRequestRef, refLabel } from './pull-request-ref';
 import { renderPendingWin } from './win-line';
+import { l10n } from '../l10n';
 
 /** A time of day as the messages say it (a rate limit's reset). */
 export function timeOf(date: Date): string {
@@ -15,16 +16,23 @@ export function timeOf(date: Date): string {
 
 /** When every chosen pull request is linked already. */
 export function alreadyLinkedMessage(skipped: readonly string[], person: string): string {
-  return `${skipped.join(', ')} ${skipped.length === 1 ? 'is' : 'are'} already linked in your 1:1s with ${person}.`;
+  return skipped.length === 1
+    ? l10n.t('{0} is already linked in your 1:1s with {1}.', skipped.join(', '), person)
+    : l10n.t('{0} are already linked in your 1:1s with {1}.', skipped.join(', '), person);
 }
 
 /** The quick pick's placeholder when listing my pull requests failed (other than a refused sign-in). */
 export function listingFailedText(e: FetchFailure): string {
   return e.kind === 'rate-limited'
-    ? `GitHub's rate limit was reached${e.resetAt ? ` (it resets at ${timeOf(e.resetAt)})` : ''}. Paste an address to link it now; its details follow later.`
+    ? e.resetAt
+      ? l10n.t(
+          "GitHub's rate limit was reached (it resets at {0}). Paste an address to link it now; its details follow later.",
+          timeOf(e.resetAt),
+        )
+      : l10n.t("GitHub's rate limit was reached. Paste an address to link it now; its details follow later.")
     : e.kind === 'offline' || e.kind === 'timeout'
-      ? 'GitHub cannot be reached. Paste a pull request address to link it now; its details follow later.'
-      : `Could not list your pull requests: ${e.message} Paste an address instead.`;
+      ? l10n.t('GitHub cannot be reached. Paste a pull request address to link it now; its details follow later.')
+      : l10n.t('Could not list your pull requests: {0} Paste an address instead.', e.message);
 }
 
 /** The arguments that run the command again for pull requests GitHub did not show. */
@@ -71,26 +79,54 @@ export function linkReport(
   const report: { -readonly [K in keyof LinkReport]: LinkReport[K] } = {};
   const written = r.linked.length + r.pending.length;
   if (written > 0)
-    report.written = `$(check) ${written} win${written === 1 ? '' : 's'} linked to your 1:1 with ${person.name}`;
-  if (r.skipped.length > 0) report.skipped = `Already linked, so skipped: ${r.skipped.join(', ')}.`;
+    report.written =
+      written === 1
+        ? l10n.t('$(check) 1 win linked to your 1:1 with {0}', person.name)
+        : l10n.t('$(check) {0} wins linked to your 1:1 with {1}', written, person.name);
+  if (r.skipped.length > 0) report.skipped = l10n.t('Already linked, so skipped: {0}.', r.skipped.join(', '));
   if (r.pending.length > 0) {
     const errors = r.fetched.flatMap((f) => ('error' in f && f.error.isTransient ? [f.error] : []));
     const limited = errors.find((e) => e.kind === 'rate-limited');
     const why = limited
-      ? `GitHub's rate limit was reached${limited.resetAt ? `; it resets at ${timeOf(limited.resetAt)}` : ''}`
+      ? limited.resetAt
+        ? l10n.t("GitHub's rate limit was reached; it resets at {0}", timeOf(limited.resetAt))
+        : l10n.t("GitHub's rate limit was reached")
       : errors.some((e) => e.kind === 'timeout')
-        ? 'GitHub did not answer in time'
-        : 'GitHub could not be reached';
-    report.pending = `${why}. ${r.pending.join(', ')} ${r.pending.length === 1 ? 'was' : 'were'} linked without details and marked #enrich; "1:1: Enrich Evidence" fills them in later.`;
+        ? l10n.t('GitHub did not answer in time')
+        : l10n.t('GitHub could not be reached');
+    report.pending =
+      r.pending.length === 1
+        ? l10n.t(
+            '{0}. {1} was linked without details and marked #enrich; "1:1: Enrich Evidence" fills them in later.',
+            why,
+            r.pending.join(', '),
+          )
+        : l10n.t(
+            '{0}. {1} were linked without details and marked #enrich; "1:1: Enrich Evidence" fills them in later.',
+            why,
+            r.pending.join(', '),
+          );
   }
   const denied = r.failed.filter((f) => f.kind === 'unauthorized' || f.kind === 'not-found');
   if (denied.length > 0) {
     const refs = denied.map((f) => f.ref);
+    const deniedWhy = denied[0]!.kind === 'not-found' ? l10n.t('not found') : l10n.t('access refused');
     const urls = r.fetched
       .filter((f) => refs.includes(refLabel(f.choice.ref)))
       .map((f) => pullRequestUrl(f.choice.ref));
     report.denied = {
-      message: `GitHub did not show ${refs.join(', ')} (${denied[0]!.kind === 'not-found' ? 'not found' : 'access refused'}). If ${refs.length === 1 ? 'it is' : 'they are'} private, sign in to GitHub with an account that can see ${refs.length === 1 ? 'it' : 'them'}.`,
+      message:
+        refs.length === 1
+          ? l10n.t(
+              'GitHub did not show {0} ({1}). If it is private, sign in to GitHub with an account that can see it.',
+              refs.join(', '),
+              deniedWhy,
+            )
+          : l10n.t(
+              'GitHub did not show {0} ({1}). If they are private, sign in to GitHub with an account that can see them.',
+              refs.join(', '),
+              deniedWhy,
+            ),
       host: refByLabel(r.fetched, denied[0]!.ref)!.host,
       retry: {
         person: person.slug,
@@ -102,7 +138,8 @@ export function linkReport(
     };
   }
   const other = r.failed.filter((f) => f.kind !== 'unauthorized' && f.kind !== 'not-found');
-  if (other.length > 0) report.failed = `Could not link ${other.map((f) => `${f.ref}: ${f.reason}`).join('; ')}`;
+  if (other.length > 0)
+    report.failed = l10n.t('Could not link {0}', other.map((f) => `${f.ref}: ${f.reason}`).join('; '));
   return report;
 }
 

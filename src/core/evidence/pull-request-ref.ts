@@ -2,6 +2,8 @@
 // address form GitHub uses, validated (the parts end up in a link and an API
 // path), and compared by what they point at.
 
+import { l10n } from '../l10n';
+
 export interface PullRequestRef {
   /** Host name, with a port when the URL has one (`github.com`, `ghe.example.com:8443`). */
   readonly host: string;
@@ -36,21 +38,22 @@ function validRef(host: string, owner: string, repo: string, num: string): PullR
  */
 export function parsePullRequestUrl(input: string, defaultHost = 'github.com'): ParsedUrl {
   const text = input.trim();
-  if (text === '') return { error: 'Paste the address of a pull request.' };
+  if (text === '') return { error: l10n.t('Paste the address of a pull request.') };
   const short = /^([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)#(\d+)$/.exec(text);
   if (short) {
     const ref = validRef(defaultHost, short[1]!, short[2]!, short[3]!);
-    return ref ? { ref } : { error: `"${clip(text)}" is not a pull request reference like owner/repo#12.` };
+    return ref ? { ref } : { error: l10n.t('"{0}" is not a pull request reference like owner/repo#12.', clip(text)) };
   }
   let url: URL;
   try {
     url = new URL(withScheme(text));
   } catch {
-    return { error: `"${clip(text)}" is not a web address.` };
+    return { error: l10n.t('"{0}" is not a web address.', clip(text)) };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { error: `"${clip(text)}" is not a web address.` };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { error: l10n.t('"{0}" is not a web address.', clip(text)) };
   if (url.username || url.password)
-    return { error: 'A pull request address does not contain a user name or password.' };
+    return { error: l10n.t('A pull request address does not contain a user name or password.') };
   let host = url.host.toLowerCase();
   if (host === 'www.github.com') host = 'github.com';
   const parts = url.pathname
@@ -66,7 +69,8 @@ export function parsePullRequestUrl(input: string, defaultHost = 'github.com'): 
       const ref = validRef(host, api[1]!, api[2]!, api[4]!);
       if (ref) return { ref };
     }
-    if (api[3] === 'issues') return { error: `${api[1]}/${api[2]}#${api[4]} is an issue, not a pull request.` };
+    if (api[3] === 'issues')
+      return { error: l10n.t('{0}/{1}#{2} is an issue, not a pull request.', api[1], api[2], api[4]) };
   }
   if (parts.length >= 4) {
     const [owner, repo, kind, num] = parts as [string, string, string, string];
@@ -75,11 +79,11 @@ export function parsePullRequestUrl(input: string, defaultHost = 'github.com'): 
       if (ref) return { ref };
     }
     if (kind === 'issues' && /^\d+$/.test(num))
-      return { error: `${owner}/${repo}#${num} is an issue, not a pull request.` };
-    if (kind === 'pulls') return { error: `That is a list of pull requests; paste the address of one.` };
-    if (kind === 'commit') return { error: `That is a commit, not a pull request.` };
+      return { error: l10n.t('{0}/{1}#{2} is an issue, not a pull request.', owner, repo, num) };
+    if (kind === 'pulls') return { error: l10n.t('That is a list of pull requests; paste the address of one.') };
+    if (kind === 'commit') return { error: l10n.t('That is a commit, not a pull request.') };
   }
-  return { error: `"${clip(text)}" is not the address of a pull request (…/owner/repo/pull/123).` };
+  return { error: l10n.t('"{0}" is not the address of a pull request (…/owner/repo/pull/123).', clip(text)) };
 }
 
 /** An address as typed, `https://` assumed when it names no scheme (`host:8443/…` is a host and a port, not a scheme). */

@@ -29,7 +29,11 @@ export async function importInvite(
   const args = argsOf<InviteArgs>(arg);
   const text = await inviteText(args, arg);
   if (text === undefined) return undefined;
-  const { readInvite } = await lazyBundle<typeof import('../../core/calendar/invite')>(extensionUri, 'calendar.js');
+  const { readInvite, setTranslator } = await lazyBundle<typeof import('../../core/calendar/invite')>(
+    extensionUri,
+    'calendar.js',
+  );
+  setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const read = readInvite(text);
   if ('error' in read) return fail(read.error);
   const event = await pickEvent(read.events);
