@@ -1,7 +1,9 @@
-// Quick start: open the extension on the sample journal (samples/journal, in
-// place). Installs dependencies if needed and builds dist/. With a desktop
-// `code` on PATH it opens an Extension Development Host window; otherwise it
-// runs code-server (offline, no internet needed) and prints the URL to open.
+// Quick start: open the extension on the sample journal, laid out in
+// .cache/sample-journal with its dates relative to today (see
+// sample-journal.mjs; a copy you have written in is kept). Installs
+// dependencies if needed and builds dist/. With a desktop `code` on PATH it
+// opens an Extension Development Host window; otherwise it runs code-server
+// (offline, no internet needed) and prints the URL to open.
 //
 // Env: PORT (code-server port, default 8080), HOST (default 127.0.0.1),
 // ONE_ON_ONE_NO_DESKTOP=1 (use code-server even if `code` is on PATH).
@@ -9,8 +11,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from './offline-vscode.mjs';
+import { layOutSample } from './sample-journal.mjs';
 
-const sample = path.join(repoRoot, 'samples', 'journal');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(cmd, args) {
@@ -34,12 +36,23 @@ if (!fs.existsSync(path.join(repoRoot, 'node_modules'))) {
 }
 run(process.execPath, [path.join('scripts', 'build.mjs')]);
 
+const laidOut = layOutSample(
+  path.join(repoRoot, 'samples', 'journal'),
+  path.join(repoRoot, '.cache', 'sample-journal'),
+);
+const sample = laidOut.dest;
+console.log(
+  laidOut.kept
+    ? `start: kept your changes in ${path.relative(repoRoot, sample)} (delete it for a fresh sample with today's dates)`
+    : `start: the sample journal is in ${path.relative(repoRoot, sample)}, its dates moved ${laidOut.days} days to today`,
+);
+
 const code = process.env.ONE_ON_ONE_NO_DESKTOP ? undefined : onPath('code');
 if (code) {
   // Its own user data: a personal journal in your own user settings would be shown instead of the sample.
   const userData = path.join(repoRoot, '.cache', 'vscode-user');
   run(code, [`--user-data-dir=${userData}`, `--extensionDevelopmentPath=${repoRoot}`, sample]);
-  console.log('start: opened an Extension Development Host window on samples/journal (its own user data).');
+  console.log('start: opened an Extension Development Host window on the sample journal (its own user data).');
   process.exit(0);
 }
 
