@@ -1,9 +1,10 @@
 // Writes l10n/bundle.l10n.json, the English bundle of every message the code
 // passes to l10n.t (`npm run l10n`): the file a translation copies as
 // l10n/bundle.l10n.<language>.json. @vscode/l10n-dev's extractor reads only
-// files that import vscode, and src/core may not (src/core/l10n.ts): its
-// files are shown to the extractor as if they did. test/unit/l10n.test.ts
-// fails when the bundle is not what this script would write.
+// files that import vscode, and src/core may not (src/core/l10n.ts), nor do
+// the host's files that run without it (host/github/): such files are shown
+// to the extractor as if they did. test/unit/l10n.test.ts fails when the
+// bundle is not what this script would write.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +22,8 @@ const files = fs
 const bundle = await getL10nJson(
   files.map((f) => {
     const contents = fs.readFileSync(path.join(src, f), 'utf8');
-    const core = f.split(path.sep)[0] === 'core';
-    return { contents: core ? `import * as vscode from 'vscode';\n${contents}` : contents, extension: '.ts' };
+    const seen = /from 'vscode';/.test(contents) ? contents : `import * as vscode from 'vscode';\n${contents}`;
+    return { contents: seen, extension: '.ts' };
   }),
 );
 fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -52,12 +52,14 @@ const SETTLE_MS = 250;
  * VS Code normalises mixed line endings when it loads a file, so saving our
  * edit would rewrite lines we never meant to touch. Refused instead.
  */
-const MIXED_LINE_ENDINGS =
-  'the file mixes line endings (LF and CRLF). Saving it from VS Code would change every line, so nothing was written. Convert it to one line ending (status bar: LF/CRLF) and try again.';
+const MIXED_LINE_ENDINGS = vscode.l10n.t(
+  'the file mixes line endings (LF and CRLF). Saving it from VS Code would change every line, so nothing was written. Convert it to one line ending (status bar: LF/CRLF) and try again.',
+);
 
 /** What to do with an edit that was applied but not saved, because the file changed on disk meanwhile. */
-const WAITS_UNSAVED =
-  'The edit waits unsaved in the open editor: undo it there (Ctrl+Z) and run the command again, or compare it with the file on disk before you save.';
+const WAITS_UNSAVED = vscode.l10n.t(
+  'The edit waits unsaved in the open editor: undo it there (Ctrl+Z) and run the command again, or compare it with the file on disk before you save.',
+);
 
 const encoder = new TextEncoder();
 
@@ -89,7 +91,7 @@ export class JournalWriter {
       const guarded = await guardWrite(this.store.root, file.path, 'create', this.store.personal);
       if ('reason' in guarded) return { ok: false, reason: guarded.reason };
       const uri = guarded.uri;
-      if (await exists(uri)) return { ok: false, reason: `${file.path} already exists.`, uri };
+      if (await exists(uri)) return { ok: false, reason: vscode.l10n.t('{0} already exists.', file.path), uri };
       edit.createFile(
         uri,
         { contents: encoder.encode(file.contents), overwrite: false, ignoreIfExists: false },
@@ -132,7 +134,11 @@ export class JournalWriter {
       const outcome = await this.editOnce(changes, label);
       if (!('stale' in outcome)) return outcome;
       if (attempt === ATTEMPTS)
-        return { ok: false, reason: `${outcome.stale} Nothing was written; try again in a moment.`, uri: outcome.uri };
+        return {
+          ok: false,
+          reason: vscode.l10n.t('{0} Nothing was written; try again in a moment.', outcome.stale),
+          uri: outcome.uri,
+        };
       this.log.info(`${label}: ${outcome.stale} Computing the edit again.`);
       if (outcome.reloading && !(await changeOf(outcome.uri, SETTLE_MS)) && attempt >= 2) await reload(outcome.uri);
     }
@@ -157,14 +163,17 @@ export class JournalWriter {
       if (!(await exists(uri)))
         return {
           ok: false,
-          reason: `${path} is no longer there (deleted or moved while the command ran); nothing was written.`,
+          reason: vscode.l10n.t(
+            '{0} is no longer there (deleted or moved while the command ran); nothing was written.',
+            path,
+          ),
           uri,
         };
       let document: vscode.TextDocument;
       try {
         document = await vscode.workspace.openTextDocument(uri);
       } catch (error) {
-        return { ok: false, reason: `${path} could not be opened: ${String(error)}`, uri };
+        return { ok: false, reason: vscode.l10n.t('{0} could not be opened: {1}', path, String(error)), uri };
       }
       const wasDirty = document.isDirty;
       if (!wasDirty) {
@@ -175,7 +184,10 @@ export class JournalWriter {
         // VS Code reloads the document a moment after the file changed on disk.
         if (comparison === 'changed')
           return {
-            stale: `${path} changed on disk (another window or a sync?) and VS Code has not reloaded it yet.`,
+            stale: vscode.l10n.t(
+              '{0} changed on disk (another window or a sync?) and VS Code has not reloaded it yet.',
+              path,
+            ),
             uri,
             reloading: true,
           };
@@ -188,7 +200,11 @@ export class JournalWriter {
     let any = false;
     for (const [i, p] of prepared.entries()) {
       if (p.document.version !== p.version)
-        return { stale: `${p.path} changed while the edit was prepared.`, uri: p.uri, reloading: false };
+        return {
+          stale: vscode.l10n.t('{0} changed while the edit was prepared.', p.path),
+          uri: p.uri,
+          reloading: false,
+        };
       const text = p.document.getText();
       computedOn.push(text);
       const doc = parseDocument(text);
@@ -216,10 +232,14 @@ export class JournalWriter {
       // VS Code refuses an edit to a document that moved on since (reloaded from disk, or typed in): compute it again.
       const moved = prepared.find((p) => p.document.version !== p.version);
       if (moved)
-        return { stale: `${moved.path} changed while the edit was applied.`, uri: moved.uri, reloading: false };
+        return {
+          stale: vscode.l10n.t('{0} changed while the edit was applied.', moved.path),
+          uri: moved.uri,
+          reloading: false,
+        };
       return {
         ok: false,
-        reason: `VS Code could not apply the change to ${changes.map((c) => c.path).join(', ')}.`,
+        reason: vscode.l10n.t('VS Code could not apply the change to {0}.', changes.map((c) => c.path).join(', ')),
         uri: first,
       };
     }
@@ -243,7 +263,11 @@ export class JournalWriter {
         if (!p.wasDirty) await vscode.window.showTextDocument(p.document, { preview: false, preserveFocus: true });
       return {
         ok: false,
-        reason: `${conflicts.join(', ')} changed on disk while the edit was applied (another window or a sync?), so nothing was saved and nothing on disk was overwritten. ${WAITS_UNSAVED}`,
+        reason: vscode.l10n.t(
+          '{0} changed on disk while the edit was applied (another window or a sync?), so nothing was saved and nothing on disk was overwritten. {1}',
+          conflicts.join(', '),
+          WAITS_UNSAVED,
+        ),
         uri: first,
       };
     }
@@ -268,19 +292,29 @@ export class JournalWriter {
       if (overtaken.length > 0) {
         return {
           ok: false,
-          reason: `${overtaken.join(', ')} changed on disk while the edit was saved (another window or a sync?), so VS Code did not save over it. ${WAITS_UNSAVED}`,
+          reason: vscode.l10n.t(
+            '{0} changed on disk while the edit was saved (another window or a sync?), so VS Code did not save over it. {1}',
+            overtaken.join(', '),
+            WAITS_UNSAVED,
+          ),
           uri: first,
         };
       }
       // Several files: the ones that saved say so, so the user knows the change is half on disk until the rest is saved or undone.
       const saved = prepared.filter((p) => !p.wasDirty && !unsaved.includes(p.path)).map((p) => p.path);
-      const alsoSaved =
-        saved.length > 0
-          ? ` The same change was saved in ${saved.join(', ')}: undo it there too (Ctrl+Z undoes it in every file) if you do not save the rest.`
-          : '';
       return {
         ok: false,
-        reason: `${unsaved.join(', ')} could not be saved (is the file or the journal folder read-only?), so the file on disk is unchanged. The change waits unsaved in the open editor: save it once the file is writable, or undo it there (Ctrl+Z).${alsoSaved}`,
+        reason:
+          saved.length > 0
+            ? vscode.l10n.t(
+                '{0} could not be saved (is the file or the journal folder read-only?), so the file on disk is unchanged. The change waits unsaved in the open editor: save it once the file is writable, or undo it there (Ctrl+Z). The same change was saved in {1}: undo it there too (Ctrl+Z undoes it in every file) if you do not save the rest.',
+                unsaved.join(', '),
+                saved.join(', '),
+              )
+            : vscode.l10n.t(
+                '{0} could not be saved (is the file or the journal folder read-only?), so the file on disk is unchanged. The change waits unsaved in the open editor: save it once the file is writable, or undo it there (Ctrl+Z).',
+                unsaved.join(', '),
+              ),
         uri: first,
       };
     }
@@ -298,14 +332,20 @@ export class JournalWriter {
     const paths = files.map((f) => f.path).join(', ');
     const after =
       left.length > 0
-        ? `${left.join(', ')} was created anyway and could not be removed; delete it by hand.`
-        : 'Nothing was written.';
-    return `Could not create ${paths}: VS Code could not write to the journal folder (is it read-only, or the disk full?). Check that you can write to it and try again. ${after}`;
+        ? vscode.l10n.t('{0} was created anyway and could not be removed; delete it by hand.', left.join(', '))
+        : vscode.l10n.t('Nothing was written.');
+    return vscode.l10n.t(
+      'Could not create {0}: VS Code could not write to the journal folder (is it read-only, or the disk full?). Check that you can write to it and try again. {1}',
+      paths,
+      after,
+    );
   }
 
   private blocked(): string | undefined {
     if (!vscode.workspace.isTrusted)
-      return 'This workspace is not trusted: 1:1 Journal only reads it. Trust the workspace to make changes.';
+      return vscode.l10n.t(
+        'This workspace is not trusted: 1:1 Journal only reads it. Trust the workspace to make changes.',
+      );
     if (!this.store.root) return NO_JOURNAL;
     return undefined;
   }
@@ -318,11 +358,14 @@ async function diskText(uri: vscode.Uri): Promise<{ readonly text: string } | { 
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound')
-      return { error: 'the file is gone (deleted or moved while the command ran); nothing was written.' };
-    return { error: `could not be read: ${String(error)}` };
+      return {
+        error: vscode.l10n.t('the file is gone (deleted or moved while the command ran); nothing was written.'),
+      };
+    return { error: vscode.l10n.t('could not be read: {0}', String(error)) };
   }
   const decoded = decode(bytes);
-  if (decoded.kind !== 'text') return { error: decoded.kind === 'unreadable' ? decoded.message : 'the file is gone.' };
+  if (decoded.kind !== 'text')
+    return { error: decoded.kind === 'unreadable' ? decoded.message : vscode.l10n.t('the file is gone.') };
   return { text: decoded.text };
 }
 

@@ -39,7 +39,11 @@ export async function guardWrite(
   const escape = escapeProblem(path);
   if (escape)
     return {
-      reason: `Refused to write ${shown}: the path ${escape}, so it could lead outside the journal folder. Give a plain name, or a path inside the journal such as people/alex-kim.md. Nothing was written.`,
+      reason: vscode.l10n.t(
+        'Refused to write {0}: the path {1}, so it could lead outside the journal folder. Give a plain name, or a path inside the journal such as people/alex-kim.md. Nothing was written.',
+        shown,
+        escape,
+      ),
     };
 
   // The walk starts at the workspace folder the journal is in, or for a
@@ -54,19 +58,32 @@ export async function guardWrite(
         : undefined;
   if (!folder) {
     return {
-      reason: `Refused to write ${shown}: the journal folder ${root.toString(true)} is not inside the workspace. Set oneOnOne.journalFolder to a folder inside it. Nothing was written.`,
+      reason: vscode.l10n.t(
+        'Refused to write {0}: the journal folder {1} is not inside the workspace. Set oneOnOne.journalFolder to a folder inside it. Nothing was written.',
+        shown,
+        root.toString(true),
+      ),
     };
   }
   const segments = path.split('/');
   const uri = vscode.Uri.joinPath(root, ...segments);
   if (uri.scheme !== root.scheme || uri.authority !== root.authority || containedPath(root.path, uri.path) !== path) {
     return {
-      reason: `Refused to write ${shown}: it resolves to ${uri.toString(true)}, outside the journal folder ${root.toString(true)}. Nothing was written.`,
+      reason: vscode.l10n.t(
+        'Refused to write {0}: it resolves to {1}, outside the journal folder {2}. Nothing was written.',
+        shown,
+        uri.toString(true),
+        root.toString(true),
+      ),
     };
   }
   if (vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) {
     return {
-      reason: `Cannot write ${shown}: the journal is on a read-only file system (${uri.scheme}:). Open a writable copy of the workspace to change it. Nothing was written.`,
+      reason: vscode.l10n.t(
+        'Cannot write {0}: the journal is on a read-only file system ({1}:). Open a writable copy of the workspace to change it. Nothing was written.',
+        shown,
+        uri.scheme,
+      ),
     };
   }
 
@@ -78,13 +95,27 @@ export async function guardWrite(
     folder.uri.toString() === root.toString() ? [] : containedPath(folder.uri.path, root.path)?.split('/');
   if (!rootSegments)
     return {
-      reason: `Refused to write ${shown}: the journal folder ${root.toString(true)} is not inside the workspace folder. Nothing was written.`,
+      reason: vscode.l10n.t(
+        'Refused to write {0}: the journal folder {1} is not inside the workspace folder. Nothing was written.',
+        shown,
+        root.toString(true),
+      ),
     };
   const all = [...rootSegments, ...segments];
   let parent = await statOf(folder.uri);
   if ('error' in parent)
     return {
-      reason: `Cannot write ${shown}: the ${workspaceFolder ? 'workspace folder' : 'disk of the journal folder'} could not be read (${parent.error}). Nothing was written.`,
+      reason: workspaceFolder
+        ? vscode.l10n.t(
+            'Cannot write {0}: the workspace folder could not be read ({1}). Nothing was written.',
+            shown,
+            parent.error,
+          )
+        : vscode.l10n.t(
+            'Cannot write {0}: the disk of the journal folder could not be read ({1}). Nothing was written.',
+            shown,
+            parent.error,
+          ),
     };
   let existing = 0;
   let target: vscode.FileStat | undefined;
@@ -97,18 +128,37 @@ export async function guardWrite(
     if ('error' in stat) {
       if (stat.missing) break;
       return {
-        reason: `Cannot write ${shown}: ${show(at)} could not be checked (${stat.error}). If it is a link, replace it with the folder or file itself. Nothing was written.`,
+        reason: vscode.l10n.t(
+          'Cannot write {0}: {1} could not be checked ({2}). If it is a link, replace it with the folder or file itself. Nothing was written.',
+          shown,
+          show(at),
+          stat.error,
+        ),
         uri,
       };
     }
     if (inJournal && stat.type & vscode.FileType.SymbolicLink) {
       return {
-        reason: `Refused to write ${shown}: ${show(at)} is a symbolic link, and 1:1 Journal does not write through links (one can lead outside the journal folder). Replace the link with the ${i < all.length ? 'folder' : 'file'} itself. Nothing was written.`,
+        reason:
+          i < all.length
+            ? vscode.l10n.t(
+                'Refused to write {0}: {1} is a symbolic link, and 1:1 Journal does not write through links (one can lead outside the journal folder). Replace the link with the folder itself. Nothing was written.',
+                shown,
+                show(at),
+              )
+            : vscode.l10n.t(
+                'Refused to write {0}: {1} is a symbolic link, and 1:1 Journal does not write through links (one can lead outside the journal folder). Replace the link with the file itself. Nothing was written.',
+                shown,
+                show(at),
+              ),
         uri,
       };
     }
     if (i < all.length && !(stat.type & vscode.FileType.Directory)) {
-      return { reason: `Cannot write ${shown}: ${show(at)} is a file, not a folder. Nothing was written.`, uri };
+      return {
+        reason: vscode.l10n.t('Cannot write {0}: {1} is a file, not a folder. Nothing was written.', shown, show(at)),
+        uri,
+      };
     }
     existing = i;
     if (i < all.length) parent = stat;
@@ -119,19 +169,29 @@ export async function guardWrite(
   if (mode === 'edit') {
     if (!target)
       return {
-        reason: `${path} is no longer there (deleted or moved while the command ran); nothing was written.`,
+        reason: vscode.l10n.t(
+          '{0} is no longer there (deleted or moved while the command ran); nothing was written.',
+          path,
+        ),
         uri,
       };
     if ((target.permissions ?? 0) & NOT_WRITABLE) {
       return {
-        reason: `Cannot change ${shown}: the file is read-only. Make it writable (or check the journal folder's permissions) and try again. Nothing was written.`,
+        reason: vscode.l10n.t(
+          "Cannot change {0}: the file is read-only. Make it writable (or check the journal folder's permissions) and try again. Nothing was written.",
+          shown,
+        ),
         uri,
       };
     }
     // Refused before VS Code loads megabytes into a document only to be told no (core/file-text.ts says the same of open text).
     if (target.size > MAX_FILE_BYTES) {
       return {
-        reason: `${path} was not changed: it is over ${MAX_FILE_BYTES / 1024 / 1024} MB, and the journal neither reads nor changes files that large. Split it into smaller files.`,
+        reason: vscode.l10n.t(
+          '{0} was not changed: it is over {1} MB, and the journal neither reads nor changes files that large. Split it into smaller files.',
+          path,
+          MAX_FILE_BYTES / 1024 / 1024,
+        ),
         uri,
       };
     }
@@ -141,13 +201,17 @@ export async function guardWrite(
     const where =
       existing < rootSegments.length
         ? existing === 0
-          ? 'the workspace folder'
-          : `the folder ${show(all.slice(0, existing).join('/'))} of the workspace`
+          ? vscode.l10n.t('the workspace folder')
+          : vscode.l10n.t('the folder {0} of the workspace', show(all.slice(0, existing).join('/')))
         : existing === rootSegments.length
-          ? 'the journal folder'
+          ? vscode.l10n.t('the journal folder')
           : show(all.slice(rootSegments.length, existing).join('/'));
     return {
-      reason: `Cannot create ${shown}: ${where} is read-only. Make it writable and try again. Nothing was written.`,
+      reason: vscode.l10n.t(
+        'Cannot create {0}: {1} is read-only. Make it writable and try again. Nothing was written.',
+        shown,
+        where,
+      ),
       uri,
     };
   }
@@ -156,16 +220,25 @@ export async function guardWrite(
     const problem = newNameProblem(name);
     if (problem)
       return {
-        reason: `Refused to create ${shown}: the journal folder's name "${name}" ${problem}. Set oneOnOne.journalFolder to another name. Nothing was written.`,
+        reason: vscode.l10n.t(
+          'Refused to create {0}: the journal folder\'s name "{1}" {2}. Set oneOnOne.journalFolder to another name. Nothing was written.',
+          shown,
+          name,
+          problem,
+        ),
       };
   }
   const problem = newPathProblem(path, Math.max(0, existing - rootSegments.length));
-  if (problem) return { reason: `Refused to create ${shown}: ${problem}. Choose another name. Nothing was written.` };
+  if (problem)
+    return {
+      reason: vscode.l10n.t('Refused to create {0}: {1}. Choose another name. Nothing was written.', shown, problem),
+    };
   return { uri };
 }
 
-export const NO_JOURNAL =
-  'There is no journal in this window: open a folder that has one, or set oneOnOne.journalFolder to a personal journal (such as ~/one-on-ones).';
+export const NO_JOURNAL = vscode.l10n.t(
+  'There is no journal in this window: open a folder that has one, or set oneOnOne.journalFolder to a personal journal (such as ~/one-on-ones).',
+);
 
 function topOf(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: topOfDisk(uri.path, uri.authority !== '') });

@@ -19,7 +19,7 @@ export function fail(message: string): undefined {
   return undefined;
 }
 
-const CREATE_PERSONAL = 'Create Personal Journal';
+const CREATE_PERSONAL = vscode.l10n.t('Create Personal Journal');
 
 /** Checks the journal exists; otherwise explains and offers to create it. */
 export async function requireJournal(services: Services): Promise<boolean> {
@@ -30,9 +30,11 @@ export async function requireJournal(services: Services): Promise<boolean> {
       return true;
     case 'no-workspace': {
       const pick = await vscode.window.showErrorMessage(
-        'There is no journal in this window: create a personal journal (one for every window), or open a folder that has one.',
+        vscode.l10n.t(
+          'There is no journal in this window: create a personal journal (one for every window), or open a folder that has one.',
+        ),
         CREATE_PERSONAL,
-        'Open Folder',
+        vscode.l10n.t('Open Folder'),
       );
       if (pick === CREATE_PERSONAL) await vscode.commands.executeCommand('oneOnOne.createPersonalJournal');
       else if (pick) await vscode.commands.executeCommand('vscode.openFolder');
@@ -40,7 +42,7 @@ export async function requireJournal(services: Services): Promise<boolean> {
     }
     case 'unusable':
       void vscode.window
-        .showErrorMessage(state.problem, 'Open Settings')
+        .showErrorMessage(state.problem, vscode.l10n.t('Open Settings'))
         .then(
           (pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder'),
         );
@@ -48,8 +50,11 @@ export async function requireJournal(services: Services): Promise<boolean> {
     case 'not-a-folder':
       void vscode.window
         .showErrorMessage(
-          `The journal path "${shownPath(state.root)}" is a file, not a folder. Rename it, or point the setting oneOnOne.journalFolder elsewhere.`,
-          'Open Settings',
+          vscode.l10n.t(
+            'The journal path "{0}" is a file, not a folder. Rename it, or point the setting oneOnOne.journalFolder elsewhere.',
+            shownPath(state.root),
+          ),
+          vscode.l10n.t('Open Settings'),
         )
         .then(
           (pick) => pick && vscode.commands.executeCommand('workbench.action.openSettings', 'oneOnOne.journalFolder'),
@@ -57,8 +62,8 @@ export async function requireJournal(services: Services): Promise<boolean> {
       return false;
     case 'missing': {
       const pick = await vscode.window.showWarningMessage(
-        `There is no journal folder "${shownPath(state.root)}" yet.`,
-        'Create Journal',
+        vscode.l10n.t('There is no journal folder "{0}" yet.', shownPath(state.root)),
+        vscode.l10n.t('Create Journal'),
       );
       if (pick) await vscode.commands.executeCommand('oneOnOne.initJournal');
       return false;
@@ -80,17 +85,23 @@ export async function resolvePerson(
   const { index } = services.store;
   if (isNode(arg) && (arg.type === 'person' || arg.type === 'meeting')) {
     const slug = arg.type === 'person' ? arg.slug : arg.person;
-    return index.people().find((p) => p.slug === slug) ?? fail(`No person "${slug}" in the journal.`);
+    return index.people().find((p) => p.slug === slug) ?? fail(vscode.l10n.t('No person "{0}" in the journal.', slug));
   }
   const given = argsOf<{ person: unknown }>(arg)?.person;
   if (given !== undefined) {
     if (typeof given !== 'string' || given.trim() === '')
-      return fail('"person" must be a person\'s name or file name (slug).');
-    return index.findPerson(given) ?? fail(`No person "${given}" in the journal. Add them with "1:1: Add Person".`);
+      return fail(vscode.l10n.t('"person" must be a person\'s name or file name (slug).'));
+    return (
+      index.findPerson(given) ??
+      fail(vscode.l10n.t('No person "{0}" in the journal. Add them with "1:1: Add Person".', given))
+    );
   }
   const people = index.people();
   if (people.length === 0) {
-    const pick = await vscode.window.showInformationMessage('The journal has nobody in it yet.', 'Add Person');
+    const pick = await vscode.window.showInformationMessage(
+      vscode.l10n.t('The journal has nobody in it yet.'),
+      vscode.l10n.t('Add Person'),
+    );
     if (pick) await vscode.commands.executeCommand('oneOnOne.addPerson');
     return undefined;
   }
@@ -120,7 +131,7 @@ export async function openInEditor(uri: vscode.Uri): Promise<void> {
 
 export function optionalString(value: unknown, name: string): string | undefined | Error {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return new Error(`"${name}" must be text.`);
+  if (typeof value !== 'string') return new Error(vscode.l10n.t('"{0}" must be text.', name));
   return value.trim() === '' ? undefined : value.trim();
 }
 

@@ -55,9 +55,14 @@ export async function resolveMeeting(
   placeHolder: string,
 ): Promise<MeetingTarget | undefined> {
   if (arg instanceof vscode.Uri)
-    return meetingAt(services, arg) ?? fail(`${vscode.workspace.asRelativePath(arg)} is not a meeting in the journal.`);
+    return (
+      meetingAt(services, arg) ??
+      fail(vscode.l10n.t('{0} is not a meeting in the journal.', vscode.workspace.asRelativePath(arg)))
+    );
   if (isNode(arg) && arg.type === 'meeting')
-    return meetingAt(services, services.store.uriOf(arg.path)) ?? fail(`The meeting ${arg.path} is gone.`);
+    return (
+      meetingAt(services, services.store.uriOf(arg.path)) ?? fail(vscode.l10n.t('The meeting {0} is gone.', arg.path))
+    );
   const args = argsOf<{ person: unknown; date: unknown }>(arg);
   if (args?.person === undefined && !isNode(arg)) {
     const active = meetingAt(services, vscode.window.activeTextEditor?.document.uri);
@@ -70,14 +75,16 @@ export async function resolveMeeting(
       typeof args.date === 'string'
         ? services.store.index.meetingsOf(person.slug).find((m) => m.date === args.date)
         : undefined;
-    return entry ? { person, entry } : fail(`There is no meeting with ${person.name} on ${String(args.date)}.`);
+    return entry
+      ? { person, entry }
+      : fail(vscode.l10n.t('There is no meeting with {0} on {1}.', person.name, String(args.date)));
   }
   const entry = meetingOf(services, person, which);
   if (!entry) {
     return fail(
       which === 'current'
-        ? `There is no open 1:1 with ${person.name} to finish.`
-        : `There is no upcoming 1:1 with ${person.name}. Create one with "1:1: New Meeting".`,
+        ? vscode.l10n.t('There is no open 1:1 with {0} to finish.', person.name)
+        : vscode.l10n.t('There is no upcoming 1:1 with {0}. Create one with "1:1: New Meeting".', person.name),
     );
   }
   return { person, entry };

@@ -31,7 +31,7 @@ export async function createMeeting(
   template?: string,
 ): Promise<CreatedMeeting | undefined> {
   const made = await writeMeetingFile(services, person, date, template);
-  if ('untrusted' in made) return refuseUntrusted('create the meeting');
+  if ('untrusted' in made) return refuseUntrusted(vscode.l10n.t('create the meeting'));
   if ('reason' in made) return fail(made.reason);
   return made;
 }
@@ -62,5 +62,5 @@ export async function nextMeetingPath(services: Services, person: Person): Promi
   if (next) return next.path;
   const created = await openOrCreateMeeting(services, person, suggestedDate(services, person), false);
   if (!created) return undefined;
-  return services.store.pathOf(created) ?? fail('The new meeting file is outside the journal folder.');
+  return services.store.pathOf(created) ?? fail(vscode.l10n.t('The new meeting file is outside the journal folder.'));
 }

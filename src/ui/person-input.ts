@@ -16,11 +16,11 @@ export interface PersonInput {
 }
 
 const ROLE_HINTS: Record<Role, string> = {
-  manager: 'your manager',
-  'skip-level': "your manager's manager",
-  mentor: 'someone who advises you',
-  report: 'someone you manage',
-  peer: 'a colleague',
+  manager: vscode.l10n.t('your manager'),
+  'skip-level': vscode.l10n.t("your manager's manager"),
+  mentor: vscode.l10n.t('someone who advises you'),
+  report: vscode.l10n.t('someone you manage'),
+  peer: vscode.l10n.t('a colleague'),
 };
 
 /** Reads `{ name, role?, cadence? }` or asks for each; undefined when cancelled or invalid. */
@@ -33,43 +33,57 @@ export async function personInput(
   if (args?.name !== undefined) {
     const { name, role, cadence } = args;
     if (typeof name !== 'string' || !slugify(name))
-      return fail('"name" must be a name with at least one letter or digit.');
-    if (role !== undefined && !isRole(role)) return fail(`"role" must be one of: ${ROLES.join(', ')}.`);
+      return fail(vscode.l10n.t('"name" must be a name with at least one letter or digit.'));
+    if (role !== undefined && !isRole(role))
+      return fail(vscode.l10n.t('"role" must be one of: {0}.', ROLES.join(', ')));
     if (cadence !== undefined && !isCadence(cadence)) {
       const problem = scheduleOf({ cadence }).problems[0];
       if (typeof cadence !== 'string' || problem)
         return fail(
-          `"cadence" must be one of: ${CADENCES.join(', ')}, or an RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.`,
+          vscode.l10n.t(
+            '"cadence" must be one of: {0}, or an RRULE such as FREQ=WEEKLY;INTERVAL=2;BYDAY=TU.',
+            CADENCES.join(', '),
+          ),
         );
     }
     return { name: name.trim(), role, cadence };
   }
   const name = await vscode.window.showInputBox({
-    title: 'Add a person',
-    prompt: 'Who do you have 1:1s with?',
-    placeHolder: 'Name, e.g. Alex Kim',
+    title: vscode.l10n.t('Add a person'),
+    prompt: vscode.l10n.t('Who do you have 1:1s with?'),
+    placeHolder: vscode.l10n.t('Name, e.g. Alex Kim'),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const slug = slugify(value);
-      if (!slug) return 'Type a name with at least one letter or digit.';
-      return services.store.index.get(personPath(slug)) ? `${value.trim()} is already in the journal.` : undefined;
+      if (!slug) return vscode.l10n.t('Type a name with at least one letter or digit.');
+      return services.store.index.get(personPath(slug))
+        ? vscode.l10n.t('{0} is already in the journal.', value.trim())
+        : undefined;
     },
   });
   if (name === undefined) return undefined;
   const role = await vscode.window.showQuickPick(
     ROLES.map((r) => ({ label: r, description: ROLE_HINTS[r] })),
-    { title: `Add a person: ${name.trim()}`, placeHolder: `What is ${name.trim()} to you?`, ignoreFocusOut: true },
+    {
+      title: vscode.l10n.t('Add a person: {0}', name.trim()),
+      placeHolder: vscode.l10n.t('What is {0} to you?', name.trim()),
+      ignoreFocusOut: true,
+    },
   );
   if (!role) return undefined;
   let cadence: string | undefined;
   if (askCadence) {
     const picked = await vscode.window.showQuickPick(
       [
-        { label: 'weekly', description: 'usual, especially while onboarding' },
-        { label: 'biweekly', description: 'every two weeks' },
-        { label: 'monthly', description: 'the rarest a 1:1 should be' },
+        { label: 'weekly', description: vscode.l10n.t('usual, especially while onboarding') },
+        { label: 'biweekly', description: vscode.l10n.t('every two weeks') },
+        { label: 'monthly', description: vscode.l10n.t('the rarest a 1:1 should be') },
       ],
-      { title: `Add a person: ${name.trim()}`, placeHolder: 'How often do you meet?', ignoreFocusOut: true },
+      {
+        title: vscode.l10n.t('Add a person: {0}', name.trim()),
+        placeHolder: vscode.l10n.t('How often do you meet?'),
+        ignoreFocusOut: true,
+      },
     );
     if (!picked) return undefined;
     cadence = picked.label;

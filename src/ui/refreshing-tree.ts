@@ -61,11 +61,12 @@ export abstract class RefreshingProvider implements vscode.TreeDataProvider<Node
 }
 
 export function openCommand(uri: vscode.Uri): vscode.Command {
-  return { command: 'vscode.open', title: 'Open', arguments: [uri] };
+  return { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
 }
 
 export function describeProblems(problems: readonly Problem[]): string {
   const first = problems[0]!;
-  const more = problems.length > 1 ? ` (+${problems.length - 1} more)` : '';
-  return `Line ${first.line + 1}: ${first.message}${more}`;
+  return problems.length > 1
+    ? vscode.l10n.t('Line {0}: {1} (+{2} more)', first.line + 1, first.message, problems.length - 1)
+    : vscode.l10n.t('Line {0}: {1}', first.line + 1, first.message);
 }

@@ -5,13 +5,13 @@
 
 import * as vscode from 'vscode';
 
-export const MANAGE_TRUST = 'Manage Workspace Trust';
+export const MANAGE_TRUST = vscode.l10n.t('Manage Workspace Trust');
 
 /** Says why nothing happens (`action`: "add a person"), with a button to the trust editor. Always undefined. */
 export function refuseUntrusted(action: string): undefined {
   void vscode.window
     .showErrorMessage(
-      `This workspace is not trusted, so 1:1 Journal only reads it: trust the workspace to ${action}.`,
+      vscode.l10n.t('This workspace is not trusted, so 1:1 Journal only reads it: trust the workspace to {0}.', action),
       MANAGE_TRUST,
     )
     .then((pick) => pick === MANAGE_TRUST && vscode.commands.executeCommand('workbench.trust.manage'));

@@ -26,7 +26,11 @@ export const vscodeAuth: GitHubAuth = {
           ? { silent: true }
           : mode === 'ask'
             ? { createIfNone: true }
-            : { forceNewSession: { detail: 'GitHub refused the last sign-in. Sign in again to link pull requests.' } };
+            : {
+                forceNewSession: {
+                  detail: vscode.l10n.t('GitHub refused the last sign-in. Sign in again to link pull requests.'),
+                },
+              };
       const session = await vscode.authentication.getSession(target.provider, SCOPES, options);
       return session?.accessToken;
     } catch {

@@ -5,6 +5,7 @@
 // in a request header: never in a message, a log line or an error.
 
 import { nextLink, PullRequestRef } from '../../core/evidence';
+import { l10n } from '../../core/l10n';
 
 export type GitHubErrorKind =
   /** No answer: no network, DNS failure, refused or dropped connection, a 5xx. */
@@ -96,7 +97,7 @@ export class GitHubClient {
       try {
         json = JSON.parse(text);
       } catch {
-        throw new GitHubError('failed', `GitHub's answer for ${what} was not JSON.`, response.status);
+        throw new GitHubError('failed', l10n.t("GitHub's answer for {0} was not JSON.", what), response.status);
       }
       return { json, next: nextLink(response.headers.get('link'), this.base) };
     } finally {
@@ -119,7 +120,7 @@ export class GitHubClient {
         : Array.isArray((json as { items?: unknown })?.items)
           ? (json as { items: unknown[] }).items
           : undefined;
-      if (!items) throw new GitHubError('failed', `GitHub's answer for ${path} was not a list.`);
+      if (!items) throw new GitHubError('failed', l10n.t("GitHub's answer for {0} was not a list.", path));
       out.push(...items);
       if (!page.next || n >= maxPages) return out;
       page = await this.get(page.next);
@@ -160,12 +161,15 @@ export class GitHubClient {
   }
 
   private noAnswer(error: unknown, outer: AbortSignal | undefined, what: string): GitHubError {
-    if (outer?.aborted) return new GitHubError('cancelled', 'Cancelled.');
+    if (outer?.aborted) return new GitHubError('cancelled', l10n.t('Cancelled.'));
     if (error instanceof Error && error.name === 'AbortError')
-      return new GitHubError('timeout', `GitHub did not answer in time (${what}).`);
+      return new GitHubError('timeout', l10n.t('GitHub did not answer in time ({0}).', what));
     // fetch reports network failures as a TypeError whose `cause` names the socket error.
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    return new GitHubError('offline', `GitHub could not be reached${cause}.`);
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+    return new GitHubError(
+      'offline',
+      cause ? l10n.t('GitHub could not be reached: {0}.', cause) : l10n.t('GitHub could not be reached.'),
+    );
   }
 
   private failure(response: Response, body: string, what: string): GitHubError {
@@ -185,19 +189,23 @@ export class GitHubClient {
           : Number.isFinite(retryAfter) && retryAfter > 0
             ? new Date(now.getTime() + retryAfter * 1000)
             : undefined;
-      return new GitHubError('rate-limited', 'GitHub’s rate limit was reached.', status, resetAt);
+      return new GitHubError('rate-limited', l10n.t('GitHub’s rate limit was reached.'), status, resetAt);
     }
     if (status === 401 || status === 403)
       return new GitHubError(
         'unauthorized',
-        `GitHub refused access (${status}${apiMessage ? `: ${apiMessage}` : ''}).`,
+        apiMessage
+          ? l10n.t('GitHub refused access ({0}: {1}).', status, apiMessage)
+          : l10n.t('GitHub refused access ({0}).', status),
         status,
       );
-    if (status === 404) return new GitHubError('not-found', `GitHub answered 404 for ${what}.`, status);
-    if (status >= 500) return new GitHubError('offline', `GitHub is having trouble (${status}).`, status);
+    if (status === 404) return new GitHubError('not-found', l10n.t('GitHub answered 404 for {0}.', what), status);
+    if (status >= 500) return new GitHubError('offline', l10n.t('GitHub is having trouble ({0}).', status), status);
     return new GitHubError(
       'failed',
-      `GitHub answered ${status} for ${what}${apiMessage ? `: ${apiMessage}` : ''}.`,
+      apiMessage
+        ? l10n.t('GitHub answered {0} for {1}: {2}.', status, what, apiMessage)
+        : l10n.t('GitHub answered {0} for {1}.', status, what),
       status,
     );
   }

@@ -17,6 +17,7 @@ import {
   searchQueries,
 } from '../../core/evidence';
 import { GitHubClient, GitHubError } from './client';
+import { l10n } from '../../core/l10n';
 
 export interface ReviewedCandidate {
   readonly candidate: PullRequestCandidate;
@@ -74,7 +75,7 @@ export async function gatherEvidence(
   reviewedAt?: string,
 ): Promise<Evidence> {
   const pr = factsFromPull(await client.pull(ref), ref);
-  if (!pr) throw new GitHubError('failed', `GitHub's answer for ${refLabel(ref)} is not a pull request.`);
+  if (!pr) throw new GitHubError('failed', l10n.t("GitHub's answer for {0} is not a pull request.", refLabel(ref)));
   const mine = !me || pr.author.toLowerCase() === me.toLowerCase();
   if (!mine) {
     const reviewed = reviewedAt ?? lastReviewBy(await optional(client.pullReviews(ref), []), me);

@@ -6,6 +6,7 @@ import { Choice } from '../../core/evidence/link-plan';
 import { GitHubClient, GitHubError } from './client';
 import { GitHubAuth } from './auth';
 import { gatherEvidence, listCandidates } from './gather';
+import { l10n } from '../../core/l10n';
 
 export class GitHubSession {
   signal: AbortSignal | undefined;
@@ -58,7 +59,7 @@ export class GitHubSession {
   async candidates(target: ApiTarget, since: string): ReturnType<typeof listCandidates> {
     const client = await this.client(target.host);
     const me = await this.login(target.host, client);
-    if (!me) throw new GitHubError('unauthorized', 'Not signed in.');
+    if (!me) throw new GitHubError('unauthorized', l10n.t('Not signed in.'));
     return listCandidates(client, target.host, me, since);
   }
 

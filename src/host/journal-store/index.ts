@@ -96,7 +96,7 @@ export class JournalStore implements vscode.Disposable {
 
   uriOf(path: string): vscode.Uri {
     const root = this.root;
-    if (!root) throw new Error('No journal folder is open.');
+    if (!root) throw new Error(vscode.l10n.t('No journal folder is open.'));
     return uriIn(root, path);
   }
 

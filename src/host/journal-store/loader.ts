@@ -157,7 +157,7 @@ export class JournalLoader {
       return decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { kind: 'gone' };
-      return { kind: 'unreadable', message: `The file could not be read: ${String(error)}` };
+      return { kind: 'unreadable', message: vscode.l10n.t('The file could not be read: {0}', String(error)) };
     }
   }
 }

@@ -136,7 +136,12 @@ function personalProblem(
     if (folder.uri.scheme !== location.root.scheme || folder.uri.authority !== location.root.authority) continue;
     const inside = containedPath(folder.uri.path, location.root.path);
     if (inside === undefined || inside === '') continue;
-    return `The journal folder "${location.path}" (oneOnOne.journalFolder in your user settings) is inside the open folder "${folder.name}", so it would be that workspace's journal, not a personal one. Keep the personal journal in a folder of its own outside your repositories, or set oneOnOne.journalFolder in this workspace's settings to "${inside}". Nothing is read or written until then.`;
+    return vscode.l10n.t(
+      'The journal folder "{0}" (oneOnOne.journalFolder in your user settings) is inside the open folder "{1}", so it would be that workspace\'s journal, not a personal one. Keep the personal journal in a folder of its own outside your repositories, or set oneOnOne.journalFolder in this workspace\'s settings to "{2}". Nothing is read or written until then.',
+      location.path,
+      folder.name,
+      inside,
+    );
   }
   return undefined;
 }

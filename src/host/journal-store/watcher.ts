@@ -228,7 +228,10 @@ export class JournalWatcher implements vscode.Disposable {
       stat && stat.size > MAX_FILE_BYTES
         ? {
             kind: 'unreadable',
-            message: `Skipped: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; journal files over 1 MB are not read. Split it into smaller files, or move it out of the journal folder.`,
+            message: vscode.l10n.t(
+              'Skipped: the file is {0} MB; journal files over 1 MB are not read. Split it into smaller files, or move it out of the journal folder.',
+              (stat.size / 1024 / 1024).toFixed(1),
+            ),
           }
         : await loader.read(path);
     loader.markFresh(path);
