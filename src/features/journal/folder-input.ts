@@ -13,7 +13,11 @@ export function folderProblem(value: string): string | undefined {
   const setting = userFolderSetting(value, homeFolder());
   if ('error' in setting) return setting.error;
   if ('relative' in setting)
-    return `"${value}" is a path inside a workspace. A personal journal needs a full path, such as ${DEFAULT_PERSONAL_FOLDER} or /home/me/one-on-ones.`;
+    return vscode.l10n.t(
+      '"{0}" is a path inside a workspace. A personal journal needs a full path, such as {1} or /home/me/one-on-ones.',
+      value,
+      DEFAULT_PERSONAL_FOLDER,
+    );
   return undefined;
 }
 
@@ -24,10 +28,13 @@ export function askPersonalFolder(title: string, prompt: string, suggested: stri
   box.prompt = prompt;
   box.value = suggested;
   box.ignoreFocusOut = true;
-  const browse: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('folder-opened'), tooltip: 'Browse…' };
+  const browse: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('folder-opened'),
+    tooltip: vscode.l10n.t('Browse…'),
+  };
   box.buttons = [browse];
   const validate = (v: string): string | undefined =>
-    v.trim() === '' ? `Give a folder, such as ${DEFAULT_PERSONAL_FOLDER}.` : folderProblem(v.trim());
+    v.trim() === '' ? vscode.l10n.t('Give a folder, such as {0}.', DEFAULT_PERSONAL_FOLDER) : folderProblem(v.trim());
   return new Promise((resolve) => {
     let settled = false;
     const finish = (value: string | undefined): void => {
@@ -51,7 +58,7 @@ export function askPersonalFolder(title: string, prompt: string, suggested: stri
         canSelectFiles: false,
         canSelectFolders: true,
         canSelectMany: false,
-        openLabel: 'Use This Folder',
+        openLabel: vscode.l10n.t('Use This Folder'),
         ...(home ? { defaultUri: vscode.Uri.file(home) } : {}),
       });
       if (picked?.[0]) {

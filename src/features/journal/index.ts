@@ -20,7 +20,7 @@ export function activateJournal(context: vscode.ExtensionContext, services: Serv
     vscode.commands.registerCommand('oneOnOne.moveJournal', (arg?: unknown) => moveJournal(services, arg)),
     vscode.commands.registerCommand(
       'oneOnOne.addTemplates',
-      whenTrusted('add meeting templates', () => addTemplates(services)),
+      whenTrusted(vscode.l10n.t('add meeting templates'), () => addTemplates(services)),
     ),
   );
 }

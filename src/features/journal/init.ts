@@ -9,7 +9,7 @@ import { refuseUntrusted } from '../../ui/trust';
 import { argsOf, fail, shownPath } from '../../ui/commands';
 import { personFileFor, personInput } from '../../ui/person-input';
 
-export const CREATE_PERSONAL = 'Create Personal Journal';
+export const CREATE_PERSONAL = vscode.l10n.t('Create Personal Journal');
 
 /**
  * `oneOnOne.initJournal { name, role }`: creates the journal folder with a
@@ -21,9 +21,11 @@ export async function initJournal(services: Services, arg: unknown): Promise<vsc
   const state = services.store.state;
   if (state.kind === 'no-workspace') {
     const pick = await vscode.window.showInformationMessage(
-      'Where should the journal live? A personal journal is one folder of yours that every window shows; or open a folder to keep it there.',
+      vscode.l10n.t(
+        'Where should the journal live? A personal journal is one folder of yours that every window shows; or open a folder to keep it there.',
+      ),
       CREATE_PERSONAL,
-      'Open Folder',
+      vscode.l10n.t('Open Folder'),
     );
     if (pick === CREATE_PERSONAL)
       return vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.createPersonalJournal', arg);
@@ -34,18 +36,21 @@ export async function initJournal(services: Services, arg: unknown): Promise<vsc
   const where = shownPath(state.root);
   if (state.kind === 'not-a-folder') {
     return fail(
-      `Cannot create the journal: "${where}" is a file. Rename it, or choose another folder in the setting oneOnOne.journalFolder.`,
+      vscode.l10n.t(
+        'Cannot create the journal: "{0}" is a file. Rename it, or choose another folder in the setting oneOnOne.journalFolder.',
+        where,
+      ),
     );
   }
   if (state.kind === 'ready') {
     if (argsOf<{ name: unknown }>(arg)?.name !== undefined)
       return vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.addPerson', arg);
-    void vscode.window.showInformationMessage(`The journal already exists in "${where}".`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The journal already exists in "{0}".', where));
     await vscode.commands.executeCommand('oneOnOne.meetings.focus');
     return state.root;
   }
   // Said before the questions: in an untrusted workspace the answers could not be written.
-  if (!vscode.workspace.isTrusted) return refuseUntrusted('create the journal');
+  if (!vscode.workspace.isTrusted) return refuseUntrusted(vscode.l10n.t('create the journal'));
   const input = await personInput(services, arg, false);
   if (!input) return undefined;
   const person = personFileFor(input)!;
@@ -61,8 +66,8 @@ export async function initJournal(services: Services, arg: unknown): Promise<vsc
   if (!argsOf(arg)) {
     void vscode.window
       .showInformationMessage(
-        `Your 1:1 journal is ready in "${where}". Next: plan your first meeting with ${input.name}.`,
-        'New Meeting',
+        vscode.l10n.t('Your 1:1 journal is ready in "{0}". Next: plan your first meeting with {1}.', where, input.name),
+        vscode.l10n.t('New Meeting'),
       )
       .then((pick) => pick && vscode.commands.executeCommand('oneOnOne.newMeeting', { person: input.name }));
   }

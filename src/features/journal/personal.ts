@@ -26,20 +26,22 @@ interface PersonalArgs {
 export async function createPersonalJournal(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!hasLocalDisk())
     return fail(
-      'A personal journal needs a folder on disk, which VS Code in the browser does not have. Keep the journal in the workspace here (1:1: Create Journal).',
+      vscode.l10n.t(
+        'A personal journal needs a folder on disk, which VS Code in the browser does not have. Keep the journal in the workspace here (1:1: Create Journal).',
+      ),
     );
   const args = argsOf<PersonalArgs>(arg);
   let folder: string | undefined;
   if (args?.folder !== undefined) {
-    if (typeof args.folder !== 'string') return fail('"folder" must be a path, such as ~/one-on-ones.');
+    if (typeof args.folder !== 'string') return fail(vscode.l10n.t('"folder" must be a path, such as ~/one-on-ones.'));
     const problem = folderProblem(args.folder);
-    if (problem) return fail(`${problem} Nothing was changed.`);
+    if (problem) return fail(vscode.l10n.t('{0} Nothing was changed.', problem));
     folder = args.folder.trim();
   } else {
     const current = vscode.workspace.getConfiguration('oneOnOne').inspect<string>('journalFolder')?.globalValue;
     folder = await askPersonalFolder(
-      'Create Personal Journal',
-      'A folder of your own, outside your repositories: every VS Code window will show this journal.',
+      vscode.l10n.t('Create Personal Journal'),
+      vscode.l10n.t('A folder of your own, outside your repositories: every VS Code window will show this journal.'),
       current && !folderProblem(current) ? current : DEFAULT_PERSONAL_FOLDER,
     );
     if (!folder) return undefined;
@@ -57,13 +59,13 @@ export async function createPersonalJournal(services: Services, arg: unknown): P
     const why =
       state.kind === 'unusable'
         ? state.problem
-        : `This workspace sets its own oneOnOne.journalFolder, which comes first.`;
-    return fail(`${why} oneOnOne.journalFolder was left as it was.`);
+        : vscode.l10n.t('This workspace sets its own oneOnOne.journalFolder, which comes first.');
+    return fail(vscode.l10n.t('{0} oneOnOne.journalFolder was left as it was.', why));
   }
   services.log.info(`Personal journal set to ${folder}.`);
   if (state.kind === 'ready') {
     void vscode.window.showInformationMessage(
-      `Every window now shows your personal journal in "${shownPath(state.root)}".`,
+      vscode.l10n.t('Every window now shows your personal journal in "{0}".', shownPath(state.root)),
     );
     await vscode.commands.executeCommand('oneOnOne.meetings.focus');
     return state.root;

@@ -18,16 +18,25 @@ export async function addTemplates(services: Services): Promise<string[] | undef
     if (!(await exists(services.store.uriOf(path)))) missing.push({ path, contents: template.text });
   }
   if (missing.length === 0) {
-    void vscode.window.showInformationMessage('Every built-in template is in templates/ already; edit them there.');
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Every built-in template is in templates/ already; edit them there.'),
+    );
     return [];
   }
   const result = await services.writer.create(missing, 'Add meeting templates');
   if (!result.ok) return fail(result.reason);
-  note(`Added ${missing.map((m) => m.path).join(', ')}.`);
+  note(vscode.l10n.t('Added {0}.', missing.map((m) => m.path).join(', ')));
   void vscode.window
     .showInformationMessage(
-      `Added ${missing.length} meeting template${missing.length === 1 ? '' : 's'} to templates/. Choose one per person with "template: skip-level" in their file.`,
-      'Open Template',
+      missing.length === 1
+        ? vscode.l10n.t(
+            'Added 1 meeting template to templates/. Choose one per person with "template: skip-level" in their file.',
+          )
+        : vscode.l10n.t(
+            'Added {0} meeting templates to templates/. Choose one per person with "template: skip-level" in their file.',
+            missing.length,
+          ),
+      vscode.l10n.t('Open Template'),
     )
     .then(async (pick) => {
       if (pick) await openInEditor(services.store.uriOf(missing[0]!.path));

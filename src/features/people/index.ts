@@ -20,7 +20,7 @@ export function activatePeople(context: vscode.ExtensionContext, services: Servi
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'oneOnOne.addPerson',
-      whenTrusted('add a person', (arg?: unknown) => addPerson(services, arg)),
+      whenTrusted(vscode.l10n.t('add a person'), (arg?: unknown) => addPerson(services, arg)),
     ),
   );
 }

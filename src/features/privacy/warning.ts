@@ -21,10 +21,16 @@ export async function warn(
   const remotes = report.remotes ?? [];
   const to =
     remotes.length > 1
-      ? `${remotes[0]} (or ${remotes.length - 1} other remote${remotes.length > 2 ? 's' : ''})`
+      ? remotes.length === 2
+        ? vscode.l10n.t('{0} (or 1 other remote)', remotes[0]!)
+        : vscode.l10n.t('{0} (or {1} other remotes)', remotes[0]!, remotes.length - 1)
       : remotes[0];
   const pick = await vscode.window.showWarningMessage(
-    `Your 1:1 journal "${report.journal}" is in a git repository that has a remote: your candid notes could be committed and pushed to ${to}.`,
+    vscode.l10n.t(
+      'Your 1:1 journal "{0}" is in a git repository that has a remote: your candid notes could be committed and pushed to {1}.',
+      String(report.journal),
+      String(to),
+    ),
     EXCLUDE,
     MOVE_PERSONAL,
     MOVE,
