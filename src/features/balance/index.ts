@@ -124,13 +124,13 @@ async function personFor(services: Services, arg: unknown): Promise<Person | und
   if (arg instanceof vscode.Uri) {
     if (arg.scheme === PREP_SCHEME) {
       const slug = new URLSearchParams(arg.query).get('person') ?? '';
-      return services.store.index.person(slug) ?? fail(`No person "${slug}" in the journal.`);
+      return services.store.index.person(slug) ?? fail(vscode.l10n.t('No person "{0}" in the journal.', slug));
     }
     const meeting = meetingAt(services, arg);
     if (meeting) return meeting.person;
   }
   const other = arg instanceof vscode.Uri || (isNode(arg) && arg.type !== 'person' && arg.type !== 'meeting');
-  return resolvePerson(services, other ? undefined : arg, 'Show the balance of your 1:1s with…');
+  return resolvePerson(services, other ? undefined : arg, vscode.l10n.t('Show the balance of your 1:1s with…'));
 }
 
 export async function showBalance(

@@ -46,26 +46,34 @@ export async function importInvite(
 /** The invite's text: `text`, `file` (absolute or relative to the workspace), a URI the command was run on, or a file asked for. */
 async function inviteText(args: Partial<InviteArgs> | undefined, arg: unknown): Promise<string | undefined> {
   if (args?.text !== undefined) {
-    if (typeof args.text !== 'string' || args.text.trim() === '') return fail('"text" must be the invite\'s text.');
+    if (typeof args.text !== 'string' || args.text.trim() === '')
+      return fail(vscode.l10n.t('"text" must be the invite\'s text.'));
     if (args.text.length > MAX_FILE_BYTES || utf8Length(args.text) > MAX_FILE_BYTES)
-      return fail('The invite is over 1 MB; an invite is a few kilobytes. Export just the one meeting series.');
-    if (args.text.includes('\u0000')) return fail('The invite is not text (it contains NUL bytes).');
+      return fail(
+        vscode.l10n.t('The invite is over 1 MB; an invite is a few kilobytes. Export just the one meeting series.'),
+      );
+    if (args.text.includes('\u0000')) return fail(vscode.l10n.t('The invite is not text (it contains NUL bytes).'));
     return args.text;
   }
   let uri: vscode.Uri | undefined;
   if (args?.file !== undefined) {
     const file = optionalString(args.file, 'file');
-    if (file instanceof Error || file === undefined) return fail('"file" must be the path of an .ics file.');
+    if (file instanceof Error || file === undefined)
+      return fail(vscode.l10n.t('"file" must be the path of an .ics file.'));
     uri = fileUri(file);
-    if (!uri) return fail(`"${file}" is a relative path, and no folder is open to resolve it against.`);
+    if (!uri)
+      return fail(vscode.l10n.t('"{0}" is a relative path, and no folder is open to resolve it against.', file));
   } else if (arg instanceof vscode.Uri) {
     uri = arg;
   } else {
     const picked = await vscode.window.showOpenDialog({
-      title: 'Import a calendar invite',
-      openLabel: 'Import',
+      title: vscode.l10n.t('Import a calendar invite'),
+      openLabel: vscode.l10n.t('Import'),
       canSelectMany: false,
-      filters: { 'Calendar invites': ['ics', 'ical', 'ifb', 'icalendar'], 'All files': ['*'] },
+      filters: {
+        [vscode.l10n.t('Calendar invites')]: ['ics', 'ical', 'ifb', 'icalendar'],
+        [vscode.l10n.t('All files')]: ['*'],
+      },
     });
     uri = picked?.[0];
     if (!uri) return undefined;
@@ -76,21 +84,25 @@ async function inviteText(args: Partial<InviteArgs> | undefined, arg: unknown): 
   } catch (error) {
     const reason =
       error instanceof vscode.FileSystemError && error.code === 'FileNotFound'
-        ? 'there is no such file'
+        ? vscode.l10n.t('there is no such file')
         : String(error);
-    return fail(`Could not read the invite ${uri.fsPath}: ${reason}.`);
+    return fail(vscode.l10n.t('Could not read the invite {0}: {1}.', uri.fsPath, reason));
   }
   const name = uri.path.split('/').pop() ?? uri.fsPath;
   if (bytes.byteLength > MAX_FILE_BYTES)
     return fail(
-      `${name} is ${(bytes.byteLength / 1024 / 1024).toFixed(2)} MB, over the 1 MB an invite may be (one is a few kilobytes). Export just the one meeting series from your calendar.`,
+      vscode.l10n.t(
+        '{0} is {1} MB, over the 1 MB an invite may be (one is a few kilobytes). Export just the one meeting series from your calendar.',
+        name,
+        (bytes.byteLength / 1024 / 1024).toFixed(2),
+      ),
     );
   const decoded = fileText(bytes);
   if (decoded.kind === 'unreadable')
     return fail(
       bytes.includes(0)
-        ? `${name} is not a calendar invite: it looks binary (it contains NUL bytes).`
-        : `${name} is not UTF-8 text, as calendar invites are. Export it again from your calendar.`,
+        ? vscode.l10n.t('{0} is not a calendar invite: it looks binary (it contains NUL bytes).', name)
+        : vscode.l10n.t('{0} is not UTF-8 text, as calendar invites are. Export it again from your calendar.', name),
     );
   return decoded.text;
 }
@@ -108,7 +120,7 @@ async function personFor(
   event: InviteEvent,
 ): Promise<InviteTarget | undefined> {
   if (args?.person !== undefined || isNode(arg)) {
-    const person = await resolvePerson(services, arg, 'Whose 1:1 is this invite?');
+    const person = await resolvePerson(services, arg, vscode.l10n.t('Whose 1:1 is this invite?'));
     return person ? { person } : undefined;
   }
   return pickPerson(services, event);

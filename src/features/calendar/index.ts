@@ -15,8 +15,8 @@ class InviteLens implements vscode.CodeLensProvider {
       if (!/^BEGIN:VEVENT\s*$/i.test(document.lineAt(i).text)) continue;
       return [
         new vscode.CodeLens(new vscode.Range(i, 0, i, 0), {
-          title: '$(calendar) Import as a 1:1 cadence…',
-          tooltip: "Set a person's cadence, time, time zone and call link from this invite",
+          title: vscode.l10n.t('$(calendar) Import as a 1:1 cadence…'),
+          tooltip: vscode.l10n.t("Set a person's cadence, time, time zone and call link from this invite"),
           command: 'oneOnOne.importInvite',
           arguments: [{ text: document.getText() }],
         }),
@@ -30,7 +30,9 @@ export function activateCalendar(context: vscode.ExtensionContext, services: Ser
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'oneOnOne.importInvite',
-      whenTrusted('import a calendar invite', (arg?: unknown) => importInvite(services, context.extensionUri, arg)),
+      whenTrusted(vscode.l10n.t('import a calendar invite'), (arg?: unknown) =>
+        importInvite(services, context.extensionUri, arg),
+      ),
     ),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*.{ics,ICS}' }, new InviteLens()),
   );

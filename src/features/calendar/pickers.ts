@@ -7,10 +7,11 @@ import { Person } from '../../core/journal-index';
 import { slugify } from '../../core/layout';
 import { InviteTarget } from './write';
 
-function when(event: InviteEvent): string {
+function when(event: InviteEvent, single = false): string {
   const t = event.start.time;
   const time = t ? ` ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}` : '';
-  return `from ${event.start.date}${time}${event.timeZone ? ` (${event.timeZone})` : ''}`;
+  const at = `${event.start.date}${time}${event.timeZone ? ` (${event.timeZone})` : ''}`;
+  return single ? vscode.l10n.t('on {0}', at) : vscode.l10n.t('from {0}', at);
 }
 
 /** The recurring series of the invite (asked when there are several), else its single event. */
@@ -21,11 +22,14 @@ export async function pickEvent(events: readonly InviteEvent[]): Promise<InviteE
   if (choices.length === 1) return choices[0];
   const picked = await vscode.window.showQuickPick(
     choices.map((event) => ({
-      label: event.summary || '(no title)',
-      description: event.rule ? `${event.rule} ${when(event)}` : when(event).replace(/^from /, 'on '),
+      label: event.summary || vscode.l10n.t('(no title)'),
+      description: event.rule ? `${event.rule} ${when(event)}` : when(event, true),
       event,
     })),
-    { title: 'Import a calendar invite', placeHolder: 'The invite holds several meetings: which is the 1:1?' },
+    {
+      title: vscode.l10n.t('Import a calendar invite'),
+      placeHolder: vscode.l10n.t('The invite holds several meetings: which is the 1:1?'),
+    },
   );
   return picked?.event;
 }
@@ -66,27 +70,27 @@ export async function pickPerson(
     return true;
   });
   const items: PersonItem[] = [
-    ...invited.map((p) => ({ label: p.name, description: 'in the invite', target: { person: p } })),
+    ...invited.map((p) => ({ label: p.name, description: vscode.l10n.t('in the invite'), target: { person: p } })),
     ...newcomers.map((p) => {
       const name = p.name ?? p.email!.split('@')[0]!;
       return {
-        label: `$(person-add) Add ${name}`,
-        description: [p.email, p.organizer ? 'organizer' : undefined].filter(Boolean).join(' · '),
+        label: vscode.l10n.t('$(person-add) Add {0}', name),
+        description: [p.email, p.organizer ? vscode.l10n.t('organizer') : undefined].filter(Boolean).join(' · '),
         target: { create: { name, ...(p.email ? { email: p.email } : {}) } },
       };
     }),
-    ...(others.length > 0 ? [{ label: 'Everyone else', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...(others.length > 0 ? [{ label: vscode.l10n.t('Everyone else'), kind: vscode.QuickPickItemKind.Separator }] : []),
     ...others.map((p) => ({ label: p.name, description: p.role ?? '', target: { person: p } })),
   ];
   if (items.length === 0) {
     void vscode.window.showErrorMessage(
-      'The invite names nobody, and the journal has nobody in it yet: add the person first.',
+      vscode.l10n.t('The invite names nobody, and the journal has nobody in it yet: add the person first.'),
     );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Import "${event.summary || 'the invite'}"`,
-    placeHolder: 'Whose 1:1 is this invite?',
+    title: event.summary ? vscode.l10n.t('Import "{0}"', event.summary) : vscode.l10n.t('Import "the invite"'),
+    placeHolder: vscode.l10n.t('Whose 1:1 is this invite?'),
     matchOnDescription: true,
   });
   return picked?.target;

@@ -20,7 +20,12 @@ import { slotOf } from '../../ui/slots';
 export type InviteTarget =
   { readonly person: Person } | { readonly create: { readonly name: string; readonly email?: string } };
 
-const OPEN = 'Open Person File';
+const OPEN = vscode.l10n.t('Open Person File');
+
+/** ` (Europe/Berlin)` after a date or cadence, when the invite names its zone. */
+function zone(event: InviteEvent): string {
+  return event.timeZone ? ` (${event.timeZone})` : '';
+}
 
 export async function writeInvite(
   services: Services,
@@ -31,15 +36,17 @@ export async function writeInvite(
   const person = 'person' in target ? target.person : undefined;
   const name = person?.name ?? ('create' in target ? target.create.name : '');
   const plan = planInvite(event, person?.entry?.data ?? {}, today);
-  if (plan.kind === 'refused') return fail(`${name}: ${plan.message}`);
+  if (plan.kind === 'refused') return fail(vscode.l10n.t('{0}: {1}', name, plan.message));
   if (plan.kind === 'single') return offerSingle(target, event);
   const slug = person?.slug ?? slugify(name);
-  if (!slug) return fail(`"${name}" has no letter or digit to name a person file by.`);
+  if (!slug) return fail(vscode.l10n.t('"{0}" has no letter or digit to name a person file by.', name));
   const path = person?.entry?.path ?? personPath(slug);
   let uri: vscode.Uri;
   if (person?.entry) {
     if (plan.fields.length === 0) {
-      void vscode.window.showInformationMessage(`${name}'s cadence already follows this invite; nothing changed.`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t("{0}'s cadence already follows this invite; nothing changed.", name),
+      );
       return services.store.uriOf(path);
     }
     // Planned again on the text as it is when written (unsaved in an editor, or changed by another window meanwhile).
@@ -71,7 +78,9 @@ export async function writeInvite(
   const words = schedule ? describeSchedule(schedule) : event.rule;
   void vscode.window
     .showInformationMessage(
-      `${name}: ${words}${event.timeZone ? ` (${event.timeZone})` : ''}, from the invite${next ? `; next 1:1 on ${next}` : ''}.`,
+      next
+        ? vscode.l10n.t('{0}: {1}, from the invite; next 1:1 on {2}.', name, `${words}${zone(event)}`, next)
+        : vscode.l10n.t('{0}: {1}, from the invite.', name, `${words}${zone(event)}`),
       OPEN,
     )
     .then(async (pick) => {
@@ -95,8 +104,18 @@ function warnStranded(services: Services, slug: string, schedule: Schedule): voi
   const first = stranded[stranded.length - 1]!;
   void vscode.window
     .showWarningMessage(
-      `The invite skips or moves ${stranded.map((m) => m.date).join(', ')}, but ${stranded.length === 1 ? 'a meeting is' : 'meetings are'} planned on ${stranded.length === 1 ? 'that date' : 'those dates'} (${stranded.map((m) => m.path).join(', ')}). Set its status to skipped, or rename it to the new date.`,
-      'Open Meeting',
+      stranded.length === 1
+        ? vscode.l10n.t(
+            'The invite skips or moves {0}, but a meeting is planned on that date ({1}). Set its status to skipped, or rename it to the new date.',
+            stranded.map((m) => m.date).join(', '),
+            stranded.map((m) => m.path).join(', '),
+          )
+        : vscode.l10n.t(
+            'The invite skips or moves {0}, but meetings are planned on those dates ({1}). Set its status to skipped, or rename it to the new date.',
+            stranded.map((m) => m.date).join(', '),
+            stranded.map((m) => m.path).join(', '),
+          ),
+      vscode.l10n.t('Open Meeting'),
     )
     .then(async (pick) => {
       if (pick) await openInEditor(services.store.uriOf(first.path));
@@ -105,9 +124,12 @@ function warnStranded(services: Services, slug: string, schedule: Schedule): voi
 
 /** A single meeting, not a series: offered as one planned meeting on its date. */
 async function offerSingle(target: InviteTarget, event: InviteEvent): Promise<vscode.Uri | undefined> {
-  const plan = `Plan ${event.start.date}`;
+  const plan = vscode.l10n.t('Plan {0}', event.start.date);
   const pick = await vscode.window.showInformationMessage(
-    `The invite is a single meeting on ${formatWallDateTime(event.start)}${event.timeZone ? ` (${event.timeZone})` : ''}, not a series, so it sets no cadence. Plan just that date as a meeting?`,
+    vscode.l10n.t(
+      'The invite is a single meeting on {0}, not a series, so it sets no cadence. Plan just that date as a meeting?',
+      `${formatWallDateTime(event.start)}${zone(event)}`,
+    ),
     plan,
   );
   if (pick !== plan) return undefined;

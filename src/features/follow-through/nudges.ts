@@ -15,8 +15,8 @@ import { WindowClaims } from '../../host/window-claim';
 import { meetingNode } from '../../ui/nodes';
 
 const CLOSE_OUT_HOURS = 12;
-export const FINISH = 'Finish Meeting…';
-export const SHOW_OPEN_ITEMS = 'Show Open Items';
+export const FINISH = vscode.l10n.t('Finish Meeting…');
+export const SHOW_OPEN_ITEMS = vscode.l10n.t('Show Open Items');
 
 type Show = (message: string, ...actions: string[]) => Thenable<string | undefined>;
 
@@ -78,7 +78,15 @@ export class Nudges {
       .slice(0, 2)
       .map((i) => `"${i.text.length > 60 ? `${i.text.slice(0, 57)}…` : i.text}"`)
       .join(', ');
-    const message = `${items.length} thing${items.length === 1 ? '' : 's'} of yours ${late > 0 ? `due today or late (${late} late)` : 'due today'}${first ? `: ${first}${quoted.length > 2 ? ', …' : ''}` : ''}.`;
+    const head =
+      items.length === 1
+        ? late > 0
+          ? vscode.l10n.t('1 thing of yours due today or late ({0} late)', late)
+          : vscode.l10n.t('1 thing of yours due today')
+        : late > 0
+          ? vscode.l10n.t('{0} things of yours due today or late ({1} late)', items.length, late)
+          : vscode.l10n.t('{0} things of yours due today', items.length);
+    const message = `${head}${first ? `: ${first}${quoted.length > 2 ? ', …' : ''}` : ''}.`;
     this.nudge({ kind: 'due', message, actions: [SHOW_OPEN_ITEMS] }, () =>
       vscode.commands.executeCommand('oneOnOne.openItems.focus'),
     );
@@ -103,7 +111,10 @@ export class Nudges {
         this.nudge(
           {
             kind: 'close-out',
-            message: `Your 1:1 with ${person.name} ended. Finish it: takeaways, action items, and the next one planned.`,
+            message: vscode.l10n.t(
+              'Your 1:1 with {0} ended. Finish it: takeaways, action items, and the next one planned.',
+              person.name,
+            ),
             actions: [FINISH],
           },
           // The meeting itself (as its row in the tree): Finish Meeting asks for takeaways and action items.

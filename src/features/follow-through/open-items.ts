@@ -47,7 +47,7 @@ export class OpenItemsTree implements vscode.TreeDataProvider<DueItem>, vscode.D
     item.description = [
       element.personName,
       element.due ? dueText(element.due, today) : undefined,
-      element.mine ? undefined : 'theirs',
+      element.mine ? undefined : vscode.l10n.t('theirs'),
     ]
       .filter(Boolean)
       .join(' · ');
@@ -59,11 +59,11 @@ export class OpenItemsTree implements vscode.TreeDataProvider<DueItem>, vscode.D
     item.accessibilityInformation = { label: `${element.text}, ${item.description as string}` };
     item.contextValue = `oneOnOne.openItem.${element.kind}`;
     if (element.kind === 'action')
-      item.checkboxState = { state: vscode.TreeItemCheckboxState.Unchecked, tooltip: 'Tick when done' };
+      item.checkboxState = { state: vscode.TreeItemCheckboxState.Unchecked, tooltip: vscode.l10n.t('Tick when done') };
     const uri = this.services.store.uriOf(element.path);
     item.command = {
       command: 'vscode.open',
-      title: 'Open',
+      title: vscode.l10n.t('Open'),
       arguments: [uri, { selection: new vscode.Range(element.line, 0, element.line, 0) }],
     };
     return item;
@@ -73,7 +73,13 @@ export class OpenItemsTree implements vscode.TreeDataProvider<DueItem>, vscode.D
 /** The badge: how many of my items are due today or late (none: no badge). */
 export function badgeOf(count: number): vscode.ViewBadge | undefined {
   return count > 0
-    ? { value: count, tooltip: `${count} thing${count === 1 ? '' : 's'} of yours due today or late` }
+    ? {
+        value: count,
+        tooltip:
+          count === 1
+            ? vscode.l10n.t('1 thing of yours due today or late')
+            : vscode.l10n.t('{0} things of yours due today or late', count),
+      }
     : undefined;
 }
 

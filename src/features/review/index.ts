@@ -28,13 +28,13 @@ export async function generateReview(services: Services, arg: unknown): Promise<
   let person: Person | undefined;
   if (args) {
     if (typeof args.from !== 'string' || !isIsoDate(args.from) || typeof args.to !== 'string' || !isIsoDate(args.to)) {
-      return fail('"from" and "to" must be dates written as YYYY-MM-DD.');
+      return fail(vscode.l10n.t('"from" and "to" must be dates written as YYYY-MM-DD.'));
     }
-    if (args.from > args.to) return fail(`"from" (${args.from}) is after "to" (${args.to}).`);
+    if (args.from > args.to) return fail(vscode.l10n.t('"from" ({0}) is after "to" ({1}).', args.from, args.to));
     ({ from, to } = args);
     if (args.person !== undefined) {
       person = typeof args.person === 'string' ? index.findPerson(args.person) : undefined;
-      if (!person) return fail(`No person "${String(args.person)}" in the journal.`);
+      if (!person) return fail(vscode.l10n.t('No person "{0}" in the journal.', String(args.person)));
     }
   } else {
     const range = await pickRange(services.today());
@@ -43,10 +43,18 @@ export async function generateReview(services: Services, arg: unknown): Promise<
     const people = index.people();
     const picked = await vscode.window.showQuickPick(
       [
-        { label: 'All 1:1s', description: 'everyone you meet', person: undefined as Person | undefined },
+        {
+          label: vscode.l10n.t('All 1:1s'),
+          description: vscode.l10n.t('everyone you meet'),
+          person: undefined as Person | undefined,
+        },
         ...people.map((p) => ({ label: p.name, description: p.role, person: p as Person | undefined })),
       ],
-      { title: `Review packet ${from} to ${to}`, placeHolder: 'Whose 1:1s go in?', ignoreFocusOut: true },
+      {
+        title: vscode.l10n.t('Review packet {0} to {1}', from, to),
+        placeHolder: vscode.l10n.t('Whose 1:1s go in?'),
+        ignoreFocusOut: true,
+      },
     );
     if (!picked) return undefined;
     person = picked.person;
@@ -68,13 +76,16 @@ export async function generateReview(services: Services, arg: unknown): Promise<
   } else if (existing.replace(/\r\n?/g, '\n') !== contents) {
     if (!args) {
       const pick = await vscode.window.showWarningMessage(
-        `${path} exists and differs from a fresh packet (the journal changed, or it was edited). Replace it? Undo (Ctrl+Z) brings the old one back.`,
+        vscode.l10n.t(
+          '{0} exists and differs from a fresh packet (the journal changed, or it was edited). Replace it? Undo (Ctrl+Z) brings the old one back.',
+          path,
+        ),
         { modal: true },
-        'Replace',
-        'Open Existing',
+        vscode.l10n.t('Replace'),
+        vscode.l10n.t('Open Existing'),
       );
       if (!pick) return undefined;
-      if (pick === 'Open Existing') {
+      if (pick === vscode.l10n.t('Open Existing')) {
         await openInEditor(uri);
         return uri;
       }
@@ -85,8 +96,9 @@ export async function generateReview(services: Services, arg: unknown): Promise<
         // The user agreed to replace the packet as it was when asked: edited since (another window), it is kept.
         if (unify(doc.source.text) !== unify(stripBom(existing).text))
           return {
-            error:
+            error: vscode.l10n.t(
               'it changed while you were asked whether to replace it; nothing was replaced. Run the command again.',
+            ),
           };
         const last = doc.source.lines.length - 1;
         return {
@@ -115,36 +127,40 @@ async function pickRange(today: string): Promise<{ from: string; to: string } | 
   const day = (d: Date): string => toIsoDate(d);
   const lastQuarter = subQuarters(now, 1);
   const presets = [
-    { label: 'Last quarter', from: day(startOfQuarter(lastQuarter)), to: day(endOfQuarter(lastQuarter)) },
-    { label: 'This quarter so far', from: day(startOfQuarter(now)), to: today },
-    { label: 'Last 6 months', from: day(subMonths(now, 6)), to: today },
-    { label: 'Last 12 months', from: day(subMonths(now, 12)), to: today },
+    {
+      label: vscode.l10n.t('Last quarter'),
+      from: day(startOfQuarter(lastQuarter)),
+      to: day(endOfQuarter(lastQuarter)),
+    },
+    { label: vscode.l10n.t('This quarter so far'), from: day(startOfQuarter(now)), to: today },
+    { label: vscode.l10n.t('Last 6 months'), from: day(subMonths(now, 6)), to: today },
+    { label: vscode.l10n.t('Last 12 months'), from: day(subMonths(now, 12)), to: today },
   ];
   const picked = await vscode.window.showQuickPick(
     [
-      ...presets.map((p) => ({ ...p, description: `${p.from} to ${p.to}` })),
-      { label: 'Custom range…', from: '', to: '', description: 'two dates' },
+      ...presets.map((p) => ({ ...p, description: vscode.l10n.t('{0} to {1}', p.from, p.to) })),
+      { label: vscode.l10n.t('Custom range…'), from: '', to: '', description: vscode.l10n.t('two dates') },
     ],
-    { title: 'Review packet', placeHolder: 'Which period?', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Review packet'), placeHolder: vscode.l10n.t('Which period?'), ignoreFocusOut: true },
   );
   if (!picked) return undefined;
   if (picked.from) return { from: picked.from, to: picked.to };
   const ask = (prompt: string, value: string, after?: string): Thenable<string | undefined> =>
     vscode.window.showInputBox({
-      title: 'Review packet',
+      title: vscode.l10n.t('Review packet'),
       prompt,
       value,
       ignoreFocusOut: true,
       validateInput: (v) =>
         !isIsoDate(v.trim())
-          ? 'Write the date as YYYY-MM-DD.'
+          ? vscode.l10n.t('Write the date as YYYY-MM-DD.')
           : after && v.trim() < after
-            ? `Pick a date on or after ${after}.`
+            ? vscode.l10n.t('Pick a date on or after {0}.', after)
             : undefined,
     });
-  const from = (await ask('First day (YYYY-MM-DD)', presets[0]!.from))?.trim();
+  const from = (await ask(vscode.l10n.t('First day (YYYY-MM-DD)'), presets[0]!.from))?.trim();
   if (!from) return undefined;
-  const to = (await ask('Last day (YYYY-MM-DD)', today, from))?.trim();
+  const to = (await ask(vscode.l10n.t('Last day (YYYY-MM-DD)'), today, from))?.trim();
   return to ? { from, to } : undefined;
 }
 
@@ -152,7 +168,7 @@ export function activateReview(context: vscode.ExtensionContext, services: Servi
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'oneOnOne.generateReview',
-      whenTrusted('write a review packet', (arg?: unknown) => generateReview(services, arg)),
+      whenTrusted(vscode.l10n.t('write a review packet'), (arg?: unknown) => generateReview(services, arg)),
     ),
   );
 }

@@ -20,11 +20,11 @@ const ICONS: Record<SearchKind, string> = {
 };
 
 const KIND_WORDS: Record<SearchKind, string> = {
-  point: 'talking point',
-  action: 'action item',
-  win: 'win',
-  feedback: 'feedback thread',
-  progress: 'goal progress',
+  point: vscode.l10n.t('talking point'),
+  action: vscode.l10n.t('action item'),
+  win: vscode.l10n.t('win'),
+  feedback: vscode.l10n.t('feedback thread'),
+  progress: vscode.l10n.t('goal progress'),
 };
 
 type Item = vscode.QuickPickItem & { row: SearchRow };
@@ -72,16 +72,22 @@ export async function searchJournal(services: Services, arg?: unknown): Promise<
   const { rows, skipped } = searchRows(services.store.index);
   const given = argsOf<{ query: unknown }>(arg)?.query;
   const pick = vscode.window.createQuickPick<Item>();
-  pick.title = 'Search the 1:1 journal';
-  pick.placeholder = 'Words, @person, #theme, is:open, is:done, is:action, is:win, is:feedback, is:progress';
+  pick.title = vscode.l10n.t('Search the 1:1 journal');
+  pick.placeholder = vscode.l10n.t(
+    'Words, @person, #theme, is:open, is:done, is:action, is:win, is:feedback, is:progress',
+  );
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   const show = (value: string): void => {
     const { shown, total } = filterRows(rows, value);
     pick.items = shown.map(itemOf);
-    const more = total > shown.length ? ` (the newest ${shown.length} of ${total}: type to narrow)` : '';
-    const skip = skipped > 0 ? ` · ${skipped} file${skipped === 1 ? '' : 's'} could not be read (see Problems)` : '';
-    pick.title = `Search the 1:1 journal: ${total} found${more}${skip}`;
+    const more =
+      total > shown.length ? ` ${vscode.l10n.t('(the newest {0} of {1}: type to narrow)', shown.length, total)}` : '';
+    const skip =
+      skipped === 0
+        ? ''
+        : ` · ${skipped === 1 ? vscode.l10n.t('1 file could not be read (see Problems)') : vscode.l10n.t('{0} files could not be read (see Problems)', skipped)}`;
+    pick.title = vscode.l10n.t('Search the 1:1 journal: {0} found', total) + more + skip;
   };
   pick.onDidChangeValue(show);
   if (typeof given === 'string') pick.value = given;

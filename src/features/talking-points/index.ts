@@ -10,7 +10,7 @@ import { whenTrusted } from '../../ui/trust';
 import { isNode, Node } from '../../ui/nodes';
 import { sourceLocation } from '../../ui/selection-source';
 
-const OPEN_LINK = 'Open Permalink';
+const OPEN_LINK = vscode.l10n.t('Open Permalink');
 
 type PointNode = Extract<Node, { type: 'point' }>;
 
@@ -20,14 +20,14 @@ function asPoint(arg: unknown): PointNode | undefined {
 
 async function setDiscussed(services: Services, arg: unknown, checked: boolean): Promise<vscode.Uri | undefined> {
   const point = asPoint(arg);
-  if (!point) return fail('Run this on a talking point in the Meetings view.');
+  if (!point) return fail(vscode.l10n.t('Run this on a talking point in the Meetings view.'));
   const result = await services.writer.edit(
     point.path,
     (doc) => {
       const item = locateItem(doc, point.line, point.text);
       return item
         ? setItemChecked(doc, item.line, checked)
-        : { error: `"${point.text}" is no longer in this meeting; refresh and try again.` };
+        : { error: vscode.l10n.t('"{0}" is no longer in this meeting; refresh and try again.', point.text) };
     },
     checked ? 'Mark talking point discussed' : 'Reopen talking point',
   );
@@ -37,10 +37,12 @@ async function setDiscussed(services: Services, arg: unknown, checked: boolean):
 /** Opens the file and lines a talking point was captured from (a local file first, else its link). */
 async function openSource(services: Services, arg: unknown): Promise<void> {
   const point = asPoint(arg);
-  if (!point) return void fail('Run this on a talking point in the Meetings view.');
+  if (!point) return void fail(vscode.l10n.t('Run this on a talking point in the Meetings view.'));
   const source = services.store.index.get(point.path)?.agenda.find((a) => a.text === point.text)?.source;
   if (!source)
-    return void vscode.window.showInformationMessage('This talking point does not record where it came from.');
+    return void vscode.window.showInformationMessage(
+      vscode.l10n.t('This talking point does not record where it came from.'),
+    );
   const found = await sourceLocation(source.label);
   if (found && 'uri' in found) {
     const editor = await vscode.window.showTextDocument(found.uri, { preview: true });
@@ -62,7 +64,13 @@ async function openSource(services: Services, arg: unknown): Promise<void> {
     const url = source.url;
     void vscode.window
       .showInformationMessage(
-        `${source.label}: open the repository ${found.elsewhere} in a window to go to it${url ? ', or open its permalink' : ''}.`,
+        url
+          ? vscode.l10n.t(
+              '{0}: open the repository {1} in a window to go to it, or open its permalink.',
+              source.label,
+              found.elsewhere,
+            )
+          : vscode.l10n.t('{0}: open the repository {1} in a window to go to it.', source.label, found.elsewhere),
         ...(url ? [OPEN_LINK] : []),
       )
       .then((pick) => (pick === OPEN_LINK && url ? vscode.env.openExternal(vscode.Uri.parse(url)) : false));
@@ -72,18 +80,18 @@ async function openSource(services: Services, arg: unknown): Promise<void> {
     await vscode.env.openExternal(vscode.Uri.parse(source.url));
     return;
   }
-  void vscode.window.showWarningMessage(`${source.label} is not in this workspace.`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in this workspace.', source.label));
 }
 
 export function activateTalkingPoints(context: vscode.ExtensionContext, services: Services): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'oneOnOne.markDiscussed',
-      whenTrusted('tick talking points', (arg?: unknown) => setDiscussed(services, arg, true)),
+      whenTrusted(vscode.l10n.t('tick talking points'), (arg?: unknown) => setDiscussed(services, arg, true)),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.reopenTalkingPoint',
-      whenTrusted('tick talking points', (arg?: unknown) => setDiscussed(services, arg, false)),
+      whenTrusted(vscode.l10n.t('tick talking points'), (arg?: unknown) => setDiscussed(services, arg, false)),
     ),
     vscode.commands.registerCommand('oneOnOne.openTalkingPointSource', (arg?: unknown) => openSource(services, arg)),
   );

@@ -45,7 +45,8 @@ class WritingHelp implements vscode.CompletionItemProvider, vscode.DocumentLinkP
     const range = new vscode.Range(position.line, at.start, position.line, position.character);
     return ownerSuggestions(index, person).map((name, i) => {
       const item = new vscode.CompletionItem(`${name}: `, vscode.CompletionItemKind.User);
-      item.detail = name === 'Me' ? 'An action item of yours' : `An action item for ${name}`;
+      item.detail =
+        name === 'Me' ? vscode.l10n.t('An action item of yours') : vscode.l10n.t('An action item for {0}', name);
       item.range = range;
       item.sortText = String(i).padStart(4, '0');
       return item;
@@ -60,7 +61,7 @@ class WritingHelp implements vscode.CompletionItemProvider, vscode.DocumentLinkP
         new vscode.Range(l.line, l.start, l.line, l.end),
         this.services.store.uriOf(l.path),
       );
-      link.tooltip = `Open the goal: ${index.get(l.path)?.title ?? l.path}`;
+      link.tooltip = vscode.l10n.t('Open the goal: {0}', index.get(l.path)?.title ?? l.path);
       return link;
     });
   }
@@ -77,8 +78,16 @@ class WritingHelp implements vscode.CompletionItemProvider, vscode.DocumentLinkP
       return undefined; // a link written by hand that is not a path (`100%.md`)
     }
     const ago = agoText(from.label, this.services.today());
+    const label = from.label.replace(/[\\`*_[\]]/g, '\\$&');
     const text = new vscode.MarkdownString(
-      `Carried forward from the 1:1 of **${from.label.replace(/[\\`*_[\]]/g, '\\$&')}**${ago ? ` (${ago})` : ''}: [open that meeting](${target.toString()})`,
+      ago
+        ? vscode.l10n.t(
+            'Carried forward from the 1:1 of **{0}** ({1}): [open that meeting]({2})',
+            label,
+            ago,
+            target.toString(),
+          )
+        : vscode.l10n.t('Carried forward from the 1:1 of **{0}**: [open that meeting]({1})', label, target.toString()),
     );
     return new vscode.Hover(
       text,
