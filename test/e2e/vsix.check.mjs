@@ -74,6 +74,11 @@ export async function packagedExtensionShowsTrees({ openWorkbench, onCleanup, sh
     if (!fs.existsSync(path.join(installed, 'dist', bundle)))
       throw new Error(`the installed .vsix has no dist/${bundle}: is it listed in .vscodeignore?`);
   }
+  // The manifest's words and the code's English bundle: without them VS Code shows %keys%.
+  for (const file of ['package.nls.json', 'l10n/bundle.l10n.json']) {
+    if (!fs.existsSync(path.join(installed, file)))
+      throw new Error(`the installed .vsix has no ${file}: is it listed in .vscodeignore?`);
+  }
 
   const page = await openWorkbench({ server, extensionDevelopmentPath: null });
   const meetings = await showJournal(page);
