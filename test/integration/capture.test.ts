@@ -161,3 +161,101 @@ describe('capture: talking points', () => {
     assert.strictEqual(await readText(services.store.uriOf(next.path)), before);
   });
 });
+
+describe('capture: the prompts of a selection', () => {
+  afterEach(closeAllEditors);
+
+  it('start the theme at "No theme", then at the last one picked for that person; suggest a summary that reads as a sentence; confirm with Open Agenda', async function () {
+    this.timeout(60_000);
+    await freshPerson('drew-lane', 'Drew Lane');
+    const code = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'budget.ts');
+    await writeText(code, '// retries\nexport function retryBudget(max: number) {\n  return max;\n}\n');
+    const editor = await vscode.window.showTextDocument(code);
+    editor.selection = new vscode.Selection(1, 0, 3, 1);
+
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const originals = ['showQuickPick', 'createQuickPick', 'showInputBox', 'showInformationMessage'].map(
+      (name) => [name, window[name]] as const,
+    );
+    const createQuickPick = window['createQuickPick'] as () => vscode.QuickPick<vscode.QuickPickItem>;
+    const themePicks: vscode.QuickPick<vscode.QuickPickItem>[] = [];
+    const suggested: (string | undefined)[] = [];
+    const confirmations: { text: string; buttons: unknown[] }[] = [];
+    let openAgenda = false;
+    window['showQuickPick'] = async (items: unknown) =>
+      ((await Promise.resolve(items)) as vscode.QuickPickItem[]).find((i) => i.label === 'Drew Lane');
+    window['createQuickPick'] = () => {
+      const qp = createQuickPick.call(vscode.window);
+      themePicks.push(qp);
+      return qp;
+    };
+    window['showInputBox'] = async (options: vscode.InputBoxOptions) => {
+      suggested.push(options.value);
+      return options.value;
+    };
+    window['showInformationMessage'] = async (text: string, ...buttons: unknown[]) => {
+      confirmations.push({ text, buttons });
+      return openAgenda ? 'Open Agenda' : undefined;
+    };
+    const capture = async (pick: (qp: vscode.QuickPick<vscode.QuickPickItem>) => Promise<void>): Promise<string> => {
+      const from = themePicks.length;
+      const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('oneOnOne.addTalkingPoint'));
+      const qp = await waitFor(() => themePicks[from], 'the theme pick');
+      await waitFor(() => qp.items.length > 0, 'the themes');
+      await pick(qp);
+      const uri = await running;
+      assert.ok(uri);
+      return readText(uri);
+    };
+    const accept = async (qp: vscode.QuickPick<vscode.QuickPickItem>, label: string): Promise<void> => {
+      let hidden = false;
+      qp.onDidHide(() => (hidden = true));
+      await waitFor(
+        async () => {
+          if (qp.activeItems[0]?.label !== label)
+            await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+          else if (!hidden) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          await new Promise((r) => setTimeout(r, 150));
+          return hidden;
+        },
+        `"${label}" to be chosen`,
+        15_000,
+      );
+    };
+    try {
+      let active = '';
+      let text = await capture(async (qp) => {
+        assert.strictEqual(qp.items[0]?.label, 'No theme');
+        active = qp.activeItems[0]?.label ?? '';
+        await accept(qp, 'Feedback');
+      });
+      assert.strictEqual(active, 'No theme', 'a first capture for Drew starts at no theme');
+      assert.deepStrictEqual(suggested, ['Discuss `retryBudget` in budget.ts']);
+      assert.ok(text.includes('- [ ] Discuss `retryBudget` in budget.ts #feedback\n  Source: `budget.ts:2-4`\n'), text);
+      await waitFor(() => confirmations.length === 1, 'the confirmation');
+      assert.match(confirmations[0]!.text, /^Talking point added to your 1:1 with Drew Lane on \d{4}-\d{2}-\d{2}\.$/);
+      assert.deepStrictEqual(confirmations[0]!.buttons, ['Open Agenda']);
+
+      await closeAllEditors();
+      await vscode.window.showTextDocument(code).then((e) => (e.selection = new vscode.Selection(1, 0, 3, 1)));
+      openAgenda = true;
+      text = await capture(async (qp) => {
+        active = qp.activeItems[0]?.label ?? '';
+        await accept(qp, 'No theme');
+      });
+      assert.strictEqual(active, 'Feedback', 'the next capture for Drew starts at the theme picked last');
+      assert.strictEqual(
+        text.split('Discuss `retryBudget` in budget.ts\n').length,
+        2,
+        'the untagged point is there once',
+      );
+      // "Open Agenda" on the confirmation opens the meeting.
+      await waitFor(
+        () => vscode.window.activeTextEditor?.document.uri.path.includes('/meetings/drew-lane/'),
+        'Open Agenda to open the meeting',
+      );
+    } finally {
+      for (const [name, original] of originals) window[name] = original;
+    }
+  });
+});

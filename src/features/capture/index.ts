@@ -21,9 +21,13 @@ import { nextMeetingPath } from '../../ui/meetings';
 import { argsOf, fail, optionalString, requireJournal, resolvePerson } from '../../ui/commands';
 import { selectedLines, selectionLabel } from '../../ui/selection-source';
 import { whenTrusted } from '../../ui/trust';
+import { suggestSummary } from '../../core/summary-suggestion';
 import { askQuestion } from './questions';
 
 const LAST_PERSON = 'oneOnOne.lastPerson';
+/** Person slug → the theme id last picked for them ('' for none); global, as a personal journal is. */
+const LAST_THEMES = 'oneOnOne.lastThemes';
+const MAX_REMEMBERED = 200;
 
 export interface TalkingPointArgs {
   readonly text: string;
@@ -41,19 +45,19 @@ export function activateCapture(context: vscode.ExtensionContext, services: Serv
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'oneOnOne.addTalkingPoint',
-      whenTrusted('add a talking point', (arg?: unknown) => capture.addTalkingPoint(arg)),
+      whenTrusted(vscode.l10n.t('add a talking point'), (arg?: unknown) => capture.addTalkingPoint(arg)),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.jotTopic',
-      whenTrusted('add a talking point', (arg?: unknown) => capture.jotTopic(arg)),
+      whenTrusted(vscode.l10n.t('add a talking point'), (arg?: unknown) => capture.jotTopic(arg)),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.addTerminalSelection',
-      whenTrusted('add a talking point', (arg?: unknown) => capture.addTerminalSelection(arg)),
+      whenTrusted(vscode.l10n.t('add a talking point'), (arg?: unknown) => capture.addTerminalSelection(arg)),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.askQuestion',
-      whenTrusted('add a question to your agenda', (arg?: unknown) => askQuestion(services, arg)),
+      whenTrusted(vscode.l10n.t('add a question to your agenda'), (arg?: unknown) => askQuestion(services, arg)),
     ),
   );
 }
@@ -75,7 +79,7 @@ class Capture {
     if (args?.text !== undefined) return this.fromArgs(args);
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
-      if (args) return fail('Select some text first, or pass "text".');
+      if (args) return fail(vscode.l10n.t('Select some text first, or pass "text".'));
       return this.jotTopic(undefined);
     }
     const selected = await selectionPoint(this.services, editor);
@@ -89,11 +93,12 @@ class Capture {
     }
     const person = await this.pickPerson();
     if (!person) return undefined;
-    const theme = await pickTheme(undefined);
+    const theme = await this.pickTheme(person, undefined);
     if (!theme) return undefined;
-    const summary = await askSummary(person, selected.excerpt.text, 'the selection goes underneath');
+    const suggested = suggestSummary(selected.excerpt, selected.source.label);
+    const summary = await askSummary(person, suggested, vscode.l10n.t('the selection goes underneath'));
     if (summary === undefined) return undefined;
-    return this.add(person, { ...selected, summary, theme });
+    return this.add(person, { ...selected, summary, ...theme });
   }
 
   /** `oneOnOne.jotTopic { text, person, theme? }`: a topic typed from anywhere; `#growth` in the text sets the theme. */
@@ -102,18 +107,21 @@ class Capture {
     const args = argsOf<TalkingPointArgs>(arg);
     if (args) return this.fromArgs({ ...args, summary: args.summary ?? args.text, text: undefined });
     const typed = await vscode.window.showInputBox({
-      title: 'Jot a topic for your next 1:1',
-      prompt: 'Type a tag to set the theme: #growth #feedback #alignment #win #blocker #question #team/process',
-      placeHolder: 'e.g. Ask what "senior" means on this team #growth',
+      title: vscode.l10n.t('Jot a topic for your next 1:1'),
+      prompt: vscode.l10n.t(
+        'Type a tag to set the theme: #growth #feedback #alignment #win #blocker #question #team/process',
+      ),
+      placeHolder: vscode.l10n.t('e.g. Ask what "senior" means on this team #growth'),
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' ? 'Write the topic in a few words.' : undefined),
+      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Write the topic in a few words.') : undefined),
     });
     if (typed === undefined) return undefined;
     const person = await this.pickPerson();
     if (!person) return undefined;
-    const theme = themeInText(typed) ?? (await pickTheme(typed));
+    const tagged = themeInText(typed);
+    const theme = tagged ? { theme: tagged } : await this.pickTheme(person, typed);
     if (!theme) return undefined;
-    return this.add(person, { summary: typed, theme });
+    return this.add(person, { summary: typed, ...theme });
   }
 
   /**
@@ -134,17 +142,22 @@ class Capture {
       // What the user had copied comes back, whatever happened.
       await vscode.env.clipboard.writeText(saved);
     }
-    if (text.trim() === '') return fail('Select some text in the terminal first.');
+    if (text.trim() === '') return fail(vscode.l10n.t('Select some text in the terminal first.'));
     const source = { label: `terminal${terminal ? ` “${terminal.name}”` : ''}` };
     const args = argsOf<TalkingPointArgs>(arg);
     if (args) return this.fromArgs({ ...args, text, source, language: 'console' });
     const person = await this.pickPerson();
     if (!person) return undefined;
-    const theme = await pickTheme(undefined);
+    const theme = await this.pickTheme(person, undefined);
     if (!theme) return undefined;
-    const summary = await askSummary(person, text, 'the terminal output goes underneath');
+    const excerpt = { text, languageId: 'console' };
+    const summary = await askSummary(
+      person,
+      suggestSummary(excerpt),
+      vscode.l10n.t('the terminal output goes underneath'),
+    );
     if (summary === undefined) return undefined;
-    return this.add(person, { summary, theme, source, excerpt: { text, languageId: 'console' } });
+    return this.add(person, { summary, ...theme, source, excerpt });
   }
 
   private async fromArgs(args: Partial<TalkingPointArgs>): Promise<vscode.Uri | undefined> {
@@ -153,11 +166,11 @@ class Capture {
     const summaryArg = optionalString(args.summary, 'summary');
     if (summaryArg instanceof Error) return fail(summaryArg.message);
     const summary = summaryArg ?? (text ? summarize(text) : undefined);
-    if (!summary) return fail('Give the talking point a "text" or a "summary".');
+    if (!summary) return fail(vscode.l10n.t('Give the talking point a "text" or a "summary".'));
     let theme: Theme | undefined;
     if (args.theme !== undefined) {
       theme = typeof args.theme === 'string' ? findTheme(args.theme) : undefined;
-      if (!theme) return fail(`"theme" must be one of: ${THEMES.map((t) => t.id).join(', ')}.`);
+      if (!theme) return fail(vscode.l10n.t('"theme" must be one of: {0}.', THEMES.map((t) => t.id).join(', ')));
     } else {
       theme = themeInText(summary);
     }
@@ -165,11 +178,12 @@ class Capture {
     if (typeof args.source === 'string') source = { label: args.source };
     else if (args.source && typeof args.source === 'object' && typeof args.source.label === 'string') {
       source = { label: args.source.label, ...(typeof args.source.url === 'string' ? { url: args.source.url } : {}) };
-    } else if (args.source !== undefined) return fail('"source" must be text like "src/a.ts:3-9", or { label, url }.');
+    } else if (args.source !== undefined)
+      return fail(vscode.l10n.t('"source" must be text like "src/a.ts:3-9", or { label, url }.'));
     const person =
       args.person === undefined
         ? await this.pickPerson()
-        : await resolvePerson(this.services, { person: args.person }, 'Add to the next 1:1 with…');
+        : await resolvePerson(this.services, { person: args.person }, vscode.l10n.t('Add to the next 1:1 with…'));
     if (!person) return undefined;
     const language = typeof args.language === 'string' ? args.language : 'plaintext';
     return this.add(person, {
@@ -185,9 +199,50 @@ class Capture {
     return resolvePerson(
       this.services,
       undefined,
-      'Add to the next 1:1 with…',
+      vscode.l10n.t('Add to the next 1:1 with…'),
       this.context.workspaceState.get<string>(LAST_PERSON),
     );
+  }
+
+  /**
+   * The theme quick pick, starting at the theme last picked for this person,
+   * or at "No theme" (Enter alone must not tag everything). `{}` is no theme;
+   * undefined is Escape.
+   */
+  private async pickTheme(person: Person, typed: string | undefined): Promise<{ theme?: Theme } | undefined> {
+    const remembered = this.context.globalState.get<Record<string, string>>(LAST_THEMES) ?? {};
+    const last = Object.prototype.hasOwnProperty.call(remembered, person.slug) ? remembered[person.slug] : undefined;
+    type Item = vscode.QuickPickItem & { theme?: Theme };
+    const none: Item = {
+      label: vscode.l10n.t('No theme'),
+      description: vscode.l10n.t('untagged'),
+      detail: vscode.l10n.t('tag it later, or type #tag in the text'),
+    };
+    const items: Item[] = [
+      none,
+      ...THEMES.map((t) => ({ label: t.label, description: `#${t.tag}`, detail: t.description, theme: t })),
+    ];
+    const quickPick = vscode.window.createQuickPick<Item>();
+    quickPick.items = items;
+    quickPick.title = vscode.l10n.t('Theme of the talking point for {0}', person.name);
+    quickPick.placeholder = typed
+      ? vscode.l10n.t('“{0}” is about…', summarize(typed))
+      : vscode.l10n.t('What is it about?');
+    quickPick.matchOnDescription = true;
+    quickPick.ignoreFocusOut = true;
+    const start = items.find((i) => (i.theme?.id ?? '') === last) ?? none;
+    quickPick.activeItems = [start];
+    const picked = await new Promise<Item | undefined>((resolve) => {
+      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0] ?? quickPick.activeItems[0]));
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
+    });
+    quickPick.dispose();
+    if (!picked) return undefined;
+    const rest = Object.entries(remembered).filter(([slug]) => slug !== person.slug);
+    const next = Object.fromEntries([...rest.slice(-(MAX_REMEMBERED - 1)), [person.slug, picked.theme?.id ?? '']]);
+    await this.context.globalState.update(LAST_THEMES, next);
+    return picked.theme ? { theme: picked.theme } : {};
   }
 
   /** Adds the point to the agenda of the next meeting with `person`, creating that meeting when needed. */
@@ -205,7 +260,7 @@ class Capture {
     if (!result.ok) return fail(result.reason);
     await this.context.workspaceState.update(LAST_PERSON, person.slug);
     const date = store.index.get(path)?.date ?? '';
-    vscode.window.setStatusBarMessage(`$(check) Talking point added to your 1:1 with ${person.name} on ${date}`, 5000);
+    confirm(person, date);
     return result.uri;
   }
 }
@@ -225,26 +280,31 @@ async function selectionPoint(
   };
 }
 
-function askSummary(person: Person, text: string, underneath: string): Thenable<string | undefined> {
-  return vscode.window.showInputBox({
-    title: `Talking point for ${person.name}`,
-    prompt: `One line for the agenda (${underneath})`,
-    value: summarize(text),
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? 'Write a few words to recognise it by.' : undefined),
-  });
+/** Says where the point went, with a way there; not awaited, so the command returns at once. */
+function confirm(person: Person, date: string): void {
+  const openAgenda = vscode.l10n.t('Open Agenda');
+  void vscode.window
+    .showInformationMessage(
+      date
+        ? vscode.l10n.t('Talking point added to your 1:1 with {0} on {1}.', person.name, date)
+        : vscode.l10n.t('Talking point added to your 1:1 with {0}.', person.name),
+      openAgenda,
+    )
+    .then((picked) => {
+      if (picked !== openAgenda) return;
+      void vscode.commands.executeCommand('oneOnOne.openNextAgenda', {
+        person: person.slug,
+        ...(date ? { date } : {}),
+      });
+    });
 }
 
-/** A quick pick of themes; the text typed so far is shown for context. */
-async function pickTheme(context: string | undefined): Promise<Theme | undefined> {
-  const picked = await vscode.window.showQuickPick(
-    THEMES.map((t) => ({ label: t.label, description: `#${t.tag}`, detail: t.description, theme: t })),
-    {
-      title: 'Theme of the talking point',
-      placeHolder: context ? `“${summarize(context)}” is about…` : 'What is it about?',
-      ignoreFocusOut: true,
-      matchOnDescription: true,
-    },
-  );
-  return picked?.theme;
+function askSummary(person: Person, suggested: string, underneath: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: vscode.l10n.t('Talking point for {0}', person.name),
+    prompt: vscode.l10n.t('One line for the agenda ({0})', underneath),
+    value: suggested,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Write a few words to recognise it by.') : undefined),
+  });
 }
