@@ -1086,6 +1086,47 @@ describe('evidence: linking pull requests as wins (against a fake GitHub)', () =
     await indexedWins(path, 3);
   });
 
+  it('signed out: an address typed into the sign-in list shows as a row and Enter links it, without signing in', async () => {
+    gh.addPull(pullRequest(711, { title: 'Cache the feature flags' }));
+    const path = meetingPath(LEE.slug, LEE.next);
+    const before = await readText(uriOf(path));
+    const l = await linker();
+    const modes: string[] = [];
+    l.auth = {
+      async token(_target, mode) {
+        modes.push(mode);
+        return mode === 'silent' ? undefined : TEST_TOKEN;
+      },
+    };
+    try {
+      const list = await openList({ person: LEE.slug, circle: 'individual' });
+      assert.deepStrictEqual(
+        list.qp.items.map((i) => i.label),
+        ['$(sign-in) Sign in to GitHub', '$(link) Paste a pull request address'],
+      );
+      list.qp.value = 'https://github.com/acme/app/pull/711';
+      await waitFor(() => list.qp.items[0]?.label === '$(link) Link acme/app#711', 'the typed address to become a row');
+      assert.strictEqual(list.qp.activeItems[0]?.label, '$(link) Link acme/app#711', 'Enter links it');
+      await acceptList(list);
+      const outcome = await list.running;
+      assert.deepStrictEqual(outcome?.linked, ['acme/app#711']);
+      assert.deepStrictEqual(modes, ['silent'], 'no sign-in was asked for');
+      const line = winLine(gh.pull('acme', 'app', 711), 'individual');
+      const lastWin = before
+        .split('\n')
+        .filter((line) => line.includes('#win'))
+        .at(-1);
+      assert.strictEqual(
+        await readText(uriOf(path)),
+        lastWin
+          ? before.replace(`${lastWin}\n`, `${lastWin}\n${line}\n`)
+          : before.replace('## Wins\n\n', `## Wins\n\n${line}\n\n`),
+      );
+    } finally {
+      l.auth = tokenAuth;
+    }
+  });
+
   it('404 and 401 write nothing and report each as failed, offering to sign in or add the link anyway', async () => {
     const path = meetingPath(RAVI.slug, RAVI.next);
     const uri = uriOf(path);

@@ -28,23 +28,9 @@ export async function pickPullRequests(
   const title = `Link pull requests to your 1:1 with ${target.person.name} on ${target.date}`;
   let token = await session.token(base, 'silent');
   if (!token) {
-    const choice = await vscode.window.showQuickPick(
-      [
-        {
-          label: '$(sign-in) Sign in to GitHub',
-          detail: `to list the pull requests you merged and reviewed since ${since}`,
-          id: 'sign-in',
-        },
-        {
-          label: '$(link) Paste a pull request address',
-          detail: 'public pull requests can be linked without signing in',
-          id: 'paste',
-        },
-      ],
-      { title, placeHolder: 'Your pull requests are listed once you are signed in to GitHub', ignoreFocusOut: true },
-    );
-    if (!choice) return undefined;
-    if (choice.id === 'paste') return askForUrl(base, title);
+    const answer = await signInOrPaste(base, title, since);
+    if (!answer) return undefined;
+    if (answer !== 'sign-in') return answer === 'paste' ? askForUrl(base, title) : answer;
     token = await session.token(base, 'ask');
     if (!token) return undefined;
   }
@@ -137,6 +123,71 @@ export async function pickPullRequests(
       .finally(() => {
         qp.busy = false;
       });
+  });
+}
+
+/**
+ * Signed out: sign in, or paste an address. An address typed or pasted right
+ * into this list is linked on Enter (a filter that matched nothing did nothing).
+ */
+function signInOrPaste(
+  base: ApiTarget,
+  title: string,
+  since: string,
+): Promise<'sign-in' | 'paste' | Choice[] | undefined> {
+  type Item = vscode.QuickPickItem & { readonly id: 'sign-in' | 'paste' | 'typed' };
+  const options: Item[] = [
+    {
+      label: '$(sign-in) Sign in to GitHub',
+      detail: `to list the pull requests you merged and reviewed since ${since}`,
+      id: 'sign-in',
+    },
+    {
+      label: '$(link) Paste a pull request address',
+      detail: 'public pull requests can be linked without signing in',
+      id: 'paste',
+    },
+  ];
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<Item>();
+    qp.title = title;
+    qp.placeholder = 'Your pull requests are listed once you are signed in to GitHub (or paste an address here)';
+    qp.ignoreFocusOut = true;
+    qp.items = options;
+    let done = false;
+    const finish = (value: 'sign-in' | 'paste' | Choice[] | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      qp.dispose();
+    };
+    const typed = (): Choice[] | undefined => {
+      const parsed = parsePullRequestUrl(qp.value.trim(), base.host);
+      return 'ref' in parsed ? [{ ref: parsed.ref }] : undefined;
+    };
+    qp.onDidChangeValue(() => {
+      const choice = typed();
+      if (!choice) {
+        qp.items = options;
+        return;
+      }
+      const item: Item = {
+        label: `$(link) Link ${refLabel(choice[0]!.ref)}`,
+        description: 'pasted address',
+        alwaysShow: true,
+        id: 'typed',
+      };
+      qp.items = [item, ...options];
+      qp.activeItems = [item];
+    });
+    qp.onDidAccept(() => {
+      const choice = typed();
+      const picked = qp.activeItems[0]?.id;
+      if (choice && (picked === undefined || picked === 'typed')) finish(choice);
+      else if (picked === 'sign-in' || picked === 'paste') finish(picked);
+    });
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
   });
 }
 
