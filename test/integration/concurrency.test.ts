@@ -183,7 +183,9 @@ type Answer =
   | { readonly kind: 'pick'; readonly label: string; readonly before?: () => Promise<void> }
   | { readonly kind: 'input'; readonly value: string; readonly before?: () => Promise<void> }
   /** The button pressed on the next message that offers it (a modal question). */
-  | { readonly kind: 'button'; readonly label: string; readonly before?: () => Promise<void> };
+  | { readonly kind: 'button'; readonly label: string; readonly before?: () => Promise<void> }
+  /** Lines typed into a list one by one (Enter after each), then Enter on the empty box: Finish Meeting's list. */
+  | { readonly kind: 'list'; readonly lines: readonly string[]; readonly before?: () => Promise<void> };
 
 interface Message {
   readonly level: 'info' | 'warning' | 'error';
@@ -196,6 +198,32 @@ interface Message {
  * a prompt is open: each answer may first run `before` (another window writes
  * the file). Messages are recorded, not shown.
  */
+/** Types each line into the list and presses Enter (sent again while nothing happened), then Enter on the empty box. */
+async function typeInto(
+  qp: vscode.QuickPick<vscode.QuickPickItem>,
+  answer: { readonly lines: readonly string[]; readonly before?: () => Promise<void> },
+): Promise<void> {
+  await answer.before?.();
+  // Enter again only when the last one did nothing for a while: a second Enter on the emptied box would finish.
+  const enterUntil = async (done: () => boolean, what: string): Promise<void> => {
+    const deadline = Date.now() + 15_000;
+    while (!done()) {
+      assert.ok(Date.now() < deadline, `${what} (Enter had no effect)`);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      for (const until = Date.now() + 3000; !done() && Date.now() < until;) await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  for (const line of answer.lines) {
+    const rows = qp.items.length;
+    qp.value = line;
+    await waitFor(() => qp.items[0]?.label.startsWith('$(add)'), `"${line}" to show as a row to add`);
+    await enterUntil(() => qp.value === '' && qp.items.length > rows, `"${line}" to be added`);
+  }
+  let hidden = false;
+  qp.onDidHide(() => (hidden = true));
+  await enterUntil(() => hidden, 'the list to be finished');
+}
+
 class ScriptedPrompts {
   readonly messages: Message[] = [];
   /** Prompts that came with no answer scripted for them (each was cancelled). */
@@ -222,6 +250,21 @@ class ScriptedPrompts {
         return undefined;
       }
       return options.canPickMany ? [item] : item;
+    });
+    const createQuickPick = window['createQuickPick'] as () => vscode.QuickPick<vscode.QuickPickItem>;
+    this.replace(window, 'createQuickPick', () => {
+      const qp = createQuickPick.call(vscode.window);
+      const show = qp.show.bind(qp);
+      qp.show = () => {
+        show();
+        const answer = this.next('list', `list "${qp.title ?? ''}"`);
+        if (!answer) return void qp.hide();
+        void typeInto(qp, answer).catch((err: unknown) => {
+          this.unexpected.push(`typing into "${qp.title ?? ''}": ${String(err)}`);
+          qp.hide();
+        });
+      };
+      return qp;
     });
     this.replace(window, 'showInputBox', async (options: vscode.InputBoxOptions = {}) => {
       const answer = this.next('input', `input box "${options.prompt ?? options.title ?? ''}"`);
@@ -264,7 +307,7 @@ class ScriptedPrompts {
   assertDone(): void {
     assert.deepStrictEqual(this.unexpected, [], 'prompts without a scripted answer');
     assert.deepStrictEqual(
-      this.answers.map((a) => `${a.kind} ${'label' in a ? a.label : a.value}`),
+      this.answers.map((a) => `${a.kind} ${'label' in a ? a.label : 'value' in a ? a.value : a.lines.join(' | ')}`),
       [],
       'scripted answers never asked for',
     );
@@ -1014,12 +1057,7 @@ describe('concurrency: edits computed on an older version of a file are computed
       );
       prompts.script(
         { kind: 'pick', label: SASHA.name },
-        { kind: 'input', value: 'Scope agreed', before: () => external(FINISH, theirs) },
-        { kind: 'input', value: '' },
-        { kind: 'input', value: 'Share the plan' },
-        { kind: 'pick', label: 'Me' },
-        { kind: 'input', value: '' },
-        { kind: 'input', value: '' },
+        { kind: 'list', lines: ['Scope agreed', 'Me: Share the plan'], before: () => external(FINISH, theirs) },
       );
       const outcome = await vscode.commands.executeCommand<{ next: vscode.Uri | undefined }>('oneOnOne.finishMeeting');
       prompts.assertDone();
@@ -1214,9 +1252,7 @@ describe('concurrency: edits computed on an older version of a file are computed
       const before = services.store.index.meetingsOf(SASHA.slug).length;
       prompts.script(
         { kind: 'pick', label: SASHA.name },
-        { kind: 'input', value: 'Scope agreed', before: () => deleted(FINISH) },
-        { kind: 'input', value: '' },
-        { kind: 'input', value: '' },
+        { kind: 'list', lines: ['Scope agreed'], before: () => deleted(FINISH) },
       );
       assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.finishMeeting'), undefined);
       prompts.assertDone();

@@ -377,6 +377,133 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
     assert.strictEqual(services.store.index.get(`meetings/${ines}/2026-10-06.md`)?.status, 'done');
   });
 
+  it('finishMeeting without arguments: a meeting still to come asks first; takeaways and action items go in one list, a row chosen goes back to be corrected; the open prep sheet moves on to the next meeting', async function () {
+    this.timeout(60_000);
+    const jun = await addPerson('Jun Park', 'weekly');
+    const TEXT = [
+      '---',
+      'date: 2026-10-20',
+      'status: planned',
+      '---',
+      '',
+      '## Agenda',
+      '',
+      '- [ ] Roadmap',
+      '',
+      '## Notes',
+      '',
+      '## Action items',
+      '',
+      '## Private',
+      '',
+    ].join('\n');
+    const uri = await writeMeeting(jun, '2026-10-20', TEXT);
+    await setClock('2026-10-14', 9, 0);
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const originalWarning = window['showWarningMessage'];
+    const originalCreate = window['createQuickPick'] as () => vscode.QuickPick<vscode.QuickPickItem>;
+    const asked: string[] = [];
+    let answer: string | undefined;
+    const lists: vscode.QuickPick<vscode.QuickPickItem>[] = [];
+    window['showWarningMessage'] = async (text: string, ...rest: unknown[]) => {
+      asked.push(`${text} [${rest.filter((r) => typeof r === 'string').join(', ')}]`);
+      return answer;
+    };
+    window['createQuickPick'] = () => {
+      const qp = originalCreate.call(vscode.window);
+      lists.push(qp);
+      return qp;
+    };
+    try {
+      // 1. Six days early: asked, and "no" writes nothing.
+      assert.strictEqual(await vscode.commands.executeCommand('oneOnOne.finishMeeting', uri), undefined);
+      assert.deepStrictEqual(asked, [
+        'Your 1:1 with Jun Park on 2026-10-20 is 6 days from now. Finish it now? [Finish Now]',
+      ]);
+      assert.strictEqual(lists.length, 0, 'nothing asked after "no"');
+      assert.strictEqual(await readText(uri), TEXT);
+
+      // 2. Its prep sheet is open when it is finished after all.
+      const sheet = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openPrepSheet', {
+        person: jun,
+        date: '2026-10-20',
+      });
+      answer = 'Finish Now';
+      const running = Promise.resolve(
+        vscode.commands.executeCommand<{ next?: vscode.Uri }>('oneOnOne.finishMeeting', uri),
+      );
+      const qp = await waitFor(() => lists[0], 'the list of takeaways and action items');
+      assert.strictEqual(qp.title, 'Finish the 1:1 of 2026-10-20 with Jun Park');
+      const enter = async (done: () => boolean, what: string): Promise<void> => {
+        const deadline = Date.now() + 15_000;
+        while (!done()) {
+          assert.ok(Date.now() < deadline, `${what}: Enter had no effect`);
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          for (const until = Date.now() + 3000; !done() && Date.now() < until;)
+            await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      const add = async (line: string, row: string): Promise<void> => {
+        qp.value = line;
+        await waitFor(() => qp.items[0]?.label === row, `"${row}" to be offered`);
+        const before = qp.items.length;
+        await enter(
+          () => qp.value === '' && qp.items.length > before - 1 && qp.items[0]?.label !== row,
+          `"${line}" to be added`,
+        );
+      };
+      await add('Ship it', '$(add) Add takeaway: Ship it');
+      await add('Jun: review the doc by 2026-10-25', '$(add) Add action item for Jun Park: review the doc');
+      assert.deepStrictEqual(
+        qp.items.map((i) => [i.label, i.description ?? '']),
+        [
+          ['Takeaways', ''],
+          ['Ship it', ''],
+          ['Action items', ''],
+          ['review the doc', 'Jun Park · due 2026-10-25'],
+          ['$(check) Finish the meeting', ''],
+        ],
+      );
+      // Correct the takeaway: the first row goes back into the box.
+      await waitFor(
+        async () => {
+          if (qp.activeItems[0]?.label !== 'Ship it') {
+            await vscode.commands.executeCommand('quickInput.first');
+            await new Promise((r) => setTimeout(r, 200));
+          }
+          return qp.activeItems[0]?.label === 'Ship it';
+        },
+        'the takeaway to be the active row',
+        15_000,
+      );
+      await enter(() => qp.value === 'Ship it', 'the takeaway to go back into the box');
+      await add('Ship it on Friday', '$(add) Add takeaway: Ship it on Friday');
+      let hidden = false;
+      qp.onDidHide(() => (hidden = true));
+      await enter(() => hidden, 'Enter on the empty box to finish');
+      const outcome = await running;
+      assert.strictEqual(
+        await readText(uri),
+        TEXT.replace('status: planned', 'status: done')
+          .replace('## Notes\n\n', '## Notes\n\n- Ship it on Friday\n\n')
+          .replace('## Action items\n\n', '## Action items\n\n- [ ] Jun Park: review the doc (due 2026-10-25)\n\n'),
+      );
+      assert.strictEqual(outcome?.next?.toString(), meeting(jun, '2026-10-27').toString());
+      const sheets = (): string[] =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .flatMap((t) =>
+            t.input instanceof vscode.TabInputText && t.input.uri.scheme === sheet?.scheme
+              ? [new URLSearchParams(t.input.uri.query).get('date') ?? '']
+              : [],
+          );
+      await waitFor(() => sheets().join() === '2026-10-27', 'the open prep sheet to show the next meeting');
+    } finally {
+      window['showWarningMessage'] = originalWarning;
+      window['createQuickPick'] = originalCreate;
+    }
+  });
+
   it('finishMeeting carries into a meeting already planned later instead of creating one', async () => {
     const { services } = await api();
     const theo = await addPerson('Theo Marsh', 'weekly');
@@ -590,8 +717,14 @@ describe('session commands: carry forward, finish, agenda, prep sheet, share', (
       'the prep sheet to be visible',
     );
     const doc = editor.document;
-    const link = services.store.uriOf(`meetings/${nadia}/2026-08-04.md`).toString();
+    // A short journal path in the text, which the sheet's link provider opens as the file.
+    const link = `meetings/${nadia}/2026-08-04.md`;
     assert.ok(doc.getText().includes(`Last 1:1: [2026-08-04](${link}), `), doc.getText());
+    assert.ok(!doc.getText().includes('file:'), 'no long file: links');
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', prepUri);
+    const at = doc.positionAt(doc.getText().indexOf(`](${link})`) + 2);
+    const targets = links.filter((l) => l.range.contains(at)).map((l) => l.target?.toString());
+    assert.deepStrictEqual(targets, [services.store.uriOf(link).toString()]);
     assert.ok(doc.getText().includes('- [ ] Me: draft the career ladder notes'));
 
     // Tick the action item in the previous meeting: the open sheet updates.

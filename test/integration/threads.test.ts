@@ -647,15 +647,13 @@ describe('goals and feedback threads across meetings', () => {
   // --- the prep sheet -----------------------------------------------------------------------
 
   it('the prep sheet lists the due thread with an "Add circle-back to agenda" lens that adds it once', async () => {
-    const { services } = await api();
     const path = meetingPath(ROBIN.slug, ROBIN_NEXT);
     const sheetUri = await vscode.commands.executeCommand<vscode.Uri>('oneOnOne.openPrepSheet', { person: ROBIN.slug });
     assert.ok(sheetUri);
     assert.strictEqual(sheetUri.scheme, 'one-on-one-prep');
     const sheet = await vscode.workspace.openTextDocument(sheetUri);
-    const dueLine = `- [${DUE.title}](${services.store.uriOf(DUE.path).toString()}) — trying; circle back was due ${DUE.circleBack}`;
-    const goalLine = (title: string, path: string): string =>
-      `- [${title}](${services.store.uriOf(path).toString()}) — `;
+    const dueLine = `- [${DUE.title}](${DUE.path}) — trying; circle back was due ${DUE.circleBack}`;
+    const goalLine = (title: string, path: string): string => `- [${title}](${path}) — `;
     assert.ok(sheet.getText().includes(`## Feedback to circle back on\n\n${dueLine}\n`), sheet.getText());
     // Not Sasha's thread: it came from someone else, and is not due.
     assert.ok(!sheet.getText().includes(LONG.title));
@@ -1123,6 +1121,30 @@ Source: \`https://github.com/acme/app/pull/7#discussion_r1\`
       [r.group, r.description, r.contextValue],
       ['Received', 'from Sasha Ivanova · circle back 2027-01-15', 'oneOnOne.feedback.received'],
     );
+  });
+
+  it('newFeedbackThread from the palette, nothing selected, asks what was heard and quotes it', async () => {
+    await closeAllEditors();
+    const picks = prompts.picks.length;
+    const inputs = prompts.inputs.length;
+    prompts.typing.push('Standups run long', 'Keep updates to a minute; the details can go in the thread.');
+    const running = Promise.resolve(vscode.commands.executeCommand<vscode.Uri>('oneOnOne.newFeedbackThread'));
+    await prompts.enter(inputs);
+    await prompts.choose(picks, SASHA.name);
+    const heard = await prompts.enter(inputs + 1);
+    assert.strictEqual(
+      heard.options.prompt,
+      `What did ${SASHA.name} say? It goes under "What I heard" (leave empty to write it in the file)`,
+    );
+    const uri = await running;
+    assert.strictEqual(uri?.toString(), uriOf('feedback/standups-run-long.md').toString());
+    const text = await readText(uri);
+    assert.ok(text.includes(`from: ${SASHA.name}\n`), text);
+    assert.ok(
+      text.includes('## What I heard\n\n> Keep updates to a minute; the details can go in the thread.\n'),
+      text,
+    );
+    await closeAllEditors();
   });
 
   it('newFeedbackThread on a selection quotes it under "What I heard"; setFeedbackStatus from the row moves it to trying, asked', async () => {

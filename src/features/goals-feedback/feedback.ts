@@ -103,6 +103,17 @@ export async function newFeedbackThread(services: Services, arg: unknown): Promi
     } else if (picked.label !== 'Skip') {
       from = picked.label;
     }
+    if (heard === undefined) {
+      // From the palette there is no selection: what was said is the heart of the thread, so ask for it.
+      const typed = await vscode.window.showInputBox({
+        title: `New feedback thread: ${title}`,
+        prompt: `What did ${from || 'they'} say? It goes under "What I heard" (leave empty to write it in the file)`,
+        placeHolder: 'e.g. "Your incident updates left the support team guessing"',
+        ignoreFocusOut: true,
+      });
+      if (typed === undefined) return undefined;
+      if (typed.trim() !== '') heard = typed.trim();
+    }
   }
   const path = freePath(services, feedbackPath, title);
   if (!path) return fail(`Could not find a free file name for "${title}".`);

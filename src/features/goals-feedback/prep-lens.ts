@@ -21,9 +21,10 @@ export class PrepSheetLens implements vscode.CodeLensProvider {
       if (section !== 'Feedback to circle back on' && section !== 'Goals in progress') continue;
       const target = LINKED_ITEM.exec(text)?.[1];
       if (!target || text.endsWith('(on the agenda)')) continue;
+      // The sheet links journal paths (goals/x.md); a full URI is read too.
       let path: string | undefined;
       try {
-        path = this.services.store.pathOf(vscode.Uri.parse(target, true));
+        path = target.includes(':') ? this.services.store.pathOf(vscode.Uri.parse(target, true)) : decodeURI(target);
       } catch {
         continue;
       }

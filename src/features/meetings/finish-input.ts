@@ -1,8 +1,9 @@
 // What Finish Meeting records: the takeaways and action items, from the
-// command's arguments or, without any, asked one by one.
+// command's arguments or, without any, typed into one list.
 
 import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
+import { FinishEntry, finishEntryText, parseFinishEntry } from '../../core/finish-entry';
 import { ActionItem } from '../../core/finish';
 import { Person } from '../../core/journal-index';
 import { JournalEntry } from '../../core/journal-entry';
@@ -30,49 +31,111 @@ export async function finishInputOf(
   return ask(person, entry);
 }
 
-async function ask(person: Person, entry: JournalEntry): Promise<FinishAnswers | undefined> {
-  const title = `Finish the 1:1 of ${entry.date} with ${person.name}`;
-  const takeaways: string[] = [];
-  for (;;) {
-    const text = await vscode.window.showInputBox({
-      title,
-      prompt: `Takeaway ${takeaways.length + 1} (leave empty and press Enter to go on to action items)`,
-      placeHolder: 'What you want to remember from this 1:1',
-      ignoreFocusOut: true,
+/**
+ * Takeaways and action items in one list: each line typed is added (an owner
+ * first makes it an action item), a row chosen goes back into the box to be
+ * corrected, and nothing is written until "Finish" is chosen.
+ */
+function ask(person: Person, entry: JournalEntry): Promise<FinishAnswers | undefined> {
+  type Row = vscode.QuickPickItem & { readonly entry?: FinishEntry; readonly role: 'add' | 'entry' | 'finish' };
+  const first = person.name.trim().split(/\s+/)[0] || person.name;
+  const remove: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Remove' };
+  const entries: FinishEntry[] = [];
+  const qp = vscode.window.createQuickPick<Row>();
+  qp.title = `Finish the 1:1 of ${entry.date} with ${person.name}`;
+  qp.placeholder = `Type a takeaway, or an action item as "Me: …" or "${first}: …" (add "by YYYY-MM-DD" for a due date); Enter adds it`;
+  qp.ignoreFocusOut = true;
+  qp.matchOnDescription = false;
+
+  const rowOf = (e: FinishEntry): Row =>
+    e.kind === 'takeaway'
+      ? { label: e.text, iconPath: new vscode.ThemeIcon('note'), entry: e, role: 'entry', buttons: [remove] }
+      : {
+          label: e.item.text,
+          description: `${e.item.owner === 'them' ? person.name : 'Me'}${e.item.due ? ` · due ${e.item.due}` : ''}`,
+          iconPath: new vscode.ThemeIcon('checklist'),
+          entry: e,
+          role: 'entry',
+          buttons: [remove],
+        };
+  const render = (): void => {
+    const typed = parseFinishEntry(qp.value, person.name);
+    const takeaways = entries.filter((e) => e.kind === 'takeaway');
+    const actions = entries.filter((e) => e.kind === 'action');
+    const rows: Row[] = [];
+    if (typed) {
+      rows.push({
+        label:
+          typed.kind === 'takeaway'
+            ? `$(add) Add takeaway: ${typed.text}`
+            : `$(add) Add action item for ${typed.item.owner === 'them' ? person.name : 'me'}: ${typed.item.text}`,
+        description: typed.kind === 'action' && typed.item.due ? `due ${typed.item.due}` : '',
+        alwaysShow: true,
+        role: 'add',
+      });
+    }
+    if (takeaways.length > 0)
+      rows.push({ label: 'Takeaways', kind: vscode.QuickPickItemKind.Separator, role: 'entry' });
+    rows.push(...takeaways.map(rowOf));
+    if (actions.length > 0)
+      rows.push({ label: 'Action items', kind: vscode.QuickPickItemKind.Separator, role: 'entry' });
+    rows.push(...actions.map(rowOf));
+    rows.push({
+      label: '$(check) Finish the meeting',
+      detail: `Writes ${count(takeaways.length, 'takeaway')} and ${count(actions.length, 'action item')}, marks it done, and readies the next one`,
+      alwaysShow: true,
+      role: 'finish',
     });
-    if (text === undefined) return undefined;
-    if (text.trim() === '') break;
-    takeaways.push(text.trim());
-  }
-  const actions: ActionItem[] = [];
-  for (;;) {
-    const text = await vscode.window.showInputBox({
-      title,
-      prompt: `Action item ${actions.length + 1} (leave empty and press Enter to finish)`,
-      placeHolder: 'e.g. Send the design doc for review',
-      ignoreFocusOut: true,
+    qp.items = rows;
+    // Enter adds what is typed; with nothing typed, it finishes.
+    qp.activeItems = [typed ? rows[0]! : rows[rows.length - 1]!];
+  };
+
+  return new Promise<FinishAnswers | undefined>((resolve) => {
+    let done = false;
+    const finish = (value: FinishAnswers | undefined): void => {
+      if (done) return;
+      done = true;
+      resolve(value);
+      qp.dispose();
+    };
+    qp.onDidChangeValue(render);
+    qp.onDidTriggerItemButton(({ item }) => {
+      const at = item.entry ? entries.indexOf(item.entry) : -1;
+      if (at >= 0) entries.splice(at, 1);
+      render();
     });
-    if (text === undefined) return undefined;
-    if (text.trim() === '') break;
-    const owner = await vscode.window.showQuickPick(
-      [
-        { label: 'Me', owner: 'me' as const },
-        { label: person.name, owner: 'them' as const },
-      ],
-      { title, placeHolder: `Who owns "${text.trim()}"?`, ignoreFocusOut: true },
-    );
-    if (!owner) return undefined;
-    const due = await vscode.window.showInputBox({
-      title,
-      prompt: 'Due date (YYYY-MM-DD), or leave empty',
-      ignoreFocusOut: true,
-      validateInput: (v) =>
-        v.trim() === '' || isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD, or leave it empty.',
+    qp.onDidAccept(() => {
+      const row = qp.activeItems[0];
+      const typed = parseFinishEntry(qp.value, person.name);
+      if (typed && (!row || row.role === 'add')) {
+        entries.push(typed);
+        qp.value = '';
+        render();
+        return;
+      }
+      if (row?.role === 'entry' && row.entry) {
+        // Back into the box, to be corrected and added again.
+        entries.splice(entries.indexOf(row.entry), 1);
+        qp.value = finishEntryText(row.entry, person.name);
+        render();
+        return;
+      }
+      if (row?.role === 'finish') {
+        finish({
+          takeaways: entries.flatMap((e) => (e.kind === 'takeaway' ? [e.text] : [])),
+          actions: entries.flatMap((e) => (e.kind === 'action' ? [e.item] : [])),
+        });
+      }
     });
-    if (due === undefined) return undefined;
-    actions.push({ text: text.trim(), owner: owner.owner, ...(due.trim() ? { due: due.trim() } : {}) });
-  }
-  return { takeaways, actions };
+    qp.onDidHide(() => finish(undefined));
+    render();
+    qp.show();
+  });
+}
+
+function count(n: number, what: string): string {
+  return `${n === 0 ? 'no' : n} ${what}${n === 1 ? '' : 's'}`;
 }
 
 function parseTakeaways(value: unknown): string[] | Error {

@@ -13,6 +13,7 @@ import { Services } from '../../host/services';
 import { fail, requireJournal } from '../../ui/commands';
 import { resolveMeeting } from '../../ui/meeting-target';
 import { createMeeting } from '../../ui/meetings';
+import { prepSheetOf, prepSheetUri } from '../../ui/prep-sheet-uri';
 import { carryInto } from './carry';
 import { finishInputOf } from './finish-input';
 
@@ -35,6 +36,7 @@ export async function finishMeeting(services: Services, arg: unknown): Promise<F
   const target = await resolveMeeting(services, arg, 'current', 'Finish your 1:1 with…');
   if (!target) return undefined;
   const { person, entry } = target;
+  if (!(await finishEarly(services, person, entry))) return undefined;
   const input = await finishInputOf(arg, person, entry);
   if (!input) return undefined;
   // Discussed talking points tagged with a goal go into that goal's Progress, in the same edit.
@@ -56,10 +58,48 @@ export async function finishMeeting(services: Services, arg: unknown): Promise<F
   const summary =
     `Finished the 1:1 of ${entry.date} with ${person.name}.` +
     (next ? ` Next: ${nextDate}, ${carried} item(s) carried.` : '');
+  if (next && nextDate) await followOpenPrepSheets(person, entry.date!, nextDate);
   void vscode.window.showInformationMessage(summary, ...(next ? ['Open Next Meeting'] : [])).then((pick) => {
     if (pick && next) void vscode.window.showTextDocument(next, { preview: false });
   });
   return { uri: result.uri, next, carried };
+}
+
+/** A meeting still to come is finished only when the user says so (a slip in the tree must not close it). */
+async function finishEarly(services: Services, person: Person, entry: JournalEntry): Promise<boolean> {
+  const today = services.today();
+  if (!entry.date || entry.date <= today) return true;
+  const days = Math.round((Date.parse(entry.date) - Date.parse(today)) / 86_400_000);
+  const finishNow = 'Finish Now';
+  const pick = await vscode.window.showWarningMessage(
+    `Your 1:1 with ${person.name} on ${entry.date} is ${days === 1 ? 'tomorrow' : `${days} days from now`}. Finish it now?`,
+    { modal: true, detail: 'It is marked done and the meeting after it is planned.' },
+    finishNow,
+  );
+  return pick === finishNow;
+}
+
+/** An open prep sheet of the meeting just finished now shows the next one's, where it was. */
+async function followOpenPrepSheets(person: Person, finished: string, nextDate: string): Promise<void> {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+      const sheet = uri && prepSheetOf(uri);
+      if (!sheet || sheet.person !== person.slug || sheet.date !== finished) continue;
+      const document = await vscode.workspace.openTextDocument(prepSheetUri(person, nextDate));
+      if (document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+      await vscode.window.showTextDocument(document, {
+        viewColumn: group.viewColumn,
+        preserveFocus: true,
+        preview: true,
+      });
+      // A preview tab was replaced by the new sheet; a kept one is closed here.
+      const old = group.tabs.find(
+        (t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString(),
+      );
+      if (old) await vscode.window.tabGroups.close(old, true);
+    }
+  }
 }
 
 /** The next meeting: the one already planned after this, with what is open carried in, or a new one on the cadence. */

@@ -1,5 +1,7 @@
 // The prep sheet as a read-only virtual markdown document, regenerated from
 // the index whenever the journal changes. Nothing is written to the journal.
+// Its links are short journal paths (`goals/learn-rust.md`, not a file:// URI
+// that wraps over lines); a link provider of its own opens them.
 
 import * as vscode from 'vscode';
 import { Person } from '../../core/journal-index';
@@ -21,6 +23,10 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
       this.changed,
       { dispose: unsubscribe },
       vscode.workspace.registerTextDocumentContentProvider(PREP_SCHEME, this),
+      vscode.languages.registerDocumentLinkProvider(
+        { scheme: PREP_SCHEME },
+        { provideDocumentLinks: (d) => this.links(d) },
+      ),
       vscode.workspace.onDidChangeConfiguration(
         (e) =>
           (e.affectsConfiguration('oneOnOne.balanceWindow') || e.affectsConfiguration('oneOnOne.staleGoalWeeks')) &&
@@ -45,10 +51,31 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
       today: this.services.today(),
       when: slotLabel(this.services, person, date),
       call: callFor(this.services, person, date),
-      link: (path) => this.services.store.uriOf(path).toString(),
+      link: (path) => encodeURI(path),
       balanceWindow: vscode.workspace.getConfiguration('oneOnOne').get<number>('balanceWindow', 6),
       staleGoalWeeks: staleGoalWeeks(),
     });
+  }
+
+  /** The journal paths the sheet links to, as links to their files. */
+  private links(document: vscode.TextDocument): vscode.DocumentLink[] {
+    const out: vscode.DocumentLink[] = [];
+    const text = document.getText();
+    for (const m of text.matchAll(/\]\(([^()\s:]+\.md)\)/g)) {
+      let path: string;
+      try {
+        path = decodeURI(m[1]!);
+      } catch {
+        continue;
+      }
+      if (path.startsWith('/') || path.split('/').includes('..')) continue;
+      const start = m.index! + 2;
+      const range = new vscode.Range(document.positionAt(start), document.positionAt(start + m[1]!.length));
+      const link = new vscode.DocumentLink(range, this.services.store.uriOf(path));
+      link.tooltip = 'Open in the journal';
+      out.push(link);
+    }
+    return out;
   }
 
   /** Opens the sheet beside the active editor, without taking focus from it. */
