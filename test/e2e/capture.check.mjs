@@ -4,8 +4,13 @@
 // disk and in the Meetings tree. Which meeting is "next" depends on today's
 // date (the extension creates one dated today when none is left), so no date
 // is hard-coded: the meeting is the row under Alex Kim described "next…".
+// The theme pick starts at "No theme"; once added, a notification says where
+// the point went and its "Open Agenda" opens that meeting. Screenshot:
+// test-results/e2e-capture.png (the tree and the notification), copied to
+// docs/images/capture.png for the README when ONE_ON_ONE_UPDATE_IMAGES is set.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from '../../scripts/offline-vscode.mjs';
 import {
   chooseInQuickInput,
   openQuickInput,
@@ -107,6 +112,12 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
   await waitForQuickInput(page, 'Add to the next 1:1 with', 'after running the command (person pick)');
   await chooseInQuickInput(page, 'Alex Kim', /^Alex Kim\b/, 'person pick');
   await waitForQuickInput(page, 'Theme of the talking point', 'after choosing Alex Kim (theme pick)');
+  // The first time for a person, Enter alone tags nothing: the active row is "No theme".
+  const active = await activeRow(page);
+  if (active !== 'No theme')
+    throw new Error(
+      `the theme pick opens at ${JSON.stringify(active)}, not "No theme".\nQuick input:\n${await quickInputState(page)}`,
+    );
   const themes = await page.locator('.quick-input-widget .monaco-list-row .label-name').allInnerTexts();
   for (const t of ['Growth', 'Feedback', 'Alignment', 'Win', 'Blocker', 'Question', 'Team / process', 'Other']) {
     if (!themes.some((x) => x.trim() === t))
@@ -128,7 +139,24 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
   });
 
   step('prompts answered');
-  // 5. On disk: exactly one of Alex Kim's meetings has the new agenda line.
+  // 5. A notification says where the point went, with a way there.
+  const toasts = page.locator('.notifications-toasts');
+  const toast = toasts
+    .locator('.notification-toast')
+    .filter({ hasText: 'Talking point added to your 1:1 with Alex Kim' })
+    .first();
+  await toast.waitFor({ state: 'visible', timeout: 10000 }).catch(async () => {
+    const shown = await toasts.innerText({ timeout: 1000 }).catch(() => '(none)');
+    throw new Error(
+      `no notification "Talking point added to your 1:1 with Alex Kim…" after adding. Notifications: ${shown || '(none)'}`,
+    );
+  });
+  const openAgenda = toast.getByRole('button', { name: 'Open Agenda' });
+  if (!(await openAgenda.isVisible())) {
+    const shown = await toast.innerText().catch(() => '(unavailable)');
+    throw new Error(`the notification has no "Open Agenda" button. It shows: ${shown.replace(/\s+/g, ' ')}`);
+  }
+  // 6. On disk: exactly one of Alex Kim's meetings has the new agenda line.
   let files = [];
   for (const deadline = Date.now() + 10000; Date.now() < deadline; await page.waitForTimeout(200)) {
     files = filesWithPoint(workspace);
@@ -145,7 +173,7 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
   const meetingDate = path.basename(files[0], '.md');
 
   step('file on disk has the point');
-  // 6. In the tree: Alex Kim → the next meeting (that file) → the talking point, label without tags, tags as description.
+  // 7. In the tree: Alex Kim → the next meeting (that file) → the talking point, label without tags, tags as description.
   if ((await alex.getAttribute('aria-expanded')) !== 'true') await alex.locator('.monaco-tl-twistie').click();
   const next = await treeItem(
     page,
@@ -204,7 +232,45 @@ export async function selectionBecomesTalkingPoint({ page, workspace, shot }) {
   await widenSideBar(page); // so the screenshot shows the descriptions ("next", "#feedback")
   await point.scrollIntoViewIfNeeded();
   step('tree shows the point');
-  await shot('e2e-capture');
+  const toastText = (await toast.innerText().catch(() => '')).replace(/\s+/g, ' ');
+  if (!toastText.includes(`Talking point added to your 1:1 with Alex Kim on ${meetingDate}.`))
+    throw new Error(
+      `the notification does not name the meeting the point went to (${meetingDate}). It shows: ${toastText || '(gone)'}`,
+    );
+  await page.mouse.move(700, 500);
+  const shotFile = await shot('e2e-capture');
+  // The README's picture changes with every run (dates): renewed only when asked.
+  if (process.env.ONE_ON_ONE_UPDATE_IMAGES) {
+    const docsImage = path.join(repoRoot, 'docs', 'images', 'capture.png');
+    fs.mkdirSync(path.dirname(docsImage), { recursive: true });
+    fs.copyFileSync(shotFile, docsImage);
+  }
+
+  // 8. "Open Agenda" opens the meeting the point went to.
+  await openAgenda.click();
+  const tabs = page.locator('.part.editor .tabs-container');
+  await tabs
+    .getByRole('tab', { name: new RegExp(`^${escapeRegExp(meetingDate)}\\.md`) })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(async () => {
+      const all = await tabs.allInnerTexts().catch(() => ['(unavailable)']);
+      throw new Error(
+        `"Open Agenda" on the notification did not open ${meetingDate}.md. Editor tabs: ${all.join(' | ').replace(/\s+/g, ' ')}`,
+      );
+    });
+  step('Open Agenda opened the meeting');
+}
+
+/** The label of the quick pick's active row, once it has one. */
+async function activeRow(page, timeout = 5000) {
+  const focused = page.locator('.quick-input-widget .monaco-list-row.focused .label-name').first();
+  let text = '';
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await page.waitForTimeout(100)) {
+    text = (await focused.innerText({ timeout: 500 }).catch(() => '')).replace(/\s+/g, ' ').trim();
+    if (text) break;
+  }
+  return text;
 }
 
 export const checks = [
