@@ -1,5 +1,7 @@
 // Capture: "this is worth raising" → a themed talking point in the next 1:1's
 // agenda, from an editor selection, a line typed anywhere, or the terminal.
+// A little longer than 300 lines: the three ways in share one flow (person,
+// theme, one-line summary, where it went), and their prompts stay together.
 
 import * as vscode from 'vscode';
 import { addListItem } from '../../core/edits';
