@@ -55,25 +55,31 @@ export class EvidenceEnricher {
     if (!(await requireJournal(this.services))) return undefined;
     if (!vscode.workspace.isTrusted)
       return fail(
-        'This workspace is not trusted: 1:1 Journal neither writes files nor contacts GitHub in it. Trust the workspace to link pull requests.',
+        vscode.l10n.t(
+          'This workspace is not trusted: 1:1 Journal neither writes files nor contacts GitHub in it. Trust the workspace to link pull requests.',
+        ),
       );
     const args = argsOf<EnrichArgs>(arg);
     if (args?.circle !== undefined && !isCircle(args.circle))
-      return fail(`"circle" must be one of: ${CIRCLES.map((c) => c.id).join(', ')}.`);
+      return fail(vscode.l10n.t('"circle" must be one of: {0}.', CIRCLES.map((c) => c.id).join(', ')));
     let only: string | undefined;
     if (arg instanceof vscode.Uri) only = this.services.store.pathOf(arg);
     else if (isNode(arg) && 'path' in arg) only = arg.path;
     else if (args?.path !== undefined) only = typeof args.path === 'string' ? args.path : undefined;
     const waiting = this.pendingWins(only);
     if (waiting.length === 0) {
-      void vscode.window.showInformationMessage('No linked pull requests are waiting for details.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No linked pull requests are waiting for details.'));
       return { enriched: [], remaining: [] };
     }
 
     const session = new GitHubSession(this.auth(), githubSettings());
     let stoppedBy: string | undefined;
     const fetched = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Fetching pull request details', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Fetching pull request details'),
+        cancellable: true,
+      },
       async (progress, cancel) => {
         const controller = new AbortController();
         cancel.onCancellationRequested(() => controller.abort());
@@ -81,7 +87,7 @@ export class EvidenceEnricher {
         const out: { win: PendingWin; evidence: Evidence }[] = [];
         for (const [i, win] of waiting.entries()) {
           progress.report({
-            message: `${refLabel(win.ref)} (${i + 1} of ${waiting.length})`,
+            message: vscode.l10n.t('{0} ({1} of {2})', refLabel(win.ref), i + 1, waiting.length),
             increment: 100 / waiting.length,
           });
           try {
@@ -94,8 +100,13 @@ export class EvidenceEnricher {
               // Unreachable or rate-limited: the rest would fail the same way.
               stoppedBy =
                 e.kind === 'rate-limited'
-                  ? `GitHub's rate limit was reached${e.resetAt ? `; it resets at ${e.resetAt.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}` : ''}`
-                  : 'GitHub cannot be reached';
+                  ? e.resetAt
+                    ? vscode.l10n.t(
+                        "GitHub's rate limit was reached; it resets at {0}",
+                        e.resetAt.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
+                      )
+                    : vscode.l10n.t("GitHub's rate limit was reached")
+                  : vscode.l10n.t('GitHub cannot be reached');
               break;
             }
             stoppedBy ??= e.message;
@@ -135,12 +146,24 @@ export class EvidenceEnricher {
     const remaining = waiting.filter((w) => !lines.some((l) => l.win === w)).map((w) => refLabel(w.ref));
     if (enriched.length > 0)
       vscode.window.setStatusBarMessage(
-        `$(check) Details filled in for ${enriched.length} linked pull request${enriched.length === 1 ? '' : 's'}`,
+        enriched.length === 1
+          ? vscode.l10n.t('$(check) Details filled in for 1 linked pull request')
+          : vscode.l10n.t('$(check) Details filled in for {0} linked pull requests', enriched.length),
         6000,
       );
     if (remaining.length > 0) {
       void vscode.window.showWarningMessage(
-        `${stoppedBy ?? 'GitHub did not answer'}. ${remaining.join(', ')} ${remaining.length === 1 ? 'stays' : 'stay'} marked #enrich; try again later.`,
+        remaining.length === 1
+          ? vscode.l10n.t(
+              '{0}. {1} stays marked #enrich; try again later.',
+              stoppedBy ?? vscode.l10n.t('GitHub did not answer'),
+              remaining.join(', '),
+            )
+          : vscode.l10n.t(
+              '{0}. {1} stay marked #enrich; try again later.',
+              stoppedBy ?? vscode.l10n.t('GitHub did not answer'),
+              remaining.join(', '),
+            ),
       );
     }
     return { enriched, remaining };

@@ -23,13 +23,13 @@ export function activateEvidence(context: vscode.ExtensionContext, services: Ser
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'oneOnOne.linkPullRequest',
-      whenTrusted('link pull requests (it writes files and contacts GitHub)', (arg?: unknown) =>
+      whenTrusted(vscode.l10n.t('link pull requests (it writes files and contacts GitHub)'), (arg?: unknown) =>
         linker.linkPullRequest(arg),
       ),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.enrichEvidence',
-      whenTrusted('fetch pull request details (it writes files and contacts GitHub)', (arg?: unknown) =>
+      whenTrusted(vscode.l10n.t('fetch pull request details (it writes files and contacts GitHub)'), (arg?: unknown) =>
         enricher.enrichEvidence(arg),
       ),
     ),
@@ -42,7 +42,7 @@ export function activateEvidence(context: vscode.ExtensionContext, services: Ser
             ? parsePullRequestUrl(url)
             : undefined;
       const ref = parsed && 'ref' in parsed ? parsed.ref : parsed && !('error' in parsed) ? parsed : undefined;
-      if (!ref) return fail('This is not a win that links a pull request.');
+      if (!ref) return fail(vscode.l10n.t('This is not a win that links a pull request.'));
       return vscode.env.openExternal(vscode.Uri.parse(pullRequestUrl(ref)));
     }),
   );

@@ -25,7 +25,7 @@ export async function pickPullRequests(
   target: { readonly person: Person; readonly date: string },
   since: string,
 ): Promise<Choice[] | undefined> {
-  const title = `Link pull requests to your 1:1 with ${target.person.name} on ${target.date}`;
+  const title = vscode.l10n.t('Link pull requests to your 1:1 with {0} on {1}', target.person.name, target.date);
   let token = await session.token(base, 'silent');
   if (!token) {
     const answer = await signInOrPaste(base, title, since);
@@ -41,7 +41,7 @@ export async function pickPullRequests(
     qp.matchOnDescription = true;
     qp.ignoreFocusOut = true;
     qp.busy = true;
-    qp.placeholder = `Loading your pull requests merged since ${since}… (or paste an address)`;
+    qp.placeholder = vscode.l10n.t('Loading your pull requests merged since {0}… (or paste an address)', since);
     let listed: PickItem[] = [];
     let done = false;
     const finish = (value: Choice[] | undefined): void => {
@@ -54,8 +54,8 @@ export async function pickPullRequests(
       const parsed = parsePullRequestUrl(value, base.host);
       return 'ref' in parsed
         ? {
-            label: `$(link) Link ${refLabel(parsed.ref)}`,
-            description: 'pasted address',
+            label: vscode.l10n.t('$(link) Link {0}', refLabel(parsed.ref)),
+            description: vscode.l10n.t('pasted address'),
             alwaysShow: true,
             choice: { ref: parsed.ref },
           }
@@ -82,16 +82,21 @@ export async function pickPullRequests(
         const authored = found.authored.filter((c) => !linkedAlready.has(keyOf(c.ref)));
         const reviewed = found.reviewed.filter((r) => !linkedAlready.has(keyOf(r.candidate.ref)));
         listed = [
-          ...(authored.length > 0 ? [separator(`Merged since ${since}`)] : []),
+          ...(authored.length > 0 ? [separator(vscode.l10n.t('Merged since {0}', since))] : []),
           ...authored.map((c) => ({
             label: `$(git-merge) ${noIcons(c.title)}`,
-            description: `${refLabel(c.ref)} · merged ${c.mergedAt?.slice(0, 10) ?? ''}`,
+            description: vscode.l10n.t('{0} · merged {1}', refLabel(c.ref), c.mergedAt?.slice(0, 10) ?? ''),
             choice: { ref: c.ref, candidate: c },
           })),
-          ...(reviewed.length > 0 ? [separator('Reviews you gave')] : []),
+          ...(reviewed.length > 0 ? [separator(vscode.l10n.t('Reviews you gave'))] : []),
           ...reviewed.map((r) => ({
             label: `$(eye) ${noIcons(r.candidate.title)}`,
-            description: `${refLabel(r.candidate.ref)} · @${r.candidate.author} · you reviewed ${r.reviewedAt}`,
+            description: vscode.l10n.t(
+              '{0} · @{1} · you reviewed {2}',
+              refLabel(r.candidate.ref),
+              r.candidate.author,
+              r.reviewedAt,
+            ),
             choice: { ref: r.candidate.ref, candidate: r.candidate, reviewedAt: r.reviewedAt },
           })),
         ];
@@ -99,8 +104,11 @@ export async function pickPullRequests(
         qp.items = typed ? [typed, ...listed] : listed;
         qp.placeholder =
           listed.length > 0
-            ? 'Pick the pull requests to link (Space to select, Enter to link), or paste an address'
-            : `Nothing merged or reviewed since ${since} that is not linked yet. Paste a pull request address to link one.`;
+            ? vscode.l10n.t('Pick the pull requests to link (Space to select, Enter to link), or paste an address')
+            : vscode.l10n.t(
+                'Nothing merged or reviewed since {0} that is not linked yet. Paste a pull request address to link one.',
+                since,
+              );
       })
       .catch((error: unknown) => {
         const e = asGitHubError(error);
@@ -108,8 +116,11 @@ export async function pickPullRequests(
           finish(undefined);
           void vscode.window
             .showErrorMessage(
-              `GitHub refused the sign-in (${e.status ?? 401}). Sign in again to list your pull requests.`,
-              'Sign In Again',
+              vscode.l10n.t(
+                'GitHub refused the sign-in ({0}). Sign in again to list your pull requests.',
+                e.status ?? 401,
+              ),
+              vscode.l10n.t('Sign In Again'),
             )
             .then(async (pick) => {
               if (pick && (await session.token(base, 'again')))
@@ -138,20 +149,22 @@ function signInOrPaste(
   type Item = vscode.QuickPickItem & { readonly id: 'sign-in' | 'paste' | 'typed' };
   const options: Item[] = [
     {
-      label: '$(sign-in) Sign in to GitHub',
-      detail: `to list the pull requests you merged and reviewed since ${since}`,
+      label: vscode.l10n.t('$(sign-in) Sign in to GitHub'),
+      detail: vscode.l10n.t('to list the pull requests you merged and reviewed since {0}', since),
       id: 'sign-in',
     },
     {
-      label: '$(link) Paste a pull request address',
-      detail: 'public pull requests can be linked without signing in',
+      label: vscode.l10n.t('$(link) Paste a pull request address'),
+      detail: vscode.l10n.t('public pull requests can be linked without signing in'),
       id: 'paste',
     },
   ];
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<Item>();
     qp.title = title;
-    qp.placeholder = 'Your pull requests are listed once you are signed in to GitHub (or paste an address here)';
+    qp.placeholder = vscode.l10n.t(
+      'Your pull requests are listed once you are signed in to GitHub (or paste an address here)',
+    );
     qp.ignoreFocusOut = true;
     qp.items = options;
     let done = false;
@@ -172,8 +185,8 @@ function signInOrPaste(
         return;
       }
       const item: Item = {
-        label: `$(link) Link ${refLabel(choice[0]!.ref)}`,
-        description: 'pasted address',
+        label: vscode.l10n.t('$(link) Link {0}', refLabel(choice[0]!.ref)),
+        description: vscode.l10n.t('pasted address'),
         alwaysShow: true,
         id: 'typed',
       };
@@ -194,7 +207,7 @@ function signInOrPaste(
 async function askForUrl(base: ApiTarget, title: string): Promise<Choice[] | undefined> {
   const value = await vscode.window.showInputBox({
     title,
-    prompt: 'Address of the pull request, e.g. https://github.com/owner/repo/pull/123',
+    prompt: vscode.l10n.t('Address of the pull request, e.g. https://github.com/owner/repo/pull/123'),
     ignoreFocusOut: true,
     validateInput: (v) => {
       const parsed = parsePullRequestUrl(v, base.host);
@@ -212,12 +225,12 @@ export async function pickGoal(services: Services): Promise<string | null> {
   if (goals.length === 0) return '';
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'No goal', description: 'just the wins', slug: '' },
+      { label: vscode.l10n.t('No goal'), description: vscode.l10n.t('just the wins'), slug: '' },
       ...goals.map((g) => ({ label: noIcons(g.title), description: `goals/${g.slug}.md`, slug: g.slug })),
     ],
     {
-      title: 'Also log progress on a goal?',
-      placeHolder: 'Each pull request becomes a progress entry of the goal',
+      title: vscode.l10n.t('Also log progress on a goal?'),
+      placeHolder: vscode.l10n.t('Each pull request becomes a progress entry of the goal'),
       ignoreFocusOut: true,
     },
   );

@@ -73,7 +73,9 @@ export class EvidenceLinker {
     if (!(await requireJournal(this.services))) return undefined;
     if (!vscode.workspace.isTrusted)
       return fail(
-        'This workspace is not trusted: 1:1 Journal neither writes files nor contacts GitHub in it. Trust the workspace to link pull requests.',
+        vscode.l10n.t(
+          'This workspace is not trusted: 1:1 Journal neither writes files nor contacts GitHub in it. Trust the workspace to link pull requests.',
+        ),
       );
     const args = argsOf<LinkArgs>(arg);
     const settings = githubSettings();
@@ -162,7 +164,7 @@ export class EvidenceLinker {
     const person = await resolvePerson(
       this.services,
       isNode(arg) || argsOf(arg) ? arg : undefined,
-      'Link pull requests as wins for your next 1:1 with…',
+      vscode.l10n.t('Link pull requests as wins for your next 1:1 with…'),
     );
     if (!person) return undefined;
     const entry = index.nextMeeting(person.slug, this.services.today());
@@ -172,7 +174,11 @@ export class EvidenceLinker {
   /** Details of every chosen pull request, with progress; undefined when the user cancels. */
   private async fetchAll(session: GitHubSession, choices: readonly Choice[]): Promise<Fetched[] | undefined> {
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Fetching pull request details', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Fetching pull request details'),
+        cancellable: true,
+      },
       async (progress, cancel) => {
         const controller = new AbortController();
         cancel.onCancellationRequested(() => controller.abort());
@@ -187,7 +193,10 @@ export class EvidenceLinker {
             return { choice, error: e };
           } finally {
             done++;
-            progress.report({ message: `${done} of ${choices.length}`, increment: 100 / choices.length });
+            progress.report({
+              message: vscode.l10n.t('{0} of {1}', done, choices.length),
+              increment: 100 / choices.length,
+            });
           }
         });
         if (controller.signal.aborted || out.some((f) => 'error' in f && f.error.kind === 'cancelled'))
@@ -208,7 +217,7 @@ export class EvidenceLinker {
       const made = await createMeeting(this.services, target.person, target.date);
       if (!made) return undefined;
       path = this.services.store.pathOf(made.uri);
-      if (!path) return fail('The new meeting file is outside the journal folder.');
+      if (!path) return fail(vscode.l10n.t('The new meeting file is outside the journal folder.'));
     }
     const changes: FileChange[] = [{ path, compute: (doc) => addWins(doc, lines) }];
     if (goal && wins.length > 0) {
@@ -225,21 +234,24 @@ export class EvidenceLinker {
     if (r.skipped) void vscode.window.showInformationMessage(r.skipped);
     if (r.pending)
       void vscode.window
-        .showWarningMessage(r.pending, 'Enrich Now')
+        .showWarningMessage(r.pending, vscode.l10n.t('Enrich Now'))
         .then((pick) => pick && vscode.commands.executeCommand('oneOnOne.enrichEvidence'));
     const denied = r.denied;
     if (denied) {
-      void vscode.window.showErrorMessage(denied.message, 'Sign In to GitHub', 'Add Link Anyway').then(async (pick) => {
-        if (!pick) return;
-        if (pick === 'Add Link Anyway') {
-          await this.write(target, denied.lines, undefined, []);
-          return;
-        }
-        const apiTarget = targetFor(denied.host, githubSettings());
-        if ('error' in apiTarget) return;
-        if (await this.auth.token(apiTarget, 'ask'))
-          await vscode.commands.executeCommand('oneOnOne.linkPullRequest', denied.retry);
-      });
+      const anyway = vscode.l10n.t('Add Link Anyway');
+      void vscode.window
+        .showErrorMessage(denied.message, vscode.l10n.t('Sign In to GitHub'), anyway)
+        .then(async (pick) => {
+          if (!pick) return;
+          if (pick === anyway) {
+            await this.write(target, denied.lines, undefined, []);
+            return;
+          }
+          const apiTarget = targetFor(denied.host, githubSettings());
+          if ('error' in apiTarget) return;
+          if (await this.auth.token(apiTarget, 'ask'))
+            await vscode.commands.executeCommand('oneOnOne.linkPullRequest', denied.retry);
+        });
     }
     if (r.failed) void vscode.window.showErrorMessage(r.failed);
   }

@@ -2,7 +2,15 @@
 // quick-pick text that comes from GitHub shown safely.
 
 import * as vscode from 'vscode';
-import { Circle, CIRCLES, Evidence, refLabel, suggestCircle } from '../../core/evidence';
+import {
+  Circle,
+  circleDescription,
+  circleLabel,
+  CIRCLES,
+  Evidence,
+  refLabel,
+  suggestCircle,
+} from '../../core/evidence';
 
 /** The user confirms (or changes) the suggested circle; undefined when they cancel. */
 export async function confirmCircle(
@@ -15,13 +23,16 @@ export async function confirmCircle(
   const ordered = [...CIRCLES].sort((a, b) => Number(b.id === suggestion.circle) - Number(a.id === suggestion.circle));
   const picked = await vscode.window.showQuickPick(
     ordered.map((c) => ({
-      label: c.label,
-      description: c.id === suggestion.circle ? `suggested: ${noIcons(suggestion.reason)}` : undefined,
-      detail: c.description,
+      label: circleLabel(c.id),
+      description: c.id === suggestion.circle ? vscode.l10n.t('suggested: {0}', noIcons(suggestion.reason)) : undefined,
+      detail: circleDescription(c.id),
       circle: c.id,
     })),
     {
-      title: `Impact circle of ${refLabel(evidence.pr.ref)}${total > 1 ? ` (${position} of ${total})` : ''}`,
+      title:
+        total > 1
+          ? vscode.l10n.t('Impact circle of {0} ({1} of {2})', refLabel(evidence.pr.ref), position, total)
+          : vscode.l10n.t('Impact circle of {0}', refLabel(evidence.pr.ref)),
       placeHolder: noIcons(evidence.pr.title),
       ignoreFocusOut: true,
     },
