@@ -153,6 +153,7 @@ async function firstLook({ page, workspace, shot }) {
     .first()
     .waitFor({ state: 'hidden', timeout: 5000 })
     .catch(() => {});
+  const narrow = (await page.locator('.part.sidebar').boundingBox())?.width;
   const wide = await widenSideBar(page, 400);
   await page.mouse.move(1100, 500);
   await page.waitForTimeout(500); // the sash's hover highlight fades
@@ -179,7 +180,7 @@ async function firstLook({ page, workspace, shot }) {
   step('Goals offers New Goal');
 
   // 4. The prep sheet, from the palette, beside the agenda (opened from its row): short journal links, no file:// addresses.
-  if (wide) await widenSideBar(page, -400); // room for the agenda and the prep sheet side by side
+  if (wide && narrow) await widenSideBar(page, narrow - wide); // back, for the agenda and the prep sheet side by side
   await next.locator('.label-name').click();
   await page
     .locator('.part.editor .tabs-container')
@@ -212,11 +213,11 @@ async function firstLook({ page, workspace, shot }) {
       );
     }
   }
-  const prepLines = page
+  const prepGroup = page
     .locator('.editor-group-container')
     .filter({ has: page.getByRole('tab', { name: new RegExp(`^Prep for Alex Kim`) }) })
-    .locator('.view-lines')
     .first();
+  const prepLines = prepGroup.locator('.view-lines').first();
   let prepText = '';
   for (const deadline = Date.now() + 10000; Date.now() < deadline; await page.waitForTimeout(200)) {
     prepText = await editorText(prepLines);
@@ -226,6 +227,21 @@ async function firstLook({ page, workspace, shot }) {
     throw new Error(`the prep sheet links no goal as a short journal path "(goals/….md)". It shows:\n${prepText}`);
   if (unwrapped(prepText).includes('file://'))
     throw new Error(`the prep sheet still shows file:// addresses. It shows:\n${prepText}`);
+  // The short paths are links (underlined), and the sheet has its lenses: it is fully drawn for the picture.
+  await prepGroup
+    .locator('.view-lines .detected-link')
+    .filter({ hasText: /goals|lead-a-design-review|onboarding-guide/ })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {
+      throw new Error('the short goal paths in the prep sheet are not links (no underlined goals/….md)');
+    });
+  await prepGroup
+    .locator('.codelens-decoration')
+    .filter({ hasText: "Insert into the meeting's Notes" })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 })
+    .catch(() => {});
   await page.mouse.move(900, 500);
   updateImage(await shot('e2e-newcomer-prep-sheet'), 'prep-sheet.png');
   step('prep sheet with short links');
