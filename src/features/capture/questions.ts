@@ -44,17 +44,17 @@ export async function askQuestion(services: Services, arg: unknown): Promise<vsc
   const person = await resolvePerson(
     services,
     args?.person !== undefined ? { person: args.person } : undefined,
-    'Ask a question in the next 1:1 with…',
+    vscode.l10n.t('Ask a question in the next 1:1 with…'),
   );
   if (!person) return undefined;
   let question: { text: string; theme: string } | undefined;
   if (typeof args?.question === 'string' && args.question.trim() !== '') {
     const theme =
       args.theme === undefined ? 'question' : typeof args.theme === 'string' ? findTheme(args.theme)?.id : undefined;
-    if (!theme) return fail(`"theme" must be one of: ${THEMES.map((t) => t.id).join(', ')}.`);
+    if (!theme) return fail(vscode.l10n.t('"theme" must be one of: {0}.', THEMES.map((t) => t.id).join(', ')));
     question = { text: args.question.trim(), theme };
   } else if (args?.question !== undefined) {
-    return fail('"question" must be text.');
+    return fail(vscode.l10n.t('"question" must be text.'));
   } else {
     const bank = await questionBank(services);
     const asked = askedWith(services, person.slug);
@@ -71,7 +71,7 @@ export async function askQuestion(services: Services, arg: unknown): Promise<vsc
         items.push({
           label: q.text,
           description: [
-            when !== undefined ? `asked ${when}` : undefined,
+            when !== undefined ? vscode.l10n.t('asked {0}', when) : undefined,
             q.origin === 'mine' ? 'questions.md' : undefined,
           ]
             .filter(Boolean)
@@ -81,8 +81,10 @@ export async function askQuestion(services: Services, arg: unknown): Promise<vsc
       }
     }
     const picked = await vscode.window.showQuickPick(items, {
-      title: `A question for ${person.name}`,
-      placeHolder: 'Pick a question for the agenda (type to filter); your own go in questions.md in the journal',
+      title: vscode.l10n.t('A question for {0}', person.name),
+      placeHolder: vscode.l10n.t(
+        'Pick a question for the agenda (type to filter); your own go in questions.md in the journal',
+      ),
       matchOnDescription: true,
       ignoreFocusOut: true,
     });

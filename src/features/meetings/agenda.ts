@@ -21,11 +21,11 @@ export async function openNextAgenda(
   arg: unknown,
 ): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
-  const person = await resolvePerson(services, arg, 'Open the agenda of your next 1:1 with…');
+  const person = await resolvePerson(services, arg, vscode.l10n.t('Open the agenda of your next 1:1 with…'));
   if (!person) return undefined;
   const wanted = argsOf<{ date: unknown }>(arg)?.date;
   if (wanted !== undefined && (typeof wanted !== 'string' || !isIsoDate(wanted)))
-    return fail('"date" must be a date written as YYYY-MM-DD.');
+    return fail(vscode.l10n.t('"date" must be a date written as YYYY-MM-DD.'));
   const existing = wanted
     ? services.store.index.meetingsOf(person.slug).find((m) => m.date === wanted)
     : services.store.index.nextMeeting(person.slug, services.today());
@@ -39,7 +39,7 @@ export async function openNextAgenda(
     const made = await createMeeting(services, person, date);
     if (!made) return undefined;
     uri = made.uri;
-    if (made.carried > 0) note(`Carried ${made.carried} open item(s) into the 1:1 of ${date}.`);
+    if (made.carried > 0) note(vscode.l10n.t('Carried {0} open item(s) into the 1:1 of {1}.', made.carried, date));
   }
   await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.One });
   await prep.open(person, date);
@@ -49,12 +49,12 @@ export async function openNextAgenda(
 /** `oneOnOne.openPreviousMeeting` (a meeting's URI, or `{ person, date? }`): the meeting before it. */
 export async function openPreviousMeeting(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
-  const target = await resolveMeeting(services, arg, 'next', 'Previous 1:1 with…');
+  const target = await resolveMeeting(services, arg, 'next', vscode.l10n.t('Previous 1:1 with…'));
   if (!target) return undefined;
   const previous = previousMeeting(services.store.index, target.person.slug, target.entry.date!);
   if (!previous) {
     void vscode.window.showInformationMessage(
-      `${target.entry.date} is the first 1:1 with ${target.person.name} in the journal.`,
+      vscode.l10n.t('{0} is the first 1:1 with {1} in the journal.', String(target.entry.date), target.person.name),
     );
     return undefined;
   }

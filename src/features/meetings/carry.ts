@@ -34,7 +34,12 @@ export async function carryForward(services: Services, arg: unknown): Promise<Ca
     if (!next) return createNext(services, person);
     target = { person, entry: next };
   } else {
-    target = await resolveMeeting(services, arg, 'next', 'Carry open items forward into your next 1:1 with…');
+    target = await resolveMeeting(
+      services,
+      arg,
+      'next',
+      vscode.l10n.t('Carry open items forward into your next 1:1 with…'),
+    );
   }
   if (!target) return undefined;
   return carryInto(services, target.person, target.entry);
@@ -44,7 +49,7 @@ async function createNext(services: Services, person: Person): Promise<CarryOutc
   const date = suggestedDate(services, person);
   const made = await createMeeting(services, person, date);
   if (!made) return undefined;
-  note(`Created the 1:1 of ${date} with ${made.carried} item(s) carried.`);
+  note(vscode.l10n.t('Created the 1:1 of {0} with {1} item(s) carried.', date, made.carried));
   return { uri: made.uri, carried: made.carried };
 }
 
@@ -61,12 +66,17 @@ export async function carryInto(
   if (!previous) {
     if (!quiet)
       void vscode.window.showInformationMessage(
-        `Nothing to carry: ${entry.date} is the first 1:1 with ${person.name} in the journal.`,
+        vscode.l10n.t(
+          'Nothing to carry: {0} is the first 1:1 with {1} in the journal.',
+          String(entry.date),
+          person.name,
+        ),
       );
     return { uri, carried: 0 };
   }
   const sourceText = await store.readText(previous.path);
-  if (sourceText === undefined) return fail(`${previous.path} could not be read, so nothing was carried.`);
+  if (sourceText === undefined)
+    return fail(vscode.l10n.t('{0} could not be read, so nothing was carried.', previous.path));
   const source = parseDocument(sourceText);
   let carried = 0;
   const result = await writer.edit(
@@ -80,10 +90,22 @@ export async function carryInto(
   );
   if (!result.ok) return fail(result.reason);
   if (!quiet) {
-    if (carried > 0) note(`Carried ${carried} open item(s) from ${previous.date} into ${entry.date}.`);
+    if (carried > 0)
+      note(
+        vscode.l10n.t(
+          'Carried {0} open item(s) from {1} into {2}.',
+          carried,
+          String(previous.date),
+          String(entry.date),
+        ),
+      );
     else
       void vscode.window.showInformationMessage(
-        `Nothing to carry: every open item of ${previous.date} is already in ${entry.date}.`,
+        vscode.l10n.t(
+          'Nothing to carry: every open item of {0} is already in {1}.',
+          String(previous.date),
+          String(entry.date),
+        ),
       );
   }
   return { uri, carried };

@@ -35,8 +35,8 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
       const top = new vscode.Range(0, 0, 0, 0);
       return [
         new vscode.CodeLens(top, {
-          title: "$(insert) Insert into the meeting's Notes",
-          tooltip: 'Keep a copy of this prep sheet in the meeting file',
+          title: vscode.l10n.t("$(insert) Insert into the meeting's Notes"),
+          tooltip: vscode.l10n.t('Keep a copy of this prep sheet in the meeting file'),
           command: 'oneOnOne.insertPrepSheet',
           arguments: [document.uri],
         }),
@@ -61,11 +61,14 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
       const count = source ? toCarry(source, doc).length : 0;
       lenses.push(
         new vscode.CodeLens(range, {
-          title: count > 0 ? `$(arrow-right) Carry forward (${count})` : '$(check) Nothing to carry',
+          title:
+            count > 0
+              ? vscode.l10n.t('$(arrow-right) Carry forward ({0})', count)
+              : vscode.l10n.t('$(check) Nothing to carry'),
           tooltip:
             count > 0
-              ? `Copy ${count} open item(s) from ${previous.date} into this meeting`
-              : `Every open item of ${previous.date} is already here`,
+              ? vscode.l10n.t('Copy {0} open item(s) from {1} into this meeting', count, String(previous.date))
+              : vscode.l10n.t('Every open item of {0} is already here', String(previous.date)),
           command: count > 0 ? 'oneOnOne.carryForward' : '',
           arguments: [uri],
         }),
@@ -73,8 +76,8 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     }
     lenses.push(
       new vscode.CodeLens(range, {
-        title: '$(clippy) Copy shareable agenda',
-        tooltip: 'Copy this agenda without anything private',
+        title: vscode.l10n.t('$(clippy) Copy shareable agenda'),
+        tooltip: vscode.l10n.t('Copy this agenda without anything private'),
         command: 'oneOnOne.copyShareableAgenda',
         arguments: [uri],
       }),
@@ -82,8 +85,8 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     if (previous) {
       lenses.push(
         new vscode.CodeLens(range, {
-          title: `$(history) Previous: ${previous.date}`,
-          tooltip: 'Open the previous 1:1',
+          title: vscode.l10n.t('$(history) Previous: {0}', String(previous.date)),
+          tooltip: vscode.l10n.t('Open the previous 1:1'),
           command: 'oneOnOne.openPreviousMeeting',
           arguments: [uri],
         }),
@@ -91,8 +94,8 @@ export class MeetingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
     }
     lenses.push(
       new vscode.CodeLens(range, {
-        title: '$(notebook) Prep sheet',
-        tooltip: 'Open the prep sheet beside',
+        title: vscode.l10n.t('$(notebook) Prep sheet'),
+        tooltip: vscode.l10n.t('Open the prep sheet beside'),
         command: 'oneOnOne.openPrepSheet',
         arguments: [uri],
       }),

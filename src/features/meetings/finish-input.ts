@@ -39,11 +39,14 @@ export async function finishInputOf(
 function ask(person: Person, entry: JournalEntry): Promise<FinishAnswers | undefined> {
   type Row = vscode.QuickPickItem & { readonly entry?: FinishEntry; readonly role: 'add' | 'entry' | 'finish' };
   const first = person.name.trim().split(/\s+/)[0] || person.name;
-  const remove: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Remove' };
+  const remove: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Remove') };
   const entries: FinishEntry[] = [];
   const qp = vscode.window.createQuickPick<Row>();
-  qp.title = `Finish the 1:1 of ${entry.date} with ${person.name}`;
-  qp.placeholder = `Type a takeaway, or an action item as "Me: …" or "${first}: …" (add "by YYYY-MM-DD" for a due date); Enter adds it`;
+  qp.title = vscode.l10n.t('Finish the 1:1 of {0} with {1}', String(entry.date), person.name);
+  qp.placeholder = vscode.l10n.t(
+    'Type a takeaway, or an action item as "Me: …" or "{0}: …" (add "by YYYY-MM-DD" for a due date); Enter adds it',
+    first,
+  );
   qp.ignoreFocusOut = true;
   qp.matchOnDescription = false;
 
@@ -52,7 +55,7 @@ function ask(person: Person, entry: JournalEntry): Promise<FinishAnswers | undef
       ? { label: e.text, iconPath: new vscode.ThemeIcon('note'), entry: e, role: 'entry', buttons: [remove] }
       : {
           label: e.item.text,
-          description: `${e.item.owner === 'them' ? person.name : 'Me'}${e.item.due ? ` · due ${e.item.due}` : ''}`,
+          description: `${e.item.owner === 'them' ? person.name : 'Me'}${e.item.due ? ` · ${vscode.l10n.t('due {0}', e.item.due)}` : ''}`,
           iconPath: new vscode.ThemeIcon('checklist'),
           entry: e,
           role: 'entry',
@@ -67,22 +70,28 @@ function ask(person: Person, entry: JournalEntry): Promise<FinishAnswers | undef
       rows.push({
         label:
           typed.kind === 'takeaway'
-            ? `$(add) Add takeaway: ${typed.text}`
-            : `$(add) Add action item for ${typed.item.owner === 'them' ? person.name : 'me'}: ${typed.item.text}`,
-        description: typed.kind === 'action' && typed.item.due ? `due ${typed.item.due}` : '',
+            ? vscode.l10n.t('$(add) Add takeaway: {0}', typed.text)
+            : typed.item.owner === 'them'
+              ? vscode.l10n.t('$(add) Add action item for {0}: {1}', person.name, typed.item.text)
+              : vscode.l10n.t('$(add) Add action item for me: {0}', typed.item.text),
+        description: typed.kind === 'action' && typed.item.due ? vscode.l10n.t('due {0}', typed.item.due) : '',
         alwaysShow: true,
         role: 'add',
       });
     }
     if (takeaways.length > 0)
-      rows.push({ label: 'Takeaways', kind: vscode.QuickPickItemKind.Separator, role: 'entry' });
+      rows.push({ label: vscode.l10n.t('Takeaways'), kind: vscode.QuickPickItemKind.Separator, role: 'entry' });
     rows.push(...takeaways.map(rowOf));
     if (actions.length > 0)
-      rows.push({ label: 'Action items', kind: vscode.QuickPickItemKind.Separator, role: 'entry' });
+      rows.push({ label: vscode.l10n.t('Action items'), kind: vscode.QuickPickItemKind.Separator, role: 'entry' });
     rows.push(...actions.map(rowOf));
     rows.push({
-      label: '$(check) Finish the meeting',
-      detail: `Writes ${count(takeaways.length, 'takeaway')} and ${count(actions.length, 'action item')}, marks it done, and readies the next one`,
+      label: vscode.l10n.t('$(check) Finish the meeting'),
+      detail: vscode.l10n.t(
+        'Writes {0} and {1}, marks it done, and readies the next one',
+        takeawaysText(takeaways.length),
+        actionsText(actions.length),
+      ),
       alwaysShow: true,
       role: 'finish',
     });
@@ -134,22 +143,36 @@ function ask(person: Person, entry: JournalEntry): Promise<FinishAnswers | undef
   });
 }
 
-function count(n: number, what: string): string {
-  return `${n === 0 ? 'no' : n} ${what}${n === 1 ? '' : 's'}`;
+function takeawaysText(n: number): string {
+  return n === 0
+    ? vscode.l10n.t('no takeaways')
+    : n === 1
+      ? vscode.l10n.t('1 takeaway')
+      : vscode.l10n.t('{0} takeaways', n);
+}
+
+function actionsText(n: number): string {
+  return n === 0
+    ? vscode.l10n.t('no action items')
+    : n === 1
+      ? vscode.l10n.t('1 action item')
+      : vscode.l10n.t('{0} action items', n);
 }
 
 function parseTakeaways(value: unknown): string[] | Error {
   if (value === undefined || value === null) return [];
   const list = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(list) || !list.every((t) => typeof t === 'string'))
-    return new Error('"takeaways" must be text or a list of texts.');
+    return new Error(vscode.l10n.t('"takeaways" must be text or a list of texts.'));
   return list.map((t: string) => t.trim()).filter((t) => t !== '');
 }
 
 function parseActionItems(value: unknown): ActionItem[] | Error {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value))
-    return new Error('"actionItems" must be a list of texts or { text, owner: "me" | "them", due? } objects.');
+    return new Error(
+      vscode.l10n.t('"actionItems" must be a list of texts or { text, owner: "me" | "them", due? } objects.'),
+    );
   const out: ActionItem[] = [];
   for (const v of value) {
     if (typeof v === 'string') {
@@ -157,12 +180,12 @@ function parseActionItems(value: unknown): ActionItem[] | Error {
       continue;
     }
     if (typeof v !== 'object' || v === null || typeof (v as { text?: unknown }).text !== 'string')
-      return new Error('Each action item needs a "text".');
+      return new Error(vscode.l10n.t('Each action item needs a "text".'));
     const { text, owner, due } = v as { text: string; owner?: unknown; due?: unknown };
     if (owner !== undefined && owner !== 'me' && owner !== 'them')
-      return new Error('An action item\'s "owner" must be "me" or "them".');
+      return new Error(vscode.l10n.t('An action item\'s "owner" must be "me" or "them".'));
     if (due !== undefined && (typeof due !== 'string' || !isIsoDate(due)))
-      return new Error('An action item\'s "due" must be a date written as YYYY-MM-DD.');
+      return new Error(vscode.l10n.t('An action item\'s "due" must be a date written as YYYY-MM-DD.'));
     if (text.trim())
       out.push({
         text: text.trim(),

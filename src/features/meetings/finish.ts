@@ -33,7 +33,7 @@ export interface FinishOutcome {
  */
 export async function finishMeeting(services: Services, arg: unknown): Promise<FinishOutcome | undefined> {
   if (!(await requireJournal(services))) return undefined;
-  const target = await resolveMeeting(services, arg, 'current', 'Finish your 1:1 with…');
+  const target = await resolveMeeting(services, arg, 'current', vscode.l10n.t('Finish your 1:1 with…'));
   if (!target) return undefined;
   const { person, entry } = target;
   if (!(await finishEarly(services, person, entry))) return undefined;
@@ -56,12 +56,14 @@ export async function finishMeeting(services: Services, arg: unknown): Promise<F
   if (!result.ok) return fail(result.reason);
   const { next, carried, nextDate } = await readyNext(services, person, entry);
   const summary =
-    `Finished the 1:1 of ${entry.date} with ${person.name}.` +
-    (next ? ` Next: ${nextDate}, ${carried} item(s) carried.` : '');
+    vscode.l10n.t('Finished the 1:1 of {0} with {1}.', String(entry.date), person.name) +
+    (next ? ` ${vscode.l10n.t('Next: {0}, {1} item(s) carried.', String(nextDate), carried)}` : '');
   if (next && nextDate) await followOpenPrepSheets(person, entry.date!, nextDate);
-  void vscode.window.showInformationMessage(summary, ...(next ? ['Open Next Meeting'] : [])).then((pick) => {
-    if (pick && next) void vscode.window.showTextDocument(next, { preview: false });
-  });
+  void vscode.window
+    .showInformationMessage(summary, ...(next ? [vscode.l10n.t('Open Next Meeting')] : []))
+    .then((pick) => {
+      if (pick && next) void vscode.window.showTextDocument(next, { preview: false });
+    });
   return { uri: result.uri, next, carried };
 }
 
@@ -70,10 +72,12 @@ async function finishEarly(services: Services, person: Person, entry: JournalEnt
   const today = services.today();
   if (!entry.date || entry.date <= today) return true;
   const days = Math.round((Date.parse(entry.date) - Date.parse(today)) / 86_400_000);
-  const finishNow = 'Finish Now';
+  const finishNow = vscode.l10n.t('Finish Now');
   const pick = await vscode.window.showWarningMessage(
-    `Your 1:1 with ${person.name} on ${entry.date} is ${days === 1 ? 'tomorrow' : `${days} days from now`}. Finish it now?`,
-    { modal: true, detail: 'It is marked done and the meeting after it is planned.' },
+    days === 1
+      ? vscode.l10n.t('Your 1:1 with {0} on {1} is tomorrow. Finish it now?', person.name, entry.date)
+      : vscode.l10n.t('Your 1:1 with {0} on {1} is {2} days from now. Finish it now?', person.name, entry.date, days),
+    { modal: true, detail: vscode.l10n.t('It is marked done and the meeting after it is planned.') },
     finishNow,
   );
   return pick === finishNow;

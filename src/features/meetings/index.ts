@@ -52,24 +52,26 @@ export function activateMeetings(context: vscode.ExtensionContext, services: Ser
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, codeLens),
     vscode.commands.registerCommand(
       'oneOnOne.newMeeting',
-      whenTrusted('create a meeting', (arg?: unknown) => newMeeting(services, arg)),
+      whenTrusted(vscode.l10n.t('create a meeting'), (arg?: unknown) => newMeeting(services, arg)),
     ),
     vscode.commands.registerCommand('oneOnOne.openNextAgenda', (arg?: unknown) => commands.openNextAgenda(arg)),
     vscode.commands.registerCommand('oneOnOne.openPrepSheet', (arg?: unknown) => commands.openPrepSheet(arg)),
     vscode.commands.registerCommand(
       'oneOnOne.insertPrepSheet',
-      whenTrusted('keep the prep sheet in the meeting notes', (arg?: unknown) => commands.insertPrepSheet(arg)),
+      whenTrusted(vscode.l10n.t('keep the prep sheet in the meeting notes'), (arg?: unknown) =>
+        commands.insertPrepSheet(arg),
+      ),
     ),
     vscode.commands.registerCommand('oneOnOne.openPreviousMeeting', (arg?: unknown) =>
       commands.openPreviousMeeting(arg),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.carryForward',
-      whenTrusted('carry open items forward', (arg?: unknown) => commands.carryForward(arg)),
+      whenTrusted(vscode.l10n.t('carry open items forward'), (arg?: unknown) => commands.carryForward(arg)),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.finishMeeting',
-      whenTrusted('finish the meeting', (arg?: unknown) => commands.finishMeeting(arg)),
+      whenTrusted(vscode.l10n.t('finish the meeting'), (arg?: unknown) => commands.finishMeeting(arg)),
     ),
     vscode.commands.registerCommand('oneOnOne.copyShareableAgenda', (arg?: unknown) =>
       commands.copyShareableAgenda(arg),

@@ -15,7 +15,7 @@ import { openOrCreateMeeting, suggestedDate } from '../../ui/meetings';
  */
 export async function newMeeting(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
-  const person = await resolvePerson(services, arg, 'Who is the 1:1 with?');
+  const person = await resolvePerson(services, arg, vscode.l10n.t('Who is the 1:1 with?'));
   if (!person) return undefined;
   const args = argsOf<{ date: unknown; template: unknown }>(arg);
   let template: string | undefined;
@@ -26,24 +26,27 @@ export async function newMeeting(services: Services, arg: unknown): Promise<vsco
       (Object.hasOwn(BUILT_IN_TEMPLATES, template) || (await exists(services.store.uriOf(templatePath(template)))));
     if (!known)
       return fail(
-        `"template" must name templates/<name>.md in the journal, or one of: ${Object.keys(BUILT_IN_TEMPLATES).join(', ')}.`,
+        vscode.l10n.t(
+          '"template" must name templates/<name>.md in the journal, or one of: {0}.',
+          Object.keys(BUILT_IN_TEMPLATES).join(', '),
+        ),
       );
   }
   let date: string;
   if (args?.date !== undefined) {
     if (typeof args.date !== 'string' || !isIsoDate(args.date))
-      return fail('"date" must be a date written as YYYY-MM-DD, e.g. 2026-03-09.');
+      return fail(vscode.l10n.t('"date" must be a date written as YYYY-MM-DD, e.g. 2026-03-09.'));
     date = args.date;
   } else if (args) {
     date = suggestedDate(services, person);
   } else {
     const typed = await vscode.window.showInputBox({
-      title: `New 1:1 with ${person.name}`,
-      prompt: 'Date of the meeting (YYYY-MM-DD)',
+      title: vscode.l10n.t('New 1:1 with {0}', person.name),
+      prompt: vscode.l10n.t('Date of the meeting (YYYY-MM-DD)'),
       value: suggestedDate(services, person),
       ignoreFocusOut: true,
       validateInput: (value) =>
-        isIsoDate(value.trim()) ? undefined : 'Write the date as YYYY-MM-DD, e.g. 2026-03-09.',
+        isIsoDate(value.trim()) ? undefined : vscode.l10n.t('Write the date as YYYY-MM-DD, e.g. 2026-03-09.'),
     });
     if (typed === undefined) return undefined;
     date = typed.trim();

@@ -19,7 +19,7 @@ export async function openPrepSheet(
   arg: unknown,
 ): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
-  const target = await resolveMeeting(services, arg, 'next', 'Prep sheet for your 1:1 with…');
+  const target = await resolveMeeting(services, arg, 'next', vscode.l10n.t('Prep sheet for your 1:1 with…'));
   if (!target) return undefined;
   const editor = await prep.open(target.person, target.entry.date!, false);
   return editor.document.uri;
@@ -40,9 +40,14 @@ export async function insertPrepSheet(services: Services, arg: unknown): Promise
       ? services.store.index.meetingsOf(person.slug).find((m) => m.date === params.get('date'))
       : undefined;
     target = person && entry ? { person, entry } : undefined;
-    if (!target) return fail('The meeting of this prep sheet has no file yet; open its agenda first.');
+    if (!target) return fail(vscode.l10n.t('The meeting of this prep sheet has no file yet; open its agenda first.'));
   } else {
-    target = await resolveMeeting(services, arg, 'next', 'Insert the prep sheet into your next 1:1 with…');
+    target = await resolveMeeting(
+      services,
+      arg,
+      'next',
+      vscode.l10n.t('Insert the prep sheet into your next 1:1 with…'),
+    );
   }
   if (!target) return undefined;
   const { person, entry } = target;
@@ -63,6 +68,6 @@ export async function insertPrepSheet(services: Services, arg: unknown): Promise
     'Insert prep sheet',
   );
   if (!result.ok) return fail(result.reason);
-  note(`Added the prep sheet to the Notes of ${entry.date}.`);
+  note(vscode.l10n.t('Added the prep sheet to the Notes of {0}.', String(entry.date)));
   return result.uri;
 }

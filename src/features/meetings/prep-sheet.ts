@@ -72,7 +72,7 @@ export class PrepSheets implements vscode.TextDocumentContentProvider, vscode.Di
       const start = m.index! + 2;
       const range = new vscode.Range(document.positionAt(start), document.positionAt(start + m[1]!.length));
       const link = new vscode.DocumentLink(range, this.services.store.uriOf(path));
-      link.tooltip = 'Open in the journal';
+      link.tooltip = vscode.l10n.t('Open in the journal');
       out.push(link);
     }
     return out;
