@@ -90,6 +90,12 @@ export function layOutSample(source, dest, today = localToday()) {
     const bytes = fs.readFileSync(path.join(source, rel));
     fs.writeFileSync(target, rel.endsWith('.md') ? shiftText(bytes.toString('utf8'), days) : bytes);
   }
+  // The copy sits inside this repository: VS Code's git extension would offer to open the repository above it.
+  fs.mkdirSync(path.join(dest, '.vscode'), { recursive: true });
+  fs.writeFileSync(
+    path.join(dest, '.vscode', 'settings.json'),
+    JSON.stringify({ 'git.openRepositoryInParentFolders': 'never' }, null, 2) + '\n',
+  );
   fs.writeFileSync(stampFile, JSON.stringify({ today, days, files: hashes(dest) }, null, 2) + '\n');
   return { kept: false, dest, days };
 }

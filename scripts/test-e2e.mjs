@@ -5,13 +5,13 @@
 // `node scripts/build.mjs` to have run. Screenshots go to test-results/.
 //
 // Env: ONE_ON_ONE_TEST_GREP (run only checks whose name contains it),
-// ONE_ON_ONE_TEST_TIMEOUT_MS (overall, default 240000), ONE_ON_ONE_DEBUG.
+// ONE_ON_ONE_TEST_TIMEOUT_MS (overall, default 600000), ONE_ON_ONE_DEBUG.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, ensureCodeServer } from './offline-vscode.mjs';
 
-const timeoutMs = Number(process.env.ONE_ON_ONE_TEST_TIMEOUT_MS || 240000);
+const timeoutMs = Number(process.env.ONE_ON_ONE_TEST_TIMEOUT_MS || 600000);
 const started = Date.now();
 
 if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
