@@ -19,7 +19,7 @@ const options = {
   // both extension hosts load CommonJS: `require('vscode')`, `exports.activate`
   format: 'cjs',
   platform: 'browser',
-  // VS Code 1.90's node (20) and the browsers it supports
+  // VS Code 1.95's node (20) and the browsers it supports
   target: 'es2022',
   // The web extension host has no `process`; the node one must behave the same.
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
@@ -33,7 +33,11 @@ const options = {
 // Code a few commands need, with a library too large to load at every start
 // (ical.js, for calendar invites), goes into bundles of its own that the
 // extension reads on first use (src/host/lazy-bundle.ts), in both hosts.
-const lazyBundles = [{ entryPoints: ['src/core/calendar/invite.ts'], outfile: 'dist/calendar.js' }];
+const lazyBundles = [
+  { entryPoints: ['src/core/calendar/invite.ts'], outfile: 'dist/calendar.js' },
+  // What the language-model tools and @1on1 answer (src/features/copilot loads it on first use).
+  { entryPoints: ['src/core/copilot/index.ts'], outfile: 'dist/copilot.js' },
+];
 const all = [options, ...lazyBundles.map((bundle) => ({ ...options, ...bundle }))];
 
 if (watch) {

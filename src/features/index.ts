@@ -7,6 +7,7 @@ import { activateBalance } from './balance';
 import { activateBeforeTheCall } from './before-the-call';
 import { activateCalendar } from './calendar';
 import { activateCapture } from './capture';
+import { activateCopilot } from './copilot';
 import { activateEvidence } from './evidence';
 import { activateFollowThrough } from './follow-through';
 import { activateGoalsFeedback } from './goals-feedback';
@@ -37,7 +38,8 @@ export function activateFeatures(context: vscode.ExtensionContext, services: Ser
   activateWriting(context, services);
   activateBalance(context, services);
   activatePrivacy(context, services);
-  return { trees, meetings, beforeTheCall, followThrough, evidence };
+  const copilot = activateCopilot(context, services);
+  return { trees, meetings, beforeTheCall, followThrough, evidence, copilot };
 }
 
 /** What the integration tests reach beyond the commands: documented with each activator's return type. */
