@@ -10,6 +10,7 @@ import { parseIsoDate, toIsoDate } from './dates';
 import { JournalEntry, ProgressEntry, stringField } from './journal-entry';
 import { JournalIndex, Person } from './journal-index';
 import { FEEDBACK_STATUSES, GOAL_STATUSES } from './templates';
+import { l10n } from './l10n';
 
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
@@ -18,16 +19,31 @@ export const DEFAULT_STALE_WEEKS = 4;
 /** Days from "trying" to the circle-back a thread gets when none is given. */
 export const DEFAULT_CIRCLE_BACK_DAYS = 14;
 
+// Read when shown, so they are in the display language (src/core/l10n.ts); the files keep the ids.
 export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = {
-  active: 'Active',
-  achieved: 'Achieved',
-  dropped: 'Dropped',
+  get active() {
+    return l10n.t('Active');
+  },
+  get achieved() {
+    return l10n.t('Achieved');
+  },
+  get dropped() {
+    return l10n.t('Dropped');
+  },
 };
 export const FEEDBACK_STATUS_LABELS: Readonly<Record<FeedbackStatus, string>> = {
-  received: 'Received',
-  trying: 'Trying',
-  'circled-back': 'Circled back',
-  closed: 'Closed',
+  get received() {
+    return l10n.t('Received');
+  },
+  get trying() {
+    return l10n.t('Trying');
+  },
+  get 'circled-back'() {
+    return l10n.t('Circled back');
+  },
+  get closed() {
+    return l10n.t('Closed');
+  },
 };
 
 export function isGoalStatus(value: unknown): value is GoalStatus {

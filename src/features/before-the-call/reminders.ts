@@ -18,7 +18,9 @@ export interface Reminder {
   readonly actions: readonly string[];
 }
 
-export const JOIN_CALL = 'Join Call';
+export const JOIN_CALL = vscode.l10n.t('Join Call');
+const OPEN_AGENDA = vscode.l10n.t('Open Agenda');
+const SNOOZE = vscode.l10n.t('Snooze {0} min', SNOOZE_MINUTES);
 
 type Show = (message: string, ...actions: string[]) => Thenable<string | undefined>;
 
@@ -66,7 +68,7 @@ export class Reminders implements vscode.Disposable {
       if (this.handled.has(key)) continue;
       this.handled.add(key);
       if (!(await this.claim(key))) continue;
-      const actions = ['Open Agenda', ...(slot.call ? [JOIN_CALL] : []), `Snooze ${SNOOZE_MINUTES} min`];
+      const actions = [OPEN_AGENDA, ...(slot.call ? [JOIN_CALL] : []), SNOOZE];
       this.remind({ key, slot, message: messageFor(slot, now), actions }, base);
     }
   }
@@ -77,12 +79,12 @@ export class Reminders implements vscode.Disposable {
     void this.show(reminder.message, ...reminder.actions).then((pick) => {
       if (pick === JOIN_CALL && reminder.slot.call) {
         void vscode.env.openExternal(vscode.Uri.parse(reminder.slot.call));
-      } else if (pick === 'Open Agenda') {
+      } else if (pick === OPEN_AGENDA) {
         void vscode.commands.executeCommand('oneOnOne.openNextAgenda', {
           person: reminder.slot.person,
           date: reminder.slot.date,
         });
-      } else if (pick?.startsWith('Snooze')) {
+      } else if (pick === SNOOZE) {
         this.snooze(base);
       }
     });
@@ -117,11 +119,15 @@ export class Reminders implements vscode.Disposable {
 function messageFor(slot: PersonSlot, now: number): string {
   const minutes = Math.round((slot.start!.getTime() - now) / 60_000);
   const when =
-    minutes > 0
-      ? `in ${minutes} minute${minutes === 1 ? '' : 's'}`
-      : minutes === 0
-        ? 'now'
-        : `started ${-minutes} minute${minutes === -1 ? '' : 's'} ago`;
+    minutes > 1
+      ? vscode.l10n.t('in {0} minutes', minutes)
+      : minutes === 1
+        ? vscode.l10n.t('in 1 minute')
+        : minutes === 0
+          ? vscode.l10n.t('now')
+          : minutes === -1
+            ? vscode.l10n.t('started 1 minute ago')
+            : vscode.l10n.t('started {0} minutes ago', -minutes);
   const time = `${String(slot.start!.getHours()).padStart(2, '0')}:${String(slot.start!.getMinutes()).padStart(2, '0')}`;
-  return `1:1 with ${slot.name} ${when} (${time}).`;
+  return vscode.l10n.t('1:1 with {0} {1} ({2}).', slot.name, when, time);
 }

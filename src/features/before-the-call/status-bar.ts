@@ -15,7 +15,7 @@ export class MeetingStatusBar implements vscode.Disposable {
 
   constructor(private readonly services: Services) {
     this.item = vscode.window.createStatusBarItem('oneOnOne.nextMeeting', vscode.StatusBarAlignment.Left, 50);
-    this.item.name = '1:1 Journal: Next 1:1';
+    this.item.name = vscode.l10n.t('1:1 Journal: Next 1:1');
     const unsubscribe = services.store.index.onDidChange(() => this.refresh());
     this.disposables.push(this.item, { dispose: unsubscribe });
   }
@@ -31,26 +31,26 @@ export class MeetingStatusBar implements vscode.Disposable {
     }
     this.shown = slot;
     const first = slot.name.split(/\s+/)[0] || slot.name;
-    this.item.text = `$(comment-discussion) 1:1 with ${first} · ${when}`;
+    this.item.text = vscode.l10n.t('$(comment-discussion) 1:1 with {0} · {1}', first, when);
     const person = this.services.store.index.person(slot.person);
     const label = person ? slotLabel(this.services, person, slot.date) : slot.date;
     const open = `command:oneOnOne.openNextAgenda?${encodeURIComponent(JSON.stringify([{ person: slot.person, date: slot.date }]))}`;
     const join = slot.call
-      ? ` · [$(link-external) Join Call](${slot.call.replace(/\(/g, '%28').replace(/\)/g, '%29')})`
+      ? ` · ${vscode.l10n.t('[$(link-external) Join Call]({0})', slot.call.replace(/\(/g, '%28').replace(/\)/g, '%29'))}`
       : '';
     const tooltip = new vscode.MarkdownString(
-      `**1:1 with ${escape(slot.name)}**\n\n${escape(label)}\n\n[$(notebook) Open Agenda](${open})${join}\n\nClick to open the agenda and the prep sheet.`,
+      `**${vscode.l10n.t('1:1 with {0}', escape(slot.name))}**\n\n${escape(label)}\n\n${vscode.l10n.t('[$(notebook) Open Agenda]({0})', open)}${join}\n\n${vscode.l10n.t('Click to open the agenda and the prep sheet.')}`,
       true,
     );
     // Only this command may run from the tooltip's links; the call link opens in the browser.
     tooltip.isTrusted = { enabledCommands: ['oneOnOne.openNextAgenda'] };
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = {
-      label: `Next 1:1 with ${slot.name}, ${when}. Open the agenda.`,
+      label: vscode.l10n.t('Next 1:1 with {0}, {1}. Open the agenda.', slot.name, when),
       role: 'button',
     };
     this.item.command = {
-      title: 'Open Agenda',
+      title: vscode.l10n.t('Open Agenda'),
       command: 'oneOnOne.openNextAgenda',
       arguments: [{ person: slot.person, date: slot.date }],
     };

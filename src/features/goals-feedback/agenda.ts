@@ -25,14 +25,14 @@ async function targetOf(services: Services, arg: unknown): Promise<JournalEntry 
   const { index } = services.store;
   if (isNode(arg)) {
     const path = arg.type === 'goal' || arg.type === 'feedback' || arg.type === 'progress' ? arg.path : undefined;
-    return (path ? index.get(path) : undefined) ?? fail('Run this on a goal or a feedback thread.');
+    return (path ? index.get(path) : undefined) ?? fail(vscode.l10n.t('Run this on a goal or a feedback thread.'));
   }
   if (arg instanceof vscode.Uri) {
     const path = services.store.pathOf(arg);
     const entry = path ? index.get(path) : undefined;
     return entry && (entry.kind === 'goal' || entry.kind === 'feedback')
       ? entry
-      : fail('Run this on a goal or a feedback thread.');
+      : fail(vscode.l10n.t('Run this on a goal or a feedback thread.'));
   }
   const args = argsOf<{ goal: unknown; thread: unknown; path: unknown }>(arg);
   if (args) {
@@ -42,33 +42,38 @@ async function targetOf(services: Services, arg: unknown): Promise<JournalEntry 
     ] as const) {
       const value = args[key];
       if (value === undefined) continue;
-      if (typeof value !== 'string' || value.trim() === '') return fail(`"${key}" must be a file name, path or title.`);
+      if (typeof value !== 'string' || value.trim() === '')
+        return fail(vscode.l10n.t('"{0}" must be a file name, path or title.', key));
       return (
         findThread(services, kind as ThreadKind, value) ??
-        fail(`No ${kind === 'goal' ? 'goal' : 'feedback thread'} "${value}" in the journal.`)
+        fail(
+          kind === 'goal'
+            ? vscode.l10n.t('No goal "{0}" in the journal.', value)
+            : vscode.l10n.t('No feedback thread "{0}" in the journal.', value),
+        )
       );
     }
     if (typeof args.path === 'string') {
       const entry = index.get(args.path);
       return entry && (entry.kind === 'goal' || entry.kind === 'feedback')
         ? entry
-        : fail(`"${args.path}" is not a goal or feedback thread of the journal.`);
+        : fail(vscode.l10n.t('"{0}" is not a goal or feedback thread of the journal.', args.path));
     }
-    return fail('Say what to add: pass "goal" or "thread".');
+    return fail(vscode.l10n.t('Say what to add: pass "goal" or "thread".'));
   }
   const items = [
     ...index.ofKind('goal').filter((g) => (g.status ?? 'active') === 'active'),
     ...index.ofKind('feedback').filter((f) => f.status !== 'closed'),
   ];
-  if (items.length === 0) return fail('There is no active goal or open feedback thread to add.');
+  if (items.length === 0) return fail(vscode.l10n.t('There is no active goal or open feedback thread to add.'));
   const picked = await vscode.window.showQuickPick(
     items.map((entry) => ({
       label: entry.title,
-      description: entry.kind === 'goal' ? 'goal' : 'feedback thread',
+      description: entry.kind === 'goal' ? vscode.l10n.t('goal') : vscode.l10n.t('feedback thread'),
       entry,
     })),
     {
-      placeHolder: 'Add which goal or feedback thread to the next agenda?',
+      placeHolder: vscode.l10n.t('Add which goal or feedback thread to the next agenda?'),
       matchOnDescription: true,
       ignoreFocusOut: true,
     },
@@ -85,7 +90,12 @@ async function personFor(services: Services, arg: unknown, entry: JournalEntry):
     if (from) return from;
   }
   const manager = services.store.index.people().find((p) => p.entry?.data['role'] === 'manager');
-  return resolvePerson(services, undefined, `Add "${entry.title}" to your next 1:1 with…`, manager?.slug);
+  return resolvePerson(
+    services,
+    undefined,
+    vscode.l10n.t('Add "{0}" to your next 1:1 with…', entry.title),
+    manager?.slug,
+  );
 }
 
 /**
@@ -115,12 +125,22 @@ export async function addToAgenda(services: Services, arg: unknown): Promise<Add
   if (!result.ok) return fail(result.reason);
   if (already) {
     void vscode.window.showInformationMessage(
-      `"${entry.title}" is already on the agenda of your 1:1 with ${person.name} on ${services.store.index.get(path)?.date ?? ''}.`,
+      vscode.l10n.t(
+        '"{0}" is already on the agenda of your 1:1 with {1} on {2}.',
+        entry.title,
+        person.name,
+        services.store.index.get(path)?.date ?? '',
+      ),
     );
     return { uri: result.uri, added: false };
   }
   vscode.window.setStatusBarMessage(
-    `$(check) "${entry.title}" is on the agenda of your 1:1 with ${person.name} on ${services.store.index.get(path)?.date ?? ''}`,
+    vscode.l10n.t(
+      '$(check) "{0}" is on the agenda of your 1:1 with {1} on {2}',
+      entry.title,
+      person.name,
+      services.store.index.get(path)?.date ?? '',
+    ),
     6000,
   );
   return { uri: result.uri, added: true };

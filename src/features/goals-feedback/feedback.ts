@@ -53,10 +53,10 @@ export async function newFeedbackThread(services: Services, arg: unknown): Promi
   const selected = args ? undefined : await selectionHeard(services);
   const title = await askTitle(
     arg,
-    'New feedback thread',
+    vscode.l10n.t('New feedback thread'),
     selected
-      ? 'Name the thread (what you selected goes under "What I heard")'
-      : 'What was the feedback about? e.g. "Incident updates were too sparse"',
+      ? vscode.l10n.t('Name the thread (what you selected goes under "What I heard")')
+      : vscode.l10n.t('What was the feedback about? e.g. "Incident updates were too sparse"'),
     selected ? summarize(selected.heard) : undefined,
   );
   if (!title) return undefined;
@@ -72,7 +72,7 @@ export async function newFeedbackThread(services: Services, arg: unknown): Promi
       fields[key] = value;
     }
     if (fields['circleBack'] !== undefined && !isIsoDate(fields['circleBack']))
-      return fail('"circleBack" must be a date written as YYYY-MM-DD.');
+      return fail(vscode.l10n.t('"circleBack" must be a date written as YYYY-MM-DD.'));
     from =
       fields['from'] === undefined
         ? undefined
@@ -82,33 +82,41 @@ export async function newFeedbackThread(services: Services, arg: unknown): Promi
     circleBack = fields['circleBack'];
   } else {
     const people = services.store.index.people();
+    const someoneElse = vscode.l10n.t('Someone else…');
+    const skip = vscode.l10n.t('Skip');
     const picked = await vscode.window.showQuickPick(
       [
         ...people.map((p) => ({ label: p.name, description: p.role })),
-        { label: 'Someone else…' },
-        { label: 'Skip', description: 'leave "from" empty' },
+        { label: someoneElse },
+        { label: skip, description: vscode.l10n.t('leave "from" empty') },
       ],
-      { title: `New feedback thread: ${title}`, placeHolder: 'Who gave you this feedback?', ignoreFocusOut: true },
+      {
+        title: vscode.l10n.t('New feedback thread: {0}', title),
+        placeHolder: vscode.l10n.t('Who gave you this feedback?'),
+        ignoreFocusOut: true,
+      },
     );
     if (!picked) return undefined;
-    if (picked.label === 'Someone else…') {
+    if (picked.label === someoneElse) {
       from = (
         await vscode.window.showInputBox({
-          title: `New feedback thread: ${title}`,
-          prompt: 'Who gave you this feedback?',
+          title: vscode.l10n.t('New feedback thread: {0}', title),
+          prompt: vscode.l10n.t('Who gave you this feedback?'),
           ignoreFocusOut: true,
         })
       )?.trim();
       if (from === undefined) return undefined;
-    } else if (picked.label !== 'Skip') {
+    } else if (picked.label !== skip) {
       from = picked.label;
     }
     if (heard === undefined) {
       // From the palette there is no selection: what was said is the heart of the thread, so ask for it.
       const typed = await vscode.window.showInputBox({
-        title: `New feedback thread: ${title}`,
-        prompt: `What did ${from || 'they'} say? It goes under "What I heard" (leave empty to write it in the file)`,
-        placeHolder: 'e.g. "Your incident updates left the support team guessing"',
+        title: vscode.l10n.t('New feedback thread: {0}', title),
+        prompt: from
+          ? vscode.l10n.t('What did {0} say? It goes under "What I heard" (leave empty to write it in the file)', from)
+          : vscode.l10n.t('What did they say? It goes under "What I heard" (leave empty to write it in the file)'),
+        placeHolder: vscode.l10n.t('e.g. "Your incident updates left the support team guessing"'),
         ignoreFocusOut: true,
       });
       if (typed === undefined) return undefined;
@@ -116,7 +124,7 @@ export async function newFeedbackThread(services: Services, arg: unknown): Promi
     }
   }
   const path = freePath(services, feedbackPath, title);
-  if (!path) return fail(`Could not find a free file name for "${title}".`);
+  if (!path) return fail(vscode.l10n.t('Could not find a free file name for "{0}".', title));
   const contents = feedbackFile(title, from || undefined, services.today(), { heard, source, circleBack });
   const result = await services.writer.create([{ path, contents }], 'New feedback thread');
   if (!result.ok) return fail(result.reason);
@@ -129,17 +137,17 @@ export function describeThread(entry: JournalEntry): string {
   const circleBack = stringField(entry.data, 'circleBack');
   return [
     FEEDBACK_STATUS_LABELS[status as FeedbackStatus] ?? status,
-    circleBack ? `circle back ${circleBack}` : undefined,
+    circleBack ? vscode.l10n.t('circle back {0}', circleBack) : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
 }
 
 const STATUS_HINTS: Readonly<Record<FeedbackStatus, string>> = {
-  received: 'heard it, not acting on it yet',
-  trying: 'trying something; set when to circle back',
-  'circled-back': 'asked how it is going; write what you learned',
-  closed: 'done with this thread',
+  received: vscode.l10n.t('heard it, not acting on it yet'),
+  trying: vscode.l10n.t('trying something; set when to circle back'),
+  'circled-back': vscode.l10n.t('asked how it is going; write what you learned'),
+  closed: vscode.l10n.t('done with this thread'),
 };
 
 export interface FeedbackStatusArgs {
@@ -159,7 +167,7 @@ export interface FeedbackStatusArgs {
 export async function setFeedbackStatusCommand(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
   const thread = await resolveThread(services, arg, 'feedback', {
-    placeHolder: 'Move which feedback thread?',
+    placeHolder: vscode.l10n.t('Move which feedback thread?'),
     describe: describeThread,
     fromEditor: true,
   });
@@ -171,7 +179,8 @@ export async function setFeedbackStatusCommand(services: Services, arg: unknown)
   let trying: string | undefined;
   let outcome: string | undefined;
   if (args) {
-    if (!isFeedbackStatus(args.status)) return fail(`"status" must be one of: ${FEEDBACK_STATUSES.join(', ')}.`);
+    if (!isFeedbackStatus(args.status))
+      return fail(vscode.l10n.t('"status" must be one of: {0}.', FEEDBACK_STATUSES.join(', ')));
     status = args.status;
     const fields: Record<string, string | undefined> = {};
     for (const key of ['circleBack', 'trying', 'outcome'] as const) {
@@ -180,7 +189,7 @@ export async function setFeedbackStatusCommand(services: Services, arg: unknown)
       fields[key] = value;
     }
     if (fields['circleBack'] !== undefined && !isIsoDate(fields['circleBack']))
-      return fail('"circleBack" must be a date written as YYYY-MM-DD.');
+      return fail(vscode.l10n.t('"circleBack" must be a date written as YYYY-MM-DD.'));
     ({ circleBack, trying, outcome } = fields);
     if (status === 'trying' && circleBack === undefined && !stringField(thread.data, 'circleBack'))
       circleBack = defaultCircleBack(services.today());
@@ -193,12 +202,12 @@ export async function setFeedbackStatusCommand(services: Services, arg: unknown)
     const picked = await vscode.window.showQuickPick(
       order.map((s) => ({
         label: FEEDBACK_STATUS_LABELS[s],
-        description: s === next && next !== current ? `next · ${STATUS_HINTS[s]}` : STATUS_HINTS[s],
+        description: s === next && next !== current ? vscode.l10n.t('next · {0}', STATUS_HINTS[s]) : STATUS_HINTS[s],
         status: s,
       })),
       {
         title: `${thread.title} (${FEEDBACK_STATUS_LABELS[current as FeedbackStatus] ?? current})`,
-        placeHolder: 'Move the thread to…',
+        placeHolder: vscode.l10n.t('Move the thread to…'),
         ignoreFocusOut: true,
       },
     );
@@ -208,25 +217,27 @@ export async function setFeedbackStatusCommand(services: Services, arg: unknown)
     if (status === 'trying') {
       const t = await vscode.window.showInputBox({
         title,
-        prompt: 'What are you trying? (optional, goes under "What I am trying")',
+        prompt: vscode.l10n.t('What are you trying? (optional, goes under "What I am trying")'),
         ignoreFocusOut: true,
       });
       if (t === undefined) return undefined;
       trying = t.trim() || undefined;
       const d = await vscode.window.showInputBox({
         title,
-        prompt: 'When do you circle back to ask how it is going? (YYYY-MM-DD)',
+        prompt: vscode.l10n.t('When do you circle back to ask how it is going? (YYYY-MM-DD)'),
         value: stringField(thread.data, 'circleBack') ?? defaultCircleBack(services.today()),
         ignoreFocusOut: true,
         validateInput: (v) =>
-          v.trim() === '' || isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD, or leave it empty.',
+          v.trim() === '' || isIsoDate(v.trim())
+            ? undefined
+            : vscode.l10n.t('Write the date as YYYY-MM-DD, or leave it empty.'),
       });
       if (d === undefined) return undefined;
       circleBack = d.trim() || undefined;
     } else if (status === 'circled-back' || status === 'closed') {
       const o = await vscode.window.showInputBox({
         title,
-        prompt: 'How did it go? (optional, goes under "Circle back")',
+        prompt: vscode.l10n.t('How did it go? (optional, goes under "Circle back")'),
         ignoreFocusOut: true,
       });
       if (o === undefined) return undefined;
@@ -240,7 +251,14 @@ export async function setFeedbackStatusCommand(services: Services, arg: unknown)
   );
   if (!result.ok) return fail(result.reason);
   note(
-    `"${thread.title}" is now ${FEEDBACK_STATUS_LABELS[status].toLowerCase()}${status === 'trying' && circleBack ? `; circle back ${circleBack}` : ''}.`,
+    status === 'trying' && circleBack
+      ? vscode.l10n.t(
+          '"{0}" is now {1}; circle back {2}.',
+          thread.title,
+          FEEDBACK_STATUS_LABELS[status].toLowerCase(),
+          circleBack,
+        )
+      : vscode.l10n.t('"{0}" is now {1}.', thread.title, FEEDBACK_STATUS_LABELS[status].toLowerCase()),
   );
   return result.uri;
 }

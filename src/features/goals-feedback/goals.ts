@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { isIsoDate } from '../../core/dates';
-import { CIRCLES, isCircle } from '../../core/evidence';
+import { circleDescription, circleLabel, CIRCLES, isCircle } from '../../core/evidence';
 import { parseDocument } from '../../core/document';
 import { JournalEntry, summarize } from '../../core/journal-entry';
 import { goalPath, relativeLink } from '../../core/layout';
@@ -30,7 +30,11 @@ export interface NewGoalArgs {
 export async function newGoal(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
   const args = argsOf<NewGoalArgs>(arg);
-  const title = await askTitle(arg, 'New goal', 'What do you want to achieve? e.g. "Lead a design review end to end"');
+  const title = await askTitle(
+    arg,
+    vscode.l10n.t('New goal'),
+    vscode.l10n.t('What do you want to achieve? e.g. "Lead a design review end to end"'),
+  );
   if (!title) return undefined;
   let target: string | undefined;
   let circle: string | undefined;
@@ -38,35 +42,45 @@ export async function newGoal(services: Services, arg: unknown): Promise<vscode.
   if (args) {
     const t = optionalString(args.target, 'target');
     if (t instanceof Error || (t !== undefined && !isIsoDate(t)))
-      return fail('"target" must be a date written as YYYY-MM-DD.');
+      return fail(vscode.l10n.t('"target" must be a date written as YYYY-MM-DD.'));
     const c = optionalString(args.circle, 'circle');
     if (c instanceof Error || (c !== undefined && !isCircle(c)))
-      return fail(`"circle" must be one of: ${CIRCLES.map((c) => c.id).join(', ')}.`);
+      return fail(vscode.l10n.t('"circle" must be one of: {0}.', CIRCLES.map((c) => c.id).join(', ')));
     const w = optionalString(args.why, 'why');
     if (w instanceof Error) return fail(w.message);
     [target, circle, why] = [t, c, w];
   } else {
     const picked = await vscode.window.showQuickPick(
       [
-        ...CIRCLES.map((c) => ({ label: c.label, description: c.description, circle: c.id as string | undefined })),
-        { label: 'Decide later', description: 'no circle yet', circle: undefined },
+        ...CIRCLES.map((c) => ({
+          label: circleLabel(c.id),
+          description: circleDescription(c.id),
+          circle: c.id as string | undefined,
+        })),
+        { label: vscode.l10n.t('Decide later'), description: vscode.l10n.t('no circle yet'), circle: undefined },
       ],
-      { title: `New goal: ${title}`, placeHolder: 'Which circle of impact does it grow?', ignoreFocusOut: true },
+      {
+        title: vscode.l10n.t('New goal: {0}', title),
+        placeHolder: vscode.l10n.t('Which circle of impact does it grow?'),
+        ignoreFocusOut: true,
+      },
     );
     if (!picked) return undefined;
     circle = picked.circle;
     const typed = await vscode.window.showInputBox({
-      title: `New goal: ${title}`,
-      prompt: 'Target date (YYYY-MM-DD), or leave empty',
+      title: vscode.l10n.t('New goal: {0}', title),
+      prompt: vscode.l10n.t('Target date (YYYY-MM-DD), or leave empty'),
       ignoreFocusOut: true,
       validateInput: (v) =>
-        v.trim() === '' || isIsoDate(v.trim()) ? undefined : 'Write the date as YYYY-MM-DD, or leave it empty.',
+        v.trim() === '' || isIsoDate(v.trim())
+          ? undefined
+          : vscode.l10n.t('Write the date as YYYY-MM-DD, or leave it empty.'),
     });
     if (typed === undefined) return undefined;
     target = typed.trim() || undefined;
   }
   const path = freePath(services, goalPath, title);
-  if (!path) return fail(`Could not find a free file name for "${title}".`);
+  if (!path) return fail(vscode.l10n.t('Could not find a free file name for "{0}".', title));
   const result = await services.writer.create(
     [{ path, contents: goalFile(title, services.today(), { target, circle, why }) }],
     'New goal',
@@ -80,7 +94,7 @@ export function describeGoal(services: Services, entry: JournalEntry): string {
   const state = goalState(services.store.index, entry, services.today(), staleGoalWeeks());
   return [
     GOAL_STATUS_LABELS[state.status as GoalStatus] ?? state.status,
-    state.lastDiscussed ? `last discussed ${state.lastDiscussed}` : 'never discussed',
+    state.lastDiscussed ? vscode.l10n.t('last discussed {0}', state.lastDiscussed) : vscode.l10n.t('never discussed'),
   ].join(' · ');
 }
 
@@ -88,7 +102,7 @@ export function describeGoal(services: Services, entry: JournalEntry): string {
 export async function setGoalStatusCommand(services: Services, arg: unknown): Promise<vscode.Uri | undefined> {
   if (!(await requireJournal(services))) return undefined;
   const goal = await resolveThread(services, arg, 'goal', {
-    placeHolder: 'Set the status of which goal?',
+    placeHolder: vscode.l10n.t('Set the status of which goal?'),
     describe: (e) => describeGoal(services, e),
     fromEditor: true,
   });
@@ -97,7 +111,8 @@ export async function setGoalStatusCommand(services: Services, arg: unknown): Pr
   let status: GoalStatus;
   let noteText: string | undefined;
   if (args) {
-    if (!isGoalStatus(args.status)) return fail(`"status" must be one of: ${GOAL_STATUSES.join(', ')}.`);
+    if (!isGoalStatus(args.status))
+      return fail(vscode.l10n.t('"status" must be one of: {0}.', GOAL_STATUSES.join(', ')));
     status = args.status;
     const n = optionalString(args.note, 'note');
     if (n instanceof Error) return fail(n.message);
@@ -112,7 +127,7 @@ export async function setGoalStatusCommand(services: Services, arg: unknown): Pr
       })),
       {
         title: `${goal.title} (${GOAL_STATUS_LABELS[current as GoalStatus] ?? current})`,
-        placeHolder: 'Move the goal to…',
+        placeHolder: vscode.l10n.t('Move the goal to…'),
         ignoreFocusOut: true,
       },
     );
@@ -122,8 +137,8 @@ export async function setGoalStatusCommand(services: Services, arg: unknown): Pr
       title: `${goal.title}: ${GOAL_STATUS_LABELS[status]}`,
       prompt:
         status === 'achieved'
-          ? 'What did it come to? (optional, goes in the Progress log)'
-          : 'A note for the Progress log (optional)',
+          ? vscode.l10n.t('What did it come to? (optional, goes in the Progress log)')
+          : vscode.l10n.t('A note for the Progress log (optional)'),
       ignoreFocusOut: true,
     });
     if (typed === undefined) return undefined;
@@ -131,7 +146,7 @@ export async function setGoalStatusCommand(services: Services, arg: unknown): Pr
   }
   if (goalStatus(goal) === status) {
     void vscode.window.showInformationMessage(
-      `"${goal.title}" is already ${GOAL_STATUS_LABELS[status].toLowerCase()}.`,
+      vscode.l10n.t('"{0}" is already {1}.', goal.title, GOAL_STATUS_LABELS[status].toLowerCase()),
     );
     return services.store.uriOf(goal.path);
   }
@@ -141,14 +156,14 @@ export async function setGoalStatusCommand(services: Services, arg: unknown): Pr
     `Goal ${GOAL_STATUS_LABELS[status].toLowerCase()}`,
   );
   if (!result.ok) return fail(result.reason);
-  note(`"${goal.title}" is now ${GOAL_STATUS_LABELS[status].toLowerCase()}.`);
+  note(vscode.l10n.t('"{0}" is now {1}.', goal.title, GOAL_STATUS_LABELS[status].toLowerCase()));
   return result.uri;
 }
 
 const STATUS_HINTS: Readonly<Record<GoalStatus, string>> = {
-  active: 'working on it',
-  achieved: 'done: it goes to your review packet as achieved',
-  dropped: 'no longer pursued',
+  active: vscode.l10n.t('working on it'),
+  achieved: vscode.l10n.t('done: it goes to your review packet as achieved'),
+  dropped: vscode.l10n.t('no longer pursued'),
 };
 
 /**
@@ -163,7 +178,7 @@ export async function logGoalProgress(services: Services, arg: unknown): Promise
   const goal =
     fromMeeting?.goal ??
     (await resolveThread(services, arg, 'goal', {
-      placeHolder: 'Log progress on which goal?',
+      placeHolder: vscode.l10n.t('Log progress on which goal?'),
       filter: (e) => goalStatus(e) === 'active',
       describe: (e) => describeGoal(services, e),
       fromEditor: true,
@@ -174,28 +189,28 @@ export async function logGoalProgress(services: Services, arg: unknown): Promise
   if (args) {
     const t = optionalString(args.text, 'text');
     if (t instanceof Error || t === undefined)
-      return fail('"text" must say what happened, e.g. "Ran the Platform design review".');
+      return fail(vscode.l10n.t('"text" must say what happened, e.g. "Ran the Platform design review".'));
     text = t;
     if (args.date !== undefined) {
       if (typeof args.date !== 'string' || !isIsoDate(args.date))
-        return fail('"date" must be a date written as YYYY-MM-DD.');
+        return fail(vscode.l10n.t('"date" must be a date written as YYYY-MM-DD.'));
       date = args.date;
     }
   } else {
     const typed = await vscode.window.showInputBox({
-      title: `Progress on: ${goal.title}`,
-      prompt: `What happened? It goes under Progress, dated ${date}.`,
+      title: vscode.l10n.t('Progress on: {0}', goal.title),
+      prompt: vscode.l10n.t('What happened? It goes under Progress, dated {0}.', date),
       value: fromMeeting ? fromMeeting.text(goal.path) : '',
-      placeHolder: 'e.g. Ran the Platform design review; two follow-ups agreed',
+      placeHolder: vscode.l10n.t('e.g. Ran the Platform design review; two follow-ups agreed'),
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() === '' ? 'Write what happened in a few words.' : undefined),
+      validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Write what happened in a few words.') : undefined),
     });
     if (typed === undefined) return undefined;
     text = typed.trim();
   }
   const result = await services.writer.edit(goal.path, (doc) => logProgress(doc, date, text), 'Log goal progress');
   if (!result.ok) return fail(result.reason);
-  note(`Progress logged on "${goal.title}".`);
+  note(vscode.l10n.t('Progress logged on "{0}".', goal.title));
   return result.uri;
 }
 

@@ -12,27 +12,29 @@ export function activateGoalsFeedback(context: vscode.ExtensionContext, services
   context.subscriptions.push(
     vscode.commands.registerCommand(
       'oneOnOne.newGoal',
-      whenTrusted('add a goal', (arg?: unknown) => newGoal(services, arg)),
+      whenTrusted(vscode.l10n.t('add a goal'), (arg?: unknown) => newGoal(services, arg)),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.setGoalStatus',
-      whenTrusted("change a goal's status", (arg?: unknown) => setGoalStatusCommand(services, arg)),
+      whenTrusted(vscode.l10n.t("change a goal's status"), (arg?: unknown) => setGoalStatusCommand(services, arg)),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.logGoalProgress',
-      whenTrusted('log progress on a goal', (arg?: unknown) => logGoalProgress(services, arg)),
+      whenTrusted(vscode.l10n.t('log progress on a goal'), (arg?: unknown) => logGoalProgress(services, arg)),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.newFeedbackThread',
-      whenTrusted('add a feedback thread', (arg?: unknown) => newFeedbackThread(services, arg)),
+      whenTrusted(vscode.l10n.t('add a feedback thread'), (arg?: unknown) => newFeedbackThread(services, arg)),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.setFeedbackStatus',
-      whenTrusted("change a feedback thread's status", (arg?: unknown) => setFeedbackStatusCommand(services, arg)),
+      whenTrusted(vscode.l10n.t("change a feedback thread's status"), (arg?: unknown) =>
+        setFeedbackStatusCommand(services, arg),
+      ),
     ),
     vscode.commands.registerCommand(
       'oneOnOne.addToAgenda',
-      whenTrusted('add it to your agenda', (arg?: unknown) => addToAgenda(services, arg)),
+      whenTrusted(vscode.l10n.t('add it to your agenda'), (arg?: unknown) => addToAgenda(services, arg)),
     ),
   );
   registerPrepSheetLens(context, services);

@@ -32,8 +32,11 @@ export class PrepSheetLens implements vscode.CodeLensProvider {
       if (!entry || (entry.kind !== 'goal' && entry.kind !== 'feedback')) continue;
       lenses.push(
         new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-          title: entry.kind === 'goal' ? '$(add) Add to agenda' : '$(add) Add circle-back to agenda',
-          tooltip: `Put "${entry.title}" on the agenda of this 1:1`,
+          title:
+            entry.kind === 'goal'
+              ? vscode.l10n.t('$(add) Add to agenda')
+              : vscode.l10n.t('$(add) Add circle-back to agenda'),
+          tooltip: vscode.l10n.t('Put "{0}" on the agenda of this 1:1', entry.title),
           command: 'oneOnOne.addToAgenda',
           arguments: [{ [entry.kind === 'goal' ? 'goal' : 'thread']: entry.path, person }],
         }),

@@ -55,33 +55,60 @@ export async function resolveThread(
   kind: ThreadKind,
   options: ResolveOptions,
 ): Promise<JournalEntry | undefined> {
-  const { key, name } = NOUN[kind];
+  const { key } = NOUN[kind];
+  const goal = kind === 'goal';
   const { index } = services.store;
   if (isNode(arg)) {
     const path = arg.type === kind || arg.type === 'progress' ? arg.path : undefined;
     const entry = path ? index.get(path) : undefined;
     if (entry?.kind === kind) return entry;
-    if (path) return fail(`${path} is no longer in the journal.`);
+    if (path) return fail(vscode.l10n.t('{0} is no longer in the journal.', path));
   }
   if (arg instanceof vscode.Uri)
     return (
-      threadAt(services, arg, kind) ?? fail(`${vscode.workspace.asRelativePath(arg)} is not a ${name} of the journal.`)
+      threadAt(services, arg, kind) ??
+      fail(
+        goal
+          ? vscode.l10n.t('{0} is not a goal of the journal.', vscode.workspace.asRelativePath(arg))
+          : vscode.l10n.t('{0} is not a feedback thread of the journal.', vscode.workspace.asRelativePath(arg)),
+      )
     );
   const given = argsOf<Record<string, unknown>>(arg)?.[key];
   if (given !== undefined) {
     if (typeof given !== 'string' || given.trim() === '')
-      return fail(`"${key}" must be the ${name}'s file name, path or title.`);
-    return findThread(services, kind, given) ?? fail(`No ${name} "${given}" in the journal.`);
+      return fail(
+        goal
+          ? vscode.l10n.t('"goal" must be the goal\'s file name, path or title.')
+          : vscode.l10n.t('"thread" must be the feedback thread\'s file name, path or title.'),
+      );
+    return (
+      findThread(services, kind, given) ??
+      fail(
+        goal
+          ? vscode.l10n.t('No goal "{0}" in the journal.', given)
+          : vscode.l10n.t('No feedback thread "{0}" in the journal.', given),
+      )
+    );
   }
-  if (argsOf(arg)) return fail(`Say which ${name}: pass "${key}" (its file name, path or title).`);
+  if (argsOf(arg))
+    return fail(
+      goal
+        ? vscode.l10n.t('Say which goal: pass "goal" (its file name, path or title).')
+        : vscode.l10n.t('Say which feedback thread: pass "thread" (its file name, path or title).'),
+    );
   if (options.fromEditor) {
     const open = threadAt(services, vscode.window.activeTextEditor?.document.uri, kind);
     if (open) return open;
   }
   const entries = index.ofKind(kind).filter(options.filter ?? (() => true));
   if (entries.length === 0) {
-    const create = kind === 'goal' ? 'New Goal' : 'New Feedback Thread';
-    const pick = await vscode.window.showInformationMessage(`There is no ${name} to choose from.`, create);
+    const create = goal ? vscode.l10n.t('New Goal') : vscode.l10n.t('New Feedback Thread');
+    const pick = await vscode.window.showInformationMessage(
+      goal
+        ? vscode.l10n.t('There is no goal to choose from.')
+        : vscode.l10n.t('There is no feedback thread to choose from.'),
+      create,
+    );
     if (pick) await vscode.commands.executeCommand(kind === 'goal' ? 'oneOnOne.newGoal' : 'oneOnOne.newFeedbackThread');
     return undefined;
   }

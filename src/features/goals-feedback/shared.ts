@@ -27,16 +27,16 @@ export async function askTitle(
   const given = argsOf<{ title: unknown }>(arg)?.title;
   if (given !== undefined) {
     if (typeof given !== 'string' || !slugify(given))
-      return fail('"title" must be text with at least one letter or digit.');
+      return fail(vscode.l10n.t('"title" must be text with at least one letter or digit.'));
     return given.trim();
   }
-  if (argsOf(arg)) return fail('"title" is missing.');
+  if (argsOf(arg)) return fail(vscode.l10n.t('"title" is missing.'));
   const typed = await vscode.window.showInputBox({
     title,
     prompt,
     ...(value ? { value } : {}),
     ignoreFocusOut: true,
-    validateInput: (v) => (slugify(v) ? undefined : 'Type a title with at least one letter or digit.'),
+    validateInput: (v) => (slugify(v) ? undefined : vscode.l10n.t('Type a title with at least one letter or digit.')),
   });
   return typed?.trim();
 }
