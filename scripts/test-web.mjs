@@ -101,6 +101,7 @@ async function stageExtension() {
     'dist/extension.js',
     'dist/extension.js.map',
     'dist/calendar.js',
+    'dist/copilot.js',
     'media',
     'README.md',
     'LICENSE',

@@ -45,3 +45,8 @@ export function lazyBundle<T>(extensionUri: vscode.Uri, name: string): Promise<T
   }
   return promise;
 }
+
+/** The bundles loaded so far (for the tests: what is not on the activation path). */
+export function loadedBundles(): string[] {
+  return [...loaded.keys()].sort();
+}

@@ -69,8 +69,9 @@ export async function packagedExtensionShowsTrees({ openWorkbench, onCleanup, sh
     );
   }
 
-  // Every bundle the extension loads, the ones read on first use too (dist/calendar.js: importing an invite).
-  for (const bundle of ['extension.js', 'calendar.js']) {
+  // Every bundle the extension loads, the ones read on first use too (dist/calendar.js: importing an invite;
+  // dist/copilot.js: the first tool call or @1on1 answer).
+  for (const bundle of ['extension.js', 'calendar.js', 'copilot.js']) {
     if (!fs.existsSync(path.join(installed, 'dist', bundle)))
       throw new Error(`the installed .vsix has no dist/${bundle}: is it listed in .vscodeignore?`);
   }

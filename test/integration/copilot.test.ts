@@ -128,6 +128,13 @@ describe('copilot: language-model tools and @1on1', () => {
     await vscode.workspace.fs.delete(journalUri('people', `${SLUG}.md`)).then(undefined, () => undefined);
   });
 
+  it('loads nothing of its answers at activation: dist/copilot.js waits for the first tool call', async () => {
+    const { copilot } = await api();
+    assert.strictEqual(copilot.answersLoaded(), false);
+    await invoke('oneOnOne_openItems', {});
+    assert.strictEqual(copilot.answersLoaded(), true);
+  });
+
   it('contributes five tools with input schemas, registered with VS Code', () => {
     const ours = vscode.lm.tools.filter((t) => t.name.startsWith('oneOnOne_'));
     assert.deepStrictEqual(ours.map((t) => t.name).sort(), [

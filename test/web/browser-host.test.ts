@@ -172,4 +172,15 @@ describe('the bundle in a web worker extension host', function () {
     ok(written.includes('\ntimezone: America/Los_Angeles\n'), `the invite's zone is in the person file:\n${written}`);
     ok(written.includes('\ncall: https://meet.google.com/abc-defg-hij\n'), `and its call link:\n${written}`);
   });
+
+  it('answers a language-model tool: Copilot’s answers, a bundle of their own, load on first use in the worker too', async function () {
+    equal(typeof vscode.lm?.invokeTool, 'function', 'the web extension host has the language-model tools API');
+    const result = await vscode.lm.invokeTool('oneOnOne_prepSheet', {
+      input: { person: 'Alex Kim' },
+      toolInvocationToken: undefined,
+    });
+    const text = result.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    ok(text.startsWith('# Prep: 1:1 with Alex Kim'), `the prep sheet:\n${text}`);
+    ok(!text.includes('Felt rushed'), `nothing of the Private section:\n${text}`);
+  });
 });

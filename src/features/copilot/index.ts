@@ -3,6 +3,7 @@
 // first time one of them is used; here they are only registered.
 
 import * as vscode from 'vscode';
+import { loadedBundles } from '../../host/lazy-bundle';
 import { Services } from '../../host/services';
 import { createHandler, PARTICIPANT_ID } from './participant';
 import { createTools } from './tools';
@@ -18,5 +19,5 @@ export function activateCopilot(context: vscode.ExtensionContext, services: Serv
     participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png');
     context.subscriptions.push(participant);
   }
-  return { tools, handler };
+  return { tools, handler, answersLoaded: () => loadedBundles().includes('copilot.js') };
 }
