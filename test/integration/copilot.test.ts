@@ -246,6 +246,22 @@ describe('copilot: language-model tools and @1on1', () => {
     assert.strictEqual(await readText(uri), before);
   });
 
+  it('in an untrusted workspace the writing tools refuse and write nothing; the reading ones still answer', async () => {
+    const uri = journalUri('meetings', SLUG, `${NEXT}.md`);
+    const before = await readText(uri);
+    const original = Object.getOwnPropertyDescriptor(vscode.workspace, 'isTrusted');
+    assert.ok(original?.configurable, 'workspace.isTrusted can be replaced');
+    Object.defineProperty(vscode.workspace, 'isTrusted', { configurable: true, get: () => false });
+    try {
+      await rejects('oneOnOne_addTalkingPoint', { person: NAME, text: 'Sneaky' }, /not trusted/);
+      await rejects('oneOnOne_logWin', { person: NAME, url: 'acme/app#1', circle: 'individual' }, /not trusted/);
+      assert.ok((await invoke('oneOnOne_prepSheet', { person: NAME })).startsWith(`# Prep: 1:1 with ${NAME}`));
+    } finally {
+      Object.defineProperty(vscode.workspace, 'isTrusted', original!);
+    }
+    assert.strictEqual(await readText(uri), before);
+  });
+
   it('@1on1 /prep, /open, /wins and /review answer from the journal with references and buttons', async () => {
     const { copilot } = await api();
     const token = new vscode.CancellationTokenSource().token;
