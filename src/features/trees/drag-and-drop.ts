@@ -22,7 +22,7 @@ export async function moveTalkingPoints(
   points: readonly PointNode[],
   target: Node,
 ): Promise<boolean> {
-  if (!vscode.workspace.isTrusted) return refuseUntrusted('move talking points') ?? false;
+  if (!vscode.workspace.isTrusted) return refuseUntrusted(vscode.l10n.t('move talking points')) ?? false;
   let targetPath: string | undefined;
   if (target.type === 'meeting' || target.type === 'point' || (target.type === 'win' && target.via === 'meeting'))
     targetPath = target.path;
@@ -52,7 +52,8 @@ export async function moveTalkingPoints(
         },
         {
           path: targetPath,
-          compute: (doc) => (lines ? addListItemLines(doc, AGENDA, lines) : { error: 'Nothing to move.' }),
+          compute: (doc) =>
+            lines ? addListItemLines(doc, AGENDA, lines) : { error: vscode.l10n.t('Nothing to move.') },
         },
       ],
       'Move talking point',

@@ -49,8 +49,9 @@ export function activateTrees(context: vscode.ExtensionContext, services: Servic
   });
   const ticks = new TreeTicks(() => meetings.refresh());
   const showProgress = (loading: Promise<void>): void => {
-    void vscode.window.withProgress({ location: { viewId: ViewIds.meetings }, title: 'Reading the journal' }, () =>
-      loading.catch(() => undefined),
+    void vscode.window.withProgress(
+      { location: { viewId: ViewIds.meetings }, title: vscode.l10n.t('Reading the journal') },
+      () => loading.catch(() => undefined),
     );
   };
   // The read that started with the extension, before this view was made.

@@ -3,7 +3,7 @@
 // Which rows there are, and in what order, is the provider's (meetings-tree.ts).
 
 import * as vscode from 'vscode';
-import { CIRCLES, circleLabel, ENRICH_TAG, parseWin } from '../../core/evidence';
+import { CIRCLES, circleDescription, circleLabel, ENRICH_TAG, parseWin } from '../../core/evidence';
 import { Person } from '../../core/journal-index';
 import { ItemSummary, JournalEntry } from '../../core/journal-entry';
 import { linksAsText } from '../../core/markdown-inline';
@@ -55,9 +55,9 @@ export function meetingRow(services: Services, entry: JournalEntry, next: Journa
   const item = new vscode.TreeItem(entry.title, state);
   item.id = meetingNode(entry.person ?? '', entry.path).id;
   const parts: string[] = [];
-  if (isNext) parts.push('next');
+  if (isNext) parts.push(vscode.l10n.t('next'));
   else if (entry.status && entry.status !== 'planned') parts.push(entry.status);
-  if (entry.openActionItems > 0) parts.push(`${entry.openActionItems} open`);
+  if (entry.openActionItems > 0) parts.push(vscode.l10n.t('{0} open', entry.openActionItems));
   item.description = parts.join(' · ');
   const icon =
     entry.problems.length > 0
@@ -72,9 +72,20 @@ export function meetingRow(services: Services, entry: JournalEntry, next: Journa
   const uri = services.store.uriOf(entry.path);
   item.resourceUri = uri;
   item.command = openCommand(uri);
-  const tooltip = new vscode.MarkdownString(`**1:1 on ${entry.title}**${isNext ? ' — next' : ''}`);
+  const tooltip = new vscode.MarkdownString(
+    `**${vscode.l10n.t('1:1 on {0}', entry.title)}**${isNext ? ` — ${vscode.l10n.t('next')}` : ''}`,
+  );
   tooltip.appendMarkdown(
-    `\n\n${entry.agenda.length} talking point(s), ${entry.openActionItems} open action item(s)${entry.wins.length > 0 ? `, ${entry.wins.length} win(s)` : ''}`,
+    `\n\n${
+      entry.wins.length > 0
+        ? vscode.l10n.t(
+            '{0} talking point(s), {1} open action item(s), {2} win(s)',
+            entry.agenda.length,
+            entry.openActionItems,
+            entry.wins.length,
+          )
+        : vscode.l10n.t('{0} talking point(s), {1} open action item(s)', entry.agenda.length, entry.openActionItems)
+    }`,
   );
   if (entry.problems.length > 0)
     tooltip.appendMarkdown(`\n\n$(warning) ${escapeMarkdown(describeProblems(entry.problems))}`);
@@ -97,23 +108,25 @@ export function pointRow(
   item.iconPath = new vscode.ThemeIcon(discussed ? 'pass-filled' : 'circle-large-outline');
   item.contextValue = `${ItemContext.Point}.${discussed ? 'discussed' : 'open'}${point.source ? '.source' : ''}`;
   const tooltip = new vscode.MarkdownString(escapeMarkdown(point.text));
-  if (point.source) tooltip.appendMarkdown(`\n\nFrom ${escapeMarkdown(point.source.label)}`);
-  if (discussed) tooltip.appendMarkdown('\n\nDiscussed');
+  if (point.source) tooltip.appendMarkdown(`\n\n${vscode.l10n.t('From {0}', escapeMarkdown(point.source.label))}`);
+  if (discussed) tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Discussed')}`);
   item.tooltip = tooltip;
   const uri = services.store.uriOf(node.path);
   item.command = {
     command: 'vscode.open',
-    title: 'Open',
+    title: vscode.l10n.t('Open'),
     arguments: [uri, { selection: new vscode.Range(point.line, 0, point.line, 0) }],
   };
-  item.accessibilityInformation = { label: `${label}${discussed ? ', discussed' : ''}` };
+  item.accessibilityInformation = { label: discussed ? vscode.l10n.t('{0}, discussed', label) : label };
   // Ticked in the tree as in the file: the same one-character edit as Mark Discussed (features/trees/ticks.ts).
   // A plain bullet has no box to tick.
   if (point.checked !== undefined)
     item.checkboxState = {
       state: discussed ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-      tooltip: discussed ? 'Discussed: untick to open it again' : 'Tick when discussed',
-      accessibilityInformation: { label: discussed ? `Discussed: ${label}` : `Not discussed yet: ${label}` },
+      tooltip: discussed ? vscode.l10n.t('Discussed: untick to open it again') : vscode.l10n.t('Tick when discussed'),
+      accessibilityInformation: {
+        label: discussed ? vscode.l10n.t('Discussed: {0}', label) : vscode.l10n.t('Not discussed yet: {0}', label),
+      },
     };
   return item;
 }
@@ -121,16 +134,19 @@ export function pointRow(
 /** A year of older meetings, `count` of them. */
 export function yearRow(services: Services, node: Extract<Node, { type: 'year' }>, count: number): vscode.TreeItem {
   const item = new vscode.TreeItem(
-    node.year === UNDATED ? 'Undated' : node.year,
+    node.year === UNDATED ? vscode.l10n.t('Undated') : node.year,
     vscode.TreeItemCollapsibleState.Collapsed,
   );
   item.id = node.id;
-  item.description = `${count} older meeting${count === 1 ? '' : 's'}`;
+  item.description = count === 1 ? vscode.l10n.t('1 older meeting') : vscode.l10n.t('{0} older meetings', count);
   item.iconPath = new vscode.ThemeIcon('history');
   item.contextValue = ItemContext.MeetingYear;
   const name = services.store.index.person(node.person)?.name ?? node.person;
   item.accessibilityInformation = {
-    label: `${item.label as string}: ${count} older meeting${count === 1 ? '' : 's'} with ${name}`,
+    label:
+      count === 1
+        ? vscode.l10n.t('{0}: 1 older meeting with {1}', item.label as string, name)
+        : vscode.l10n.t('{0}: {1} older meetings with {2}', item.label as string, count, name),
   };
   return item;
 }
@@ -141,16 +157,19 @@ export function winsRow(
   person: string,
   wins: readonly { readonly tags: readonly string[] }[],
 ): vscode.TreeItem {
-  const item = new vscode.TreeItem('Wins', vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(vscode.l10n.t('Wins'), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = winsNode(person).id;
   item.iconPath = new vscode.ThemeIcon('star-full');
   const pending = wins.filter((w) => w.tags.includes(ENRICH_TAG)).length;
-  item.description = `${wins.length}${pending > 0 ? ` · ${pending} to enrich` : ''}`;
-  item.tooltip = 'Everything linked or written under Wins in these 1:1s, by circle of impact';
+  item.description = pending > 0 ? vscode.l10n.t('{0} · {1} to enrich', wins.length, pending) : String(wins.length);
+  item.tooltip = vscode.l10n.t('Everything linked or written under Wins in these 1:1s, by circle of impact');
   item.contextValue = pending > 0 ? `${ItemContext.WinsGroup}.pending` : ItemContext.WinsGroup;
   const name = services.store.index.person(person)?.name ?? person;
   item.accessibilityInformation = {
-    label: `Wins of ${name}: ${wins.length}${pending > 0 ? `, ${pending} to enrich` : ''}`,
+    label:
+      pending > 0
+        ? vscode.l10n.t('Wins of {0}: {1}, {2} to enrich', name, wins.length, pending)
+        : vscode.l10n.t('Wins of {0}: {1}', name, wins.length),
   };
   return item;
 }
@@ -159,15 +178,20 @@ export function winsRow(
 export function circleRow(node: Extract<Node, { type: 'circle' }>, count: number): vscode.TreeItem {
   const known = CIRCLES.find((c) => c.id === node.circle);
   const item = new vscode.TreeItem(
-    known ? circleLabel(known.id) : 'Circle not set',
+    known ? circleLabel(known.id) : vscode.l10n.t('Circle not set'),
     vscode.TreeItemCollapsibleState.Collapsed,
   );
   item.id = node.id;
   item.description = String(count);
-  item.tooltip = known ? known.description : 'Wins without an #impact/… tag';
+  item.tooltip = known ? circleDescription(known.id) : vscode.l10n.t('Wins without an #impact/… tag');
   item.iconPath = new vscode.ThemeIcon(CIRCLE_ICONS[node.circle] ?? 'circle-outline');
   item.contextValue = ItemContext.Circle;
-  item.accessibilityInformation = { label: `${item.label as string}: ${count} win${count === 1 ? '' : 's'}` };
+  item.accessibilityInformation = {
+    label:
+      count === 1
+        ? vscode.l10n.t('{0}: 1 win', item.label as string)
+        : vscode.l10n.t('{0}: {1} wins', item.label as string, count),
+  };
   return item;
 }
 
@@ -177,7 +201,7 @@ export function winRow(services: Services, node: Extract<Node, { type: 'win' }>)
   item.id = node.id;
   const facts = [
     win.ref ? `${win.ref.owner}/${win.ref.repo}#${win.ref.number}` : undefined,
-    win.pending ? 'details to fetch' : win.merged ? `merged ${win.merged}` : undefined,
+    win.pending ? vscode.l10n.t('details to fetch') : win.merged ? vscode.l10n.t('merged {0}', win.merged) : undefined,
   ];
   if (node.via === 'circle') facts.push(node.path.split('/').pop()!.replace(/\.md$/, ''));
   else if (win.circle) facts.push(circleLabel(win.circle));
@@ -194,17 +218,19 @@ export function winRow(services: Services, node: Extract<Node, { type: 'win' }>)
   if (win.circle) tooltip.appendMarkdown(`\n\n${escapeMarkdown(circleLabel(win.circle))}`);
   if (win.pending)
     tooltip.appendMarkdown(
-      '\n\nLinked while GitHub was unreachable: run "1:1: Enrich Evidence" to fill in the details.',
+      `\n\n${vscode.l10n.t('Linked while GitHub was unreachable: run "1:1: Enrich Evidence" to fill in the details.')}`,
     );
   item.tooltip = tooltip;
   const uri = services.store.uriOf(node.path);
   item.command = {
     command: 'vscode.open',
-    title: 'Open',
+    title: vscode.l10n.t('Open'),
     arguments: [uri, { selection: new vscode.Range(node.line, 0, node.line, 0) }],
   };
   item.accessibilityInformation = {
-    label: `Win: ${win.title || node.text}${win.circle ? `, ${circleLabel(win.circle)}` : ''}`,
+    label: win.circle
+      ? vscode.l10n.t('Win: {0}, {1}', win.title || node.text, circleLabel(win.circle))
+      : vscode.l10n.t('Win: {0}', win.title || node.text),
   };
   return item;
 }

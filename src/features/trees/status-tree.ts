@@ -100,17 +100,20 @@ export class StatusTreeProvider extends RefreshingProvider {
       return item;
     }
     if (element.type === 'progress') {
-      const item = new vscode.TreeItem(element.text || '(no text)', vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(
+        element.text || vscode.l10n.t('(no text)'),
+        vscode.TreeItemCollapsibleState.None,
+      );
       item.id = element.id;
       item.description = element.date;
       item.iconPath = new vscode.ThemeIcon('circle-small-filled');
       item.contextValue = ItemContext.Progress;
       item.tooltip = `${element.date}: ${element.text}`;
-      item.accessibilityInformation = { label: `Progress on ${element.date}: ${element.text}` };
+      item.accessibilityInformation = { label: vscode.l10n.t('Progress on {0}: {1}', element.date, element.text) };
       const uri = this.services.store.uriOf(element.path);
       item.command = {
         command: 'vscode.open',
-        title: 'Open',
+        title: vscode.l10n.t('Open'),
         arguments: [uri, { selection: new vscode.Range(element.line, 0, element.line, 0) }],
       };
       return item;
@@ -150,26 +153,39 @@ export class StatusTreeProvider extends RefreshingProvider {
     const state = goalState(this.services.store.index, entry, today, staleGoalWeeks());
     const target = stringField(entry.data, 'target');
     const circle = stringField(entry.data, 'circle');
-    const discussed = state.lastDiscussed ? `last discussed ${state.lastDiscussed}` : 'never discussed';
-    const quiet = state.stale ? (state.quietWeeks === undefined ? 'quiet' : `quiet ${state.quietWeeks} wk`) : undefined;
-    const queued = state.status === 'active' && state.queued ? `on the agenda ${state.queued}` : undefined;
+    const discussed = state.lastDiscussed
+      ? vscode.l10n.t('last discussed {0}', state.lastDiscussed)
+      : vscode.l10n.t('never discussed');
+    const quiet = state.stale
+      ? state.quietWeeks === undefined
+        ? vscode.l10n.t('quiet')
+        : vscode.l10n.t('quiet {0} wk', state.quietWeeks)
+      : undefined;
+    const queued =
+      state.status === 'active' && state.queued ? vscode.l10n.t('on the agenda {0}', state.queued) : undefined;
     const description = [
       quiet,
       queued,
       state.status === 'active' ? discussed : undefined,
-      target ? `by ${target}` : undefined,
+      target ? vscode.l10n.t('by {0}', target) : undefined,
       circle && isCircle(circle) ? circleLabel(circle) : circle,
     ]
       .filter(Boolean)
       .join(' · ');
     const details = [
-      `Status: ${GOAL_STATUS_LABELS[state.status as GoalStatus] ?? state.status}`,
-      state.stale ? `Not discussed for ${state.quietWeeks ?? 'many'} weeks: add it to your next agenda` : undefined,
-      queued ? `On the agenda of the 1:1 of ${state.queued}` : undefined,
-      `Last discussed: ${state.lastDiscussed ?? 'never'}`,
-      target ? `Target: ${target}` : undefined,
-      circle ? `Circle: ${isCircle(circle) ? circleLabel(circle) : circle}` : undefined,
-      `Progress entries: ${entry.progress?.length ?? 0}`,
+      vscode.l10n.t('Status: {0}', GOAL_STATUS_LABELS[state.status as GoalStatus] ?? String(state.status)),
+      state.stale
+        ? state.quietWeeks === undefined
+          ? vscode.l10n.t('Not discussed for many weeks: add it to your next agenda')
+          : vscode.l10n.t('Not discussed for {0} weeks: add it to your next agenda', state.quietWeeks)
+        : undefined,
+      queued ? vscode.l10n.t('On the agenda of the 1:1 of {0}', String(state.queued)) : undefined,
+      state.lastDiscussed
+        ? vscode.l10n.t('Last discussed: {0}', state.lastDiscussed)
+        : vscode.l10n.t('Last discussed: never'),
+      target ? vscode.l10n.t('Target: {0}', target) : undefined,
+      circle ? vscode.l10n.t('Circle: {0}', isCircle(circle) ? circleLabel(circle) : circle) : undefined,
+      vscode.l10n.t('Progress entries: {0}', entry.progress?.length ?? 0),
     ].filter((d): d is string => d !== undefined);
     const icon =
       state.status === 'achieved'
@@ -191,17 +207,23 @@ export class StatusTreeProvider extends RefreshingProvider {
     // Once circled back or closed, the circle-back date is history: the row says so no more.
     const open = status === 'received' || status === 'trying';
     const description = [
-      due ? 'circle back due' : undefined,
-      from ? `from ${from}` : undefined,
-      open && circleBack ? (due ? circleBack : `circle back ${circleBack}`) : undefined,
+      due ? vscode.l10n.t('circle back due') : undefined,
+      from ? vscode.l10n.t('from {0}', from) : undefined,
+      open && circleBack ? (due ? circleBack : vscode.l10n.t('circle back {0}', circleBack)) : undefined,
     ]
       .filter(Boolean)
       .join(' · ');
     const details = [
-      `Status: ${FEEDBACK_STATUS_LABELS[status as FeedbackStatus] ?? status}`,
-      from ? `From: ${from}` : undefined,
-      stringField(entry.data, 'received') ? `Received: ${stringField(entry.data, 'received')}` : undefined,
-      circleBack ? `Circle back: ${circleBack}${due ? ' (due: add it to your next agenda)' : ''}` : undefined,
+      vscode.l10n.t('Status: {0}', FEEDBACK_STATUS_LABELS[status as FeedbackStatus] ?? status),
+      from ? vscode.l10n.t('From: {0}', from) : undefined,
+      stringField(entry.data, 'received')
+        ? vscode.l10n.t('Received: {0}', stringField(entry.data, 'received')!)
+        : undefined,
+      circleBack
+        ? due
+          ? vscode.l10n.t('Circle back: {0} (due: add it to your next agenda)', circleBack)
+          : vscode.l10n.t('Circle back: {0}', circleBack)
+        : undefined,
     ].filter((d): d is string => d !== undefined);
     const icon = due
       ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground'))
@@ -231,6 +253,9 @@ const FEEDBACK_ICONS: Readonly<Record<string, string>> = {
 };
 
 export function labelForStatus(status: string): string {
+  // A status of the format reads as its (translated) name; any other as it is written, capitalised.
+  for (const labels of [GOAL_STATUS_LABELS, FEEDBACK_STATUS_LABELS] as Readonly<Record<string, string>>[])
+    if (Object.prototype.hasOwnProperty.call(labels, status)) return labels[status]!;
   const words = status.replace(/[-_]+/g, ' ').trim();
-  return words === '' ? 'No status' : words[0]!.toUpperCase() + words.slice(1);
+  return words === '' ? vscode.l10n.t('No status') : words[0]!.toUpperCase() + words.slice(1);
 }
