@@ -6,6 +6,8 @@
 // (names, dates, nudges) is escaped.
 
 import { Balance, CORE_THEMES } from './balance';
+import { l10n } from './l10n';
+import { THEMES } from './talking-points';
 
 export type BalancePage =
   /** The person is no longer in the journal (their files were removed). */
@@ -32,16 +34,16 @@ export function escapeHtml(text: string): string {
 
 /** The panel's title: it is plain text, not HTML. */
 export function balanceTitle(name: string): string {
-  return `Balance — ${name}`;
+  return l10n.t('Balance — {0}', name);
 }
 
-/** The whole document. `nonce` must be fresh for each render and contain only base64 characters. */
-export function renderBalancePage(page: BalancePage, nonce: string): string {
+/** The whole document. `nonce` must be fresh for each render and contain only base64 characters; `lang`: the display language. */
+export function renderBalancePage(page: BalancePage, nonce: string, lang = 'en'): string {
   const title = escapeHtml(balanceTitle(page.name));
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'`;
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(lang)}">`,
     '<head>',
     '<meta charset="UTF-8">',
     `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
@@ -61,34 +63,47 @@ export function renderBalancePage(page: BalancePage, nonce: string): string {
 }
 
 function body(page: BalancePage): string[] {
-  const name = escapeHtml(page.name);
-  if (page.kind === 'gone') return [empty(`There is no longer a person “${name}” in the journal.`)];
+  if (page.kind === 'gone')
+    return [empty(escapeHtml(l10n.t('There is no longer a person “{0}” in the journal.', page.name)))];
   if (page.kind === 'off')
     return [
       empty(
-        'Balance is turned off: the setting <code>oneOnOne.balanceWindow</code> is 0. Set it to the number of recent 1:1s to count.',
+        l10n.t(
+          'Balance is turned off: the setting <code>oneOnOne.balanceWindow</code> is 0. Set it to the number of recent 1:1s to count.',
+        ),
       ),
     ];
   const { balance: b, window } = page;
   if (b.meetings.length === 0) {
     return [
       empty(
-        `No 1:1s with ${name} up to today yet. Once you have met, this shows what your last ${plural(window, '1:1')} were about, theme by theme.`,
+        escapeHtml(
+          l10n.t(
+            'No 1:1s with {0} up to today yet. Once you have met, this shows what your last {1} were about, theme by theme.',
+            page.name,
+            ones(window),
+          ),
+        ),
       ),
     ];
   }
   const first = b.meetings[0]!.date ?? '';
   const last = b.meetings[b.meetings.length - 1]!.date ?? '';
-  const span = first === last ? `on ${escapeHtml(first)}` : `from ${escapeHtml(first)} to ${escapeHtml(last)}`;
-  const out = [
-    `<p class="summary">${plural(b.total, 'talking point')} in the last ${plural(b.meetings.length, '1:1')} with ${name}, ${span}.</p>`,
-  ];
-  if (b.total === 0) out.push(empty('None of these 1:1s had talking points in its agenda yet.'));
+  const span = first === last ? l10n.t('on {0}', first) : l10n.t('from {0} to {1}', first, last);
+  const summary = l10n.t(
+    '{0} in the last {1} with {2}, {3}.',
+    points(b.total),
+    ones(b.meetings.length),
+    page.name,
+    span,
+  );
+  const out = [`<p class="summary">${escapeHtml(summary)}</p>`];
+  if (b.total === 0) out.push(empty(escapeHtml(l10n.t('None of these 1:1s had talking points in its agenda yet.'))));
   else out.push(...chart(b), ...table(b));
   if (b.nudges.length > 0) {
     out.push(
       '<section class="nudges" aria-labelledby="nudges-heading">',
-      '<h2 id="nudges-heading">Worth raising next time</h2>',
+      `<h2 id="nudges-heading">${escapeHtml(l10n.t('Worth raising next time'))}</h2>`,
       '<ul>',
     );
     for (const n of b.nudges) out.push(`<li>${escapeHtml(n)}</li>`);
@@ -118,33 +133,39 @@ function chart(b: Balance): string[] {
     const cls = `theme-${s.id.replace(/[^a-z]/g, '-')}`;
     out.push(
       `<g class="row ${cls}${isCore(s.id) ? ' core' : ''}" data-theme="${escapeHtml(s.id)}">`,
-      `<text class="label" x="${CHART.labelEnd}" y="${textY}" text-anchor="end" dominant-baseline="central">${escapeHtml(s.label)}</text>`,
+      `<text class="label" x="${CHART.labelEnd}" y="${textY}" text-anchor="end" dominant-baseline="central">${escapeHtml(themeLabel(s))}</text>`,
       `<rect class="track" x="${CHART.barStart}" y="${barY}" width="${CHART.barWidth}" height="${CHART.bar}" rx="2"></rect>`,
       `<rect class="bar" x="${CHART.barStart}" y="${barY}" width="${width}" height="${CHART.bar}" rx="2"></rect>`,
       `<text class="value" x="${CHART.valueStart}" y="${textY}" dominant-baseline="central">${percent(s.share)} · ${s.count}</text>`,
       '</g>',
     );
   });
-  out.push('</svg>', '<figcaption>Share of talking points per theme</figcaption>', '</figure>');
+  out.push(
+    '</svg>',
+    `<figcaption>${escapeHtml(l10n.t('Share of talking points per theme'))}</figcaption>`,
+    '</figure>',
+  );
   return out;
 }
 
 function table(b: Balance): string[] {
   const out = [
     '<table class="numbers">',
-    `<caption>Talking points by theme in the last ${plural(b.meetings.length, '1:1')}</caption>`,
-    '<thead><tr><th scope="col">Theme</th><th scope="col">Talking points</th><th scope="col">Share</th><th scope="col">Last came up (any 1:1)</th></tr></thead>',
+    `<caption>${escapeHtml(l10n.t('Talking points by theme in the last {0}', ones(b.meetings.length)))}</caption>`,
+    `<thead><tr>${[l10n.t('Theme'), l10n.t('Talking points'), l10n.t('Share'), l10n.t('Last came up (any 1:1)')]
+      .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
+      .join('')}</tr></thead>`,
     '<tbody>',
   ];
   for (const s of shown(b)) {
-    const seen = isCore(s.id) ? (b.lastSeen[s.id as (typeof CORE_THEMES)[number]] ?? 'not yet') : '';
+    const seen = isCore(s.id) ? (b.lastSeen[s.id as (typeof CORE_THEMES)[number]] ?? l10n.t('not yet')) : '';
     out.push(
-      `<tr data-theme="${escapeHtml(s.id)}"><th scope="row">${escapeHtml(s.label)}</th><td>${s.count}</td><td>${percent(s.share)}</td><td>${escapeHtml(seen)}</td></tr>`,
+      `<tr data-theme="${escapeHtml(s.id)}"><th scope="row">${escapeHtml(themeLabel(s))}</th><td>${s.count}</td><td>${percent(s.share)}</td><td>${escapeHtml(seen)}</td></tr>`,
     );
   }
   out.push(
     '</tbody>',
-    `<tfoot><tr><th scope="row">All</th><td>${b.total}</td><td>100%</td><td></td></tr></tfoot>`,
+    `<tfoot><tr><th scope="row">${escapeHtml(l10n.t('All'))}</th><td>${b.total}</td><td>100%</td><td></td></tr></tfoot>`,
     '</table>',
   );
   return out;
@@ -162,8 +183,21 @@ function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-function plural(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`;
+/** "1 talking point", "3 talking points". */
+function points(n: number): string {
+  return n === 1 ? l10n.t('1 talking point') : l10n.t('{0} talking points', n);
+}
+
+/** "1 1:1", "6 1:1s". */
+function ones(n: number): string {
+  return n === 1 ? l10n.t('1 1:1') : l10n.t('{0} 1:1s', n);
+}
+
+/** A theme's name in the display language (the prep sheet's markdown keeps the English of BALANCE_THEMES). */
+function themeLabel(s: { readonly id: string; readonly label: string }): string {
+  if (s.id === 'status') return l10n.t('Status update');
+  if (s.id === 'untagged') return l10n.t('No theme');
+  return THEMES.find((t) => t.id === s.id)?.label ?? s.label;
 }
 
 // Theme variables only, so light, dark and high-contrast themes all work; in

@@ -66,7 +66,7 @@ export class BalancePanels implements vscode.Disposable {
     open.name = page.name;
     const title = balanceTitle(page.name);
     if (open.panel.title !== title) open.panel.title = title;
-    const html = renderBalancePage(page, nonce());
+    const html = renderBalancePage(page, nonce(), vscode.env.language);
     // Each render has a fresh nonce: compare without it, so an unchanged page does not reload.
     if (withoutNonce(open.panel.webview.html) !== withoutNonce(html)) open.panel.webview.html = html;
   }

@@ -73,7 +73,7 @@ export class GitHubClient {
     if (this.options.token) headers['Authorization'] = `Bearer ${this.options.token}`;
     const outer = this.options.signal;
     // Cancelled before this request: its abort event has fired already, and would never reach it.
-    if (outer?.aborted) throw new GitHubError('cancelled', 'Cancelled.');
+    if (outer?.aborted) throw new GitHubError('cancelled', l10n.t('Cancelled.'));
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs ?? 15_000);
     const onAbort = (): void => timeout.abort();
@@ -130,7 +130,7 @@ export class GitHubClient {
   async viewer(): Promise<string> {
     const { json } = await this.get('/user');
     const login = (json as { login?: unknown } | null)?.login;
-    if (typeof login !== 'string') throw new GitHubError('failed', 'GitHub did not say who is signed in.');
+    if (typeof login !== 'string') throw new GitHubError('failed', l10n.t('GitHub did not say who is signed in.'));
     return login;
   }
 
