@@ -14,88 +14,61 @@ export interface Theme {
   readonly description: string;
 }
 
-// Labels and descriptions are read when shown, so they are in the display language (src/core/l10n.ts).
+/** A theme whose label and description are read when shown, so they are in the display language (src/core/l10n.ts). */
+function theme(id: string, label: () => string, description: () => string): Theme {
+  return {
+    id,
+    tag: id,
+    get label() {
+      return label();
+    },
+    get description() {
+      return description();
+    },
+  };
+}
+
 export const THEMES: readonly Theme[] = [
-  {
-    id: 'growth',
-    tag: 'growth',
-    get label() {
-      return l10n.t('Growth');
-    },
-    get description() {
-      return l10n.t('skills, stretch work, the next level');
-    },
-  },
-  {
-    id: 'feedback',
-    tag: 'feedback',
-    get label() {
-      return l10n.t('Feedback');
-    },
-    get description() {
-      return l10n.t('ask for it, act on it, circle back');
-    },
-  },
-  {
-    id: 'alignment',
-    tag: 'alignment',
-    get label() {
-      return l10n.t('Alignment');
-    },
-    get description() {
-      return l10n.t('priorities, roadmap, what good looks like');
-    },
-  },
-  {
-    id: 'win',
-    tag: 'win',
-    get label() {
-      return l10n.t('Win');
-    },
-    get description() {
-      return l10n.t('an accomplishment worth mentioning');
-    },
-  },
-  {
-    id: 'blocker',
-    tag: 'blocker',
-    get label() {
-      return l10n.t('Blocker');
-    },
-    get description() {
-      return l10n.t('something in the way');
-    },
-  },
-  {
-    id: 'question',
-    tag: 'question',
-    get label() {
-      return l10n.t('Question');
-    },
-    get description() {
-      return l10n.t('about the company, the team, the work');
-    },
-  },
-  {
-    id: 'team/process',
-    tag: 'team/process',
-    get label() {
-      return l10n.t('Team / process');
-    },
-    get description() {
-      return l10n.t('how we work together');
-    },
-  },
-  {
-    id: 'other',
-    tag: 'other',
-    get label() {
-      return l10n.t('Other');
-    },
-    get description() {
-      return l10n.t('anything else');
-    },
-  },
+  theme(
+    'growth',
+    () => l10n.t('Growth'),
+    () => l10n.t('skills, stretch work, the next level'),
+  ),
+  theme(
+    'feedback',
+    () => l10n.t('Feedback'),
+    () => l10n.t('ask for it, act on it, circle back'),
+  ),
+  theme(
+    'alignment',
+    () => l10n.t('Alignment'),
+    () => l10n.t('priorities, roadmap, what good looks like'),
+  ),
+  theme(
+    'win',
+    () => l10n.t('Win'),
+    () => l10n.t('an accomplishment worth mentioning'),
+  ),
+  theme(
+    'blocker',
+    () => l10n.t('Blocker'),
+    () => l10n.t('something in the way'),
+  ),
+  theme(
+    'question',
+    () => l10n.t('Question'),
+    () => l10n.t('about the company, the team, the work'),
+  ),
+  theme(
+    'team/process',
+    () => l10n.t('Team / process'),
+    () => l10n.t('how we work together'),
+  ),
+  theme(
+    'other',
+    () => l10n.t('Other'),
+    () => l10n.t('anything else'),
+  ),
 ];
 
 /** A theme by id, tag or label, case-insensitive (`team-process` and `process` also find team/process). */

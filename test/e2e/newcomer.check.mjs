@@ -19,6 +19,7 @@ import { layOutSample } from '../../scripts/sample-journal.mjs';
 import {
   chooseInQuickInput,
   openQuickInput,
+  quickInputSays,
   quickInputState,
   showJournal,
   sideBar,
@@ -62,22 +63,6 @@ async function toastsText(page) {
       .innerText({ timeout: 1000 })
       .catch(() => '')
   ).replace(/\s+/g, ' ');
-}
-
-/** Whether a quick input is open whose title or placeholder contains `text`. */
-async function quickInputSays(page, text) {
-  const widget = page.locator('.quick-input-widget');
-  if (!(await widget.isVisible().catch(() => false))) return false;
-  const title = await widget
-    .locator('.quick-input-title')
-    .innerText({ timeout: 500 })
-    .catch(() => '');
-  const placeholder = await widget
-    .locator('.quick-input-box input')
-    .first()
-    .getAttribute('placeholder', { timeout: 500 })
-    .catch(() => '');
-  return title.includes(text) || (placeholder ?? '').includes(text);
 }
 
 /** Copies a screenshot to docs/images/ for the README, when asked (its dates change with every run). */

@@ -83,23 +83,27 @@ export async function openQuickInput(page, key, what = '') {
   return box;
 }
 
+/** Whether a quick input is open whose title or placeholder contains `text`. */
+export async function quickInputSays(page, text) {
+  const widget = page.locator('.quick-input-widget');
+  if (!(await widget.isVisible().catch(() => false))) return false;
+  const title = await widget
+    .locator('.quick-input-title')
+    .innerText({ timeout: 500 })
+    .catch(() => '');
+  const placeholder = await widget
+    .locator('.quick-input-box input')
+    .first()
+    .getAttribute('placeholder', { timeout: 500 })
+    .catch(() => '');
+  return title.includes(text) || (placeholder ?? '').includes(text);
+}
+
 /** Waits for a quick input whose title or placeholder contains `text`. */
 export async function waitForQuickInput(page, text, what, timeout = 10000) {
-  const widget = page.locator('.quick-input-widget');
   const deadline = Date.now() + timeout;
   for (;;) {
-    if (await widget.isVisible().catch(() => false)) {
-      const title = await widget
-        .locator('.quick-input-title')
-        .innerText({ timeout: 500 })
-        .catch(() => '');
-      const placeholder = await widget
-        .locator('.quick-input-box input')
-        .first()
-        .getAttribute('placeholder', { timeout: 500 })
-        .catch(() => '');
-      if (title.includes(text) || (placeholder ?? '').includes(text)) return widget;
-    }
+    if (await quickInputSays(page, text)) return page.locator('.quick-input-widget');
     if (Date.now() > deadline) {
       throw new Error(
         `${what}: no quick input "${text}" within ${timeout} ms.\nQuick input:\n${await quickInputState(page)}`,
