@@ -198,6 +198,29 @@ interface Message {
  * a prompt is open: each answer may first run `before` (another window writes
  * the file). Messages are recorded, not shown.
  */
+/** Makes the row labelled `label` the active one and presses Enter (again while the pick stays open). */
+async function pickIn(
+  qp: vscode.QuickPick<vscode.QuickPickItem>,
+  answer: { readonly label: string; readonly before?: () => Promise<void> },
+): Promise<void> {
+  await answer.before?.();
+  const item = qp.items.find((i) => i.label === answer.label);
+  if (!item) throw new Error(`"${answer.label}" is not offered`);
+  let hidden = false;
+  qp.onDidHide(() => (hidden = true));
+  const deadline = Date.now() + 15_000;
+  // Down the list as a user would (the workbench's focus is what Enter takes), then Enter.
+  while (!hidden) {
+    assert.ok(Date.now() < deadline, `"${answer.label}" could not be picked`);
+    const at = qp.activeItems[0];
+    await vscode.commands.executeCommand(
+      at === item ? 'workbench.action.acceptSelectedQuickOpenItem' : 'workbench.action.quickOpenSelectNext',
+    );
+    for (const until = Date.now() + 1000; !hidden && qp.activeItems[0] === at && Date.now() < until;)
+      await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Types each line into the list and presses Enter (sent again while nothing happened), then Enter on the empty box. */
 async function typeInto(
   qp: vscode.QuickPick<vscode.QuickPickItem>,
@@ -257,10 +280,18 @@ class ScriptedPrompts {
       const show = qp.show.bind(qp);
       qp.show = () => {
         show();
-        const answer = this.next('list', `list "${qp.title ?? ''}"`);
+        // A list to type into (Finish Meeting), or a pick among its rows (capture's theme).
+        const kind = this.answers[0]?.kind === 'pick' ? 'pick' : 'list';
+        const answer = this.next(kind, `${kind} "${qp.title ?? ''}" (${qp.items.map((i) => i.label).join(', ')})`);
         if (!answer) return void qp.hide();
-        void typeInto(qp, answer).catch((err: unknown) => {
-          this.unexpected.push(`typing into "${qp.title ?? ''}": ${String(err)}`);
+        const done =
+          answer.kind === 'pick'
+            ? pickIn(qp, answer)
+            : answer.kind === 'list'
+              ? typeInto(qp, answer)
+              : Promise.resolve();
+        void done.catch((err: unknown) => {
+          this.unexpected.push(`answering "${qp.title ?? ''}": ${String(err)}`);
           qp.hide();
         });
       };
