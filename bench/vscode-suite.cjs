@@ -154,6 +154,9 @@ exports.run = async function run() {
             toUs: clock.hrUs - (clock.now - (recorded ? api.perf.firstRowsAt : polledAt)) * 1000,
           }
         : undefined,
+    /** CPU time of the activate() call, and the lazy bundles loaded before it returned (builds before them: none). */
+    activateCallCpuMs: (recorded && api.perf.activation && api.perf.activation.cpuMs) ?? null,
+    bundlesAtActivation: (recorded && api.perf.activation && api.perf.activation.bundles) || [],
     fullTreeMs,
     fullTreeRows: rows,
     indexed: api.services.store.index.size,

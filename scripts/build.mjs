@@ -6,6 +6,8 @@
 // the build fail if one sneaks in. It also picks the libraries' ES module
 // builds (the `browser` and `module` fields, the `import` condition), which
 // tree-shake and load faster than their CommonJS/UMD builds.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -31,18 +33,84 @@ const options = {
 };
 
 // Code a few commands need, with a library too large to load at every start
-// (ical.js, for calendar invites), goes into bundles of its own that the
-// extension reads on first use (src/host/lazy-bundle.ts), in both hosts.
+// (ical.js, for calendar invites) or answers only some users ask for
+// (Copilot's), goes into bundles of its own that the extension reads on first
+// use (src/host/lazy-bundle.ts), in both hosts. A lazy bundle does not carry
+// its own copy of a module the main bundle has: it imports it as
+// `journal:src/…` and the main bundle hands over its own (setSharedModules),
+// so the two share one index, one translator, one of everything.
 const lazyBundles = [
   { entryPoints: ['src/core/calendar/invite.ts'], outfile: 'dist/calendar.js' },
   // What the language-model tools and @1on1 answer (src/features/copilot loads it on first use).
   { entryPoints: ['src/core/copilot/index.ts'], outfile: 'dist/copilot.js' },
 ];
-const all = [options, ...lazyBundles.map((bundle) => ({ ...options, ...bundle }))];
+const SHARED = 'journal:';
+
+/** Marks imports of modules the main bundle has as external `journal:<path>`, and records which. */
+function sharedWithMain(mainInputs, used) {
+  return {
+    name: 'shared-with-main',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === 'inner') return undefined;
+        const resolved = await build.resolve(args.path, {
+          resolveDir: args.resolveDir,
+          kind: args.kind,
+          pluginData: 'inner',
+        });
+        if (resolved.errors.length > 0) return undefined;
+        const rel = path.relative(process.cwd(), resolved.path).split(path.sep).join('/');
+        if (!rel.startsWith('src/') || !mainInputs.has(rel)) return undefined;
+        used.add(rel);
+        return { path: `${SHARED}${rel}`, external: true };
+      });
+    },
+  };
+}
+
+/** The main bundle's entry: extension.ts, and the modules the lazy bundles take from it. */
+function mainEntry(shared) {
+  const names = [...shared].sort();
+  const imports = names.map((rel, i) => `import * as m${i} from './${rel.replace(/\.ts$/, '')}';`).join('\n');
+  const table = names.map((rel, i) => `  ${JSON.stringify(rel)}: m${i},`).join('\n');
+  return {
+    contents: `${imports}\nimport { setSharedModules } from './src/host/lazy-bundle';\nsetSharedModules({\n${table}\n});\nexport * from './src/extension';\n`,
+    resolveDir: process.cwd(),
+    sourcefile: 'extension-entry.ts',
+    loader: 'ts',
+  };
+}
+
+async function buildAll() {
+  // 1. What the main bundle holds; 2. the lazy bundles, taking those modules from it; 3. the main bundle, handing them over.
+  const probe = await esbuild.build({ ...options, write: false, metafile: true });
+  const mainInputs = new Set(Object.keys(probe.metafile?.inputs ?? {}));
+  const shared = new Set();
+  await Promise.all(
+    lazyBundles.map((bundle) =>
+      esbuild.build({ ...options, ...bundle, plugins: [sharedWithMain(mainInputs, shared)] }),
+    ),
+  );
+  const { entryPoints: _entry, ...rest } = options;
+  await esbuild.build({ ...rest, stdin: mainEntry(shared) });
+}
 
 if (watch) {
-  for (const o of all) await (await esbuild.context(o)).watch();
+  // Any change under src/ builds all three steps again (they depend on each other).
+  let timer;
+  let running = Promise.resolve();
+  const again = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(buildAll).then(
+        () => console.log('esbuild: built'),
+        (err) => console.error(`esbuild: ${err.message}`),
+      );
+    }, 100);
+  };
+  await buildAll();
+  fs.watch('src', { recursive: true }, again);
   console.log('esbuild: watching src/ …');
 } else {
-  await Promise.all(all.map((o) => esbuild.build(o)));
+  await buildAll();
 }

@@ -8,6 +8,13 @@
 import * as vscode from 'vscode';
 
 const loaded = new Map<string, Promise<unknown>>();
+/** The main bundle's own modules a lazy bundle imports as `journal:<path>` (scripts/build.mjs). */
+let shared: Readonly<Record<string, unknown>> = {};
+
+/** Called once by the main bundle's entry, before activation (scripts/build.mjs). */
+export function setSharedModules(modules: Readonly<Record<string, unknown>>): void {
+  shared = modules;
+}
 
 async function textOf(uri: vscode.Uri): Promise<string> {
   try {
@@ -23,14 +30,17 @@ async function textOf(uri: vscode.Uri): Promise<string> {
 async function load<T>(uri: vscode.Uri): Promise<T> {
   const source = await textOf(uri);
   const module: { exports: unknown } = { exports: {} };
-  const refuse = (name: string): never => {
-    throw new Error(`${uri.path.split('/').pop()} needs "${name}", which a lazy bundle may not import.`);
+  const require = (name: string): unknown => {
+    if (name === 'vscode') return vscode;
+    if (name.startsWith('journal:') && Object.prototype.hasOwnProperty.call(shared, name.slice(8)))
+      return shared[name.slice(8)];
+    throw new Error(`${uri.path.split('/').pop()} needs "${name}", which the main bundle does not hand over.`);
   };
   // The bundle's own code, built from src/ with every dependency inside it.
   new Function('module', 'exports', 'require', `${source}\n//# sourceURL=${uri.toString(true)}`)(
     module,
     module.exports,
-    refuse,
+    require,
   );
   return module.exports as T;
 }

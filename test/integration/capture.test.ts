@@ -193,7 +193,9 @@ describe('capture: the prompts of a selection', () => {
       suggested.push(options.value);
       return options.value;
     };
+    // Only capture's own confirmations: a reminder or nudge of the journal may show meanwhile.
     window['showInformationMessage'] = async (text: string, ...buttons: unknown[]) => {
+      if (!text.startsWith('Talking point added')) return undefined;
       confirmations.push({ text, buttons });
       return openAgenda ? 'Open Agenda' : undefined;
     };
