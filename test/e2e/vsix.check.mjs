@@ -75,11 +75,18 @@ export async function packagedExtensionShowsTrees({ openWorkbench, onCleanup, sh
     if (!fs.existsSync(path.join(installed, 'dist', bundle)))
       throw new Error(`the installed .vsix has no dist/${bundle}: is it listed in .vscodeignore?`);
   }
-  // The manifest's words and the code's English bundle: without them VS Code shows %keys%.
-  for (const file of ['package.nls.json', 'l10n/bundle.l10n.json']) {
+  // The manifest's words (without them VS Code shows %keys%), and every translation of the code's messages there is;
+  // the English source bundle and docs/ stay out (the README links to the repository).
+  const translations = fs.existsSync(path.join(repoRoot, 'l10n'))
+    ? fs.readdirSync(path.join(repoRoot, 'l10n')).filter((f) => /^bundle\.l10n\..+\.json$/.test(f))
+    : [];
+  for (const file of ['package.nls.json', ...translations.map((f) => `l10n/${f}`)]) {
     if (!fs.existsSync(path.join(installed, file)))
       throw new Error(`the installed .vsix has no ${file}: is it listed in .vscodeignore?`);
   }
+  for (const file of ['l10n/bundle.l10n.json', 'docs'])
+    if (fs.existsSync(path.join(installed, file)))
+      throw new Error(`the installed .vsix ships ${file}, which it does not need`);
 
   const page = await openWorkbench({ server, extensionDevelopmentPath: null });
   const meetings = await showJournal(page);
