@@ -20,8 +20,12 @@ export interface Clock {
   now: () => Date;
 }
 
-/** `storage`: the extension's global storage, where windows on one journal take turns writing (none: no turns). */
+/**
+ * `storage`: the extension's global storage, where windows on one journal take
+ * turns writing and the index is kept between sessions (none: no turns, nothing kept).
+ */
 export function createServices(log: Logger, store: JournalStore, storage?: vscode.Uri): Services {
+  if (storage) store.keepIndexIn(storage);
   const clock: Clock = { now: () => new Date() };
   const writer = new JournalWriter(store, log, new JournalLock(storage, log));
   return { store, writer, log, clock, today: () => toIsoDate(clock.now()) };

@@ -4,8 +4,8 @@
 // works over Remote-SSH and on vscode.dev). This file holds the state, its
 // announcements and the events, and composes the parts that do the work:
 // where the journal is (location.ts), the full read (loader.ts), the watcher
-// (watcher.ts), the startup cache (startup-cache.ts), the Problems panel
-// (diagnostics.ts).
+// (watcher.ts), the startup cache (startup-cache.ts), the index kept between
+// sessions (index-cache.ts), the Problems panel (diagnostics.ts).
 
 import * as vscode from 'vscode';
 import { JournalIndex } from '../../core/journal-index';
@@ -14,7 +14,8 @@ import { ContextKeys, setContext } from '../context-keys';
 import { Logger } from '../logger';
 import { markStartup } from '../startup-timeline';
 import { JournalDiagnostics } from './diagnostics';
-import { JournalLoader } from './loader';
+import { IndexCacheKeeper, IndexCacheOutcome } from './index-cache';
+import { JournalLoader, LoadCount, LoadSteps } from './loader';
 import {
   JournalLocation,
   JournalState,
@@ -31,6 +32,15 @@ import { JournalWatcher } from './watcher';
 export type { JournalLocation, JournalState } from './location';
 export { describeLocation, hasLocalDisk, homeFolder } from './location';
 export { STARTUP_CACHE_KEY } from './startup-cache';
+export type { IndexCacheOutcome } from './index-cache';
+
+/** What the last full read did (see `JournalStore.lastLoad`). */
+export interface LoadReport extends Readonly<LoadCount> {
+  /** Whether the index kept by the last session was used: none kept, ignored (another kind, or damaged), used; off: none is kept. */
+  readonly cache: IndexCacheOutcome;
+  /** With a kept index: the files read and parsed because they were not as kept (new or changed). */
+  readonly parsed: readonly string[];
+}
 
 export class JournalStore implements vscode.Disposable {
   readonly index = new JournalIndex();
@@ -44,6 +54,10 @@ export class JournalStore implements vscode.Disposable {
   private readonly loader: JournalLoader;
   private readonly watcher: JournalWatcher;
   private readonly cache: StartupCacheKeeper;
+  private readonly indexCache: IndexCacheKeeper;
+  /** The next full read may restore entries from the index kept by the last session (set by `start()`). */
+  private useKept = false;
+  private report: LoadReport | undefined;
   private readonly disposables: vscode.Disposable[];
   private currentState: JournalState = { kind: 'no-workspace' };
   private currentLocation: JournalLocation | undefined;
@@ -56,11 +70,12 @@ export class JournalStore implements vscode.Disposable {
     private readonly log: Logger,
     startupCache?: StartupCacheSlot,
   ) {
-    this.loader = new JournalLoader(this.index, log, (path) => this.uriOf(path));
+    const readyRoot = (): vscode.Uri | undefined =>
+      this.currentState.kind === 'ready' ? this.currentState.root : undefined;
+    this.indexCache = new IndexCacheKeeper(this.index, log, startupCache?.code, readyRoot, () => this.loader.reading);
+    this.loader = new JournalLoader(this.index, log, (path) => this.uriOf(path), this.indexCache);
     this.watcher = new JournalWatcher(this, this.loader, log);
-    this.cache = new StartupCacheKeeper(this.index, log, startupCache, () =>
-      this.currentState.kind === 'ready' ? this.currentState.root : undefined,
-    );
+    this.cache = new StartupCacheKeeper(this.index, log, startupCache, readyRoot);
     this.disposables = [
       this.diagnostics,
       this.changeEmitter,
@@ -114,6 +129,7 @@ export class JournalStore implements vscode.Disposable {
    * confirms them without a change event or corrects them.
    */
   start(): Promise<void> {
+    this.useKept = true;
     // Ready first, so that the one change event of the people put back finds rows.
     for (const root of likelyRoots()) {
       const personal = root.scheme === 'file' && !vscode.workspace.getWorkspaceFolder(root);
@@ -140,6 +156,26 @@ export class JournalStore implements vscode.Disposable {
     this.loader.updateFromText(path, text);
   }
 
+  /** Keeps the index between sessions in `storage` (the extension's global storage), a file per journal folder. */
+  keepIndexIn(storage: vscode.Uri): void {
+    this.indexCache.keepIn(storage);
+  }
+
+  /** The file the index of the journal open now is kept in (none: nothing is kept, or no journal is open). */
+  get indexCacheUri(): vscode.Uri | undefined {
+    return this.indexCache.uriFor(this.root);
+  }
+
+  /** Writes the index kept for the next start, if it changed since it was last written; resolves once written. */
+  saveIndexCache(): Promise<void> {
+    return this.indexCache.save();
+  }
+
+  /** What the last full read did: how many files it listed, restored from the kept index and read. */
+  get lastLoad(): LoadReport | undefined {
+    return this.report;
+  }
+
   /** Keeps the people's entries for the next start (or forgets them when there is no journal); resolves once stored. */
   saveStartupCache(): Promise<void> {
     return this.cache.save();
@@ -163,6 +199,9 @@ export class JournalStore implements vscode.Disposable {
     this.watcher.stop();
     const resolved = await resolveJournalLocation();
     if (!this.loader.isCurrent(generation)) return;
+    // Only the load start() began may restore entries from the index the last session kept.
+    const useKept = this.useKept;
+    this.useKept = false;
     const location = 'location' in resolved ? resolved.location : undefined;
     this.currentLocation = location;
     // Only the load start() began confirms what the cache showed (and keeps its problems shown); any other starts afresh.
@@ -177,7 +216,10 @@ export class JournalStore implements vscode.Disposable {
     this.watcher.start(location);
     const root = location.root;
     const personal = location.kind === 'personal';
-    await this.loader.load(generation, root, shown, {
+    // The kept index is read while the folder is looked at.
+    const kept = useKept ? this.indexCache.read(root) : undefined;
+    const parsed: string[] = [];
+    const steps: LoadSteps = {
       notAFolder: (kind) => {
         this.index.clear();
         this.setState(
@@ -194,7 +236,12 @@ export class JournalStore implements vscode.Disposable {
         markStartup('peopleIndexed');
         this.cache.schedule();
       },
-    });
+    };
+    const from = kept && { cache: kept.then((k) => k.cache), parsed: (path: string) => parsed.push(path) };
+    const count = await this.loader.load(generation, root, shown, steps, from);
+    if (!count) return;
+    this.report = { ...count, cache: kept ? (await kept).outcome : 'off', parsed };
+    this.indexCache.loaded();
   }
 
   /**
@@ -220,11 +267,14 @@ export class JournalStore implements vscode.Disposable {
     this.diagnostics.update(this.root, paths, this.index);
     // A person added, changed or gone: the next start's first rows change too.
     if (!this.loader.reading && paths.some((p) => p.startsWith(`${FOLDERS.people}/`))) this.cache.schedule();
+    // Anything changed after the full read: the kept index is written again after a quiet moment.
+    if (!this.loader.reading) this.indexCache.changed();
     this.changeEmitter.fire(paths);
   }
 
   dispose(): void {
     this.cache.dispose();
+    this.indexCache.dispose();
     this.watcher.dispose();
     for (const d of this.disposables) d.dispose();
   }

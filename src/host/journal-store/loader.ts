@@ -5,26 +5,50 @@
 
 import * as vscode from 'vscode';
 import { decode, FileText } from '../../core/file-text';
+import { CachedFile, FileStamp, IndexCache, stampMatches, textMatches } from '../../core/index-cache';
 import { JournalEntry } from '../../core/journal-entry';
 import { JournalIndex } from '../../core/journal-index';
 import { FOLDERS } from '../../core/layout';
 import { loadOrder } from '../../core/load-order';
+import { sameEntry } from '../../core/startup-cache';
 import { Logger } from '../logger';
 import { markStartup } from '../startup-timeline';
-import { statKind } from '../stat';
+import { statKind, statOf } from '../stat';
+import { IndexCacheKeeper, timesReliable } from './index-cache';
 import { isSkippedFolder } from './location';
+import { mapLimit, READ_CONCURRENCY } from './map-limit';
 
-export const READ_CONCURRENCY = 16;
+export { mapLimit, READ_CONCURRENCY } from './map-limit';
+
 /** Files read and indexed per batch while the journal loads: each batch refreshes the trees once. */
 const LOAD_SLICE = 500;
 
 export type ReadResult = FileText | { readonly kind: 'gone' };
+
+/** What a full read did: files listed, restored from the kept index, read. */
+export interface LoadCount {
+  listed: number;
+  restored: number;
+  read: number;
+}
+
+/** Files of a full read, each from the kept index (`kept`; and `content` if read to compare) or read; when their reads began. */
+interface Fetched {
+  readonly at: number;
+  readonly files: readonly { kept?: CachedFile; stamp?: FileStamp; content?: ReadResult }[];
+}
 
 /** The people the startup cache showed before any file was read, for the load to confirm or correct. */
 export interface ShownPeople {
   readonly entries: ReadonlyMap<string, JournalEntry>;
   /** Whether `text` still gives the person at `path` the entry shown: it is then left as is (no change, no refresh). */
   confirms(path: string, text: string): boolean;
+}
+
+/** The index the last session kept, for a full read to restore entries from; `parsed` hears of each file read instead. */
+export interface KeptIndex {
+  readonly cache: Promise<IndexCache | undefined>;
+  parsed(path: string): void;
 }
 
 /** What the store does at each step of a full read that changes its state. */
@@ -53,6 +77,8 @@ export class JournalLoader {
     private readonly index: JournalIndex,
     private readonly log: Logger,
     private readonly uriOf: (path: string) => vscode.Uri,
+    /** What the index cache keeps with each entry comes from here (none: nothing is kept). */
+    private readonly keeper?: IndexCacheKeeper,
   ) {}
 
   /** Whether a full read is reading files now (started and neither done nor overtaken). */
@@ -63,6 +89,7 @@ export class JournalLoader {
   /** Starts a new full read: an older one stops at its next step, and what was written before is no echo to it. */
   begin(): number {
     this.written.clear();
+    this.keeper?.reset();
     return ++this.generation;
   }
 
@@ -83,27 +110,42 @@ export class JournalLoader {
     if (this.loadingFiles) this.fresh.add(path);
   }
 
-  /** Reads the journal at `root` in full, for the load `generation` that `begin()` returned. */
-  async load(generation: number, root: vscode.Uri, shown: ShownPeople | undefined, steps: LoadSteps): Promise<void> {
+  /**
+   * Reads the journal at `root` in full, for the load `generation` that
+   * `begin()` returned. With `kept` (the index kept by the last session),
+   * each file is stat'ed first, and one found as it was kept is restored
+   * from it instead of being read and parsed.
+   */
+  async load(
+    generation: number,
+    root: vscode.Uri,
+    shown: ShownPeople | undefined,
+    steps: LoadSteps,
+    kept?: KeptIndex,
+  ): Promise<LoadCount | undefined> {
     // The person files are listed while the journal folder is looked at: one round trip less before the first rows.
     const peopleFolder = vscode.Uri.joinPath(root, FOLDERS.people);
-    const [kind, peopleFiles] = await Promise.all([
+    const [kind, peopleFiles, cache] = await Promise.all([
       statKind(root),
       listMarkdown(peopleFolder, `${FOLDERS.people}/`, this.log, false),
+      kept?.cache,
     ]);
-    if (generation !== this.generation) return;
+    const onParsed = kept?.parsed;
+    if (generation !== this.generation) return undefined;
     if (kind !== vscode.FileType.Directory) {
       steps.notAFolder(kind);
-      return;
+      return undefined;
     }
     steps.reading();
     this.loadingFiles = true;
+    const count = { listed: 0, restored: 0, read: 0 };
+    const reliable = timesReliable(root);
     // People first: with them the Meetings tree has its rows (and the
     // commands their people) while the rest of the journal is still read.
     const started = Date.now();
     markStartup('peopleListed');
-    const people = await mapLimit(peopleFiles, READ_CONCURRENCY, (path) => this.read(path));
-    if (generation !== this.generation) return;
+    const people = await this.fetch(peopleFiles, cache, reliable);
+    if (generation !== this.generation) return undefined;
     this.fresh.clear();
     this.index.batch(() => {
       if (!shown) this.index.clear();
@@ -112,11 +154,7 @@ export class JournalLoader {
         const listed = new Set(peopleFiles);
         for (const path of shown.entries.keys()) if (!listed.has(path)) this.index.delete(path);
       }
-      peopleFiles.forEach((path, i) => {
-        const content = people[i]!;
-        if (shown?.entries.has(path) && content.kind === 'text' && shown.confirms(path, content.text)) return;
-        this.apply(path, content);
-      });
+      peopleFiles.forEach((path, i) => this.take(path, people, i, shown, count, onParsed));
     });
     steps.peopleIndexed();
 
@@ -125,29 +163,88 @@ export class JournalLoader {
     // next meeting and the latest ones are what the trees show first).
     const known = new Set(peopleFiles);
     const rest = (await listMarkdown(root, '', this.log)).filter((path) => !known.has(path));
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return undefined;
     const ordered = loadOrder(rest);
     for (let from = 0; from < ordered.length; from += LOAD_SLICE) {
       const slice = ordered.slice(from, from + LOAD_SLICE);
-      const contents = await mapLimit(slice, READ_CONCURRENCY, (path) => this.read(path));
-      if (generation !== this.generation) return;
-      this.index.batch(() => slice.forEach((path, i) => this.fresh.has(path) || this.apply(path, contents[i]!)));
+      const got = await this.fetch(slice, cache, reliable);
+      if (generation !== this.generation) return undefined;
+      this.index.batch(() =>
+        slice.forEach((path, i) => this.fresh.has(path) || this.take(path, got, i, undefined, count, onParsed)),
+      );
     }
     this.fresh.clear();
     this.loadingFiles = false;
     markStartup('loaded');
-    this.log.info(`Read ${peopleFiles.length + ordered.length} journal files in ${Date.now() - started} ms.`);
+    count.listed = peopleFiles.length + ordered.length;
+    const malformed = cache?.malformed ? `, ${cache.malformed} kept entries malformed` : '';
+    const from = cache ? ` (${count.restored} as the last session kept them, ${count.read} read${malformed})` : '';
+    this.log.info(`Read ${count.listed} journal files in ${Date.now() - started} ms${from}.`);
+    return count;
   }
 
-  /** A file's content into the index, unless it is the echo of what the extension just wrote there. */
-  apply(path: string, content: ReadResult): void {
+  /**
+   * The files at `paths`, from the kept index where a file is as it was kept
+   * (its stat the same, or where times say nothing, its text), else as read.
+   */
+  private async fetch(paths: readonly string[], cache: IndexCache | undefined, reliable: boolean): Promise<Fetched> {
+    const at = Date.now();
+    const files = await mapLimit(paths, READ_CONCURRENCY, async (path): Promise<Fetched['files'][number]> => {
+      const kept = cache?.get(path);
+      // Stat'ed before the read: what is kept with the entry is never newer than the text it was made from.
+      const stamp = cache && reliable ? await statOf(this.uriOf(path)) : undefined;
+      if (kept && stampMatches(kept, stamp)) return { kept };
+      const content = await this.read(path);
+      const same = kept && content.kind === 'text' && textMatches(kept, content.text);
+      return { kept: same ? kept : undefined, stamp, content };
+    });
+    return { at, files };
+  }
+
+  /** File `i` of `got` into the index: restored from the kept index, or its content applied (the people shown confirmed). */
+  private take(
+    path: string,
+    got: Fetched,
+    i: number,
+    shown: ShownPeople | undefined,
+    count: LoadCount,
+    onParsed: ((path: string) => void) | undefined,
+  ): void {
+    const { kept, stamp, content } = got.files[i]!;
+    const showing = shown?.entries.get(path);
+    if (kept) {
+      count.restored++;
+      // A person shown from the startup cache saying the same is left as it is (no change, no refresh).
+      if (!(showing && this.index.get(path) === showing && sameEntry(showing, kept.entry)))
+        this.index.restore(kept.entry);
+      if (content) this.keeper?.noteRead(path, stamp, got.at, content.kind === 'text' ? content.text : undefined);
+      else this.keeper?.noteKept(path, kept);
+      return;
+    }
+    count.read++;
+    onParsed?.(path);
+    if (showing && content!.kind === 'text' && shown!.confirms(path, content!.text)) {
+      this.keeper?.noteRead(path, stamp, got.at, content!.text);
+      return;
+    }
+    this.apply(path, content!, got.at, stamp);
+  }
+
+  /**
+   * A file's content into the index, unless it is the echo of what the
+   * extension just wrote there; `readAt` (when the read began, or earlier) and
+   * `stamp` (a stat taken before it) are what the index cache keeps with it.
+   */
+  apply(path: string, content: ReadResult, readAt: number, stamp?: FileStamp): void {
     const echo =
       content.kind === 'text' && this.written.get(path) === content.text && this.index.get(path) !== undefined;
     this.written.delete(path);
-    if (echo) return;
-    if (content.kind === 'text') this.index.update(path, content.text);
-    else if (content.kind === 'unreadable') this.index.markUnreadable(path, content.message);
-    else this.index.delete(path);
+    if (!echo) {
+      if (content.kind === 'text') this.index.update(path, content.text);
+      else if (content.kind === 'unreadable') this.index.markUnreadable(path, content.message);
+      else this.index.delete(path);
+    }
+    this.keeper?.noteRead(path, stamp, readAt, content.kind === 'text' ? content.text : undefined);
   }
 
   async read(path: string): Promise<ReadResult> {
@@ -198,18 +295,4 @@ export async function listMarkdown(
   };
   await walk(folder, prefix);
   return out.sort();
-}
-
-/** `fn` over `items`, at most `limit` at a time, the results in the items' order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

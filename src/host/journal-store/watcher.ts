@@ -197,6 +197,8 @@ export class JournalWatcher implements vscode.Disposable {
     }
     const path = journal.pathOf(uri);
     if (path === undefined || isSkipped(path)) return;
+    // Before the stat: the index cache keeps the stat with the entry only if the file was older than this.
+    const readAt = Date.now();
     const stat = await statOf(uri);
     if (stat && stat.type & vscode.FileType.SymbolicLink) {
       // Never followed, as in a full read: a link out of (or around) the journal is not part of it.
@@ -219,7 +221,7 @@ export class JournalWatcher implements vscode.Disposable {
     if (kind === vscode.FileType.Directory) {
       const files = await listMarkdown(uri, `${path}/`, this.log);
       const contents = await mapLimit(files, READ_CONCURRENCY, (p) => loader.read(p));
-      journal.index.batch(() => files.forEach((p, i) => (loader.markFresh(p), loader.apply(p, contents[i]!))));
+      journal.index.batch(() => files.forEach((p, i) => (loader.markFresh(p), loader.apply(p, contents[i]!, readAt))));
       return;
     }
     if (!/\.md$/i.test(path)) return;
@@ -235,7 +237,7 @@ export class JournalWatcher implements vscode.Disposable {
           }
         : await loader.read(path);
     loader.markFresh(path);
-    loader.apply(path, content);
+    loader.apply(path, content, readAt, stat);
     if (stat) this.confirmLater(uri, stat);
   }
 
