@@ -69,12 +69,12 @@ function sharedWithMain(mainInputs, used) {
 }
 
 /** The main bundle's entry: extension.ts, and the modules the lazy bundles take from it. */
-function mainEntry(shared) {
+function mainEntry(shared, buildId) {
   const names = [...shared].sort();
   const imports = names.map((rel, i) => `import * as m${i} from './${rel.replace(/\.ts$/, '')}';`).join('\n');
   const table = names.map((rel, i) => `  ${JSON.stringify(rel)}: m${i},`).join('\n');
   return {
-    contents: `${imports}\nimport { setSharedModules } from './src/host/lazy-bundle';\nsetSharedModules({\n${table}\n});\nexport * from './src/extension';\n`,
+    contents: `${imports}\nimport { setSharedModules } from './src/host/lazy-bundle';\nsetSharedModules({\n${table}\n}, ${JSON.stringify(buildId)});\nexport * from './src/extension';\n`,
     resolveDir: process.cwd(),
     sourcefile: 'extension-entry.ts',
     loader: 'ts',
@@ -82,17 +82,31 @@ function mainEntry(shared) {
 }
 
 async function buildAll() {
-  // 1. What the main bundle holds; 2. the lazy bundles, taking those modules from it; 3. the main bundle, handing them over.
+  // 1. What the main bundle holds; 2. the lazy bundles, taking those modules from it; 3. the main bundle, handing them
+  // over with this build's id (a lazy bundle of another build is refused, not run against the wrong modules). Nothing
+  // is written until all three are built.
+  const buildId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const probe = await esbuild.build({ ...options, write: false, metafile: true });
   const mainInputs = new Set(Object.keys(probe.metafile?.inputs ?? {}));
   const shared = new Set();
-  await Promise.all(
+  const lazy = await Promise.all(
     lazyBundles.map((bundle) =>
-      esbuild.build({ ...options, ...bundle, plugins: [sharedWithMain(mainInputs, shared)] }),
+      esbuild.build({
+        ...options,
+        ...bundle,
+        write: false,
+        banner: { js: `// journal-build:${buildId}` },
+        plugins: [sharedWithMain(mainInputs, shared)],
+      }),
     ),
   );
   const { entryPoints: _entry, ...rest } = options;
-  await esbuild.build({ ...rest, stdin: mainEntry(shared) });
+  const main = await esbuild.build({ ...rest, write: false, stdin: mainEntry(shared, buildId) });
+  for (const result of [main, ...lazy])
+    for (const file of result.outputFiles ?? []) {
+      fs.mkdirSync(path.dirname(file.path), { recursive: true });
+      fs.writeFileSync(file.path, file.contents);
+    }
 }
 
 if (watch) {
@@ -108,7 +122,7 @@ if (watch) {
       );
     }, 100);
   };
-  await buildAll();
+  await buildAll().catch((err) => console.error(`esbuild: ${err.message}`));
   fs.watch('src', { recursive: true }, again);
   console.log('esbuild: watching src/ …');
 } else {

@@ -27,11 +27,12 @@ export function parseFinishEntry(typed: string, personName: string): FinishEntry
   const line = typed.replace(/\s+/g, ' ').trim();
   if (line === '') return undefined;
   const owned = OWNER.exec(line);
+  // The person's own name first: someone may be called Ai or May.
   const owner = owned
-    ? MINE.test(owned[1]!.trim())
-      ? ('me' as const)
-      : THEIRS.test(owned[1]!.trim()) || namesPerson(owned[1]!, personName)
-        ? ('them' as const)
+    ? namesPerson(owned[1]!, personName) || THEIRS.test(owned[1]!.trim())
+      ? ('them' as const)
+      : MINE.test(owned[1]!.trim())
+        ? ('me' as const)
         : undefined
     : undefined;
   const unchecked = owner ? undefined : UNCHECKED.exec(line);

@@ -65,6 +65,8 @@ export interface ProgressEntry {
   readonly line: number;
   readonly date: string;
   readonly text: string;
+  /** Under a Private or #private heading, or tagged #private: never shared, searched out to a model or exported. */
+  readonly private?: true;
 }
 
 export function stringField(data: FrontMatterData, key: string): string | undefined {
@@ -131,9 +133,12 @@ export function summarize(path: string, doc: JournalDocument): JournalEntry {
     const progress = findSection(doc.scan, doc.source.lines.length, ['Progress', 'Progress log']);
     if (progress) {
       const entries: ProgressEntry[] = [];
+      const hidden = PRIVATE_WORD.test(doc.source.text) ? privateLines(doc).lines : undefined;
       for (const item of itemsIn(doc.scan, progress)) {
         const m = PROGRESS_ENTRY.exec(item.text);
-        if (m && isIsoDate(m[1]!)) entries.push({ line: item.line, date: own(m[1]!), text: own(m[2]!.trim()) });
+        if (!m || !isIsoDate(m[1]!)) continue;
+        const entry = { line: item.line, date: own(m[1]!), text: own(m[2]!.trim()) };
+        entries.push(hidden?.[item.line] ? { ...entry, private: true } : entry);
       }
       if (entries.length > 0) {
         entries.sort((a, b) => a.date.localeCompare(b.date) || a.line - b.line);

@@ -10,7 +10,7 @@ import { parseIsoDate } from './dates';
 import { JournalIndex, Person } from './journal-index';
 import { ItemSummary, JournalEntry, stringField } from './journal-entry';
 import { extractTags } from './markdown-inline';
-import { agendaMentions, DEFAULT_STALE_WEEKS, goalState, goalStatus, isFeedbackDue } from './threads';
+import { agendaMentions, DEFAULT_STALE_WEEKS, goalState, goalStatus, isFeedbackDue, oneLine } from './threads';
 
 export interface PrepInput {
   readonly index: JournalIndex;
@@ -169,7 +169,7 @@ export function renderPrepSheet(input: PrepInput): string {
   if (due.length === 0) out.push('No feedback thread is due.');
   for (const f of due) {
     out.push(
-      `- ${linkTo(input, f.entry.title, f.entry.path)} — ${f.entry.status ?? 'received'}; circle back ${f.overdue ? 'was due' : 'due'} ${f.circleBack}${onAgenda(f.entry)}`,
+      `- ${linkTo(input, f.entry.title, f.entry.path)} — ${oneLine(f.entry.status ?? 'received')}; circle back ${f.overdue ? 'was due' : 'due'} ${oneLine(f.circleBack)}${onAgenda(f.entry)}`,
     );
   }
   out.push('');
@@ -178,7 +178,9 @@ export function renderPrepSheet(input: PrepInput): string {
   const goals = goalsInProgress(index, today, input.staleGoalWeeks ?? DEFAULT_STALE_WEEKS);
   if (goals.length === 0) out.push('No active goals.');
   for (const g of goals) {
-    const target = stringField(g.entry.data, 'target');
+    // Front-matter values on one line: a value with a line break must not start a block of its own.
+    const targetField = stringField(g.entry.data, 'target');
+    const target = targetField === undefined ? undefined : oneLine(targetField);
     let discussed = g.lastDiscussed
       ? `last discussed ${g.lastDiscussed} (${ago(g.lastDiscussed, today)})`
       : 'never discussed';

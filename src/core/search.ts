@@ -7,6 +7,7 @@
 
 import { JournalIndex } from './journal-index';
 import { stringField } from './journal-entry';
+import { extractTags } from './markdown-inline';
 
 export type SearchKind = 'point' | 'action' | 'win' | 'feedback' | 'progress';
 
@@ -28,6 +29,11 @@ export interface SearchResult {
   readonly rows: readonly SearchRow[];
   /** Files the journal could not read (their rows are missing). */
   readonly skipped: number;
+}
+
+/** A title tagged #private (or #private/…): its rows carry the tag, so what may not be shared leaves them out. */
+function privateTitle(title: string): boolean {
+  return extractTags(title).some((t) => t === 'private' || t.startsWith('private/'));
 }
 
 /** Every searchable line of the journal, newest first. */
@@ -62,7 +68,7 @@ export function searchRows(index: JournalIndex): SearchResult {
         path: entry.path,
         line: 0,
         text: entry.title,
-        tags: ['feedback'],
+        tags: privateTitle(entry.title) ? ['feedback', 'private'] : ['feedback'],
         ...(slug ? { person: slug, personName: names.get(slug) ?? slug } : from ? { personName: from } : {}),
         ...(date ? { date } : {}),
         ...(entry.status ? { status: entry.status } : {}),
@@ -74,7 +80,7 @@ export function searchRows(index: JournalIndex): SearchResult {
           path: entry.path,
           line: p.line,
           text: `${entry.title}: ${p.text}`,
-          tags: ['growth'],
+          tags: p.private || privateTitle(entry.title) ? ['growth', 'private'] : ['growth'],
           date: p.date,
         });
     }

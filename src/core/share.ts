@@ -112,14 +112,45 @@ export function shareableAgenda(doc: JournalDocument): Shareable {
     if (kinds[l] === 'text' && CARRIED_LINE.test(line.text)) drop[l] = true;
   });
   const kept: string[] = [];
+  const headingLines = new Set(doc.scan.headings.map((h) => h.line));
+  // An inline comment may open on one line and close lines later: everything between goes, up to the next heading.
+  let openComment = false;
   lines.forEach((line, l) => {
+    if (headingLines.has(l)) openComment = false;
     if (drop[l]) return;
+    let source = line.text;
+    if (kinds[l] === 'text') {
+      const stripped = withoutInlineComments(source, openComment);
+      openComment = stripped.open;
+      if (stripped.text === undefined) return;
+      source = stripped.text;
+    }
     // Inline HTML comments are notes to self, too.
-    const text = (kinds[l] === 'text' ? line.text.replace(/<!--[\s\S]*?-->/g, '') : line.text).replace(/[ \t]+$/, '');
+    const text = source.replace(/[ \t]+$/, '');
     // One blank line at most between blocks.
     if (text === '' && (kept.length === 0 || kept[kept.length - 1] === '') && kinds[l] !== 'fence') return;
     kept.push(kinds[l] === 'fence' ? line.text : text);
   });
   while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
   return { markdown: kept.length ? `${kept.join('\n')}\n` : '', omitted };
+}
+
+/** A text line without its HTML comments; `open` when one is still open at its end; no text when all of it is inside one. */
+function withoutInlineComments(line: string, open: boolean): { text: string | undefined; open: boolean } {
+  let rest = line;
+  let out = '';
+  let inside = open;
+  for (;;) {
+    if (inside) {
+      const end = rest.indexOf('-->');
+      if (end < 0) return { text: out === '' ? undefined : out, open: true };
+      rest = rest.slice(end + 3);
+      inside = false;
+    }
+    const start = rest.indexOf('<!--');
+    if (start < 0) return { text: out + rest, open: false };
+    out += rest.slice(0, start);
+    rest = rest.slice(start + 4);
+    inside = true;
+  }
 }

@@ -4,6 +4,7 @@
 // retry.ts"), terminal output the line that went wrong.
 
 import { withoutControlCharacters } from './edits';
+import { l10n } from './l10n';
 import { Excerpt, summarize } from './talking-points';
 
 const PROSE = new Set(['plaintext', 'markdown', 'text', '', 'scminput', 'git-commit']);
@@ -67,11 +68,11 @@ export function suggestSummary(excerpt: Excerpt, sourceLabel?: string): string {
   if (CONSOLE.has(language)) {
     const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
     const trouble = lines.find((l) => TROUBLE.test(l));
-    return shortened(`Ask about this output: ${(trouble ?? lines[0] ?? '').trim()}`);
+    return shortened(l10n.t('Ask about this output: {0}', (trouble ?? lines[0] ?? '').trim()));
   }
   const file = fileOf(sourceLabel);
   const name = definedName(text);
-  if (name) return shortened(`Discuss \`${name}\`${file ? ` in ${file}` : ''}`);
-  if (file) return shortened(`Discuss this code in ${file}`);
-  return shortened(`Discuss this code: ${summarize(text)}`);
+  if (name) return shortened(file ? l10n.t('Discuss `{0}` in {1}', name, file) : l10n.t('Discuss `{0}`', name));
+  if (file) return shortened(l10n.t('Discuss this code in {0}', file));
+  return shortened(l10n.t('Discuss this code: {0}', summarize(text)));
 }

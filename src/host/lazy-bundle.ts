@@ -10,10 +10,13 @@ import * as vscode from 'vscode';
 const loaded = new Map<string, Promise<unknown>>();
 /** The main bundle's own modules a lazy bundle imports as `journal:<path>` (scripts/build.mjs). */
 let shared: Readonly<Record<string, unknown>> = {};
+/** The build the main bundle comes from: a lazy bundle of another build would need other modules. */
+let build: string | undefined;
 
 /** Called once by the main bundle's entry, before activation (scripts/build.mjs). */
-export function setSharedModules(modules: Readonly<Record<string, unknown>>): void {
+export function setSharedModules(modules: Readonly<Record<string, unknown>>, buildId?: string): void {
   shared = modules;
+  build = buildId;
 }
 
 async function textOf(uri: vscode.Uri): Promise<string> {
@@ -29,6 +32,13 @@ async function textOf(uri: vscode.Uri): Promise<string> {
 
 async function load<T>(uri: vscode.Uri): Promise<T> {
   const source = await textOf(uri);
+  if (build !== undefined && !source.startsWith(`// journal-build:${build}`))
+    throw new Error(
+      vscode.l10n.t(
+        '{0} is from another build of the extension (rebuilt while this window ran?): reload the window.',
+        uri.path.split('/').pop() ?? uri.path,
+      ),
+    );
   const module: { exports: unknown } = { exports: {} };
   const require = (name: string): unknown => {
     if (name === 'vscode') return vscode;

@@ -183,7 +183,8 @@ describe('copilot: language-model tools and @1on1', () => {
   it('oneOnOne_addTalkingPoint: the same edit as the command, byte-safe (CRLF kept), asks first naming the person and the meeting', async () => {
     const { copilot } = await api();
     const prepared = await copilot.tools.get('oneOnOne_addTalkingPoint')!.prepareInvocation!(
-      { input: { person: NAME, text: 'Raise the rotation' } },
+      // By first name, as invoke() resolves it: the dialog names the person and the meeting it writes to.
+      { input: { person: 'Morgan', text: 'Raise the rotation' } },
       new vscode.CancellationTokenSource().token,
     );
     const message = prepared?.confirmationMessages?.message;

@@ -132,10 +132,7 @@ describe('copilot: answers', () => {
 
   it('open items: action items with how late they are, by owner; never the Private section', () => {
     const all = openItemsAnswer(index, TODAY, { person: alex }).markdown;
-    assert.ok(
-      all.includes('- [ ] Me: send the RFC (due 2026-12-01) (6 days late)') || all.includes('send the RFC'),
-      all,
-    );
+    assert.ok(all.includes('- [ ] Me: send the RFC (due 2026-12-01) ('), all);
     assert.ok(all.includes('Alex Kim: share the criteria'), all);
     assert.ok(!all.includes('raise'), all);
     const mine = openItemsAnswer(index, TODAY, { owner: 'me' }).markdown;
@@ -240,7 +237,7 @@ describe('copilot: nothing private reaches a model (property)', () => {
     fc.assert(
       fc.property(
         fc.array(meetingArb, { minLength: 1, maxLength: 5 }),
-        fc.constantFrom('budget', 'rotation', 'SECRET', ''),
+        fc.constantFrom('budget', 'rotation', 'comment', 'goal', ''),
         (meetings, query) => {
           const n = { i: 0 };
           const files: Record<string, string> = { 'people/alex-kim.md': ALEX, 'people/priya-nair.md': PRIYA };
@@ -249,6 +246,43 @@ describe('copilot: nothing private reaches a model (property)', () => {
             const date = /date: (\S+)/.exec(text)![1]!;
             files[`meetings/${m.person}/${date}.md`] = text;
           }
+          // Goals and feedback whose private parts hide elsewhere than in a meeting, and values that try to break out.
+          files['goals/ship-it.md'] = [
+            '---',
+            'title: Ship it',
+            'status: active',
+            'target: "2027-01-31\\n```"',
+            '---',
+            '',
+            '## Progress',
+            '',
+            '- 2026-11-02: PUBLIC-GOAL progress budget',
+            '- 2026-11-03: SECRET-GOAL-TAG budget #private',
+            '- 2026-11-04: a note',
+            '  continued SECRET-GOAL-CONT budget #private',
+            '',
+            '### Private',
+            '',
+            '- 2026-11-05: SECRET-GOAL-SECTION budget',
+            '',
+          ].join('\n');
+          files['goals/quit.md'] =
+            '---\nstatus: active\n---\n\n# Quit SECRET-GOAL-TITLE #private\n\n## Progress\n\n- 2026-11-06: budget rotation\n';
+          files['feedback/aside.md'] =
+            '---\nfrom: Alex Kim\nstatus: trying\nreceived: "2026-11-01\\n```"\ncircleBack: 2026-11-20\n---\n\n# Aside SECRET-FEEDBACK-TITLE #private\n';
+          files['meetings/alex-kim/2026-12-01.md'] = [
+            '---',
+            'date: 2026-12-01',
+            'status: planned',
+            'call: https://zoom.us/j/1?pwd=SECRET-CALL',
+            '---',
+            '',
+            '## Agenda',
+            '',
+            '- [ ] Topic budget <!-- SECRET-COMMENT-OPEN',
+            '  still SECRET-COMMENT-MID -->',
+            '',
+          ].join('\n');
           const index = journal(files);
           const outputs: string[] = [];
           for (const person of index.people()) {
@@ -267,9 +301,12 @@ describe('copilot: nothing private reaches a model (property)', () => {
             .map(([path, text]) => ({ path, title: path, date: path.slice(-13, -3), text: shareableText(text) }));
           const prompt = groundedPrompt(`what about the ${query}?`, selectPassages(query || 'budget', passages), TODAY);
           outputs.push(prompt.instructions, prompt.question);
-          for (const out of outputs) assert.ok(!/SECRET\d+X/.test(out), `a private marker leaked:\n${out}`);
+          for (const out of outputs) assert.ok(!/SECRET/.test(out), `a private marker leaked:\n${out}`);
+          assert.ok(searchAnswer(index, 'PUBLIC-GOAL').markdown.includes('PUBLIC-GOAL'), 'public progress is found');
           // And what is public is still there: in each file's shareable text, and found by search when it is a list item.
           for (const [path, text] of Object.entries(files)) {
+            // The generated meetings' public markers (the fixed files above hold none).
+            if (!/PUBLIC\d+X/.test(text)) continue;
             const shared = shareableText(text);
             for (const line of text.split(/\r?\n/))
               for (const pub of line.match(/PUBLIC\d+X/g) ?? []) {

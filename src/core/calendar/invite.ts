@@ -13,8 +13,8 @@ import { ianaOfWindowsZone } from './windows-zones';
 import { callLinkOf } from './call-link';
 import { l10n } from '../l10n';
 
-// This file is the entry of dist/calendar.js, a bundle with its own copy of core/l10n.ts: the command that
-// loads it hands it the display language's translator too (features/calendar/import.ts).
+// This file is the entry of dist/calendar.js; it shares core/l10n.ts with the main bundle (scripts/build.mjs),
+// so the translator set at activation is already its own. setTranslator stays for a build without that sharing.
 export { setTranslator } from '../l10n';
 
 type Component = InstanceType<typeof ICAL.Component>;

@@ -8,8 +8,12 @@ import { Person, JournalIndex } from '../journal-index';
 import { renderPrepSheet, PrepInput } from '../prep';
 import { meetingsInRange, winsInRange } from '../review';
 import { matchesQuery, parseQuery, searchRows, SearchRow } from '../search';
-import { CIRCLES } from '../evidence/circles';
-import { forModel, isShareable } from './model-view';
+import { CIRCLES, circleLabel } from '../evidence/circles';
+import { ProgressEntry } from '../journal-entry';
+import { l10n } from '../l10n';
+import { extractTags } from '../markdown-inline';
+import { oneLine } from '../threads';
+import { forModel, isPrivateTag, isShareable } from './model-view';
 
 /** A file the answer used, for the chat's references. */
 export interface Answer {
@@ -23,16 +27,32 @@ function answer(lines: readonly string[], paths: Iterable<string>): Answer {
   return { markdown: forModel(lines.join('\n')), paths: [...new Set(paths)].sort() };
 }
 
-/** One line of item text, with what would break a list item flattened. */
+/**
+ * Any text from the journal put into a line of an answer: on one line (a
+ * front-matter value with a line break must not open a block, such as a code
+ * fence that would hide what follows from the shareable view), and without
+ * HTML comments, closed or not.
+ */
 function flat(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return oneLine(text.replace(/<!--[\s\S]*?(?:-->|$)/g, ''));
+}
+
+function privateTitle(title: string): boolean {
+  return extractTags(title).some(isPrivateTag);
 }
 
 /** The next meeting's prep sheet: open items, feedback due, goals and when discussed, wins since last time. */
 export function prepSheetAnswer(input: PrepInput): Answer {
-  const markdown = renderPrepSheet(input);
-  const paths = [...markdown.matchAll(/\]\(([^()\s]+\.md)\)/g)].map((m) => m[1]!);
-  return answer([markdown], paths);
+  const { markdown } = answer([renderPrepSheet(input)], []);
+  // The files it links to, from what is left once private lines are gone; journal paths only.
+  const paths = [...markdown.matchAll(/\]\(([^()\s:]+\.md)\)/g)].flatMap((m) => {
+    try {
+      return [decodeURI(m[1]!)];
+    } catch {
+      return [];
+    }
+  });
+  return { markdown, paths: [...new Set(paths)].sort() };
 }
 
 export interface OpenItemsQuery {
@@ -50,34 +70,39 @@ export function openItemsAnswer(index: JournalIndex, today: string, query: OpenI
   );
   const actions = due.filter((i) => i.kind === 'action');
   const circleBacks = owner === 'them' ? [] : due.filter((i) => i.kind === 'circle-back');
-  const out: string[] = [person ? `# Open items with ${person.name}` : '# Open items', ''];
-  out.push('## Action items', '');
-  if (actions.length === 0) out.push('None open.');
+  const out: string[] = [
+    person ? `# ${l10n.t('Open items with {0}', flat(person.name))}` : `# ${l10n.t('Open items')}`,
+    '',
+  ];
+  out.push(`## ${l10n.t('Action items')}`, '');
+  if (actions.length === 0) out.push(l10n.t('None open.'));
   for (const a of actions) {
     const when = a.due ? ` (${dueText(a.due, today)})` : '';
-    out.push(`- [ ] ${flat(a.text)}${when} — ${a.personName ?? 'no person'}, ${a.path}`);
+    out.push(`- [ ] ${flat(a.text)}${when} — ${flat(a.personName ?? '')}, ${flat(a.path)}`);
     paths.push(a.path);
   }
   out.push('');
   if (owner !== 'them') {
-    out.push('## Talking points for the next 1:1s', '');
+    out.push(`## ${l10n.t('Talking points for the next 1:1s')}`, '');
     let points = 0;
     for (const p of person ? [person] : index.people()) {
       const next = index.nextMeeting(p.slug, today);
       if (!next) continue;
       for (const item of next.agenda) {
         if (item.checked !== false || !isShareable(item)) continue;
-        out.push(`- [ ] ${flat(item.text)} — ${p.name}, ${next.date ?? ''}, ${next.path}`);
+        out.push(`- [ ] ${flat(item.text)} — ${flat(p.name)}, ${flat(next.date ?? '')}, ${flat(next.path)}`);
         paths.push(next.path);
         points++;
       }
     }
-    if (points === 0) out.push('None on the next agendas.');
+    if (points === 0) out.push(l10n.t('None on the next agendas.'));
     out.push('');
-    out.push('## Feedback to circle back on', '');
-    if (circleBacks.length === 0) out.push('None due.');
+    out.push(`## ${l10n.t('Feedback to circle back on')}`, '');
+    if (circleBacks.length === 0) out.push(l10n.t('None due.'));
     for (const c of circleBacks) {
-      out.push(`- ${flat(c.text)}${c.due ? ` (${dueText(c.due, today)})` : ''} — ${c.personName ?? ''}, ${c.path}`);
+      out.push(
+        `- ${flat(c.text)}${c.due ? ` (${dueText(c.due, today)})` : ''} — ${flat(c.personName ?? '')}, ${flat(c.path)}`,
+      );
       paths.push(c.path);
     }
   }
@@ -88,16 +113,21 @@ export function openItemsAnswer(index: JournalIndex, today: string, query: OpenI
 export function winsAnswer(index: JournalIndex, from: string, to: string, person?: Person): Answer {
   const meetings = meetingsInRange(index, from, to, person?.slug);
   const wins = winsInRange(meetings);
-  const out: string[] = [`# Wins from ${from} to ${to}${person ? ` (1:1s with ${person.name})` : ''}`, ''];
-  if (wins.length === 0) out.push('No wins recorded in that time.');
+  const out: string[] = [
+    person
+      ? `# ${l10n.t('Wins from {0} to {1} (1:1s with {2})', from, to, flat(person.name))}`
+      : `# ${l10n.t('Wins from {0} to {1}', from, to)}`,
+    '',
+  ];
+  if (wins.length === 0) out.push(l10n.t('No wins recorded in that time.'));
   const groups: [string, typeof wins][] = [
-    ...CIRCLES.map((c) => [c.label, wins.filter((w) => w.circle === c.id)] as [string, typeof wins]),
-    ['No circle yet', wins.filter((w) => w.circle === undefined)],
+    ...CIRCLES.map((c) => [circleLabel(c.id), wins.filter((w) => w.circle === c.id)] as [string, typeof wins]),
+    [l10n.t('No circle yet'), wins.filter((w) => w.circle === undefined)],
   ];
   for (const [label, list] of groups) {
     if (list.length === 0) continue;
     out.push(`## ${label}`, '');
-    for (const w of list) out.push(`- ${flat(w.text)} (${w.meeting.date ?? ''}, ${w.meeting.path})`);
+    for (const w of list) out.push(`- ${flat(w.text)} (${flat(w.meeting.date ?? '')}, ${flat(w.meeting.path)})`);
     out.push('');
   }
   return answer(
@@ -111,9 +141,11 @@ export function reviewAnswer(index: JournalIndex, from: string, to: string, pers
   const meetings = meetingsInRange(index, from, to, person?.slug);
   const wins = winsAnswer(index, from, to, person);
   const out: string[] = [
-    `# Review from ${from} to ${to}${person ? ` with ${person.name}` : ''}`,
+    person
+      ? `# ${l10n.t('Review from {0} to {1} with {2}', from, to, flat(person.name))}`
+      : `# ${l10n.t('Review from {0} to {1}', from, to)}`,
     '',
-    `${meetings.length} 1:1${meetings.length === 1 ? '' : 's'} held.`,
+    meetings.length === 1 ? l10n.t('1 1:1 held.') : l10n.t('{0} 1:1s held.', meetings.length),
     '',
     ...wins.markdown
       .split('\n')
@@ -121,23 +153,24 @@ export function reviewAnswer(index: JournalIndex, from: string, to: string, pers
       .map((l) => (l.startsWith('## ') ? `#${l}` : l)),
   ];
   const paths = [...wins.paths];
-  out.push('## Goals', '');
-  const goals = index.ofKind('goal').filter((g) => (g.progress ?? []).some((p) => p.date >= from && p.date <= to));
-  if (goals.length === 0) out.push('No goal progress logged in that time.');
+  out.push(`## ${l10n.t('Goals')}`, '');
+  const inRange = (p: ProgressEntry): boolean => !p.private && p.date >= from && p.date <= to;
+  const goals = index.ofKind('goal').filter((g) => !privateTitle(g.title) && (g.progress ?? []).some(inRange));
+  if (goals.length === 0) out.push(l10n.t('No goal progress logged in that time.'));
   for (const goal of goals) {
-    out.push(`### ${flat(goal.title)} (${goal.status ?? 'active'})`, '');
-    for (const p of goal.progress ?? []) if (p.date >= from && p.date <= to) out.push(`- ${p.date}: ${flat(p.text)}`);
+    out.push(`### ${flat(goal.title)} (${flat(goal.status ?? 'active')})`, '');
+    for (const p of goal.progress ?? []) if (inRange(p)) out.push(`- ${flat(p.date)}: ${flat(p.text)}`);
     out.push('');
     paths.push(goal.path);
   }
-  out.push('## Feedback', '');
+  out.push(`## ${l10n.t('Feedback')}`, '');
   const threads = index
     .ofKind('feedback')
-    .filter((t) => ['trying', 'circled-back', 'closed'].includes(t.status ?? ''))
+    .filter((t) => !privateTitle(t.title) && ['trying', 'circled-back', 'closed'].includes(t.status ?? ''))
     .filter((t) => !person || String(t.data['from'] ?? '').toLowerCase() === person.name.toLowerCase());
-  if (threads.length === 0) out.push('No feedback thread acted on.');
+  if (threads.length === 0) out.push(l10n.t('No feedback thread acted on.'));
   for (const t of threads) {
-    out.push(`- ${flat(t.title)} — ${t.status}`);
+    out.push(`- ${flat(t.title)} — ${flat(t.status ?? '')}`);
     paths.push(t.path);
   }
   return answer(out, paths);
@@ -149,9 +182,9 @@ export interface SearchFilters {
 }
 
 function rowLine(row: SearchRow): string {
-  const state = row.status ? ` [${row.status}]` : '';
-  const who = row.personName ? ` — ${row.personName}` : '';
-  return `- ${row.kind}${state}: ${flat(row.text)}${who}${row.date ? `, ${row.date}` : ''} (${row.path}:${row.line + 1})`;
+  const state = row.status ? ` [${flat(row.status)}]` : '';
+  const who = row.personName ? ` — ${flat(row.personName)}` : '';
+  return `- ${row.kind}${state}: ${flat(row.text)}${who}${row.date ? `, ${flat(row.date)}` : ''} (${flat(row.path)}:${row.line + 1})`;
 }
 
 /** The journal search (`oneOnOne.search`'s rows and query), newest first, at most 25 rows. */
@@ -161,12 +194,14 @@ export function searchAnswer(index: JournalIndex, query: string, filters: Search
       .join(' ')
       .trim(),
   );
-  const rows = searchRows(index).rows.filter((r) => isShareable(r) && matchesQuery(r, q));
+  // Matched on the text as shown: a word inside an HTML comment must not make a row come up.
+  const rows = searchRows(index).rows.filter((r) => isShareable(r) && matchesQuery({ ...r, text: flat(r.text) }, q));
   const shown = rows.slice(0, MAX_SEARCH_ROWS);
-  const out = [`# Journal search: ${flat(query) || '(everything)'}`, ''];
-  if (rows.length === 0) out.push('Nothing in the journal matches.');
+  const out = [`# ${l10n.t('Journal search: {0}', flat(query) || l10n.t('(everything)'))}`, ''];
+  if (rows.length === 0) out.push(l10n.t('Nothing in the journal matches.'));
   out.push(...shown.map(rowLine));
-  if (rows.length > shown.length) out.push('', `${rows.length - shown.length} more; narrow the query to see them.`);
+  if (rows.length > shown.length)
+    out.push('', l10n.t('{0} more; narrow the query to see them.', rows.length - shown.length));
   return answer(
     out,
     shown.map((r) => r.path),

@@ -11,12 +11,22 @@ function words(text: string): string {
     .trim()} `;
 }
 
-/** The person a text mentions, if any: the one whose name (or first name, or slug) comes first. */
+/** A first name said as a name: capitalised where it stands ("will we…" is not Will). */
+function saidAsName(text: string, name: string): boolean {
+  const pattern = new RegExp(
+    `(?:^|[^\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`,
+    'u',
+  );
+  return pattern.test(text);
+}
+
+/** The person a text mentions, if any: the one whose full name, slug or (capitalised) first name comes first. */
 export function personInText(text: string, people: readonly Person[]): Person | undefined {
   const haystack = words(text);
   let best: { person: Person; at: number; length: number } | undefined;
   for (const person of people) {
-    const names = [person.name, person.slug, person.name.split(/\s+/)[0] ?? ''];
+    const first = person.name.split(/\s+/)[0] ?? '';
+    const names = [person.name, person.slug, ...(saidAsName(text, first) ? [first] : [])];
     for (const name of names) {
       const needle = words(name);
       if (needle.trim().length < 2) continue;

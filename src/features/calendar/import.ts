@@ -29,10 +29,16 @@ export async function importInvite(
   const args = argsOf<InviteArgs>(arg);
   const text = await inviteText(args, arg);
   if (text === undefined) return undefined;
-  const { readInvite, setTranslator } = await lazyBundle<typeof import('../../core/calendar/invite')>(
-    extensionUri,
-    'calendar.js',
-  );
+  let bundle: typeof import('../../core/calendar/invite');
+  try {
+    bundle = await lazyBundle<typeof import('../../core/calendar/invite')>(extensionUri, 'calendar.js');
+  } catch (error) {
+    services.log.error(`Loading the invite reader failed: ${String(error)}`);
+    return fail(
+      vscode.l10n.t('The invite reader could not be loaded ({0}). Reload the window and try again.', String(error)),
+    );
+  }
+  const { readInvite, setTranslator } = bundle;
   setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const read = readInvite(text);
   if ('error' in read) return fail(read.error);

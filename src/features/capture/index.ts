@@ -235,7 +235,11 @@ class Capture {
     const start = items.find((i) => (i.theme?.id ?? '') === last) ?? none;
     quickPick.activeItems = [start];
     const picked = await new Promise<Item | undefined>((resolve) => {
-      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0] ?? quickPick.activeItems[0]));
+      // Enter with nothing matching the filter does nothing, as in any quick pick (it is not Escape).
+      quickPick.onDidAccept(() => {
+        const item = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+        if (item) resolve(item);
+      });
       quickPick.onDidHide(() => resolve(undefined));
       quickPick.show();
     });

@@ -10,7 +10,7 @@ import { lazyBundle } from '../../host/lazy-bundle';
 import { Services } from '../../host/services';
 import { suggestedDate } from '../../ui/meetings';
 import { staleGoalWeeks } from '../../ui/settings';
-import { callFor, slotLabel } from '../../ui/slots';
+import { slotLabel } from '../../ui/slots';
 
 export type AnswersBundle = typeof Answers;
 
@@ -25,8 +25,9 @@ export async function answers(extensionUri: vscode.Uri): Promise<AnswersBundle> 
   return bundle;
 }
 
-/** Why the journal cannot answer now, if it cannot. */
-export function unavailable(services: Services): string | undefined {
+/** Why the journal cannot answer now, if it cannot (after its first read: a call may be what started the extension). */
+export async function unavailable(services: Services): Promise<string | undefined> {
+  if (toolsEnabled()) await services.store.ready();
   if (!toolsEnabled())
     return vscode.l10n.t("The 1:1 Journal's tools are turned off (setting oneOnOne.languageModelTools).");
   if (services.store.state.kind !== 'ready')
@@ -56,7 +57,7 @@ export function prepInput(services: Services, person: Person, date: string): Pre
     date,
     today: services.today(),
     when: slotLabel(services, person, date),
-    call: callFor(services, person, date),
+    // No call link: its address may carry the meeting's passcode, and it comes from the front matter.
     link: (path) => path,
     balanceWindow: vscode.workspace.getConfiguration('oneOnOne').get<number>('balanceWindow', 6),
     staleGoalWeeks: staleGoalWeeks(),

@@ -15,12 +15,19 @@ type Answer = { readonly markdown: string; readonly paths: readonly string[] };
 
 export function createHandler(services: Services, extensionUri: vscode.Uri): vscode.ChatRequestHandler {
   return async (request, _context, stream, token) => {
-    const why = unavailable(services);
+    const why = await unavailable(services);
     if (why) {
       stream.markdown(why);
       return { metadata: { command: request.command ?? '' } };
     }
-    const bundle = await answers(extensionUri);
+    let bundle: AnswersBundle;
+    try {
+      bundle = await answers(extensionUri);
+    } catch (error) {
+      services.log.error(`Loading the answers for @1on1 failed: ${String(error)}`);
+      stream.markdown(vscode.l10n.t('The 1:1 Journal could not load its answers: {0}', String(error)));
+      return { metadata: { command: request.command ?? '' } };
+    }
     const { index } = services.store;
     const person = bundle.personInText(request.prompt, index.people());
     const today = services.today();

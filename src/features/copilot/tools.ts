@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { isCircle } from '../../core/evidence/circles';
 import { Person } from '../../core/journal-index';
 import { findTheme, THEMES } from '../../core/talking-points';
+import { resolvePersonName } from '../../core/copilot/people-in-text';
 import { Services } from '../../host/services';
 import { answers, nextDate, peopleList, prepInput, unavailable } from './journal';
 
@@ -26,13 +27,13 @@ function text(markdown: string): vscode.LanguageModelToolResult {
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(markdown)]);
 }
 
-function ready(services: Services): void {
-  const why = unavailable(services);
+async function ready(services: Services): Promise<void> {
+  const why = await unavailable(services);
   if (why) throw new Error(why);
 }
 
-function writable(services: Services): void {
-  ready(services);
+async function writable(services: Services): Promise<void> {
+  await ready(services);
   if (!vscode.workspace.isTrusted)
     throw new Error(
       vscode.l10n.t('This workspace is not trusted: the 1:1 Journal only reads here, it writes nothing.'),
@@ -52,8 +53,7 @@ function required(input: Input, key: string): string {
   return value;
 }
 
-async function personOf(services: Services, extensionUri: vscode.Uri, name: string): Promise<Person> {
-  const { resolvePersonName } = await answers(extensionUri);
+async function personOf(services: Services, name: string): Promise<Person> {
   const person = resolvePersonName(name, services.store.index.people());
   if (!person)
     throw new Error(
@@ -75,29 +75,24 @@ export function createTools(services: Services, extensionUri: vscode.Uri): Map<s
 
   tools.set(TOOL_NAMES.addTalkingPoint, {
     async prepareInvocation({ input }) {
-      const person = services.store.index.findPerson(String(input['person'] ?? ''));
+      // The same person invoke() writes for, and the text as plain text (a string is not rendered as markdown the model could shape).
+      const person = resolvePersonName(String(input['person'] ?? ''), services.store.index.people());
       const who = person?.name ?? String(input['person'] ?? '');
       const when = person ? nextDate(services, person) : '';
+      const point = String(input['text'] ?? '');
       return {
         invocationMessage: vscode.l10n.t('Adding a talking point for {0}', who),
         confirmationMessages: {
           title: vscode.l10n.t('Add a talking point to your 1:1?'),
-          message: new vscode.MarkdownString(
-            when
-              ? vscode.l10n.t(
-                  'Add “{0}” to the agenda of your 1:1 with {1} on {2}?',
-                  String(input['text'] ?? ''),
-                  who,
-                  when,
-                )
-              : vscode.l10n.t('Add “{0}” to the agenda of your next 1:1 with {1}?', String(input['text'] ?? ''), who),
-          ),
+          message: when
+            ? vscode.l10n.t('Add “{0}” to the agenda of your 1:1 with {1} on {2}?', point, who, when)
+            : vscode.l10n.t('Add “{0}” to the agenda of your next 1:1 with {1}?', point, who),
         },
       };
     },
     async invoke({ input }) {
-      writable(services);
-      const person = await personOf(services, extensionUri, required(input, 'person'));
+      await writable(services);
+      const person = await personOf(services, required(input, 'person'));
       const point = required(input, 'text');
       const theme = themeOf(input);
       const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('oneOnOne.jotTopic', {
@@ -119,8 +114,8 @@ export function createTools(services: Services, extensionUri: vscode.Uri): Map<s
       invocationMessage: vscode.l10n.t('Reading the prep sheet for {0}', String(input['person'] ?? '')),
     }),
     async invoke({ input }) {
-      ready(services);
-      const person = await personOf(services, extensionUri, required(input, 'person'));
+      await ready(services);
+      const person = await personOf(services, required(input, 'person'));
       const { prepSheetAnswer } = await answers(extensionUri);
       return text(prepSheetAnswer(prepInput(services, person, nextDate(services, person))).markdown);
     },
@@ -129,9 +124,9 @@ export function createTools(services: Services, extensionUri: vscode.Uri): Map<s
   tools.set(TOOL_NAMES.openItems, {
     prepareInvocation: () => ({ invocationMessage: vscode.l10n.t('Reading the open items of the 1:1 journal') }),
     async invoke({ input }) {
-      ready(services);
+      await ready(services);
       const name = optional(input, 'person');
-      const person = name ? await personOf(services, extensionUri, name) : undefined;
+      const person = name ? await personOf(services, name) : undefined;
       const owner = optional(input, 'owner');
       if (owner !== undefined && owner !== 'me' && owner !== 'them')
         throw new Error(vscode.l10n.t('"owner" must be "me" or "them".'));
@@ -147,30 +142,28 @@ export function createTools(services: Services, extensionUri: vscode.Uri): Map<s
 
   tools.set(TOOL_NAMES.logWin, {
     async prepareInvocation({ input }) {
-      const person = services.store.index.findPerson(String(input['person'] ?? ''));
+      const person = resolvePersonName(String(input['person'] ?? ''), services.store.index.people());
       const url = String(input['url'] ?? '');
       return {
         invocationMessage: vscode.l10n.t('Linking {0} as a win', url),
         confirmationMessages: {
           title: vscode.l10n.t('Link a pull request as a win?'),
-          message: new vscode.MarkdownString(
-            person
-              ? vscode.l10n.t(
-                  'Link {0} as a win in your 1:1 with {1} on {2}?',
-                  url,
-                  person.name,
-                  nextDate(services, person),
-                )
-              : vscode.l10n.t('Link {0} as a win in your next 1:1 (you pick with whom)?', url),
-          ),
+          message: person
+            ? vscode.l10n.t(
+                'Link {0} as a win in your 1:1 with {1} on {2}?',
+                url,
+                person.name,
+                nextDate(services, person),
+              )
+            : vscode.l10n.t('Link {0} as a win in your next 1:1 (you pick with whom)?', url),
         },
       };
     },
     async invoke({ input }) {
-      writable(services);
+      await writable(services);
       const url = required(input, 'url');
       const name = optional(input, 'person');
-      const person = name ? await personOf(services, extensionUri, name) : undefined;
+      const person = name ? await personOf(services, name) : undefined;
       const circle = optional(input, 'circle');
       if (circle !== undefined && !isCircle(circle))
         throw new Error(vscode.l10n.t('"circle" must be one of: individual, collaboration, enabling.'));
@@ -199,10 +192,10 @@ export function createTools(services: Services, extensionUri: vscode.Uri): Map<s
       invocationMessage: vscode.l10n.t('Searching the 1:1 journal for “{0}”', String(input['query'] ?? '')),
     }),
     async invoke({ input }) {
-      ready(services);
+      await ready(services);
       const query = optional(input, 'query') ?? '';
       const name = optional(input, 'person');
-      const person = name ? await personOf(services, extensionUri, name) : undefined;
+      const person = name ? await personOf(services, name) : undefined;
       const theme = themeOf(input);
       if (!query && !person && !theme) throw new Error(vscode.l10n.t('Give a "query", a "person" or a "theme".'));
       const { searchAnswer } = await answers(extensionUri);

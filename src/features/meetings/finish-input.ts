@@ -131,6 +131,8 @@ function ask(person: Person, entry: JournalEntry): Promise<FinishAnswers | undef
         return;
       }
       if (row?.role === 'finish') {
+        // A line still in the box when Finish is chosen is kept, not dropped.
+        if (typed) entries.push(typed);
         finish({
           takeaways: entries.flatMap((e) => (e.kind === 'takeaway' ? [e.text] : [])),
           actions: entries.flatMap((e) => (e.kind === 'action' ? [e.item] : [])),

@@ -58,12 +58,16 @@ export async function finishMeeting(services: Services, arg: unknown): Promise<F
   const summary =
     vscode.l10n.t('Finished the 1:1 of {0} with {1}.', String(entry.date), person.name) +
     (next ? ` ${vscode.l10n.t('Next: {0}, {1} item(s) carried.', String(nextDate), carried)}` : '');
-  if (next && nextDate) await followOpenPrepSheets(person, entry.date!, nextDate);
   void vscode.window
     .showInformationMessage(summary, ...(next ? [vscode.l10n.t('Open Next Meeting')] : []))
     .then((pick) => {
       if (pick && next) void vscode.window.showTextDocument(next, { preview: false });
     });
+  // The meeting is finished whatever happens here: a sheet that cannot move on stays as it was.
+  if (next && nextDate)
+    await followOpenPrepSheets(person, entry.date!, nextDate).catch((error: unknown) =>
+      services.log.warn(`The open prep sheet could not move on to ${nextDate}: ${String(error)}`),
+    );
   return { uri: result.uri, next, carried };
 }
 
