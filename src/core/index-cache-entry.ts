@@ -15,7 +15,6 @@ import {
   decodeProgress,
   isCount,
   isJsonData,
-  isLine,
   isOptionalString,
   isRecord,
   isString,
@@ -34,10 +33,8 @@ interface Kept {
   t?: string;
   /** Problems, as `[message, line, severity]`. */
   p?: [string, number, string][];
-  /** Agenda, action items, wins: their number, then per item a head (`ITEM`), line, text and what the head says follows. */
-  a?: (string | number)[];
-  c?: (string | number)[];
-  w?: (string | number)[];
+  /** Items: how many agenda items, action items and wins, then each item's head (`ITEM`), text and what the head says follows. */
+  i?: (string | number)[];
   /** Open action items. */
   o?: number;
   /** Goals referred to. */
@@ -49,12 +46,13 @@ interface Kept {
 }
 
 /**
- * An item's head: checked (0 no, 1 yes, 2 no box), and which of tags
- * (joined by line breaks), source label, source link and carried-from id
- * follow its line and text, in that order. Only what an item has is
- * written: most have three values.
+ * An item's head: checked (0 no, 1 yes, 2 no box), which of tags (joined by
+ * line breaks), source label, source link and carried-from id follow its
+ * text, in that order, and its line × `ITEM.LINE`. Only what an item has is
+ * written: most have two values.
  */
-const ITEM = { CHECKED: 3, TAGS: 4, LABEL: 8, URL: 16, CARRIED: 32 } as const;
+const ITEM = { CHECKED: 3, TAGS: 4, LABEL: 8, URL: 16, CARRIED: 32, LINE: 64 } as const;
+const KEPT_KEYS = new Set(['d', 't', 'p', 'i', 'o', 'g', 's', 'r']);
 const KNOWN_KEYS = new Set(
   'path kind slug title data status problems person date agenda openActionItems actions wins goals'
     .concat(' schedule progress progressDates lastProgress')
@@ -84,29 +82,26 @@ export function encodeEntry(entry: JournalEntry): unknown {
   if (entry.title !== usualTitle(c, entry.data)) kept.t = entry.title;
   if (entry.problems.some((p) => Object.keys(p).length !== 3)) return undefined;
   if (entry.problems.length > 0) kept.p = entry.problems.map((p) => [p.message, p.line, p.severity]);
-  for (const [key, list] of [
-    ['a', entry.agenda],
-    ['c', entry.actions],
-    ['w', entry.wins],
-  ] as const) {
-    if (list.length === 0) continue;
-    const items: (string | number)[] = [list.length];
-    for (const it of list) {
-      if (!isPlainItem(it)) return undefined;
+  const { agenda, actions, wins } = entry;
+  if (agenda.length + actions.length + wins.length > 0) {
+    const items: (string | number)[] = [agenda.length, actions.length, wins.length];
+    for (const it of [...agenda, ...actions, ...wins]) {
+      if (!isPlainItem(it) || it.line > MAX_LINE) return undefined;
       const { source, tags, carriedFrom } = it;
       const head =
         (it.checked === undefined ? 2 : it.checked ? 1 : 0) +
         (tags.length > 0 ? ITEM.TAGS : 0) +
         (source ? ITEM.LABEL : 0) +
         (source?.url !== undefined ? ITEM.URL : 0) +
-        (carriedFrom !== undefined ? ITEM.CARRIED : 0);
-      items.push(head, it.line, it.text);
+        (carriedFrom !== undefined ? ITEM.CARRIED : 0) +
+        it.line * ITEM.LINE;
+      items.push(head, it.text);
       if (tags.length > 0) items.push(tags.join('\n'));
       if (source) items.push(source.label);
       if (source?.url !== undefined) items.push(source.url);
       if (carriedFrom !== undefined) items.push(carriedFrom);
     }
-    kept[key] = items;
+    kept.i = items;
   }
   if (entry.openActionItems !== 0) kept.o = entry.openActionItems;
   if (entry.goals.length > 0) kept.g = [...entry.goals];
@@ -132,19 +127,19 @@ export function encodeEntry(entry: JournalEntry): unknown {
 /** The entry of the file at `path` from what the cache kept, or undefined when it is not shaped as `encodeEntry` writes. */
 export function decodeEntry(path: string, value: unknown): JournalEntry | undefined {
   if (!isRecord(value) || !isRecord(value['d'])) return undefined;
+  for (const key in value) if (!KEPT_KEYS.has(key)) return undefined; // written by another format: not to be guessed at
   const kept = value as unknown as Kept;
   const data = kept.d;
   const c = classify(path);
   const title = kept.t === undefined ? usualTitle(c, data) : kept.t;
   if (typeof title !== 'string') return undefined;
   const problems = kept.p === undefined ? NO_PROBLEMS : decodeProblems(kept.p);
-  const agenda = kept.a === undefined ? [] : decodeItems(kept.a);
-  const actions = kept.c === undefined ? [] : decodeItems(kept.c);
-  const wins = kept.w === undefined ? [] : decodeItems(kept.w);
+  const lists = kept.i === undefined ? [[], [], []] : decodeItems(kept.i);
+  if (!lists) return undefined;
+  const [agenda, actions, wins] = lists;
   const open = kept.o ?? 0;
   const goals = kept.g === undefined ? [] : kept.g;
-  if (!problems || !agenda || !actions || !wins || !isCount(open) || !Array.isArray(goals) || !goals.every(isString))
-    return undefined;
+  if (!problems || !isCount(open) || !Array.isArray(goals) || !goals.every(isString)) return undefined;
   const status = stringField(data, 'status');
   const tags = goals.length === 0 ? NO_GOALS : goals.map(internTag);
   // As summarize() makes them: one literal for a meeting (most entries), the person and date only where there are.
@@ -204,39 +199,48 @@ function isPlainItem(item: ItemSummary): boolean {
   return item.tags.every((t) => t !== '' && !t.includes('\n'));
 }
 
-/** The items of one list as kept; undefined when they are not shaped as `encodeEntry` writes them. */
-function decodeItems(value: unknown): ItemSummary[] | undefined {
-  if (!Array.isArray(value) || !isCount(value[0]) || value[0] > value.length) return undefined;
+/** An entry's agenda, action items and wins as kept; undefined when they are not shaped as `encodeEntry` writes them. */
+function decodeItems(value: unknown): [ItemSummary[], ItemSummary[], ItemSummary[]] | undefined {
+  if (!Array.isArray(value) || !isCount(value[0]) || !isCount(value[1]) || !isCount(value[2])) return undefined;
   const v = value as unknown[];
-  const out = new Array<ItemSummary>(v[0] as number);
-  let k = 1;
-  for (let n = 0; n < out.length; n++) {
-    const head = v[k++];
-    if (typeof head !== 'number' || (head & ~63) !== 0 || (head & ITEM.CHECKED) === 3) return undefined;
-    const line = v[k++];
-    const text = v[k++];
-    const tags = head & ITEM.TAGS ? v[k++] : '';
-    const label = head & ITEM.LABEL ? v[k++] : undefined;
-    const url = head & ITEM.URL ? v[k++] : undefined;
-    const carriedFrom = head & ITEM.CARRIED ? v[k++] : undefined;
-    if (!isLine(line) || !isString(text) || !isString(tags) || (label === undefined && url !== undefined))
-      return undefined;
-    if (!isOptionalString(label) || !isOptionalString(url) || !isOptionalString(carriedFrom)) return undefined;
-    const checked = (head & ITEM.CHECKED) === 2 ? undefined : (head & ITEM.CHECKED) === 1;
-    const shared = tags === '' ? NO_TAGS : tagsOf(tags);
-    const source = label === undefined ? undefined : url === undefined ? { label } : { label, url };
-    // One literal per shape (the index's own key order), no copies.
-    out[n] = source
-      ? carriedFrom === undefined
-        ? { line, text, checked, tags: shared, source }
-        : { line, text, checked, tags: shared, source, carriedFrom }
-      : carriedFrom === undefined
-        ? { line, text, checked, tags: shared }
-        : { line, text, checked, tags: shared, carriedFrom };
+  if ((v[0] as number) + (v[1] as number) + (v[2] as number) > v.length) return undefined;
+  const lists: [ItemSummary[], ItemSummary[], ItemSummary[]] = [
+    new Array<ItemSummary>(v[0] as number),
+    new Array<ItemSummary>(v[1] as number),
+    new Array<ItemSummary>(v[2] as number),
+  ];
+  let k = 3;
+  for (const out of lists) {
+    for (let n = 0; n < out.length; n++) {
+      const head = v[k++];
+      if (!isCount(head) || head > MAX_HEAD || (head & ITEM.CHECKED) === 3) return undefined;
+      const text = v[k++];
+      const tags = head & ITEM.TAGS ? v[k++] : '';
+      const label = head & ITEM.LABEL ? v[k++] : undefined;
+      const url = head & ITEM.URL ? v[k++] : undefined;
+      const carriedFrom = head & ITEM.CARRIED ? v[k++] : undefined;
+      if (!isString(text) || !isString(tags) || (label === undefined && url !== undefined)) return undefined;
+      if (!isOptionalString(label) || !isOptionalString(url) || !isOptionalString(carriedFrom)) return undefined;
+      const line = Math.floor(head / ITEM.LINE);
+      const checked = (head & ITEM.CHECKED) === 2 ? undefined : (head & ITEM.CHECKED) === 1;
+      const shared = tags === '' ? NO_TAGS : tagsOf(tags);
+      const source = label === undefined ? undefined : url === undefined ? { label } : { label, url };
+      // One literal per shape (the index's own key order), no copies.
+      out[n] = source
+        ? carriedFrom === undefined
+          ? { line, text, checked, tags: shared, source }
+          : { line, text, checked, tags: shared, source, carriedFrom }
+        : carriedFrom === undefined
+          ? { line, text, checked, tags: shared }
+          : { line, text, checked, tags: shared, carriedFrom };
+    }
   }
-  return k === v.length ? out : undefined;
+  return k === v.length ? lists : undefined;
 }
 
+/** Lines up to this fit a head (with its flags, below 2^31: the bit operations on it stay exact). */
+const MAX_LINE = 2 ** 24;
+const MAX_HEAD = MAX_LINE * ITEM.LINE + ITEM.LINE - 1;
 const NO_TAGS = internTags([]);
 /** Shared empty lists, as the index's own: nothing changes an entry's lists in place. */
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);

@@ -16,7 +16,7 @@ import { JournalEntry } from './journal-entry';
 
 export const INDEX_CACHE_FORMAT = 'one-on-one-journal/index';
 /** Bumped when what is kept changes meaning: a cache of another version is then ignored. */
-export const INDEX_CACHE_VERSION = 1;
+export const INDEX_CACHE_VERSION = 2;
 /**
  * A file modified this close to the moment it was read may have changed again
  * within the same tick of a coarse clock (FAT keeps 2 s) without its time
