@@ -141,18 +141,21 @@ export function keptFileText(f: CachedFile): string | undefined {
   return entry === undefined ? undefined : ascii(JSON.stringify([f.entry.path, f.size, f.mtime, f.hash, entry]));
 }
 
-/** The cache's text: its header (what it was made for) and the files' texts (`keptFileText`). */
+/** The cache's text: what it was made for, the files' texts (`keptFileText`) and how many there are. */
 export function indexCacheText(key: IndexCacheKey, files: readonly string[]): string {
+  return indexCacheHead(key) + files.join(',') + indexCacheTail(files.length);
+}
+
+/** The cache's text up to its first file (a writer can then add the files' texts a few at a time, separated by commas). */
+export function indexCacheHead(key: IndexCacheKey): string {
   const { root, code, language } = key;
-  const head = JSON.stringify({
-    format: INDEX_CACHE_FORMAT,
-    version: INDEX_CACHE_VERSION,
-    root,
-    code,
-    language,
-    count: files.length,
-  });
-  return `${ascii(head.slice(0, -1))},"files":[${files.join(',')}]}`;
+  const head = JSON.stringify({ format: INDEX_CACHE_FORMAT, version: INDEX_CACHE_VERSION, root, code, language });
+  return `${ascii(head.slice(0, -1))},"files":[`;
+}
+
+/** The cache's text after its last file: how many files there are. */
+export function indexCacheTail(count: number): string {
+  return `],"count":${count}}`;
 }
 
 /** JSON text with every character past ASCII escaped: decoding it is a copy, and JSON.parse reads a byte per character. */

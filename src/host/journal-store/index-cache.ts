@@ -13,8 +13,9 @@ import {
   FileCheck,
   FileStamp,
   IndexCache,
+  indexCacheHead,
   IndexCacheKey,
-  indexCacheText,
+  indexCacheTail,
   keptFileText,
   parseIndexCache,
   stampedLater,
@@ -223,19 +224,31 @@ export class IndexCacheKeeper implements vscode.Disposable {
       const made = this.made.get(entry.path);
       if (made && made.entry === entry) files.push({ ...made.check, entry });
     }
-    const texts: string[] = [];
+    // Each slice made into bytes at once: no step holds the extension host for long, even the last.
+    const encoder = new TextEncoder();
+    const chunks = [encoder.encode(indexCacheHead(await this.keyOf(root)))];
+    let count = 0;
     for (let from = 0; from < files.length; from += WRITE_SLICE) {
       if (from > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      const texts: string[] = [];
       for (const f of files.slice(from, from + WRITE_SLICE)) {
         const text = keptFileText(f);
         if (text !== undefined) texts.push(text);
       }
+      if (texts.length > 0) chunks.push(encoder.encode((count > 0 ? ',' : '') + texts.join(',')));
+      count += texts.length;
     }
     if (this.root()?.toString() !== root.toString()) return;
-    const bytes = new TextEncoder().encode(indexCacheText(await this.keyOf(root), texts));
+    chunks.push(encoder.encode(indexCacheTail(count)));
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
     await this.write(uri, bytes);
     this.log.debug(
-      `Kept the index: ${texts.length} files, ${(bytes.length / 1024).toFixed(0)} KB in ${Date.now() - started} ms.`,
+      `Kept the index: ${count} files, ${(bytes.length / 1024).toFixed(0)} KB in ${Date.now() - started} ms.`,
     );
   }
 
