@@ -139,18 +139,16 @@ export function shareableAgenda(doc: JournalDocument): Shareable {
 function withoutInlineComments(line: string, open: boolean): { text: string | undefined; open: boolean } {
   let rest = line;
   let out = '';
-  let inside = open;
-  for (;;) {
+  // Each turn: close the comment that is open, if any, then keep text up to the next one.
+  for (let inside = open; ; inside = true) {
     if (inside) {
       const end = rest.indexOf('-->');
       if (end < 0) return { text: out === '' ? undefined : out, open: true };
       rest = rest.slice(end + 3);
-      inside = false;
     }
     const start = rest.indexOf('<!--');
     if (start < 0) return { text: out + rest, open: false };
     out += rest.slice(0, start);
     rest = rest.slice(start + 4);
-    inside = true;
   }
 }
