@@ -4,6 +4,9 @@
 //
 //   floor_read_ms        list + read every file's bytes with plain node
 //   core_index_ms        list + read (1 MB cap on the bytes) + decode + JournalIndex.update each
+//   returning_index_ms_10000  a second start with the index the last session kept, one
+//                        file changed since: list + stat every file + read the kept
+//                        index + restore the entries + read and index the changed file
 //   remark_baseline_ms   list + read + unified/remark-parse/remark-frontmatter + yaml
 //   update_one_ms_100 / _10000   re-index one changed file
 //   heap_mb_10000        heap retained by the index of 10,000 files
@@ -14,8 +17,14 @@
 //                        restores it; the extension finds what it kept):
 //                        willLoadExtensionCode → the Meetings tree's root first
 //                        returns rows to the workbench (bench/vscode-run.mjs)
+//   completion_ms_10000  one completion request in a meeting file at 10,000 files:
+//                        where the cursor is, and the tags or owners offered
 //   activate_ms          as VS Code reports it (Show Running Extensions), from its
 //                        own marks: loading the bundle + calling activate()
+//   activate_cpu_ms      the same as CPU time: loading dist/extension.js in plain
+//                        node (bench/load-cpu.cjs) + the activate() call in VS Code
+//   activation_bundle_kb bytes loaded before activate() returns: dist/extension.js
+//                        and any lazy bundle it loaded on the way
 //   vsix_kb              the packaged .vsix
 //
 // Node figures come from child processes (bench/worker.mjs, --expose-gc),
@@ -113,9 +122,17 @@ const coreBundle = path.join(benchDir, 'build', 'core.cjs');
   const esbuild = await import('esbuild');
   // The index, and the journal search where the measured tree has it (an older --ref may not).
   const hasSearch = fs.existsSync(path.join(source, 'src/core/search.ts'));
+  const hasWriting = fs.existsSync(path.join(source, 'src/core/writing.ts'));
+  const hasIndexCache = fs.existsSync(path.join(source, 'src/core/index-cache.ts'));
   await esbuild.build({
     stdin: {
-      contents: `export * from './src/core/journal-index';${hasSearch ? " export { searchRows, parseQuery, matchesQuery } from './src/core/search';" : ''}`,
+      contents:
+        `export * from './src/core/journal-index';` +
+        (hasSearch ? " export { searchRows, parseQuery, matchesQuery } from './src/core/search';" : '') +
+        (hasWriting
+          ? " export { completionAt, tagSuggestions, ownerSuggestions } from './src/core/writing'; export { parseDocument } from './src/core/document';"
+          : '') +
+        (hasIndexCache ? " export * from './src/core/index-cache';" : ''),
       resolveDir: source,
       loader: 'ts',
     },
@@ -189,11 +206,25 @@ for (const n of [100, 10000]) {
     `update one file at ${n}: median ${fmt(update.get(n).median)} ms (p95 ${fmt(update.get(n).p95)}, max ${fmt(update.get(n).max)})`,
   );
 }
+// A quarter of a second a run: more runs than the other figures at 10,000 files, so one slow run does not decide the median.
+const returning = worker('returning', 10000, runs * 3, 2);
+step(
+  returning.median === null
+    ? 'returning start: no index cache in the measured tree'
+    : `returning start at 10000 (kept index ${returning.cacheMb.toFixed(1)} MB, ${returning.kept} files kept, ${returning.parsed} parsed): ` +
+        `median ${fmt(returning.median)} ms (cpu ${fmt(returning.cpuMedian)}, best ${fmt(returning.min)})`,
+);
 const search = worker('search', 10000, runs, 1);
 step(
   search.median === null
     ? 'search: not in the measured tree'
     : `search at 10000: opening the pick (every row, one query) median ${fmt(search.median)} ms over ${search.rows} rows`,
+);
+const completion = worker('completion', 10000, runs, 1);
+step(
+  completion.median === null
+    ? 'completion: not in the measured tree'
+    : `completion at 10000: the suggestions after "#" and for an owner, median ${fmt(completion.median)} ms (${completion.items} items)`,
 );
 const heaps = Array.from({ length: quick ? 1 : 3 }, () => worker('heap', 10000, 1, 0));
 const heap = { retainedMb: median(heaps.map((h) => h.retainedMb)), heapUsedMb: median(heaps.map((h) => h.heapUsedMb)) };
@@ -215,6 +246,20 @@ if (flag('profile')) {
 // -- the packaged extension ---------------------------------------------------
 step('building and packaging the extension for production in .bench/stage/ …');
 const stage = stageAndPackage(path.join(benchDir, 'stage'), source);
+// Loading the activation bundle in plain node (compiling and running its top level), as the extension host does.
+const loads = Array.from({ length: quick ? 3 : 7 }, () => {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'bench', 'load-cpu.cjs'), path.join(stage.dir, 'dist', 'extension.js')],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(`bench/load-cpu.cjs failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+});
+const loadCpuMs = median(loads.map((l) => l.cpuMs));
+step(`loading dist/extension.js in plain node: ${fmt(loadCpuMs)} ms of CPU (median of ${loads.length})`);
 const vsix = zipEntries(stage.vsix);
 const composition = await bundleComposition(source);
 
@@ -276,6 +321,12 @@ if (flag('profile') && !flag('no-vscode')) {
   hostProfile = { ...summarizeProfile(file, run.profileWindow), firstTreeMs: run.firstTreeMs, steps: startSteps(run) };
 }
 const vs = (key) => (vscodeSamples.length ? median(vscodeSamples.map((s) => s[key])) : NaN);
+/** Bytes loaded before activate() returned: the main bundle, and any bundle it loaded on the way (as VS Code reported). */
+function activationBytes() {
+  const size = (name) => fs.statSync(path.join(stage.dir, 'dist', name)).size;
+  const extra = new Set(vscodeSamples.flatMap((s) => s.bundlesAtActivation ?? []));
+  return size('extension.js') + [...extra].reduce((sum, name) => sum + size(name), 0);
+}
 
 // -- report --------------------------------------------------------------------
 const round = (x, d = 2) => (Number.isFinite(x) ? Number(x.toFixed(d)) : null);
@@ -284,13 +335,17 @@ const big = at(largest);
 const result = {
   floor_read_ms: round(big.floor, 1),
   core_index_ms: round(big.core, 1),
+  returning_index_ms_10000: returning.median === null ? null : round(returning.median, 1),
   remark_baseline_ms: round(big.remark, 1),
   update_one_ms_100: round(update.get(100).median, 3),
   update_one_ms_10000: round(update.get(10000).median, 3),
   heap_mb_10000: round(heap.retainedMb, 1),
   search_ms_10000: search.median === null ? null : round(search.median, 1),
+  completion_ms_10000: completion.median === null ? null : round(completion.median, 2),
   first_tree_ms_10000: round(vs('firstTreeMs'), 1),
   activate_ms: round(vs('activateMs'), 1),
+  activate_cpu_ms: round(loadCpuMs + (vscodeSamples.length ? vs('activateCallCpuMs') : 0), 1),
+  activation_bundle_kb: round(activationBytes() / 1024, 1),
   vsix_kb: round(vsix.bytes / 1024, 1),
 };
 
@@ -364,6 +419,15 @@ console.log(
         `≤ 0.2 × remark = ${fmt(0.2 * big.remark)}`,
         check(big.core <= 0.2 * big.remark, ratio(big.core, big.remark)),
       ],
+      [
+        'returning_index_ms_10000',
+        result.returning_index_ms_10000 ?? 'n/a',
+        `≤ 1.5 × floor = ${fmt(1.5 * at(10000).floor)}`,
+        check(
+          returning.median === null ? undefined : returning.median <= 1.5 * at(10000).floor,
+          ratio(returning.median ?? 0, at(10000).floor),
+        ),
+      ],
       ['remark_baseline_ms', result.remark_baseline_ms, '—', ''],
       ['update_one_ms_100', result.update_one_ms_100, '—', ''],
       [
@@ -382,6 +446,15 @@ console.log(
         check(search.median === null ? undefined : search.median < 100, `by ${fmt((search.median ?? 0) - 100)} ms`),
       ],
       [
+        'completion_ms_10000',
+        result.completion_ms_10000 ?? 'n/a',
+        '< 16 (a frame)',
+        check(
+          completion.median === null ? undefined : completion.median < 16,
+          `by ${fmt((completion.median ?? 0) - 16)} ms`,
+        ),
+      ],
+      [
         'heap_mb_10000',
         result.heap_mb_10000,
         '< 60',
@@ -398,6 +471,21 @@ console.log(
         result.activate_ms ?? 'n/a',
         '< 20',
         check(vscodeSamples.length ? vs('activateMs') < 20 : undefined, `by ${fmt(vs('activateMs') - 20)} ms`),
+      ],
+      [
+        'activate_cpu_ms',
+        result.activate_cpu_ms,
+        '≤ 20',
+        check(
+          result.activate_cpu_ms <= 20,
+          `by ${fmt(result.activate_cpu_ms - 20)} ms (load ${fmt(loadCpuMs)} + activate() ${vscodeSamples.length ? fmt(vs('activateCallCpuMs')) : 'not measured'})`,
+        ),
+      ],
+      [
+        'activation_bundle_kb',
+        result.activation_bundle_kb,
+        '≤ 100',
+        check(result.activation_bundle_kb <= 100, `by ${fmt(result.activation_bundle_kb - 100)} KB`),
       ],
       [
         'vsix_kb',
