@@ -66,6 +66,16 @@ function usualTitle(c: Classified, data: FrontMatterData): string {
 }
 
 /** The entry as the cache keeps it, or undefined when it cannot be kept exactly. */
+/** Private text in the entry: an item tagged #private (or under a Private heading), private progress, a #private title. */
+function holdsPrivate(entry: JournalEntry): boolean {
+  const isPrivate = (t: string): boolean => t === 'private' || t.startsWith('private/');
+  return (
+    [...entry.agenda, ...entry.actions, ...entry.wins].some((i) => i.tags.some(isPrivate)) ||
+    (entry.progress ?? []).some((p) => p.private) ||
+    /#private\b/i.test(entry.title)
+  );
+}
+
 export function encodeEntry(entry: JournalEntry): unknown {
   const c = classify(entry.path);
   if (
@@ -78,6 +88,8 @@ export function encodeEntry(entry: JournalEntry): unknown {
   )
     return undefined;
   for (const key of Object.keys(entry)) if (!KNOWN_KEYS.has(key)) return undefined;
+  // Nothing private leaves the journal, not even into the extension's own storage: such a file is read at every start.
+  if (holdsPrivate(entry)) return undefined;
   const kept: Kept = { d: entry.data };
   if (entry.title !== usualTitle(c, entry.data)) kept.t = entry.title;
   if (entry.problems.some((p) => Object.keys(p).length !== 3)) return undefined;

@@ -69,6 +69,16 @@ function entry(p: string, text: string): JournalEntry {
   return new JournalIndex().update(p, text);
 }
 
+/** What the cache refuses to keep: an item, progress entry or title tagged private. */
+function holdsPrivate(e: JournalEntry): boolean {
+  const tagged = (t: string): boolean => t === 'private' || t.startsWith('private/');
+  return (
+    [...e.agenda, ...e.actions, ...e.wins].some((i) => i.tags.some(tagged)) ||
+    (e.progress ?? []).some((p) => p.private) ||
+    /#private\b/i.test(e.title)
+  );
+}
+
 function kept(entries: readonly JournalEntry[], check: Partial<CachedFile> = {}): string {
   return serializeIndexCache(
     KEY,
@@ -77,13 +87,22 @@ function kept(entries: readonly JournalEntry[], check: Partial<CachedFile> = {})
 }
 
 describe('index cache: entries', () => {
-  it('gives back every entry of the sample journals, the review fixture and odd files exactly', () => {
+  it('gives back every entry of the sample journals, the review fixture and odd files exactly; keeps none with private text', () => {
+    let withPrivate = 0;
     for (const [p, text] of [...samples, ...ODD]) {
       const e = entry(p, text);
       const encoded = encodeEntry(e);
+      if (holdsPrivate(e)) {
+        withPrivate++;
+        assert.strictEqual(encoded, undefined, `${p} holds private text: it is read at every start, never kept`);
+        continue;
+      }
       assert.ok(encoded !== undefined, `${p} is kept`);
       assert.deepStrictEqual(decodeEntry(p, JSON.parse(JSON.stringify(encoded))), e, p);
     }
+    assert.ok(withPrivate > 0, 'the fixtures hold private items');
+    const secret = entry('goals/g.md', '---\ntitle: G\n---\n\n## Progress\n\n- 2026-11-01: SECRET #private\n');
+    assert.strictEqual(encodeEntry(secret), undefined, 'private progress is never kept');
   });
 
   it('gives back unreadable files with their problem', () => {
@@ -142,7 +161,9 @@ describe('index cache: entries', () => {
 });
 
 describe('index cache: the file', () => {
-  const entries = [...new Map([...samples, ...ODD]).entries()].map(([p, t]) => entry(p, t));
+  const entries = [...new Map([...samples, ...ODD]).entries()]
+    .map(([p, t]) => entry(p, t))
+    .filter((e) => !holdsPrivate(e));
 
   it('is ASCII, and gives back each file with its check for the same folder, code and language', () => {
     const text = kept(entries);
