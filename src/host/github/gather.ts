@@ -18,6 +18,7 @@ import {
 } from '../../core/evidence';
 import { GitHubClient, GitHubError } from './client';
 import { l10n } from '../../core/l10n';
+import { mapLimit } from '../map-limit';
 
 export interface ReviewedCandidate {
   readonly candidate: PullRequestCandidate;
@@ -118,16 +119,5 @@ function unique(items: readonly (PullRequestCandidate | undefined)[]): PullReque
   return out;
 }
 
-/** `fn` over `items`, at most `limit` at a time, results in order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
+// Also the evidence command's, which reaches it here.
+export { mapLimit };

@@ -26,7 +26,7 @@ import { JournalIndex } from '../../core/journal-index';
 import { Logger } from '../logger';
 import { statOf } from '../stat';
 import { uriIn } from './location';
-import { mapLimit, READ_CONCURRENCY } from './map-limit';
+import { mapLimit, READ_CONCURRENCY } from '../map-limit';
 
 /** The first write after a full read: soon, so that a window closed right after still leaves one. */
 const AFTER_LOAD_MS = 2000;

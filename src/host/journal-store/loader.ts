@@ -16,9 +16,9 @@ import { markStartup } from '../startup-timeline';
 import { statKind, statOf } from '../stat';
 import { IndexCacheKeeper, timesReliable } from './index-cache';
 import { isSkippedFolder } from './location';
-import { mapLimit, READ_CONCURRENCY } from './map-limit';
+import { mapLimit, READ_CONCURRENCY } from '../map-limit';
 
-export { mapLimit, READ_CONCURRENCY } from './map-limit';
+export { mapLimit, READ_CONCURRENCY } from '../map-limit';
 
 /** Files read and indexed per batch while the journal loads: each batch refreshes the trees once. */
 const LOAD_SLICE = 500;

@@ -1,4 +1,4 @@
-// Many file-system calls at once, but not too many: the store's reads and stats.
+// Many calls at once, but not too many: the store's reads and stats, GitHub's requests.
 
 /** Files read (or stat'ed) at once. */
 export const READ_CONCURRENCY = 16;
