@@ -55,7 +55,15 @@ describe('follow-through: open items, the badge and the nudges', () => {
     return seen;
   }
 
+  /** The runner turns both off for every suite (index.ts); this suite is where they run. */
+  async function setNudges(on: boolean): Promise<void> {
+    const config = vscode.workspace.getConfiguration('oneOnOne');
+    await config.update('dueReminder', on, vscode.ConfigurationTarget.Global);
+    await config.update('closeOutNudge', on, vscode.ConfigurationTarget.Global);
+  }
+
   before(async () => {
+    await setNudges(true);
     messages.install();
     const { services } = await api();
     await writeText(
@@ -83,9 +91,7 @@ describe('follow-through: open items, the badge and the nudges', () => {
       .delete(journalUri('meetings', SLUG), { recursive: true })
       .then(undefined, () => undefined);
     await vscode.workspace.fs.delete(journalUri('people', `${SLUG}.md`)).then(undefined, () => undefined);
-    await vscode.workspace
-      .getConfiguration('oneOnOne')
-      .update('closeOutNudge', undefined, vscode.ConfigurationTarget.Global);
+    await setNudges(false);
   });
 
   it('lists the open action items, overdue first, mine and theirs; the badge counts mine due today or late', async () => {
@@ -131,7 +137,7 @@ describe('follow-through: open items, the badge and the nudges', () => {
       off.filter((n) => n.kind === 'close-out'),
       [],
     );
-    await config.update('closeOutNudge', undefined, vscode.ConfigurationTarget.Global);
+    await config.update('closeOutNudge', true, vscode.ConfigurationTarget.Global);
     const first = await nudgesDuring(() => f.tick());
     const closeOut = first.filter((n) => n.kind === 'close-out' && n.message.includes('Fay Follow'));
     assert.strictEqual(closeOut.length, 1, JSON.stringify(first));

@@ -51,8 +51,12 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Polls `check` until it returns a truthy value (or throws the last failure after `timeoutMs`). */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<NonNullable<T>> {
+/**
+ * Polls `check` until it returns a truthy value (or throws the last failure
+ * after `timeoutMs`). The default allows for a loaded CI machine, where the
+ * file watcher's events can take seconds.
+ */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
   const started = Date.now();
   let last: unknown;
   for (;;) {
