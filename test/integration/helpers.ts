@@ -56,7 +56,11 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
  * after `timeoutMs`). The default allows for a loaded CI machine, where the
  * file watcher's events can take seconds.
  */
-export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<NonNullable<T>> {
   const started = Date.now();
   let last: unknown;
   for (;;) {
