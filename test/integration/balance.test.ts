@@ -6,11 +6,13 @@
 // the `oneOnOne.balanceWindow` setting.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { addListItemLines } from '../../src/core/edits';
 import {
   api,
   closeAllEditors,
   EXTENSION_ID,
   isoDaysFromToday,
+  readText,
   rows,
   waitFor,
   workspaceRoot,
@@ -151,8 +153,17 @@ describe('balance view', () => {
 
   it('refreshes when a meeting changes, and when the window setting changes', async () => {
     const panel = await show({ person: 'zoe' });
-    await writeText(
-      file('meetings', 'zoe', `${D3}.md`),
+    // Through the journal's own write path, which updates the index as it writes: what is tested is the panel
+    // following the index (the watcher's part, a change made outside, is the watcher's suites' business).
+    const { services } = await api();
+    const added = await services.writer.edit(
+      `meetings/zoe/${D3}.md`,
+      (doc) => addListItemLines(doc, { heading: 'Agenda', createAt: 'end' }, ['- [x] How did my demo land? #feedback']),
+      'test',
+    );
+    assert.ok(added.ok, !added.ok ? added.reason : '');
+    assert.strictEqual(
+      await readText(file('meetings', 'zoe', `${D3}.md`)),
       meeting(D3, 'done', [...D3_AGENDA, '- [x] How did my demo land? #feedback']),
     );
     const html = await waitFor(
