@@ -43,6 +43,15 @@ const lazyBundles = [
   { entryPoints: ['src/core/calendar/invite.ts'], outfile: 'dist/calendar.js' },
   // What the language-model tools and @1on1 answer (src/features/copilot loads it on first use).
   { entryPoints: ['src/core/copilot/index.ts'], outfile: 'dist/copilot.js' },
+  // Features whose only way in is their commands: index.ts registers each id at activation
+  // (src/ui/lazy-commands.ts), the bundle is read on the first call.
+  ...[
+    ['src/features/review/review.ts', 'review'],
+    ['src/features/search/search.ts', 'search'],
+    ['src/features/balance/balance.ts', 'balance'],
+    ['src/features/capture/capture.ts', 'capture'],
+    ['src/features/calendar/commands.ts', 'invite-import'],
+  ].map(([entry, name]) => ({ entryPoints: [entry], outfile: `dist/${name}.js` })),
 ];
 const SHARED = 'journal:';
 

@@ -18,6 +18,8 @@ export interface JournalApi {
     readonly timeline: Readonly<typeof startupTimeline>;
     /** CPU time of the activate() call (node hosts; undefined in a browser), and the bundles loaded before it returned. */
     readonly activation: { readonly cpuMs: number | undefined; readonly bundles: readonly string[] };
+    /** The bundles loaded so far (src/host/lazy-bundle.ts): what a first use has read. */
+    loadedBundles(): readonly string[];
   };
 }
 
@@ -54,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): JournalApi {
     },
     timeline: startupTimeline,
     activation,
+    loadedBundles,
   };
   return { services, test, perf };
 }

@@ -69,9 +69,10 @@ export async function packagedExtensionShowsTrees({ openWorkbench, onCleanup, sh
     );
   }
 
-  // Every bundle the extension loads, the ones read on first use too (dist/calendar.js: importing an invite;
-  // dist/copilot.js: the first tool call or @1on1 answer).
-  for (const bundle of ['extension.js', 'calendar.js', 'copilot.js']) {
+  // Every bundle the build wrote: the ones read on first use too (dist/calendar.js: importing an invite;
+  // dist/copilot.js: the first tool call or @1on1 answer; a command-only feature's: its first command).
+  const built = fs.readdirSync(path.join(repoRoot, 'dist')).filter((f) => f.endsWith('.js'));
+  for (const bundle of ['extension.js', 'calendar.js', 'copilot.js', 'search.js', ...built]) {
     if (!fs.existsSync(path.join(installed, 'dist', bundle)))
       throw new Error(`the installed .vsix has no dist/${bundle}: is it listed in .vscodeignore?`);
   }

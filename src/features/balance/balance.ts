@@ -9,6 +9,7 @@ import { BalancePage, balanceTitle, renderBalancePage } from '../../core/balance
 import { Person } from '../../core/journal-index';
 import { Services } from '../../host/services';
 import { fail, requireJournal, resolvePerson } from '../../ui/commands';
+import { CommandTable } from '../../ui/lazy-commands';
 import { isNode } from '../../ui/nodes';
 import { meetingAt } from '../../ui/meeting-target';
 import { PREP_SCHEME } from '../../ui/prep-sheet-uri';
@@ -143,10 +144,9 @@ export async function showBalance(
   return person ? panels.show(person) : undefined;
 }
 
-export function activateBalance(context: vscode.ExtensionContext, services: Services): void {
+/** The commands of dist/balance.js (index.ts registers them; ui/lazy-commands.ts loads this on the first call). */
+export function commands(context: vscode.ExtensionContext, services: Services): CommandTable {
   const panels = new BalancePanels(services);
-  context.subscriptions.push(
-    panels,
-    vscode.commands.registerCommand('oneOnOne.showBalance', (arg?: unknown) => showBalance(services, panels, arg)),
-  );
+  context.subscriptions.push(panels);
+  return { 'oneOnOne.showBalance': (arg?: unknown) => showBalance(services, panels, arg) };
 }

@@ -4,8 +4,7 @@
 
 import * as vscode from 'vscode';
 import { Services } from '../../host/services';
-import { whenTrusted } from '../../ui/trust';
-import { importInvite } from './import';
+import { registerLazyCommands } from '../../ui/lazy-commands';
 
 /** A lens above an open invite's first event: import it as a 1:1 cadence, from the text as the editor holds it. */
 class InviteLens implements vscode.CodeLensProvider {
@@ -27,13 +26,9 @@ class InviteLens implements vscode.CodeLensProvider {
 }
 
 export function activateCalendar(context: vscode.ExtensionContext, services: Services): void {
+  // The command's code is commands.ts, bundled as dist/invite-import.js; it loads ical.js (dist/calendar.js) in turn.
+  registerLazyCommands(context, services, 'invite-import.js', ['oneOnOne.importInvite']);
   context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'oneOnOne.importInvite',
-      whenTrusted(vscode.l10n.t('import a calendar invite'), (arg?: unknown) =>
-        importInvite(services, context.extensionUri, arg),
-      ),
-    ),
     vscode.languages.registerCodeLensProvider({ pattern: '**/*.{ics,ICS}' }, new InviteLens()),
   );
 }

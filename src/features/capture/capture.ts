@@ -22,6 +22,7 @@ import { Services } from '../../host/services';
 import { nextMeetingPath } from '../../ui/meetings';
 import { argsOf, fail, optionalString, requireJournal, resolvePerson } from '../../ui/commands';
 import { selectedLines, selectionLabel } from '../../ui/selection-source';
+import { CommandTable } from '../../ui/lazy-commands';
 import { whenTrusted } from '../../ui/trust';
 import { suggestSummary } from '../../core/summary-suggestion';
 import { askQuestion } from './questions';
@@ -42,26 +43,18 @@ export interface TalkingPointArgs {
   readonly language: string;
 }
 
-export function activateCapture(context: vscode.ExtensionContext, services: Services): void {
+/** The commands of dist/capture.js (index.ts registers them; ui/lazy-commands.ts loads this on the first call). */
+export function commands(context: vscode.ExtensionContext, services: Services): CommandTable {
   const capture = new Capture(context, services);
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'oneOnOne.addTalkingPoint',
-      whenTrusted(vscode.l10n.t('add a talking point'), (arg?: unknown) => capture.addTalkingPoint(arg)),
+  const adding = vscode.l10n.t('add a talking point');
+  return {
+    'oneOnOne.addTalkingPoint': whenTrusted(adding, (arg?: unknown) => capture.addTalkingPoint(arg)),
+    'oneOnOne.jotTopic': whenTrusted(adding, (arg?: unknown) => capture.jotTopic(arg)),
+    'oneOnOne.addTerminalSelection': whenTrusted(adding, (arg?: unknown) => capture.addTerminalSelection(arg)),
+    'oneOnOne.askQuestion': whenTrusted(vscode.l10n.t('add a question to your agenda'), (arg?: unknown) =>
+      askQuestion(services, arg),
     ),
-    vscode.commands.registerCommand(
-      'oneOnOne.jotTopic',
-      whenTrusted(vscode.l10n.t('add a talking point'), (arg?: unknown) => capture.jotTopic(arg)),
-    ),
-    vscode.commands.registerCommand(
-      'oneOnOne.addTerminalSelection',
-      whenTrusted(vscode.l10n.t('add a talking point'), (arg?: unknown) => capture.addTerminalSelection(arg)),
-    ),
-    vscode.commands.registerCommand(
-      'oneOnOne.askQuestion',
-      whenTrusted(vscode.l10n.t('add a question to your agenda'), (arg?: unknown) => askQuestion(services, arg)),
-    ),
-  );
+  };
 }
 
 class Capture {

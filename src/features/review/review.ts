@@ -11,6 +11,7 @@ import { renderReview, reviewPath } from '../../core/review';
 import { stripBom } from '../../core/text';
 import { Services } from '../../host/services';
 import { argsOf, fail, openInEditor, requireJournal } from '../../ui/commands';
+import { CommandTable } from '../../ui/lazy-commands';
 import { whenTrusted } from '../../ui/trust';
 
 export interface ReviewArgs {
@@ -164,13 +165,13 @@ async function pickRange(today: string): Promise<{ from: string; to: string } | 
   return to ? { from, to } : undefined;
 }
 
-export function activateReview(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'oneOnOne.generateReview',
-      whenTrusted(vscode.l10n.t('write a review packet'), (arg?: unknown) => generateReview(services, arg)),
+/** The commands of dist/review.js (index.ts registers them; ui/lazy-commands.ts loads this on the first call). */
+export function commands(_context: vscode.ExtensionContext, services: Services): CommandTable {
+  return {
+    'oneOnOne.generateReview': whenTrusted(vscode.l10n.t('write a review packet'), (arg?: unknown) =>
+      generateReview(services, arg),
     ),
-  );
+  };
 }
 
 function unify(text: string): string {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { matchesQuery, parseQuery, SearchKind, SearchRow, searchRows } from '../../core/search';
 import { Services } from '../../host/services';
 import { argsOf, requireJournal } from '../../ui/commands';
+import { CommandTable } from '../../ui/lazy-commands';
 
 /** Rows shown at most: enough to scan, few enough that typing stays instant at 10,000 files. */
 export const SHOWN = 200;
@@ -107,8 +108,7 @@ export async function searchJournal(services: Services, arg?: unknown): Promise<
   });
 }
 
-export function activateSearch(context: vscode.ExtensionContext, services: Services): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('oneOnOne.search', (arg?: unknown) => searchJournal(services, arg)),
-  );
+/** The commands of dist/search.js (index.ts registers them; ui/lazy-commands.ts loads this on the first call). */
+export function commands(_context: vscode.ExtensionContext, services: Services): CommandTable {
+  return { 'oneOnOne.search': (arg?: unknown) => searchJournal(services, arg) };
 }
