@@ -51,6 +51,8 @@ const lazyBundles = [
     ['src/features/balance/balance.ts', 'balance'],
     ['src/features/capture/capture.ts', 'capture'],
     ['src/features/calendar/commands.ts', 'invite-import'],
+    ['src/features/evidence/commands.ts', 'evidence'],
+    ['src/features/journal/commands.ts', 'journal'],
   ].map(([entry, name]) => ({ entryPoints: [entry], outfile: `dist/${name}.js` })),
 ];
 const SHARED = 'journal:';

@@ -98,10 +98,11 @@ async function stageExtension() {
     'package.json',
     'package.nls.json',
     'l10n',
-    'dist/extension.js',
-    'dist/extension.js.map',
-    'dist/calendar.js',
-    'dist/copilot.js',
+    // every bundle, as the .vsix ships them (the lazy ones are read on first use)
+    ...fs
+      .readdirSync(path.join(repoRoot, 'dist'))
+      .filter((name) => name.endsWith('.js') || name === 'extension.js.map')
+      .map((name) => `dist/${name}`),
     'media',
     'README.md',
     'LICENSE',

@@ -10,21 +10,26 @@ import { Services } from '../host/services';
 
 export type CommandTable = Readonly<Record<string, (...args: unknown[]) => unknown>>;
 
-/** What a feature's lazy bundle exports: its commands, made once, on the first call of one of them. */
-export interface LazyFeature {
-  commands(context: vscode.ExtensionContext, services: Services): CommandTable;
+/**
+ * What a feature's lazy bundle exports: its commands, made once, on the first
+ * call of one of them. `shared` is what the feature's index.ts keeps from
+ * activation on (evidence: the GitHub sign-in the tests replace).
+ */
+export interface LazyFeature<S = undefined> {
+  commands(context: vscode.ExtensionContext, services: Services, shared: S): CommandTable;
 }
 
-export function registerLazyCommands(
+export function registerLazyCommands<S = undefined>(
   context: vscode.ExtensionContext,
   services: Services,
   bundle: string,
   ids: readonly string[],
+  shared?: S,
 ): void {
   let table: Promise<CommandTable> | undefined;
   const load = (): Promise<CommandTable> => {
-    table ??= lazyBundle<LazyFeature>(context.extensionUri, bundle).then((feature) =>
-      feature.commands(context, services),
+    table ??= lazyBundle<LazyFeature<S | undefined>>(context.extensionUri, bundle).then((feature) =>
+      feature.commands(context, services, shared),
     );
     // A failed load is tried again on the next call (lazyBundle forgets it too).
     table.catch(() => (table = undefined));

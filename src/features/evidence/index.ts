@@ -1,50 +1,30 @@
-// Evidence of impact: link merged pull requests and reviews as wins, fill in
-// the ones linked offline, and open a win's pull request.
+// Evidence of impact (Link Pull Requests as Wins, Enrich Evidence, Open Pull
+// Request): its code is commands.ts and what it imports, bundled as
+// dist/evidence.js and loaded on the first call (ui/lazy-commands.ts).
 
 import * as vscode from 'vscode';
-import { parsePullRequestUrl, parseWin, pullRequestUrl } from '../../core/evidence';
+import { GitHubAuth, vscodeAuth } from '../../host/github/auth';
 import { Services } from '../../host/services';
-import { argsOf, fail } from '../../ui/commands';
-import { isNode } from '../../ui/nodes';
-import { vscodeAuth } from '../../host/github/auth';
-import { EvidenceEnricher } from './enrich';
-import { EvidenceLinker } from './link';
-import { whenTrusted } from '../../ui/trust';
+import { registerLazyCommands } from '../../ui/lazy-commands';
 
-/** What the integration tests reach through the extension's test API (they give the linker a fake GitHub sign-in). */
+/** The GitHub sign-in the commands use, kept from activation on: VS Code's own, or the tests' fake. */
+export interface GitHubSignIn {
+  auth: GitHubAuth;
+}
+
+/** What the integration tests reach through the extension's test API: they give the commands a fake GitHub sign-in. */
 export interface EvidenceTestApi {
-  readonly linker: EvidenceLinker;
-  readonly enricher: EvidenceEnricher;
+  readonly linker: GitHubSignIn;
 }
 
 export function activateEvidence(context: vscode.ExtensionContext, services: Services): EvidenceTestApi {
-  const linker = new EvidenceLinker(services, vscodeAuth);
-  const enricher = new EvidenceEnricher(services, () => linker.auth);
-  context.subscriptions.push(
-    vscode.commands.registerCommand(
-      'oneOnOne.linkPullRequest',
-      whenTrusted(vscode.l10n.t('link pull requests (it writes files and contacts GitHub)'), (arg?: unknown) =>
-        linker.linkPullRequest(arg),
-      ),
-    ),
-    vscode.commands.registerCommand(
-      'oneOnOne.enrichEvidence',
-      whenTrusted(vscode.l10n.t('fetch pull request details (it writes files and contacts GitHub)'), (arg?: unknown) =>
-        enricher.enrichEvidence(arg),
-      ),
-    ),
-    vscode.commands.registerCommand('oneOnOne.openPullRequest', async (arg?: unknown) => {
-      const url = argsOf<{ url: unknown }>(arg)?.url;
-      const parsed =
-        isNode(arg) && arg.type === 'win'
-          ? parseWin(arg.text).ref
-          : typeof url === 'string'
-            ? parsePullRequestUrl(url)
-            : undefined;
-      const ref = parsed && 'ref' in parsed ? parsed.ref : parsed && !('error' in parsed) ? parsed : undefined;
-      if (!ref) return fail(vscode.l10n.t('This is not a win that links a pull request.'));
-      return vscode.env.openExternal(vscode.Uri.parse(pullRequestUrl(ref)));
-    }),
+  const github: GitHubSignIn = { auth: vscodeAuth };
+  registerLazyCommands(
+    context,
+    services,
+    'evidence.js',
+    ['oneOnOne.linkPullRequest', 'oneOnOne.enrichEvidence', 'oneOnOne.openPullRequest'],
+    github,
   );
-  return { linker, enricher };
+  return { linker: github };
 }
