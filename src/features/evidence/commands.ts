@@ -4,22 +4,22 @@
 
 import * as vscode from 'vscode';
 import { parsePullRequestUrl, parseWin, pullRequestUrl } from '../../core/evidence';
+import { GitHubAuth } from '../../host/github/auth';
 import { Services } from '../../host/services';
 import { argsOf, fail } from '../../ui/commands';
-import { isNode } from '../../ui/nodes';
-import { GitHubAuth } from '../../host/github/auth';
-import { EvidenceEnricher } from './enrich';
-import { EvidenceLinker } from './link';
 import { CommandTable } from '../../ui/lazy-commands';
+import { isNode } from '../../ui/nodes';
 import { whenTrusted } from '../../ui/trust';
+import { EvidenceEnricher } from './enrich';
 import type { GitHubSignIn } from './index';
+import { EvidenceLinker } from './link';
 
 /** The commands of dist/evidence.js (index.ts registers them; ui/lazy-commands.ts loads this on the first call). */
 export function commands(_context: vscode.ExtensionContext, services: Services, github: GitHubSignIn): CommandTable {
   // Whichever sign-in is current when a command runs (the tests put a fake one in `github`).
   const auth: GitHubAuth = { token: (target, mode) => github.auth.token(target, mode) };
   const linker = new EvidenceLinker(services, auth);
-  const enricher = new EvidenceEnricher(services, () => auth);
+  const enricher = new EvidenceEnricher(services, () => github.auth);
   return {
     'oneOnOne.linkPullRequest': whenTrusted(
       vscode.l10n.t('link pull requests (it writes files and contacts GitHub)'),
