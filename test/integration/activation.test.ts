@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api, EXTENSION_ID } from './helpers';
+import { MessageSpy } from './message-spy';
 
 describe('extension', () => {
   it('is present and activates', async () => {
@@ -20,6 +21,8 @@ describe('extension', () => {
       'oneOnOne.showBalance',
       'oneOnOne.jotTopic',
       'oneOnOne.importInvite',
+      'oneOnOne.linkPullRequest',
+      'oneOnOne.initJournal',
     ])
       assert.ok(commands.includes(id), `${id} is registered at activation`);
     // A review packet with a bad range: the command's own refusal, from its bundle.
@@ -29,5 +32,36 @@ describe('extension', () => {
     const again = perf.loadedBundles().length;
     await vscode.commands.executeCommand('oneOnOne.generateReview', { from: 'soon', to: 'later' });
     assert.strictEqual(perf.loadedBundles().length, again, 'a second call loads nothing more');
+  });
+
+  it('says so when a command cannot load its bundle, and loads it at the next call once it is there', async () => {
+    const { perf } = await api();
+    const bundle = vscode.Uri.joinPath(
+      vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri,
+      'dist',
+      'evidence.js',
+    );
+    const aside = bundle.with({ path: `${bundle.path}.aside` });
+    assert.ok(!perf.loadedBundles().includes('evidence.js'), 'evidence.js is not loaded before its first command');
+    const messages = new MessageSpy();
+    messages.install();
+    await vscode.workspace.fs.rename(bundle, aside);
+    try {
+      // An address that is not a pull request: the command's own refusal, once its bundle loads.
+      await vscode.commands.executeCommand('oneOnOne.openPullRequest', { url: 'not an address' });
+      const [missing] = messages.errorsSince(0);
+      assert.match(String(missing), /could not be loaded .*evidence\.js.*Reload the window/s);
+      assert.ok(!perf.loadedBundles().includes('evidence.js'), 'a failed load is not kept');
+    } finally {
+      await vscode.workspace.fs.rename(aside, bundle, { overwrite: true });
+    }
+    try {
+      const before = messages.shown.length;
+      await vscode.commands.executeCommand('oneOnOne.openPullRequest', { url: 'not an address' });
+      assert.deepStrictEqual(messages.errorsSince(before), ['This is not a win that links a pull request.']);
+      assert.ok(perf.loadedBundles().includes('evidence.js'), `evidence.js loaded: ${perf.loadedBundles().join(', ')}`);
+    } finally {
+      messages.restore();
+    }
   });
 });
