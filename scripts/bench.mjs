@@ -124,6 +124,8 @@ const coreBundle = path.join(benchDir, 'build', 'core.cjs');
   const hasSearch = fs.existsSync(path.join(source, 'src/core/search.ts'));
   const hasWriting = fs.existsSync(path.join(source, 'src/core/writing.ts'));
   const hasIndexCache = fs.existsSync(path.join(source, 'src/core/index-cache.ts'));
+  // yaml handed to the core as the extension hands it once a file needs it (a tree from before it was lazy bundles it).
+  const yamlOnDemand = fs.existsSync(path.join(source, 'src/core/yaml.ts'));
   await esbuild.build({
     stdin: {
       contents:
@@ -132,7 +134,10 @@ const coreBundle = path.join(benchDir, 'build', 'core.cjs');
         (hasWriting
           ? " export { completionAt, tagSuggestions, ownerSuggestions } from './src/core/writing'; export { parseDocument } from './src/core/document';"
           : '') +
-        (hasIndexCache ? " export * from './src/core/index-cache';" : ''),
+        (hasIndexCache ? " export * from './src/core/index-cache';" : '') +
+        (yamlOnDemand
+          ? " import * as yamlLibrary from 'yaml'; import { installYaml } from './src/core/yaml'; installYaml(yamlLibrary);"
+          : ''),
       resolveDir: source,
       loader: 'ts',
     },

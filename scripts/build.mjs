@@ -41,6 +41,8 @@ const options = {
 // so the two share one index, one translator, one of everything.
 const lazyBundles = [
   { entryPoints: ['src/core/calendar/invite.ts'], outfile: 'dist/calendar.js' },
+  // yaml, for front matter the flat shortcut declines and for front-matter edits (src/core/yaml.ts).
+  { entryPoints: ['src/core/yaml-library.ts'], outfile: 'dist/yaml.js' },
   // What the language-model tools and @1on1 answer (src/features/copilot loads it on first use).
   { entryPoints: ['src/core/copilot/index.ts'], outfile: 'dist/copilot.js' },
   // Features whose only way in is their commands: index.ts registers each id at activation

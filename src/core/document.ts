@@ -12,14 +12,19 @@ export interface JournalDocument {
   readonly scan: ScannedMarkdown;
   readonly data: FrontMatterData;
   readonly problems: readonly Problem[];
+  /** The front matter needs yaml, which is not loaded yet (core/yaml.ts): `data` is empty until it is. */
+  readonly yamlPending?: true;
 }
 
-export function parseDocument(raw: string): JournalDocument {
+/** `template`: the file is a template, whose front matter has `{{placeholder}}` values (template-placeholders.ts). */
+export function parseDocument(raw: string, template = false): JournalDocument {
   try {
     const source = toSource(raw);
     const scan = scanMarkdown(source.lines);
-    const fm = parseFrontMatter(scan);
-    return { source, scan, data: fm.data, problems: fm.problems };
+    const fm = parseFrontMatter(scan, template);
+    return fm.yamlPending
+      ? { source, scan, data: fm.data, problems: fm.problems, yamlPending: true }
+      : { source, scan, data: fm.data, problems: fm.problems };
   } catch (error) {
     // Nothing above is expected to throw; if it ever does, the file still
     // shows (with a problem) and nothing is ever written to it.

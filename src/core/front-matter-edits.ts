@@ -2,13 +2,14 @@
 // replaces only the characters of one value (or adds one line), so comments,
 // key order, quoting style and keys we do not know survive untouched.
 
-import { isMap, isScalar, parseDocument as parseYamlDocument, stringify } from 'yaml';
 import { JournalDocument, parseDocument } from './document';
 import { EditResult, sequence } from './edits';
 import { YAML_OPTIONS, yamlRefusal } from './front-matter';
 import { ScannedMarkdown } from './markdown';
 import { applyEdits, insertAt, Line, stripBom } from './text';
 import { l10n } from './l10n';
+import { parseFlatFrontMatter } from './flat-front-matter';
+import { requireYaml, YamlLibrary, yamlFailure } from './yaml';
 
 export type Scalar = string | number | boolean | null;
 
@@ -34,7 +35,10 @@ export function setFrontMatterValue(
   }
   const refused = yamlRefusal(block.raw);
   if (refused) return { error: l10n.t('{0} Fix it by hand first.', refused.message) };
-  const doc = parseYamlDocument(block.raw, YAML_OPTIONS);
+  const yaml = yamlOrError();
+  if ('error' in yaml) return yaml;
+  const { isMap, isScalar } = yaml;
+  const doc = yaml.parseDocument(block.raw, YAML_OPTIONS);
   if (doc.errors.length > 0) return { error: l10n.t('The front matter has a YAML error; fix it by hand first.') };
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
@@ -68,15 +72,48 @@ export function setFrontMatterValue(
   return { edits: [{ range: { start, end }, newText: rendered }] };
 }
 
-/** A scalar as it would appear after `key: ` — quoted only when YAML needs it. */
-export function renderScalar(value: Scalar): string {
+/**
+ * A scalar as it would appear after `key: `: plain when the flat reader
+ * (which reads as yaml does) gets the same value back, else quoted. Quoting
+ * is single when that needs no escape, else double with JSON's escapes (valid
+ * YAML). No yaml needed, so new files are written without loading it.
+ * `keepBreaks`: a new file's value keeps its line breaks, escaped.
+ */
+export function renderScalar(value: Scalar, keepBreaks = false): string {
   if (typeof value === 'string') {
-    const oneLine = value.replace(/[\r\n]+/g, ' ');
+    // Line breaks become spaces (a value edited in place stays on its line), or `\n` escapes in double quotes.
+    const oneLine = keepBreaks ? value : value.replace(/[\r\n]+/g, ' ');
     // YAML 1.1 readers (other tools on the same files) take 10:00 for the number 600.
     if (/^\d{1,2}:\d{2}$/.test(oneLine)) return `"${oneLine}"`;
-    return stringify(oneLine, { lineWidth: 0 }).replace(/\n$/, '');
+    if (oneLine !== '' && parseFlatFrontMatter(`k: ${oneLine}`)?.k === oneLine) return oneLine;
+    if (oneLine.includes('"') && !oneLine.includes("'") && !UNPRINTABLE.test(oneLine)) return `'${oneLine}'`;
+    return JSON.stringify(oneLine).replace(RAW_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
-  return stringify(value).replace(/\n$/, '');
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return '.nan';
+    if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+    return Object.is(value, -0) ? '-0' : String(value);
+  }
+  return String(value);
+}
+
+/** What a quoted YAML scalar may not hold as it is: controls, breaks, a byte-order mark, half a surrogate pair. */
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
+  /[\u0000-\u001f\u007f-\u009f\ufeff\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Of those, what JSON.stringify leaves as it is (it escapes the rest). */
+const RAW_IN_JSON = /[\u007f-\u009f\ufeff\u2028\u2029]/g;
+
+/** yaml for an edit, or why there is none: the writer loads it and computes the edit again (core/yaml.ts). */
+function yamlOrError(): YamlLibrary | { readonly error: string } {
+  const yaml = requireYaml();
+  if (yaml) return yaml;
+  const failed = yamlFailure();
+  return {
+    error: failed
+      ? l10n.t('Front matter could not be read: {0}', failed)
+      : l10n.t('The YAML reader is still loading; try again in a moment.'),
+  };
 }
 
 function renderKey(key: string): string {
@@ -149,7 +186,10 @@ export function removeField(doc: JournalDocument, key: string): EditResult {
   if (!block || doc.data[key] === undefined) return { edits: [] };
   const refused = yamlRefusal(block.raw);
   if (refused) return { error: l10n.t('{0} Fix it by hand first.', refused.message) };
-  const yaml = parseYamlDocument(block.raw, YAML_OPTIONS);
+  const lib = yamlOrError();
+  if ('error' in lib) return lib;
+  const { isMap, isScalar } = lib;
+  const yaml = lib.parseDocument(block.raw, YAML_OPTIONS);
   const contents = yaml.contents;
   if (yaml.errors.length > 0 || !isMap(contents) || contents.flow)
     return { error: l10n.t('The front matter is not a list of `key: value` lines; edit it by hand.') };

@@ -2,12 +2,14 @@
 // for those reading takes a shortcut (flat-front-matter.ts): yaml costs
 // about 80 µs for three lines, the shortcut one, and indexing reads
 // thousands of files. Anything the shortcut is not sure of goes to yaml,
-// with its errors as problems. Edits are front-matter-edits.ts's.
+// with its errors as problems, once it is loaded (yaml.ts). Edits are
+// front-matter-edits.ts's.
 
-import { isMap, isScalar, parseDocument } from 'yaml';
 import { parseFlatFrontMatter } from './flat-front-matter';
+import { quotePlaceholders } from './template-placeholders';
 import { FrontMatterBlock, ScannedMarkdown } from './markdown';
 import { l10n } from './l10n';
+import { requireYaml, yamlFailure } from './yaml';
 
 export interface Problem {
   readonly message: string;
@@ -21,12 +23,15 @@ export type FrontMatterData = Readonly<Record<string, unknown>>;
 export interface ParsedFrontMatter {
   readonly data: FrontMatterData;
   readonly problems: Problem[];
+  /** Only yaml can read this front matter and it is not loaded yet: `data` is empty until it is (core/yaml.ts). */
+  readonly yamlPending?: true;
 }
 
 // logLevel 'error': problems are reported as diagnostics, never printed to the console.
 export const YAML_OPTIONS = { prettyErrors: false, strict: true, uniqueKeys: true, logLevel: 'error' } as const;
 
-export function parseFrontMatter(scan: ScannedMarkdown): ParsedFrontMatter {
+/** `template`: a template's, whose `{{placeholder}}` values are texts to be (template-placeholders.ts). */
+export function parseFrontMatter(scan: ScannedMarkdown, template = false): ParsedFrontMatter {
   if (scan.unterminatedFrontMatter) {
     return {
       data: {},
@@ -43,6 +48,11 @@ export function parseFrontMatter(scan: ScannedMarkdown): ParsedFrontMatter {
   if (!block) return { data: {}, problems: [] };
   const flat = parseFlatFrontMatter(block.raw);
   if (flat) return { data: flat, problems: [] };
+  if (template) {
+    const quoted = quotePlaceholders(block.raw);
+    const filled = quoted !== block.raw ? parseFlatFrontMatter(quoted) : undefined;
+    if (filled) return { data: filled, problems: [] };
+  }
   return parseFrontMatterWithYaml(block);
 }
 
@@ -54,8 +64,20 @@ export function parseFrontMatterWithYaml(block: FrontMatterBlock): ParsedFrontMa
     problems.push({ message: refused.message, line: block.startLine + 1 + refused.line, severity: 'error' });
     return { data: {}, problems };
   }
+  const yaml = requireYaml();
+  if (!yaml) {
+    const failed = yamlFailure();
+    if (failed === undefined) return { data: {}, problems, yamlPending: true };
+    problems.push({
+      message: l10n.t('Front matter could not be read: {0}', failed),
+      line: block.startLine,
+      severity: 'error',
+    });
+    return { data: {}, problems };
+  }
+  const { isMap, isScalar } = yaml;
   try {
-    const doc = parseDocument(block.raw, YAML_OPTIONS);
+    const doc = yaml.parseDocument(block.raw, YAML_OPTIONS);
     // The first few: a broken file can make thousands, and each costs a scan for its line.
     for (const error of doc.errors.slice(0, MAX_REPORTED_ERRORS)) {
       const line = lineOfOffset(block.raw, error.pos[0]);

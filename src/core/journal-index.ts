@@ -30,6 +30,9 @@ export class JournalIndex {
   private pending: string[] | undefined;
   /** Goal slug → dates of the meetings that refer to it, oldest first; rebuilt after a meeting changes. */
   private mentions: Map<string, string[]> | undefined;
+  /** Files whose front matter only yaml reads, with their newest text, until it is loaded (core/yaml.ts). */
+  private readonly awaitingYaml = new Map<string, string>();
+  private yamlNeeded: (() => void) | undefined;
 
   get size(): number {
     return this.entries.size;
@@ -55,11 +58,42 @@ export class JournalIndex {
     }
   }
 
-  /** Parses `text` as the file at `path` and replaces its entry. */
+  /**
+   * Parses `text` as the file at `path` and replaces its entry. When its front
+   * matter needs yaml and yaml is not loaded yet, the index keeps the entry it
+   * had (none for a new file) and the text, and says it needs yaml; the entry
+   * returned then is the file read without its front matter, which is not put.
+   */
   update(path: string, text: string): JournalEntry {
-    const entry = summarize(path, parseDocument(text));
+    // A template's `date: {{date}}` is a date to be, not the map yaml would read (and load itself for).
+    const doc = parseDocument(text, classify(path).kind === 'template');
+    const entry = summarize(path, doc);
+    if (doc.yamlPending) {
+      this.awaitingYaml.set(path, text);
+      this.yamlNeeded?.();
+      return entry;
+    }
     this.put(entry);
     return entry;
+  }
+
+  /** Called (again) whenever a file waits for yaml; the host loads it, then calls `yamlSettled`. */
+  onYamlNeeded(listener: (() => void) | undefined): void {
+    this.yamlNeeded = listener;
+  }
+
+  /** Whether some file waits for yaml to be read. */
+  get waitingForYaml(): boolean {
+    return this.awaitingYaml.size > 0;
+  }
+
+  /** yaml is loaded (or failed to load, core/yaml.ts): the files that waited are read, as one change. */
+  yamlSettled(): void {
+    const waiting = [...this.awaitingYaml];
+    this.awaitingYaml.clear();
+    this.batch(() => {
+      for (const [path, text] of waiting) this.update(path, text);
+    });
   }
 
   /** Puts back an entry this index made before (kept between sessions), without reading or parsing anything. */
@@ -90,6 +124,7 @@ export class JournalIndex {
   }
 
   delete(path: string): boolean {
+    this.awaitingYaml.delete(path);
     const entry = this.entries.get(path);
     if (!entry) return false;
     this.entries.delete(path);
@@ -101,6 +136,7 @@ export class JournalIndex {
   /** Removes every entry under a folder (a deleted or renamed folder). */
   deleteFolder(folder: string): void {
     const prefix = folder === '' ? '' : folder.endsWith('/') ? folder : `${folder}/`;
+    for (const path of [...this.awaitingYaml.keys()]) if (path.startsWith(prefix)) this.awaitingYaml.delete(path);
     this.batch(() => {
       for (const path of [...this.entries.keys()]) if (path.startsWith(prefix)) this.delete(path);
     });
@@ -207,6 +243,8 @@ export class JournalIndex {
   }
 
   private put(entry: JournalEntry): void {
+    // A newer state of a file that waited for yaml (restored, unreadable) replaces the text it waited with.
+    this.awaitingYaml.delete(entry.path);
     const old = this.entries.get(entry.path);
     if (old) this.unlinkMeeting(old);
     this.entries.set(entry.path, entry);

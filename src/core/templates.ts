@@ -1,10 +1,10 @@
 // Contents of the files the extension creates. Values typed by the user are
-// written into front matter through yaml, so a name like `Sam: "the" boss`
-// cannot break the file.
+// written into front matter quoted as YAML needs (renderScalar), so a name
+// like `Sam: "the" boss` cannot break the file.
 
-import { stringify } from 'yaml';
 import { renderScalar, Scalar } from './front-matter-edits';
 import { codeSpan } from './talking-points';
+import { FRONT_MATTER_PAIR, isPlaceholderValue } from './template-placeholders';
 import { toSource } from './text';
 
 export const ROLES = ['manager', 'skip-level', 'mentor', 'report', 'peer'] as const;
@@ -37,7 +37,8 @@ status: planned
 
 function frontMatter(fields: Record<string, Scalar | undefined>): string {
   const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
-  return `---\n${stringify(defined, { lineWidth: 0 })}---\n`;
+  const lines = Object.entries(defined).map(([key, value]) => `${key}: ${renderScalar(value as Scalar, true)}\n`);
+  return `---\n${lines.join('')}---\n`;
 }
 
 function heading(text: string): string {
@@ -111,8 +112,8 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
     });
   source.lines.forEach((line, index) => {
     let filled: string;
-    const pair = index > 0 && index < fmEnd ? /^(\s*[^\s:#][^:]*:[ \t]+)(.*?)([ \t]+#.*)?$/.exec(line.text) : null;
-    if (pair && /\{\{/.test(pair[2]!) && !/^["'|>]/.test(pair[2]!)) {
+    const pair = index > 0 && index < fmEnd ? FRONT_MATTER_PAIR.exec(line.text) : null;
+    if (pair && isPlaceholderValue(pair[2]!)) {
       // A placeholder in a plain front-matter value: the whole filled value is
       // written as one YAML scalar, quoted when it needs to be.
       filled = pair[1]! + renderScalar(fill(pair[2]!)) + (pair[3] ?? '');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID } from './helpers';
+import { api, EXTENSION_ID, journalUri, readText, waitFor } from './helpers';
 import { MessageSpy } from './message-spy';
 
 describe('extension', () => {
@@ -62,6 +62,36 @@ describe('extension', () => {
       assert.ok(perf.loadedBundles().includes('evidence.js'), `evidence.js loaded: ${perf.loadedBundles().join(', ')}`);
     } finally {
       messages.restore();
+    }
+  });
+
+  it('reads yaml only for front matter beyond flat lines: the first such file loads it, and its edits use it', async () => {
+    const { perf, services } = await api();
+    // The sample journal's front matter is flat, its template's `{{date}}` included.
+    assert.ok(!perf.loadedBundles().includes('yaml.js'), `yaml.js loaded: ${perf.loadedBundles().join(', ')}`);
+    const path = 'goals/lists-in-front-matter.md';
+    const text =
+      '---\ntitle: Lists in front matter\nstatus: active\ntags: [growth, design] # two\n---\n\n# Lists in front matter\n';
+    const created = await services.writer.create([{ path, contents: text }], 'yaml test');
+    assert.ok(created.ok, JSON.stringify(created));
+    try {
+      const entry = await waitFor(() => services.store.index.get(path), 'the goal, read with yaml');
+      assert.deepStrictEqual(entry.data.tags, ['growth', 'design']);
+      assert.ok(perf.loadedBundles().includes('yaml.js'), `yaml.js loaded: ${perf.loadedBundles().join(', ')}`);
+      await vscode.commands.executeCommand('oneOnOne.setGoalStatus', {
+        goal: path,
+        status: 'achieved',
+        note: 'Shipped',
+      });
+      const after = await readText(journalUri(...path.split('/')));
+      assert.ok(
+        after.startsWith('---\ntitle: Lists in front matter\nstatus: achieved\ntags: [growth, design] # two\n---\n'),
+        after,
+      );
+      await waitFor(() => services.store.index.get(path)?.data.status === 'achieved', 'the achieved goal');
+    } finally {
+      await vscode.workspace.fs.delete(journalUri(...path.split('/')));
+      await waitFor(() => services.store.index.get(path) === undefined, 'the goal gone');
     }
   });
 });

@@ -13,6 +13,7 @@ import { FOLDERS } from '../../core/layout';
 import { ContextKeys, setContext } from '../context-keys';
 import { Logger } from '../logger';
 import { markStartup } from '../startup-timeline';
+import { ensureYaml } from '../yaml-loader';
 import { JournalDiagnostics } from './diagnostics';
 import { IndexCacheKeeper, IndexCacheOutcome } from './index-cache';
 import { JournalLoader, LoadCount, LoadSteps } from './loader';
@@ -64,6 +65,8 @@ export class JournalStore implements vscode.Disposable {
   private loading: Promise<void> | undefined;
   /** The state the last change event was fired for (kind and root). */
   private announced = '';
+  /** yaml on its way for files that need it (core/yaml.ts): they are indexed when it comes. */
+  private yamlWait: Promise<void> | undefined;
 
   /** `startupCache`: where the people are kept between sessions, and the code's version (none: nothing is kept). */
   constructor(
@@ -72,10 +75,18 @@ export class JournalStore implements vscode.Disposable {
   ) {
     const readyRoot = (): vscode.Uri | undefined =>
       this.currentState.kind === 'ready' ? this.currentState.root : undefined;
-    this.indexCache = new IndexCacheKeeper(this.index, log, startupCache?.code, readyRoot, () => this.loader.reading);
+    // Not written while a file waits for yaml: its entry is not the one its stamp belongs to yet.
+    const busy = (): boolean => this.loader.reading || this.index.waitingForYaml;
+    this.indexCache = new IndexCacheKeeper(this.index, log, startupCache?.code, readyRoot, busy);
     this.loader = new JournalLoader(this.index, log, (path) => this.uriOf(path), this.indexCache);
     this.watcher = new JournalWatcher(this, this.loader, log);
     this.cache = new StartupCacheKeeper(this.index, log, startupCache, readyRoot);
+    this.index.onYamlNeeded(() => {
+      this.yamlWait ??= ensureYaml().then(() => {
+        this.yamlWait = undefined;
+        this.index.yamlSettled();
+      });
+    });
     this.disposables = [
       this.diagnostics,
       this.changeEmitter,
@@ -240,6 +251,8 @@ export class JournalStore implements vscode.Disposable {
     const from = kept && { cache: kept.then((k) => k.cache), parsed: (path: string) => parsed.push(path) };
     const count = await this.loader.load(generation, root, shown, steps, from);
     if (!count) return;
+    // Read in full means every file indexed, those that needed yaml too.
+    await this.yamlWait;
     this.report = { ...count, cache: kept ? (await kept).outcome : 'off', parsed };
     this.indexCache.loaded();
   }
@@ -273,6 +286,7 @@ export class JournalStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.index.onYamlNeeded(undefined);
     this.cache.dispose();
     this.indexCache.dispose();
     this.watcher.dispose();
