@@ -124,8 +124,8 @@ const coreBundle = path.join(benchDir, 'build', 'core.cjs');
   const hasSearch = fs.existsSync(path.join(source, 'src/core/search.ts'));
   const hasWriting = fs.existsSync(path.join(source, 'src/core/writing.ts'));
   const hasIndexCache = fs.existsSync(path.join(source, 'src/core/index-cache.ts'));
-  // yaml handed to the core as the extension hands it once a file needs it (a tree from before it was lazy bundles it).
-  const yamlOnDemand = fs.existsSync(path.join(source, 'src/core/yaml.ts'));
+  // yaml and rrule handed to the core as the extension hands them once a file needs them (older trees bundle them).
+  const yamlOnDemand = fs.existsSync(path.join(source, 'src/core/on-demand.ts'));
   await esbuild.build({
     stdin: {
       contents:
@@ -136,7 +136,8 @@ const coreBundle = path.join(benchDir, 'build', 'core.cjs');
           : '') +
         (hasIndexCache ? " export * from './src/core/index-cache';" : '') +
         (yamlOnDemand
-          ? " import * as yamlLibrary from 'yaml'; import { installYaml } from './src/core/yaml'; installYaml(yamlLibrary);"
+          ? " import * as yamlLibrary from 'yaml'; import { installYaml } from './src/core/yaml'; installYaml(yamlLibrary);" +
+            " import * as rruleLibrary from 'rrule'; import { installRRule } from './src/core/rrule'; installRRule(rruleLibrary);"
           : ''),
       resolveDir: source,
       loader: 'ts',

@@ -41,8 +41,10 @@ const options = {
 // so the two share one index, one translator, one of everything.
 const lazyBundles = [
   { entryPoints: ['src/core/calendar/invite.ts'], outfile: 'dist/calendar.js' },
-  // yaml, for front matter the flat shortcut declines and for front-matter edits (src/core/yaml.ts).
+  // Libraries the core needs only for some files (src/core/on-demand.ts): yaml for front matter the flat shortcut
+  // declines and for front-matter edits, rrule for a cadence written as an RRULE.
   { entryPoints: ['src/core/yaml-library.ts'], outfile: 'dist/yaml.js' },
+  { entryPoints: ['src/core/rrule-library.ts'], outfile: 'dist/rrule.js' },
   // What the language-model tools and @1on1 answer (src/features/copilot loads it on first use).
   { entryPoints: ['src/core/copilot/index.ts'], outfile: 'dist/copilot.js' },
   // Features whose only way in is their commands: index.ts registers each id at activation
@@ -55,6 +57,7 @@ const lazyBundles = [
     ['src/features/calendar/commands.ts', 'invite-import'],
     ['src/features/evidence/commands.ts', 'evidence'],
     ['src/features/journal/commands.ts', 'journal'],
+    ['src/features/goals-feedback/commands.ts', 'goals-feedback'],
   ].map(([entry, name]) => ({ entryPoints: [entry], outfile: `dist/${name}.js` })),
 ];
 const SHARED = 'journal:';

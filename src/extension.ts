@@ -6,7 +6,7 @@ import { loadedBundles } from './host/lazy-bundle';
 import { createLogger } from './host/logger';
 import { createServices, Services } from './host/services';
 import { markStartup, startupTimeline } from './host/startup-timeline';
-import { setYamlSource } from './host/yaml-loader';
+import { setLibrarySource } from './host/libraries';
 
 /** What the extension exports: used by its integration tests and the bench, not a public API. */
 export interface JournalApi {
@@ -37,8 +37,8 @@ export function activate(context: vscode.ExtensionContext): JournalApi {
   markStartup('activate');
   // The core's messages in the display language, as the rest of the extension's (src/core/l10n.ts).
   setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
-  // yaml is read from dist/yaml.js by the first file that needs it (src/core/yaml.ts), not loaded here.
-  setYamlSource(context.extensionUri);
+  // yaml and rrule are read from their bundles by the first file that needs them (src/core/on-demand.ts), not here.
+  setLibrarySource(context.extensionUri);
   const log = createLogger();
   const code = String((context.extension.packageJSON as { version?: unknown }).version);
   const store = new JournalStore(log, { state: context.workspaceState, code });

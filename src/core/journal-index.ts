@@ -4,6 +4,8 @@
 // becomes is journal-entry.ts's; here are the index and its queries.
 
 import { parseDocument } from './document';
+import { takeLibraryWanted } from './on-demand';
+import { requireRRule } from './rrule';
 import { JournalEntry, stringField, summarize } from './journal-entry';
 import { Schedule } from './schedule';
 import { classify, FileKind, personPath, titleFromSlug } from './layout';
@@ -30,9 +32,8 @@ export class JournalIndex {
   private pending: string[] | undefined;
   /** Goal slug → dates of the meetings that refer to it, oldest first; rebuilt after a meeting changes. */
   private mentions: Map<string, string[]> | undefined;
-  /** Files whose front matter only yaml reads, with their newest text, until it is loaded (core/yaml.ts). */
-  private readonly awaitingYaml = new Map<string, string>();
-  private yamlNeeded: (() => void) | undefined;
+  /** Files read without a library they need, with their newest text, until it is loaded (core/on-demand.ts). */
+  private readonly awaitingLibraries = new Map<string, string>();
 
   get size(): number {
     return this.entries.size;
@@ -59,38 +60,33 @@ export class JournalIndex {
   }
 
   /**
-   * Parses `text` as the file at `path` and replaces its entry. When its front
-   * matter needs yaml and yaml is not loaded yet, the index keeps the entry it
-   * had (none for a new file) and the text, and says it needs yaml; the entry
-   * returned then is the file read without its front matter, which is not put.
+   * Parses `text` as the file at `path` and replaces its entry. When reading
+   * it needs a library not loaded yet (core/on-demand.ts: yaml for its front
+   * matter, rrule for a cadence), the index keeps the entry it had (none for
+   * a new file) and the text until the host has loaded it and calls
+   * `librariesSettled`; the entry returned then is not put.
    */
   update(path: string, text: string): JournalEntry {
-    // A template's `date: {{date}}` is a date to be, not the map yaml would read (and load itself for).
-    const doc = parseDocument(text, classify(path).kind === 'template');
-    const entry = summarize(path, doc);
-    if (doc.yamlPending) {
-      this.awaitingYaml.set(path, text);
-      this.yamlNeeded?.();
+    takeLibraryWanted();
+    // A template's `date: {{date}}` is a date to be, not the map yaml would read (and be loaded for).
+    const entry = summarize(path, parseDocument(text, classify(path).kind === 'template'));
+    if (takeLibraryWanted()) {
+      this.awaitingLibraries.set(path, text);
       return entry;
     }
     this.put(entry);
     return entry;
   }
 
-  /** Called (again) whenever a file waits for yaml; the host loads it, then calls `yamlSettled`. */
-  onYamlNeeded(listener: (() => void) | undefined): void {
-    this.yamlNeeded = listener;
+  /** Whether some file waits for a library to be read. */
+  get waitingForLibraries(): boolean {
+    return this.awaitingLibraries.size > 0;
   }
 
-  /** Whether some file waits for yaml to be read. */
-  get waitingForYaml(): boolean {
-    return this.awaitingYaml.size > 0;
-  }
-
-  /** yaml is loaded (or failed to load, core/yaml.ts): the files that waited are read, as one change. */
-  yamlSettled(): void {
-    const waiting = [...this.awaitingYaml];
-    this.awaitingYaml.clear();
+  /** A library was loaded (or failed to load): the files that waited are read again, as one change. */
+  librariesSettled(): void {
+    const waiting = [...this.awaitingLibraries];
+    this.awaitingLibraries.clear();
     this.batch(() => {
       for (const [path, text] of waiting) this.update(path, text);
     });
@@ -124,7 +120,7 @@ export class JournalIndex {
   }
 
   delete(path: string): boolean {
-    this.awaitingYaml.delete(path);
+    this.awaitingLibraries.delete(path);
     const entry = this.entries.get(path);
     if (!entry) return false;
     this.entries.delete(path);
@@ -136,7 +132,8 @@ export class JournalIndex {
   /** Removes every entry under a folder (a deleted or renamed folder). */
   deleteFolder(folder: string): void {
     const prefix = folder === '' ? '' : folder.endsWith('/') ? folder : `${folder}/`;
-    for (const path of [...this.awaitingYaml.keys()]) if (path.startsWith(prefix)) this.awaitingYaml.delete(path);
+    for (const path of [...this.awaitingLibraries.keys()])
+      if (path.startsWith(prefix)) this.awaitingLibraries.delete(path);
     this.batch(() => {
       for (const path of [...this.entries.keys()]) if (path.startsWith(prefix)) this.delete(path);
     });
@@ -243,8 +240,10 @@ export class JournalIndex {
   }
 
   private put(entry: JournalEntry): void {
-    // A newer state of a file that waited for yaml (restored, unreadable) replaces the text it waited with.
-    this.awaitingYaml.delete(entry.path);
+    // A newer state of a file that waited for a library (restored, unreadable) replaces the text it waited with.
+    this.awaitingLibraries.delete(entry.path);
+    // A person restored as kept has a schedule nobody parsed: its RRULE needs rrule to give dates (the host loads it).
+    if (entry.schedule?.cadence === 'rrule') requireRRule();
     const old = this.entries.get(entry.path);
     if (old) this.unlinkMeeting(old);
     this.entries.set(entry.path, entry);

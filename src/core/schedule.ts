@@ -7,12 +7,13 @@
 // with a problem for each field that does not parse, and the schedule in
 // words. The dates it gives are next-meeting.ts's.
 
-import { RRule, RRuleSet, rrulestr } from 'rrule';
+import type { RRule } from 'rrule';
 import { FrontMatterData } from './front-matter';
 import { Cadence, isCadence } from './dates';
 import { isTimeZone, parseWallTime, WallTime } from './wall-time';
 import { exceptionsOf, ScheduleExceptions } from './schedule-exceptions';
 import { l10n } from './l10n';
+import { requireRRule, rruleFailure } from './rrule';
 
 export { isTimeZone, parseWallTime, type WallTime } from './wall-time';
 
@@ -43,7 +44,11 @@ export function looksLikeRRule(text: string): boolean {
   return /(^|\n)\s*(RRULE:)?\s*FREQ=/i.test(text);
 }
 
+/** The rule, or why not: an error of the rule, or rrule not loaded yet (noted as wanted: core/on-demand.ts). */
 export function parseRRule(text: string, dtstart?: Date): RRule | Error {
+  const lib = requireRRule();
+  if (!lib) return new Error(rruleFailure() ?? l10n.t('the recurrence rules are still loading'));
+  const { RRule, RRuleSet, rrulestr } = lib;
   try {
     const body = text.trim();
     const options = dtstart && !/DTSTART/i.test(body) ? { dtstart } : {};

@@ -13,7 +13,7 @@
 import * as vscode from 'vscode';
 import { exists } from './stat';
 import { parseDocument, JournalDocument } from '../core/document';
-import { takeYamlWanted } from '../core/yaml';
+import { takeLibraryWanted } from '../core/on-demand';
 import { EditResult } from '../core/edits';
 import { compareWithDisk } from '../core/freshness';
 import { decode } from '../core/file-text';
@@ -21,7 +21,7 @@ import { JournalStore } from './journal-store';
 import { JournalLock } from './journal-lock';
 import { Logger } from './logger';
 import { contentRefusal, guardWrite, NO_JOURNAL } from './path-guard';
-import { ensureYaml } from './yaml-loader';
+import { librariesLoading } from './libraries';
 
 export type WriteResult =
   | { readonly ok: true; readonly uri: vscode.Uri }
@@ -38,9 +38,9 @@ export interface FileChange {
   readonly compute: (doc: JournalDocument) => EditResult;
 }
 
-/** An edit that needs yaml, which is not loaded yet (core/yaml.ts): computed again once it is. */
-interface NeedsYaml {
-  readonly needsYaml: true;
+/** An edit that needs a library not loaded yet (core/on-demand.ts): computed again once it is. */
+interface NeedsLibrary {
+  readonly needsLibrary: true;
 }
 
 /** An edit whose file changed under it: computed again, up to ATTEMPTS times in all. */
@@ -137,13 +137,13 @@ export class JournalWriter {
   }
 
   private async editAttempts(changes: readonly FileChange[], label: string): Promise<WriteResult> {
-    let loadedYaml = false;
+    let waited = false;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.editOnce(changes, label, !loadedYaml);
-      if ('needsYaml' in outcome) {
-        // Nothing was applied: load it (a failure then shows as the edit's error) and compute again, as the same attempt.
-        await ensureYaml();
-        loadedYaml = true;
+      const outcome = await this.editOnce(changes, label, !waited);
+      if ('needsLibrary' in outcome) {
+        // Nothing was applied. Its load is under way: wait (a failure then shows as the edit's error) and compute again.
+        await librariesLoading();
+        waited = true;
         attempt--;
         continue;
       }
@@ -162,8 +162,8 @@ export class JournalWriter {
   private async editOnce(
     changes: readonly FileChange[],
     label: string,
-    mayWaitForYaml: boolean,
-  ): Promise<WriteResult | Stale | NeedsYaml> {
+    mayWait: boolean,
+  ): Promise<WriteResult | Stale | NeedsLibrary> {
     const blocked = this.blocked();
     if (blocked) return { ok: false, reason: blocked };
     const prepared: {
@@ -226,14 +226,14 @@ export class JournalWriter {
         };
       const text = p.document.getText();
       computedOn.push(text);
+      takeLibraryWanted();
       const doc = parseDocument(text);
-      if (doc.yamlPending && mayWaitForYaml) return { needsYaml: true };
+      if (takeLibraryWanted() && mayWait) return { needsLibrary: true };
       // Broken front matter, binary or too large: the file is the user's to fix, never ours to change.
       const refused = contentRefusal(p.path, doc);
       if (refused) return { ok: false, reason: refused, uri: p.uri };
-      takeYamlWanted();
       const result = changes[i]!.compute(doc);
-      if (takeYamlWanted() && mayWaitForYaml) return { needsYaml: true };
+      if (takeLibraryWanted() && mayWait) return { needsLibrary: true };
       if ('error' in result) return { ok: false, reason: `${p.path}: ${result.error}`, uri: p.uri };
       for (const e of result.edits) {
         any = true;

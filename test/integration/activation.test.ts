@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, EXTENSION_ID, journalUri, readText, waitFor } from './helpers';
+import { api, EXTENSION_ID, journalUri, readText, rows, waitFor } from './helpers';
 import { MessageSpy } from './message-spy';
 
 describe('extension', () => {
@@ -23,6 +23,8 @@ describe('extension', () => {
       'oneOnOne.importInvite',
       'oneOnOne.linkPullRequest',
       'oneOnOne.initJournal',
+      'oneOnOne.newGoal',
+      'oneOnOne.setFeedbackStatus',
     ])
       assert.ok(commands.includes(id), `${id} is registered at activation`);
     // A review packet with a bad range: the command's own refusal, from its bundle.
@@ -65,6 +67,18 @@ describe('extension', () => {
     }
   });
 
+  it('reads rrule for a cadence written as an RRULE: the journal is read in full once it has come', async () => {
+    const { perf, services, trees } = await api();
+    assert.deepStrictEqual(perf.activation.bundles, [], 'not before activate() returns');
+    // Priya Nair meets FREQ=MONTHLY;BYDAY=1TH: her entry waited for rrule, and was read before ready() resolved.
+    assert.ok(perf.loadedBundles().includes('rrule.js'), `rrule.js loaded: ${perf.loadedBundles().join(', ')}`);
+    const priya = services.store.index.person('priya-nair');
+    assert.strictEqual(priya?.schedule?.cadence, 'rrule');
+    assert.deepStrictEqual(priya.entry?.problems, []);
+    const row = (await rows(trees!.meetings)).find((r) => r.label === 'Priya Nair');
+    assert.strictEqual(row?.description, 'mentor · every month on the 1st Thursday at 16:00');
+  });
+
   it('reads yaml only for front matter beyond flat lines: the first such file loads it, and its edits use it', async () => {
     const { perf, services } = await api();
     // The sample journal's front matter is flat, its template's `{{date}}` included.
@@ -83,6 +97,7 @@ describe('extension', () => {
         status: 'achieved',
         note: 'Shipped',
       });
+      assert.ok(perf.loadedBundles().includes('goals-feedback.js'), 'the goal commands are loaded on their first call');
       const after = await readText(journalUri(...path.split('/')));
       assert.ok(
         after.startsWith('---\ntitle: Lists in front matter\nstatus: achieved\ntags: [growth, design] # two\n---\n'),

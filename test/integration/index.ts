@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import * as rrule from 'rrule';
 import * as yaml from 'yaml';
+import { installRRule } from '../../src/core/rrule';
 import { installYaml } from '../../src/core/yaml';
 
 function findTests(dir: string): string[] {
@@ -21,9 +23,10 @@ function findTests(dir: string): string[] {
 }
 
 export async function run(): Promise<void> {
-  // The suites compute expected texts with their own copy of the core (out/src), which has yaml from the start as
-  // the unit tests' does; the extension under test loads its own on first need (src/host/yaml-loader.ts).
+  // The suites compute expected texts with their own copy of the core (out/src), which has yaml and rrule from the
+  // start as the unit tests' does; the extension under test loads its own on first need (src/host/libraries.ts).
   installYaml(yaml);
+  installRRule(rrule);
   const mocha = new Mocha({
     ui: 'bdd',
     // Generous: CI machines are shared and slower than a laptop; a test that

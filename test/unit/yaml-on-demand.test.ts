@@ -10,7 +10,8 @@ import { parseDocument } from '../../src/core/document';
 import { renderScalar, setField } from '../../src/core/front-matter-edits';
 import { JournalIndex } from '../../src/core/journal-index';
 import { DEFAULT_MEETING_TEMPLATE, goalFile, personFile } from '../../src/core/templates';
-import { installYaml, onYamlWanted, takeYamlWanted, yamlFailed } from '../../src/core/yaml';
+import { onLibraryWanted, takeLibraryWanted } from '../../src/core/on-demand';
+import { installYaml, yamlFailed } from '../../src/core/yaml';
 
 const FLAT = '---\nname: Alex Kim\nrole: peer\n---\n# Alex Kim\n';
 const NESTED = '---\nname: Alex Kim\ntags: [growth, design]\n---\n# Alex Kim\n';
@@ -20,14 +21,17 @@ describe('yaml on demand: before it is loaded', () => {
   beforeEach(() => {
     installYaml(undefined);
     wanted = 0;
-    onYamlWanted(() => wanted++);
-    takeYamlWanted();
+    onLibraryWanted((name) => {
+      assert.strictEqual(name, 'yaml');
+      wanted++;
+    });
+    takeLibraryWanted();
   });
   afterEach(() => {
-    onYamlWanted(undefined);
+    onLibraryWanted(undefined);
     yamlFailed(undefined);
     installYaml(yaml);
-    takeYamlWanted();
+    takeLibraryWanted();
   });
 
   it('reads flat front matter without it, and asks for nothing', () => {
@@ -35,7 +39,7 @@ describe('yaml on demand: before it is loaded', () => {
     assert.deepStrictEqual(doc.data, { name: 'Alex Kim', role: 'peer' });
     assert.strictEqual(doc.yamlPending, undefined);
     assert.strictEqual(wanted, 0);
-    assert.strictEqual(takeYamlWanted(), false);
+    assert.strictEqual(takeLibraryWanted(), false);
   });
 
   it('marks other front matter as waiting, with no data and no problem, and asks for yaml', () => {
@@ -44,8 +48,8 @@ describe('yaml on demand: before it is loaded', () => {
     assert.deepStrictEqual(doc.data, {});
     assert.deepStrictEqual(doc.problems, []);
     assert.strictEqual(wanted, 1);
-    assert.strictEqual(takeYamlWanted(), true);
-    assert.strictEqual(takeYamlWanted(), false, 'taken once');
+    assert.strictEqual(takeLibraryWanted(), true);
+    assert.strictEqual(takeLibraryWanted(), false, 'taken once');
   });
 
   it('reports a failed load as a problem of the file, not as waiting', () => {
@@ -67,22 +71,20 @@ describe('yaml on demand: before it is loaded', () => {
   it('the index keeps the entry it had until yaml comes, then takes the new text in one change', () => {
     const index = new JournalIndex();
     index.update('people/alex-kim.md', FLAT);
-    let needed = 0;
-    index.onYamlNeeded(() => needed++);
     const changes: (readonly string[])[] = [];
     index.onDidChange((paths) => changes.push(paths));
 
     index.update('people/alex-kim.md', NESTED.replace('Alex Kim\ntags', 'Alexandra Kim\ntags'));
     index.update('goals/ship-it.md', '---\ntitle: Ship it\nlinks: {a: 1}\n---\n');
-    assert.strictEqual(needed, 2);
-    assert.ok(index.waitingForYaml);
+    assert.strictEqual(wanted, 2);
+    assert.ok(index.waitingForLibraries);
     assert.strictEqual(index.get('people/alex-kim.md')!.data.name, 'Alex Kim', 'the old entry stays');
     assert.strictEqual(index.get('goals/ship-it.md'), undefined, 'a new file waits unseen');
     assert.deepStrictEqual(changes, []);
 
     installYaml(yaml);
-    index.yamlSettled();
-    assert.ok(!index.waitingForYaml);
+    index.librariesSettled();
+    assert.ok(!index.waitingForLibraries);
     assert.strictEqual(index.get('people/alex-kim.md')!.data.name, 'Alexandra Kim');
     assert.deepStrictEqual(index.get('people/alex-kim.md')!.data.tags, ['growth', 'design']);
     assert.strictEqual(index.get('goals/ship-it.md')!.data.title, 'Ship it');
@@ -91,16 +93,15 @@ describe('yaml on demand: before it is loaded', () => {
 
   it('a template needs no yaml: its `{{placeholder}}` values read as the texts they stand for', () => {
     const index = new JournalIndex();
-    index.onYamlNeeded(() => assert.fail('a template asked for yaml'));
     const entry = index.update('templates/meeting.md', DEFAULT_MEETING_TEMPLATE);
-    assert.ok(!index.waitingForYaml);
+    assert.ok(!index.waitingForLibraries);
     assert.strictEqual(index.get('templates/meeting.md'), entry);
     assert.deepStrictEqual(entry.problems, []);
     assert.deepStrictEqual(entry.data, { date: '{{date}}', status: 'planned' });
     assert.strictEqual(wanted, 0);
     const custom = index.update('templates/review.md', '---\ndate: {{ date }}  # filled in\nwith: "{{person}}"\n---\n');
     assert.deepStrictEqual(custom.data, { date: '{{ date }}', with: '{{person}}' });
-    assert.ok(!index.waitingForYaml);
+    assert.ok(!index.waitingForLibraries);
   });
 
   it('a newer state of a waiting file wins: flat text, a deletion, a deleted folder', () => {
@@ -111,9 +112,9 @@ describe('yaml on demand: before it is loaded', () => {
     index.delete('goals/g.md');
     index.update('feedback/f.md', NESTED);
     index.deleteFolder('feedback');
-    assert.ok(!index.waitingForYaml);
+    assert.ok(!index.waitingForLibraries);
     installYaml(yaml);
-    index.yamlSettled();
+    index.librariesSettled();
     assert.deepStrictEqual(index.get('people/a.md')!.data, { name: 'Alex Kim', role: 'peer' });
     assert.strictEqual(index.get('goals/g.md'), undefined);
     assert.strictEqual(index.get('feedback/f.md'), undefined);
@@ -123,8 +124,8 @@ describe('yaml on demand: before it is loaded', () => {
     const index = new JournalIndex();
     index.update('goals/g.md', NESTED);
     yamlFailed('the YAML reader could not be loaded (gone)');
-    index.yamlSettled();
-    assert.ok(!index.waitingForYaml);
+    index.librariesSettled();
+    assert.ok(!index.waitingForLibraries);
     assert.match(index.get('goals/g.md')!.problems[0]!.message, /could not be loaded/);
   });
 
@@ -132,7 +133,7 @@ describe('yaml on demand: before it is loaded', () => {
     const result = setField(parseDocument(FLAT), 'role', 'mentor');
     assert.ok('error' in result);
     assert.match(result.error, /still loading/);
-    assert.strictEqual(takeYamlWanted(), true);
+    assert.strictEqual(takeLibraryWanted(), true);
     installYaml(yaml);
     const again = setField(parseDocument(FLAT), 'role', 'mentor');
     assert.ok('edits' in again && again.edits.length === 1);
@@ -142,7 +143,7 @@ describe('yaml on demand: before it is loaded', () => {
   it('new files are written without it, and read back by it as written', () => {
     const person = personFile('Sam: "the" boss', 'peer', 'weekly');
     const goal = goalFile('#1 goal: ship', '2026-12-07', { target: '2027-03-31' });
-    assert.strictEqual(takeYamlWanted(), false);
+    assert.strictEqual(takeLibraryWanted(), false);
     assert.deepStrictEqual(yaml.parse(person.split('---\n')[1]!), {
       name: 'Sam: "the" boss',
       role: 'peer',

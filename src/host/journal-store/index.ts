@@ -13,7 +13,7 @@ import { FOLDERS } from '../../core/layout';
 import { ContextKeys, setContext } from '../context-keys';
 import { Logger } from '../logger';
 import { markStartup } from '../startup-timeline';
-import { ensureYaml } from '../yaml-loader';
+import { librariesLoading, onLibraryLoaded } from '../libraries';
 import { JournalDiagnostics } from './diagnostics';
 import { IndexCacheKeeper, IndexCacheOutcome } from './index-cache';
 import { JournalLoader, LoadCount, LoadSteps } from './loader';
@@ -65,8 +65,6 @@ export class JournalStore implements vscode.Disposable {
   private loading: Promise<void> | undefined;
   /** The state the last change event was fired for (kind and root). */
   private announced = '';
-  /** yaml on its way for files that need it (core/yaml.ts): they are indexed when it comes. */
-  private yamlWait: Promise<void> | undefined;
 
   /** `startupCache`: where the people are kept between sessions, and the code's version (none: nothing is kept). */
   constructor(
@@ -75,24 +73,24 @@ export class JournalStore implements vscode.Disposable {
   ) {
     const readyRoot = (): vscode.Uri | undefined =>
       this.currentState.kind === 'ready' ? this.currentState.root : undefined;
-    // Not written while a file waits for yaml: its entry is not the one its stamp belongs to yet.
-    const busy = (): boolean => this.loader.reading || this.index.waitingForYaml;
+    // Not written while a file waits for a library: its entry is not the one its stamp belongs to yet.
+    const busy = (): boolean => this.loader.reading || this.index.waitingForLibraries;
     this.indexCache = new IndexCacheKeeper(this.index, log, startupCache?.code, readyRoot, busy);
     this.loader = new JournalLoader(this.index, log, (path) => this.uriOf(path), this.indexCache);
     this.watcher = new JournalWatcher(this, this.loader, log);
     this.cache = new StartupCacheKeeper(this.index, log, startupCache, readyRoot);
-    this.index.onYamlNeeded(() => {
-      this.yamlWait ??= ensureYaml().then(() => {
-        this.yamlWait = undefined;
-        this.index.yamlSettled();
-      });
-    });
     this.disposables = [
       this.diagnostics,
       this.changeEmitter,
       this.loadEmitter,
       { dispose: this.index.onDidChange((paths) => this.onIndexChanged(paths)) },
       onDidChangeJournalLocation(() => void this.reload()),
+      // A library the core lacked has come (core/on-demand.ts): the files that waited for it are indexed, and
+      // what was shown without it (the dates of a restored RRULE cadence) is shown again.
+      onLibraryLoaded(() => {
+        this.index.librariesSettled();
+        this.changeEmitter.fire([]);
+      }),
     ];
   }
 
@@ -251,8 +249,8 @@ export class JournalStore implements vscode.Disposable {
     const from = kept && { cache: kept.then((k) => k.cache), parsed: (path: string) => parsed.push(path) };
     const count = await this.loader.load(generation, root, shown, steps, from);
     if (!count) return;
-    // Read in full means every file indexed, those that needed yaml too.
-    await this.yamlWait;
+    // Read in full means every file indexed, those that needed a library too.
+    await librariesLoading();
     this.report = { ...count, cache: kept ? (await kept).outcome : 'off', parsed };
     this.indexCache.loaded();
   }
@@ -286,7 +284,6 @@ export class JournalStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.index.onYamlNeeded(undefined);
     this.cache.dispose();
     this.indexCache.dispose();
     this.watcher.dispose();
