@@ -76,6 +76,12 @@ describe('the bundle in a web worker extension host', function () {
     equal(store.root?.toString(), expected, 'journal root');
     const alex = store.index.findPerson('alex-kim');
     ok(alex, 'alex-kim from the sample journal is in the index');
+    // Priya Nair's cadence is an RRULE: rrule, a bundle of its own, loaded in the worker before the journal was ready.
+    equal(store.index.person('priya-nair')?.schedule?.cadence, 'rrule', "Priya's schedule");
+    ok(
+      journal.perf.loadedBundles().includes('rrule.js'),
+      `rrule.js loaded: ${journal.perf.loadedBundles().join(', ')}`,
+    );
   });
 
   it('ignores a personal journal in the user settings (Settings Sync brings it from the desktop)', async function () {
