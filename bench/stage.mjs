@@ -97,7 +97,9 @@ export async function bundleComposition(source = repoRoot) {
   const esbuild = await import('esbuild');
   const options = recordBuildOptions(source);
   const main = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8')).main ?? '';
-  const shipped = options.find((o) => path.normalize(o.outfile ?? '') === path.normalize(main)) ?? options[0];
+  const chosen = options.find((o) => path.normalize(o.outfile ?? '') === path.normalize(main)) ?? options[0];
+  // Plugins do not survive the recording (functions); the build's only rewrite the imports, not which code is in.
+  const { plugins: _plugins, ...shipped } = chosen;
   const result = await esbuild.build({
     ...shipped,
     absWorkingDir: source,
