@@ -52,6 +52,8 @@ interface Stale {
 }
 
 const ATTEMPTS = 5;
+/** The libraries an edit may need (core/on-demand.ts), each loaded at most once. */
+const MAX_LIBRARY_WAITS = 2;
 /** How long to wait at most for VS Code to reload a file that changed on disk before looking again. */
 const SETTLE_MS = 250;
 
@@ -137,13 +139,18 @@ export class JournalWriter {
   }
 
   private async editAttempts(changes: readonly FileChange[], label: string): Promise<WriteResult> {
-    let waited = false;
+    let waits = 0;
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.editOnce(changes, label, !waited);
+      const outcome = await this.editOnce(changes, label);
       if ('needsLibrary' in outcome) {
-        // Nothing was applied. Its load is under way: wait (a failure then shows as the edit's error) and compute again.
+        // Nothing was applied. Its load is under way: wait (a failure then shows as the edit's error) and compute
+        // again, once for each library an edit may need one after the other (yaml to read, rrule to compute).
+        if (++waits > MAX_LIBRARY_WAITS)
+          return {
+            ok: false,
+            reason: vscode.l10n.t('Part of the extension could not be loaded; nothing was written.'),
+          };
         await librariesLoading();
-        waited = true;
         attempt--;
         continue;
       }
@@ -159,11 +166,7 @@ export class JournalWriter {
     }
   }
 
-  private async editOnce(
-    changes: readonly FileChange[],
-    label: string,
-    mayWait: boolean,
-  ): Promise<WriteResult | Stale | NeedsLibrary> {
+  private async editOnce(changes: readonly FileChange[], label: string): Promise<WriteResult | Stale | NeedsLibrary> {
     const blocked = this.blocked();
     if (blocked) return { ok: false, reason: blocked };
     const prepared: {
@@ -228,12 +231,12 @@ export class JournalWriter {
       computedOn.push(text);
       takeLibraryWanted();
       const doc = parseDocument(text);
-      if (takeLibraryWanted() && mayWait) return { needsLibrary: true };
+      if (takeLibraryWanted()) return { needsLibrary: true };
       // Broken front matter, binary or too large: the file is the user's to fix, never ours to change.
       const refused = contentRefusal(p.path, doc);
       if (refused) return { ok: false, reason: refused, uri: p.uri };
       const result = changes[i]!.compute(doc);
-      if (takeLibraryWanted() && mayWait) return { needsLibrary: true };
+      if (takeLibraryWanted()) return { needsLibrary: true };
       if ('error' in result) return { ok: false, reason: `${p.path}: ${result.error}`, uri: p.uri };
       for (const e of result.edits) {
         any = true;
