@@ -12,6 +12,8 @@ export interface JournalDocument {
   readonly scan: ScannedMarkdown;
   readonly data: FrontMatterData;
   readonly problems: readonly Problem[];
+  /** Only yaml reads the front matter (the flat shortcut declined it). */
+  readonly needsYaml?: true;
   /** The front matter needs yaml, which is not loaded yet (core/yaml.ts): `data` is empty until it is. */
   readonly yamlPending?: true;
 }
@@ -22,9 +24,10 @@ export function parseDocument(raw: string, template = false): JournalDocument {
     const source = toSource(raw);
     const scan = scanMarkdown(source.lines);
     const fm = parseFrontMatter(scan, template);
+    if (!fm.needsYaml) return { source, scan, data: fm.data, problems: fm.problems };
     return fm.yamlPending
-      ? { source, scan, data: fm.data, problems: fm.problems, yamlPending: true }
-      : { source, scan, data: fm.data, problems: fm.problems };
+      ? { source, scan, data: fm.data, problems: fm.problems, needsYaml: true, yamlPending: true }
+      : { source, scan, data: fm.data, problems: fm.problems, needsYaml: true };
   } catch (error) {
     // Nothing above is expected to throw; if it ever does, the file still
     // shows (with a problem) and nothing is ever written to it.

@@ -23,7 +23,9 @@ export type FrontMatterData = Readonly<Record<string, unknown>>;
 export interface ParsedFrontMatter {
   readonly data: FrontMatterData;
   readonly problems: Problem[];
-  /** Only yaml can read this front matter and it is not loaded yet: `data` is empty until it is (core/yaml.ts). */
+  /** Only yaml reads this front matter (the flat shortcut declined it). */
+  readonly needsYaml?: true;
+  /** ... and yaml is not loaded yet: `data` is empty until it is (core/yaml.ts). */
   readonly yamlPending?: true;
 }
 
@@ -58,6 +60,10 @@ export function parseFrontMatter(scan: ScannedMarkdown, template = false): Parse
 
 /** The yaml path: every shape YAML allows, and its errors as problems (exported for the tests that hold the shortcut to it). */
 export function parseFrontMatterWithYaml(block: FrontMatterBlock): ParsedFrontMatter {
+  return { ...readWithYaml(block), needsYaml: true };
+}
+
+function readWithYaml(block: FrontMatterBlock): ParsedFrontMatter {
   const problems: Problem[] = [];
   const refused = yamlRefusal(block.raw);
   if (refused) {

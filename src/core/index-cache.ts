@@ -16,7 +16,7 @@ import { JournalEntry } from './journal-entry';
 
 export const INDEX_CACHE_FORMAT = 'one-on-one-journal/index';
 /** Bumped when what is kept changes meaning: a cache of another version is then ignored. */
-export const INDEX_CACHE_VERSION = 2;
+export const INDEX_CACHE_VERSION = 3;
 /**
  * A file modified this close to the moment it was read may have changed again
  * within the same tick of a coarse clock (FAT keeps 2 s) without its time
@@ -49,6 +49,8 @@ export interface FileCheck {
 
 export interface CachedFile extends FileCheck {
   readonly entry: JournalEntry;
+  /** Its front matter is one only yaml reads (kept as a sixth value, 1): put back, it asks for yaml. */
+  readonly needsYaml?: boolean;
 }
 
 /** Nothing known yet: the file is to be stat'ed before it can be kept (see `stampedLater`). */
@@ -138,7 +140,9 @@ export function serializeIndexCache(key: IndexCacheKey, files: Iterable<CachedFi
 export function keptFileText(f: CachedFile): string | undefined {
   if (f.mtime <= 0 && f.hash === '') return undefined;
   const entry = encodeEntry(f.entry);
-  return entry === undefined ? undefined : ascii(JSON.stringify([f.entry.path, f.size, f.mtime, f.hash, entry]));
+  if (entry === undefined) return undefined;
+  const record = [f.entry.path, f.size, f.mtime, f.hash, entry];
+  return ascii(JSON.stringify(f.needsYaml ? [...record, 1] : record));
 }
 
 /** The cache's text: what it was made for, the files' texts (`keptFileText`) and how many there are. */
@@ -197,7 +201,7 @@ export function parseIndexCache(text: string, key: IndexCacheKey): IndexCache | 
     return undefined;
   const records = new Map<string, unknown[]>();
   for (const r of v['files'] as unknown[]) {
-    if (!Array.isArray(r) || r.length !== 5) return undefined;
+    if (!Array.isArray(r) || (r.length !== 5 && !(r.length === 6 && r[5] === 1))) return undefined;
     const [path, size, mtime, hash] = r as unknown[];
     // (Only the paths a listing finds are asked for: a path no listing gives is never used.)
     if (typeof path !== 'string' || records.has(path)) return undefined;
@@ -224,7 +228,8 @@ export function parseIndexCache(text: string, key: IndexCacheKey): IndexCache | 
         malformed++;
         return undefined;
       }
-      return { size: r[1] as number, mtime: r[2] as number, hash: r[3] as string, entry };
+      const file = { size: r[1] as number, mtime: r[2] as number, hash: r[3] as string, entry };
+      return r.length === 6 ? { ...file, needsYaml: true } : file;
     },
     get malformed() {
       return malformed;

@@ -6,6 +6,7 @@
 import { parseDocument } from './document';
 import { takeLibraryWanted } from './on-demand';
 import { requireRRule } from './rrule';
+import { requireYaml } from './yaml';
 import { JournalEntry, stringField, summarize } from './journal-entry';
 import { Schedule } from './schedule';
 import { classify, FileKind, personPath, titleFromSlug } from './layout';
@@ -34,6 +35,8 @@ export class JournalIndex {
   private mentions: Map<string, string[]> | undefined;
   /** Files read without a library they need, with their newest text, until it is loaded (core/on-demand.ts). */
   private readonly awaitingLibraries = new Map<string, string>();
+  /** Files whose front matter only yaml reads: kept with the index between sessions, so that one put back asks for it. */
+  private readonly yamlFiles = new Set<string>();
 
   get size(): number {
     return this.entries.size;
@@ -60,21 +63,19 @@ export class JournalIndex {
   }
 
   /**
-   * Parses `text` as the file at `path` and replaces its entry. When reading
-   * it needs a library not loaded yet (core/on-demand.ts: yaml for its front
-   * matter, rrule for a cadence), the index keeps the entry it had (none for
-   * a new file) and the text until the host has loaded it and calls
-   * `librariesSettled`; the entry returned then is not put.
+   * Parses `text` as the file at `path` and replaces its entry; when that needs a library not loaded yet
+   * (core/on-demand.ts), the old entry stays until `librariesSettled` (the entry returned is not put).
    */
   update(path: string, text: string): JournalEntry {
     takeLibraryWanted();
     // A template's `date: {{date}}` is a date to be, not the map yaml would read (and be loaded for).
-    const entry = summarize(path, parseDocument(text, classify(path).kind === 'template'));
+    const doc = parseDocument(text, classify(path).kind === 'template');
+    const entry = summarize(path, doc);
     if (takeLibraryWanted()) {
       this.awaitingLibraries.set(path, text);
       return entry;
     }
-    this.put(entry);
+    this.put(entry, doc.needsYaml === true);
     return entry;
   }
 
@@ -92,9 +93,15 @@ export class JournalIndex {
     });
   }
 
-  /** Puts back an entry this index made before (kept between sessions), without reading or parsing anything. */
-  restore(entry: JournalEntry): void {
-    this.put(entry);
+  /** Puts back an entry made before (kept between sessions), unparsed; `needsYaml`: ask for yaml, its file needs it. */
+  restore(entry: JournalEntry, needsYaml = false): void {
+    this.put(entry, needsYaml);
+    if (needsYaml) requireYaml();
+  }
+
+  /** Whether the file's front matter is one only yaml reads (as the index last read or restored it). */
+  needsYaml(path: string): boolean {
+    return this.yamlFiles.has(path);
   }
 
   /** Records a file that cannot be read (too large, not UTF-8): it shows, with its problem. */
@@ -121,6 +128,7 @@ export class JournalIndex {
 
   delete(path: string): boolean {
     this.awaitingLibraries.delete(path);
+    this.yamlFiles.delete(path);
     const entry = this.entries.get(path);
     if (!entry) return false;
     this.entries.delete(path);
@@ -239,10 +247,11 @@ export class JournalIndex {
     return undefined;
   }
 
-  private put(entry: JournalEntry): void {
-    // A newer state of a file that waited for a library (restored, unreadable) replaces the text it waited with.
+  private put(entry: JournalEntry, needsYaml = false): void {
+    if (needsYaml) this.yamlFiles.add(entry.path);
+    else this.yamlFiles.delete(entry.path);
+    // A newer state replaces the text that waited for a library; an RRULE cadence needs rrule for its dates.
     this.awaitingLibraries.delete(entry.path);
-    // A person restored as kept has a schedule nobody parsed: its RRULE needs rrule to give dates (the host loads it).
     if (entry.schedule?.cadence === 'rrule') requireRRule();
     const old = this.entries.get(entry.path);
     if (old) this.unlinkMeeting(old);

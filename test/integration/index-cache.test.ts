@@ -40,6 +40,33 @@ async function settle(store: JournalStore): Promise<void> {
 }
 
 describe('the index kept between sessions', () => {
+  it('keeps which files only yaml reads, so that one put back still says so (and asks for yaml)', async () => {
+    const { services } = await api();
+    const store = services.store;
+    const path = 'goals/kept-index-yaml.md';
+    const uri = journalUri('goals', 'kept-index-yaml.md');
+    await writeText(uri, '---\ntitle: Lists kept\nstatus: active\ntags: [a, b]\n---\n');
+    await waitFor(() => store.index.get(path), 'the file to be read');
+    try {
+      assert.ok(store.index.needsYaml(path));
+      await settle(store);
+      const kept = JSON.parse(await readText(store.indexCacheUri!)) as { files: unknown[][] };
+      const record = kept.files.find((r) => r[0] === path);
+      assert.strictEqual(record?.length, 6, 'kept with the mark');
+      assert.strictEqual(record[5], 1);
+      assert.ok(kept.files.every((r) => r.length === 5 || r[0] === path || r[5] === 1));
+
+      const load = await restart(store);
+      assert.strictEqual(load.cache, 'used');
+      assert.ok(!load.parsed.includes(path), 'put back, not parsed');
+      assert.ok(store.index.needsYaml(path), 'and still known to need yaml');
+      assert.deepStrictEqual(store.index.get(path)?.data.tags, ['a', 'b']);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+      await waitFor(() => !store.index.get(path), 'the file gone');
+    }
+  });
+
   it('reads and parses only the files changed, added or deleted while closed, and gives the index a full read gives', async () => {
     const { services } = await api();
     const store = services.store;

@@ -8,6 +8,7 @@ import * as fc from 'fast-check';
 import * as yaml from 'yaml';
 import { parseDocument } from '../../src/core/document';
 import { renderScalar, setField } from '../../src/core/front-matter-edits';
+import { parseIndexCache, serializeIndexCache } from '../../src/core/index-cache';
 import { JournalIndex } from '../../src/core/journal-index';
 import { DEFAULT_MEETING_TEMPLATE, goalFile, personFile } from '../../src/core/templates';
 import { onLibraryWanted, takeLibraryWanted } from '../../src/core/on-demand';
@@ -102,6 +103,36 @@ describe('yaml on demand: before it is loaded', () => {
     const custom = index.update('templates/review.md', '---\ndate: {{ date }}  # filled in\nwith: "{{person}}"\n---\n');
     assert.deepStrictEqual(custom.data, { date: '{{ date }}', with: '{{person}}' });
     assert.ok(!index.waitingForLibraries);
+  });
+
+  it('a file whose front matter only yaml reads is known as such, kept so in the index cache, and asks for yaml when put back', () => {
+    installYaml(yaml);
+    const index = new JournalIndex();
+    const nested = index.update('goals/g.md', NESTED);
+    index.update('goals/flat.md', FLAT);
+    assert.ok(index.needsYaml('goals/g.md'));
+    assert.ok(!index.needsYaml('goals/flat.md'));
+    const key = { root: 'file:///j', code: '1', language: 'en' };
+    const file = { size: 1, mtime: 1_000, hash: '' };
+    const text = serializeIndexCache(key, [
+      { ...file, entry: nested, needsYaml: true },
+      { ...file, entry: index.get('goals/flat.md')! },
+    ]);
+    const cache = parseIndexCache(text, key)!;
+    const keptNested = cache.get('goals/g.md')!;
+    const keptFlat = cache.get('goals/flat.md')!;
+    assert.strictEqual(keptNested.needsYaml, true);
+    assert.strictEqual(keptFlat.needsYaml, undefined);
+
+    installYaml(undefined);
+    const next = new JournalIndex();
+    next.restore(keptFlat.entry, keptFlat.needsYaml === true);
+    assert.strictEqual(wanted, 0, 'flat front matter asks for nothing');
+    next.restore(keptNested.entry, keptNested.needsYaml === true);
+    assert.strictEqual(wanted, 1, 'put back, it asks for yaml: code that reads its file needs it');
+    assert.ok(next.needsYaml('goals/g.md'));
+    next.delete('goals/g.md');
+    assert.ok(!next.needsYaml('goals/g.md'));
   });
 
   it('a newer state of a waiting file wins: flat text, a deletion, a deleted folder', () => {

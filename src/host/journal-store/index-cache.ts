@@ -222,7 +222,8 @@ export class IndexCacheKeeper implements vscode.Disposable {
     const files: CachedFile[] = [];
     for (const entry of this.index.all()) {
       const made = this.made.get(entry.path);
-      if (made && made.entry === entry) files.push({ ...made.check, entry });
+      if (made && made.entry === entry)
+        files.push({ ...made.check, entry, needsYaml: this.index.needsYaml(entry.path) });
     }
     // Each slice made into bytes at once: no step holds the extension host for long, even the last.
     const encoder = new TextEncoder();

@@ -214,9 +214,10 @@ export class JournalLoader {
     const showing = shown?.entries.get(path);
     if (kept) {
       count.restored++;
-      // A person shown from the startup cache saying the same is left as it is (no change, no refresh).
-      if (!(showing && this.index.get(path) === showing && sameEntry(showing, kept.entry)))
-        this.index.restore(kept.entry);
+      // A person shown from the startup cache saying the same is left as it is (no change, no refresh), unless its
+      // front matter needs yaml, which putting it back asks for.
+      if (kept.needsYaml || !(showing && this.index.get(path) === showing && sameEntry(showing, kept.entry)))
+        this.index.restore(kept.entry, kept.needsYaml === true);
       if (content) this.keeper?.noteRead(path, stamp, got.at, content.kind === 'text' ? content.text : undefined);
       else this.keeper?.noteKept(path, kept);
       return;
